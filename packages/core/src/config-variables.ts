@@ -1,0 +1,228 @@
+import { z } from 'zod';
+
+/** One environment variable: how it is parsed, what it means, what a bad value should say. */
+export interface ConfigVariable<T extends z.ZodType = z.ZodType> {
+  /** Parses the raw string (already known to be non-empty). */
+  readonly schema: T;
+  /** The value used when the variable is unset or empty, as it would be written in `.env`. */
+  readonly default?: string | undefined;
+  /** What a valid value looks like, for error messages ("an integer from 1 to 65535"). */
+  readonly expected: string;
+  /** One sentence for the README and `.env.example`. */
+  readonly description: string;
+}
+
+const variable = <T extends z.ZodType>(v: ConfigVariable<T>): ConfigVariable<T> => v;
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().min(1);
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const redisUrl = z.url({ protocol: /^rediss?$/ });
+
+/**
+ * Every environment variable Tidings reads, with its parser, default and documentation.
+ * The README and `.env.example` are checked against this table by a test.
+ *
+ * @example
+ * CONFIG_VARIABLES.PORT.default; // '3000'
+ */
+export const CONFIG_VARIABLES = {
+  PORT: variable({
+    schema: port,
+    default: '3000',
+    expected: 'an integer from 1 to 65535',
+    description: 'Port the HTTP API listens on.',
+  }),
+  HOST: variable({
+    schema: z.string().min(1),
+    default: '127.0.0.1',
+    expected: 'a host name or IP address to bind',
+    description:
+      'Address the HTTP API binds; use 0.0.0.0 to accept connections from other machines.',
+  }),
+  PUBLIC_URL: variable({
+    schema: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')),
+    expected: 'an absolute http(s) URL such as https://news.example.org',
+    description:
+      'Public base URL of the site, used in feeds and links; defaults to http://HOST:PORT.',
+  }),
+  REDIS_URL: variable({
+    schema: redisUrl,
+    default: 'redis://127.0.0.1:6379',
+    expected: 'a redis:// or rediss:// URL',
+    description:
+      'Redis for the queues and the translation memory. When nothing answers there, `npm start` runs a private redis-server.',
+  }),
+  REDIS_PRIVATE_PORT: variable({
+    schema: port,
+    default: '6390',
+    expected: 'an integer from 1 to 65535',
+    description:
+      'Port of the private redis-server that `npm start` runs (data under DATA_DIR/redis) when nothing answers at REDIS_URL.',
+  }),
+  QUEUE_PREFIX: variable({
+    schema: z.string().regex(/^[\w.-]+$/),
+    default: 'tidings',
+    expected: 'letters, digits, ".", "_" or "-"',
+    description:
+      'Prefix of every Redis key Tidings writes (queues, translation memory), so several installations can share one Redis.',
+  }),
+  DATA_DIR: variable({
+    schema: z.string().min(1),
+    default: './data',
+    expected: 'a directory path',
+    description:
+      'Where the embedded store (PGlite) and the private Redis keep their data; created when missing.',
+  }),
+  DATABASE_URL: variable({
+    schema: z.url({ protocol: /^postgres(ql)?$/ }),
+    expected: 'a postgres:// or postgresql:// URL',
+    description:
+      'Use this PostgreSQL server instead of the embedded PGlite store (for several API instances or durability against power loss).',
+  }),
+  WORKERS: variable({
+    schema: z.coerce.number().int().min(0).max(64),
+    default: '1',
+    expected: 'an integer from 0 to 64',
+    description: 'How many worker processes `npm start` runs beside the API (0: API only).',
+  }),
+  LOG_LEVEL: variable({
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+    expected: 'one of fatal, error, warn, info, debug, trace, silent',
+    description: 'Least severe log level written.',
+  }),
+  LOG_FORMAT: variable({
+    schema: z.enum(['auto', 'pretty', 'json']),
+    default: 'auto',
+    expected: 'one of auto, pretty, json',
+    description:
+      'Log lines as JSON, or pretty for people; auto is pretty in a terminal, JSON otherwise.',
+  }),
+  SHUTDOWN_TIMEOUT_MS: variable({
+    schema: positiveInt,
+    default: '30000',
+    expected: 'a positive integer (milliseconds)',
+    description:
+      'How long a process waits for work in hand (a request, a translation) to finish on SIGTERM or Ctrl-C before it exits anyway.',
+  }),
+  BODY_LIMIT_BYTES: variable({
+    schema: positiveInt,
+    default: '1048576',
+    expected: 'a positive integer (bytes)',
+    description: 'Largest request body the API accepts; a larger one is answered 413.',
+  }),
+  RATE_LIMIT_PER_MINUTE: variable({
+    schema: positiveInt,
+    default: '600',
+    expected: 'a positive integer',
+    description:
+      'Requests each API key may make per minute (counted in Redis, so shared by every API instance); beyond it, 429 with Retry-After.',
+  }),
+  RECONCILE_INTERVAL_MS: variable({
+    schema: positiveInt,
+    default: '30000',
+    expected: 'a positive integer (milliseconds)',
+    description:
+      'How often the API re-enqueues translation requests the store still waits for (Redis is not the system of record).',
+  }),
+  RECONCILE_OVERDUE_MS: variable({
+    schema: positiveInt,
+    default: '600000',
+    expected: 'a positive integer (milliseconds)',
+    description:
+      'An enqueued translation with no result after this long is checked against the queue and enqueued again if its job is gone.',
+  }),
+  LANGUAGE_DETECTION_THRESHOLD: variable({
+    schema: z.coerce.number().min(0).max(1),
+    default: '0.5',
+    expected: 'a number from 0 to 1',
+    description:
+      'Least confidence at which the language of an article posted without one is accepted; below it the post is refused (422) rather than guessed.',
+  }),
+  WEBSUB_HUB_URL: variable({
+    schema: z.url({ protocol: /^https?$/ }),
+    expected: 'an absolute http(s) URL',
+    description:
+      "WebSub hub announced in every feed and pinged whenever a language's feed changes; unset, no hub.",
+  }),
+  MODELS_DIR: variable({
+    schema: z.string().min(1),
+    default: './models',
+    expected: 'a directory path',
+    description:
+      'Where translation models live, one directory per model id (MODELS_DIR/Xenova/opus-mt-en-es/).',
+  }),
+  MODEL_MAP: variable({
+    schema: z.string().min(1),
+    expected: 'the path of a JSON model map',
+    description:
+      'JSON file naming the model for each direction (or one multilingual model); unset, the built-in map: direct Opus-MT pairs, English pivot for the rest.',
+  }),
+  ALLOW_REMOTE_MODELS: variable({
+    schema: boolean,
+    default: 'true',
+    expected: 'true or false',
+    description:
+      'Download a missing model once from the model hub into MODELS_DIR; false to use only what is already there.',
+  }),
+  MODEL_DTYPE: variable({
+    schema: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']),
+    default: 'fp32',
+    expected: 'one of fp32, fp16, q8, int8, uint8, q4',
+    description:
+      'Which weights of each model to load: fp32 (onnx/*.onnx) or a quantized variant such as q8 (onnx/*_quantized.onnx, several times faster on CPU).',
+  }),
+  MODEL_CACHE_SIZE: variable({
+    schema: positiveInt,
+    default: '6',
+    expected: 'a positive integer',
+    description:
+      'How many models a worker keeps loaded; the least recently used one is unloaded beyond that.',
+  }),
+  ORT_THREADS: variable({
+    schema: z.coerce.number().int().min(0).max(256),
+    default: '0',
+    expected: 'an integer from 0 to 256',
+    description:
+      'Threads ONNX Runtime uses per model session (0: its default, all cores). With several workers on one machine, cores divided by workers.',
+  }),
+  WORKER_CONCURRENCY: variable({
+    schema: z.coerce.number().int().min(1).max(64),
+    default: '1',
+    expected: 'an integer from 1 to 64',
+    description: 'How many translation jobs one worker process runs at once.',
+  }),
+  WORKER_LOCK_DURATION_MS: variable({
+    schema: z.coerce.number().int().min(1_000),
+    default: '30000',
+    expected: 'an integer of at least 1000 (milliseconds)',
+    description:
+      'How long a worker holds a job between lock renewals (renewed every half of it); a worker that dies loses its jobs to another after about this long.',
+  }),
+  TRANSLATE_BATCH_TOKENS: variable({
+    schema: positiveInt,
+    default: '4096',
+    expected: 'a positive integer',
+    description:
+      'Token budget of one model batch (segments x longest segment); larger batches are faster per token and use more memory.',
+  }),
+  TRANSLATION_MEMORY_TTL_DAYS: variable({
+    schema: z.coerce.number().int().min(0),
+    default: '90',
+    expected: 'a non-negative integer (days; 0 keeps entries forever)',
+    description:
+      'How long a translated segment is remembered in Redis, so it is never sent to a model twice.',
+  }),
+  GLOSSARY: variable({
+    schema: z.string().min(1),
+    expected: 'the path of a JSON glossary',
+    description:
+      'JSON file of terms never translated (names, brands) or always translated one way per language pair.',
+  }),
+} as const;
+
+/** Name of an environment variable Tidings reads. */
+export type ConfigVariableName = keyof typeof CONFIG_VARIABLES;

@@ -1,0 +1,141 @@
+import { resolve } from 'node:path';
+import type { z } from 'zod';
+import { CONFIG_VARIABLES, type ConfigVariableName } from './config-variables.ts';
+
+type Vars = typeof CONFIG_VARIABLES;
+type Parsed = { [K in ConfigVariableName]: z.output<Vars[K]['schema']> };
+
+/**
+ * Tidings' configuration, parsed once from the environment at start.
+ *
+ * @example
+ * const config = parseConfig(process.env);
+ * config.port; // 3000
+ */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly redisUrl: string;
+  readonly redisPrivatePort: number;
+  readonly queuePrefix: string;
+  /** Absolute path. */
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly workers: number;
+  readonly logLevel: Parsed['LOG_LEVEL'];
+  readonly logFormat: Parsed['LOG_FORMAT'];
+  readonly shutdownTimeoutMs: number;
+  readonly bodyLimitBytes: number;
+  readonly rateLimitPerMinute: number;
+  readonly reconcileIntervalMs: number;
+  readonly reconcileOverdueMs: number;
+  readonly languageDetectionThreshold: number;
+  readonly websubHubUrl: string | undefined;
+  /** Absolute path. */
+  readonly modelsDir: string;
+  /** Absolute path, when set. */
+  readonly modelMap: string | undefined;
+  readonly allowRemoteModels: boolean;
+  readonly modelDtype: Parsed['MODEL_DTYPE'];
+  readonly modelCacheSize: number;
+  readonly ortThreads: number;
+  readonly workerConcurrency: number;
+  readonly workerLockDurationMs: number;
+  readonly translateBatchTokens: number;
+  readonly translationMemoryTtlDays: number;
+  /** Absolute path, when set. */
+  readonly glossary: string | undefined;
+}
+
+/** A bad configuration value; its message is one readable line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  /** Every offending variable, with its value and what was expected. */
+  readonly problems: readonly { variable: string; value: string; expected: string }[];
+
+  constructor(problems: ConfigError['problems']) {
+    super(
+      `Invalid configuration: ${problems
+        .map((p) => `${p.variable}=${JSON.stringify(p.value)} is not ${p.expected}`)
+        .join('; ')}`,
+    );
+    this.problems = problems;
+  }
+}
+
+/**
+ * Parses and validates every variable of {@link CONFIG_VARIABLES}; an unset or empty variable
+ * takes its default. Throws a {@link ConfigError} listing every bad value.
+ *
+ * @example
+ * parseConfig({ PORT: '8080' }).port; // 8080
+ * parseConfig({ PORT: 'abc' }); // throws: Invalid configuration: PORT="abc" is not an integer from 1 to 65535
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const problems: { variable: string; value: string; expected: string }[] = [];
+  const values: Partial<Record<ConfigVariableName, unknown>> = {};
+  for (const [name, spec] of Object.entries(CONFIG_VARIABLES) as [
+    ConfigVariableName,
+    Vars[ConfigVariableName],
+  ][]) {
+    const raw = env[name]?.trim() || spec.default;
+    if (raw === undefined) continue;
+    const result = spec.schema.safeParse(raw);
+    if (result.success) values[name] = result.data;
+    else problems.push({ variable: name, value: env[name] ?? '', expected: spec.expected });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const v = values as Parsed;
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    publicUrl: v.PUBLIC_URL ?? `http://${v.HOST.includes(':') ? `[${v.HOST}]` : v.HOST}:${v.PORT}`,
+    redisUrl: v.REDIS_URL,
+    redisPrivatePort: v.REDIS_PRIVATE_PORT,
+    queuePrefix: v.QUEUE_PREFIX,
+    dataDir: resolve(v.DATA_DIR),
+    databaseUrl: v.DATABASE_URL,
+    workers: v.WORKERS,
+    logLevel: v.LOG_LEVEL,
+    logFormat: v.LOG_FORMAT,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    bodyLimitBytes: v.BODY_LIMIT_BYTES,
+    rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
+    reconcileIntervalMs: v.RECONCILE_INTERVAL_MS,
+    reconcileOverdueMs: v.RECONCILE_OVERDUE_MS,
+    languageDetectionThreshold: v.LANGUAGE_DETECTION_THRESHOLD,
+    websubHubUrl: v.WEBSUB_HUB_URL,
+    modelsDir: resolve(v.MODELS_DIR),
+    modelMap: v.MODEL_MAP === undefined ? undefined : resolve(v.MODEL_MAP),
+    allowRemoteModels: v.ALLOW_REMOTE_MODELS,
+    modelDtype: v.MODEL_DTYPE,
+    modelCacheSize: v.MODEL_CACHE_SIZE,
+    ortThreads: v.ORT_THREADS,
+    workerConcurrency: v.WORKER_CONCURRENCY,
+    workerLockDurationMs: v.WORKER_LOCK_DURATION_MS,
+    translateBatchTokens: v.TRANSLATE_BATCH_TOKENS,
+    translationMemoryTtlDays: v.TRANSLATION_MEMORY_TTL_DAYS,
+    glossary: v.GLOSSARY === undefined ? undefined : resolve(v.GLOSSARY),
+  };
+}
+
+/**
+ * Parses the configuration, or prints the one-line reason to stderr and exits with code 1:
+ * a bad variable stops a process before it does anything, without a stack trace.
+ *
+ * @example
+ * const config = loadConfigOrExit(process.env, 'tidings-api');
+ */
+export function loadConfigOrExit(
+  env: Readonly<Record<string, string | undefined>>,
+  program: string,
+): Config {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${program}: ${error.message}\n`);
+    process.exit(1);
+  }
+}

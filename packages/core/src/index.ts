@@ -1,0 +1,24 @@
+export type {
+  ArticleContent,
+  ArticleImage,
+  ArticleSubmission,
+  TranslationStatus,
+} from './article.ts';
+export { TRANSLATION_STATUSES } from './article.ts';
+export {
+  type ArticleSubmissionInput,
+  articleSubmissionSchema,
+  type TranslationEditInput,
+  translationEditSchema,
+} from './article-schema.ts';
+export { type Config, ConfigError, loadConfigOrExit, parseConfig } from './config.ts';
+export {
+  CONFIG_VARIABLES,
+  type ConfigVariable,
+  type ConfigVariableName,
+} from './config-variables.ts';
+export type { Language, LanguageCode } from './languages.ts';
+export { isLanguageCode, LANGUAGE_CODES, LANGUAGES, languageOf, targetsOf } from './languages.ts';
+export { createLogger, type Logger } from './logger.ts';
+export { cleanText, sanitizeArticleHtml } from './sanitize-html.ts';
+export { onShutdown } from './shutdown.ts';

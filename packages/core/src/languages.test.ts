@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { isLanguageCode, LANGUAGE_CODES, LANGUAGES, languageOf, targetsOf } from './languages.ts';
+
+describe('languages', () => {
+  it('reads as the site menu does: En Es De Fr It Ук', () => {
+    expect(LANGUAGES.map((l) => l.menuLabel).join(' ')).toBe('En Es De Fr It Ук');
+  });
+
+  it('names each language in itself', () => {
+    expect(languageOf('uk').nativeName).toBe('Українська');
+    expect(languageOf('de').nativeName).toBe('Deutsch');
+  });
+
+  it('knows exactly the six codes', () => {
+    expect(LANGUAGE_CODES).toEqual(['en', 'es', 'de', 'fr', 'it', 'uk']);
+    expect(isLanguageCode('ru')).toBe(false);
+    expect(isLanguageCode('uk')).toBe(true);
+  });
+
+  it('translates an article into the five other languages', () => {
+    expect(targetsOf('uk')).toEqual(['en', 'es', 'de', 'fr', 'it']);
+    expect(targetsOf('en')).not.toContain('en');
+  });
+});

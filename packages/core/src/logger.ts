@@ -1,0 +1,31 @@
+import { type Logger, pino } from 'pino';
+import type { Config } from './config.ts';
+
+/**
+ * A pino logger for one process: JSON lines, or pretty lines for a person at a terminal.
+ *
+ * @example
+ * const log = createLogger(config, 'api');
+ * log.info({ port: 3000 }, 'listening');
+ */
+export function createLogger(
+  config: Pick<Config, 'logLevel' | 'logFormat'>,
+  name: string,
+  isTerminal: boolean = process.stdout.isTTY === true,
+): Logger {
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && isTerminal);
+  return pino({
+    name,
+    level: config.logLevel,
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { colorize: isTerminal, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
+  });
+}
+
+export type { Logger };

@@ -1,0 +1,42 @@
+import type { LanguageCode } from '@tidings/core';
+import { createInstance, type i18n, type TFunction } from 'i18next';
+import { loadResources, type Resources } from './resources.ts';
+
+/** The namespaces under `locales/{lang}/`. */
+export const NAMESPACES = ['common', 'errors', 'site'] as const;
+
+/**
+ * An i18next instance over every locale, initialised synchronously: ready when returned.
+ *
+ * @example
+ * const i18n = createI18n();
+ * i18n.getFixedT('uk')('common:article.count', { count: 3 }); // '3 статті'
+ */
+export function createI18n(resources: Resources = loadResources()): i18n {
+  const instance = createInstance();
+  void instance.init({
+    resources,
+    lng: 'en',
+    fallbackLng: 'en',
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    initAsync: false,
+    // Strings go into HTML and XML through escaping renderers, never raw.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+let shared: i18n | undefined;
+
+/**
+ * A translation function fixed to one language, over a process-wide instance.
+ *
+ * @example
+ * translatorFor('de')('common:feed.readIn', { languages: 'En, Es' }); // 'Lesen auf: En, Es'
+ */
+export function translatorFor(lang: LanguageCode): TFunction {
+  shared ??= createI18n();
+  return shared.getFixedT(lang);
+}
