@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { resultJobId, translateJobId } from './jobs.ts';
+
+describe('job ids', () => {
+  it('derives the same id for the same article, revision and language', () => {
+    expect(translateJobId('a1', 1, 'es')).toBe(translateJobId('a1', 1, 'es'));
+    expect(translateJobId('a1', 2, 'es')).not.toBe(translateJobId('a1', 1, 'es'));
+    expect(translateJobId('a1', 1, 'de')).not.toBe(translateJobId('a1', 1, 'es'));
+  });
+
+  it('never holds a colon, which BullMQ refuses in custom ids', () => {
+    expect(translateJobId('a1', 3, 'uk')).not.toContain(':');
+    expect(resultJobId('finished', 'a1', 3, 'uk')).not.toContain(':');
+  });
+});

@@ -1,0 +1,129 @@
+import { type ArticleContent, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import type { DefaultJobOptions } from 'bullmq';
+import { z } from 'zod';
+
+/** Name of the queue of translation work, consumed by workers. */
+export const TRANSLATE_QUEUE = 'tidings-translate';
+/** Name of the queue of finished translations, consumed by the API, which persists them. */
+export const RESULTS_QUEUE = 'tidings-results';
+
+/** Job name on {@link TRANSLATE_QUEUE}. */
+export const TRANSLATE_JOB = 'translate';
+/** Job names on {@link RESULTS_QUEUE}: a worker started a translation, or finished it. */
+export type ResultJobName = ResultMessage['kind'];
+
+/** What a worker needs to translate one article into one language; no database needed. */
+export interface TranslateJobData {
+  readonly articleId: string;
+  readonly revision: number;
+  readonly source: LanguageCode;
+  readonly target: LanguageCode;
+  /** The source revision's content. */
+  readonly content: ArticleContent;
+  /** The HTTP request that caused the job, so one id runs through API and worker logs. */
+  readonly requestId?: string | undefined;
+}
+
+/**
+ * Checks a translate job's payload as a worker receives it: a job written by another version
+ * of Tidings, or by hand, is refused whole rather than half-translated.
+ *
+ * @example
+ * const result = translateJobDataSchema.safeParse(job.data);
+ */
+export const translateJobDataSchema = z
+  .object({
+    articleId: z.string().min(1),
+    revision: z.number().int().min(1),
+    source: z.enum(LANGUAGE_CODES),
+    target: z.enum(LANGUAGE_CODES),
+    content: z.object({
+      title: z.string(),
+      summary: z.string(),
+      body: z.string(),
+      categories: z.array(z.string()),
+      image: z.object({ url: z.string(), alt: z.string() }).optional(),
+    }),
+    requestId: z.string().optional(),
+  })
+  .refine((d) => d.source !== d.target, 'source and target must differ');
+
+/** A worker took a translation job: the API shows the language as translating. */
+export interface TranslationStartedData {
+  readonly kind: 'started';
+  readonly articleId: string;
+  readonly revision: number;
+  readonly language: LanguageCode;
+  readonly startedAt: string;
+}
+
+/** A finished translation, handed back durably through {@link RESULTS_QUEUE}. */
+export interface TranslationResultData {
+  readonly kind: 'finished';
+  readonly articleId: string;
+  readonly revision: number;
+  readonly language: LanguageCode;
+  readonly outcome: 'published' | 'needs_review' | 'failed';
+  /** Present unless the outcome is `failed`. */
+  readonly content?: ArticleContent | undefined;
+  /** Model id(s) that produced it, e.g. `Xenova/opus-mt-es-en>Xenova/opus-mt-en-de`. */
+  readonly model?: string | undefined;
+  /** Why it needs review or failed. */
+  readonly reason?: string | undefined;
+  /** The article's language, for per-pair metrics. */
+  readonly source?: LanguageCode | undefined;
+  /** Segments of the article, distinct translations the memory answered, and those a model made. */
+  readonly segments?: number | undefined;
+  readonly memoryHits?: number | undefined;
+  readonly modelCalls?: number | undefined;
+  /** Models the worker loaded for this job, and how long each took. */
+  readonly modelLoads?: readonly { readonly model: string; readonly ms: number }[] | undefined;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+}
+
+/** What travels on {@link RESULTS_QUEUE}, told apart by `kind` (also the job's name). */
+export type ResultMessage = TranslationStartedData | TranslationResultData;
+
+/**
+ * The id of the job translating one revision of an article into one language. Derived, never
+ * random, so that a retry or a repost never duplicates work. BullMQ forbids ':' in custom ids.
+ *
+ * @example
+ * translateJobId('01J9', 2, 'uk'); // '01J9.r2.uk'
+ */
+export function translateJobId(articleId: string, revision: number, target: LanguageCode): string {
+  return `${articleId}.r${revision}.${target}`;
+}
+
+/**
+ * The id of the result job for one (article, revision, language): the same result sent
+ * twice is one job.
+ *
+ * @example
+ * resultJobId('finished', '01J9', 2, 'uk'); // 'finished.01J9.r2.uk'
+ */
+export function resultJobId(
+  kind: ResultMessage['kind'],
+  articleId: string,
+  revision: number,
+  language: LanguageCode,
+): string {
+  return `${kind}.${translateJobId(articleId, revision, language)}`;
+}
+
+/** Options of every translate job: retried with exponential backoff, kept a while for status. */
+export const TRANSLATE_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** Options of every result job: the API retries persisting for a long time. */
+export const RESULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 20,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

@@ -1,0 +1,249 @@
+import { expect, it } from 'vitest';
+import { ConflictError } from './conflict-error.ts';
+import { NotFoundError } from './not-found-error.ts';
+import { describeStore, sampleContent } from './test-harness.ts';
+
+describeStore('articles', (env) => {
+  async function count(table: string, articleId?: string): Promise<number> {
+    const [row] = await env.store.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${table}${articleId ? ' WHERE article_id = $1' : ''}`,
+      articleId ? [articleId] : [],
+    );
+    return row?.n ?? -1;
+  }
+
+  it('stores the article, revision 1, the live source and five queued translations at once', async () => {
+    const content = sampleContent();
+    const write = await env.store.createArticle({
+      publisherKeyId: await env.publisher(),
+      sourceLanguage: 'uk',
+      content,
+    });
+    const { article } = write;
+    expect(write).toMatchObject({ created: true, revised: true });
+    expect(article).toMatchObject({
+      sourceLanguage: 'uk',
+      revision: 1,
+      retractedAt: null,
+      content,
+    });
+    expect(article.slug).toMatch(/^ukraina-otrymala-status-rozshyrenoho-partnera-jef-\d+$/);
+    expect(article.languages.map((l) => [l.language, l.status])).toEqual([
+      ['en', 'queued'],
+      ['es', 'queued'],
+      ['de', 'queued'],
+      ['fr', 'queued'],
+      ['it', 'queued'],
+      ['uk', 'published'],
+    ]);
+    expect(write.requests).toEqual(
+      ['en', 'es', 'de', 'fr', 'it'].map((language) => ({
+        articleId: article.id,
+        revision: 1,
+        language,
+      })),
+    );
+    const requests = await env.store.db.query<{ state: string }>(
+      'SELECT state FROM translation_requests WHERE article_id = $1',
+      [article.id],
+    );
+    expect(requests.map((r) => r.state)).toEqual(Array(5).fill('pending'));
+    expect(await env.store.getArticleBySlug(article.slug)).toEqual(article);
+    expect((await env.store.getTranslation(article.id, 'uk')).content).toEqual(content);
+  });
+
+  it('leaves nothing behind when the transaction fails after the outbox was written', async () => {
+    // A real failure inside the database, on the last row the transaction writes.
+    await env.store.db.exec(`
+      CREATE FUNCTION fail_on_uk_request() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.language = 'uk' THEN RAISE EXCEPTION 'simulated crash'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER fail_on_uk_request BEFORE INSERT ON translation_requests
+        FOR EACH ROW EXECUTE FUNCTION fail_on_uk_request();`);
+    const before = await Promise.all(
+      ['articles', 'revisions', 'translations', 'translation_requests'].map((t) => count(t)),
+    );
+    try {
+      const content = sampleContent({ title: 'Doomed article' });
+      await expect(
+        env.store.createArticle({
+          publisherKeyId: await env.publisher(),
+          sourceLanguage: 'en',
+          content,
+        }),
+      ).rejects.toThrow(/simulated crash/);
+      const after = await Promise.all(
+        ['articles', 'revisions', 'translations', 'translation_requests'].map((t) => count(t)),
+      );
+      expect(after).toEqual(before);
+      await expect(env.store.getArticleBySlug('doomed-article')).rejects.toThrow(NotFoundError);
+    } finally {
+      await env.store.db.exec(
+        'DROP TRIGGER fail_on_uk_request ON translation_requests; DROP FUNCTION fail_on_uk_request();',
+      );
+    }
+  });
+
+  it('returns the same article unchanged when a publisher reposts identical content', async () => {
+    const publisherKeyId = await env.publisher();
+    const content = sampleContent();
+    const first = await env.store.createArticle({
+      publisherKeyId,
+      externalId: 'cms-42',
+      sourceLanguage: 'uk',
+      content,
+    });
+    const again = await env.store.createArticle({
+      publisherKeyId,
+      externalId: 'cms-42',
+      sourceLanguage: 'uk',
+      content: { ...content, categories: [...content.categories] },
+    });
+    expect(again).toMatchObject({ created: false, revised: false, requests: [] });
+    expect(again.article).toEqual(first.article);
+    expect(await count('translation_requests', first.article.id)).toBe(5);
+  });
+
+  it('makes a changed repost of the same external id a new revision', async () => {
+    const publisherKeyId = await env.publisher();
+    const first = await env.store.createArticle({
+      publisherKeyId,
+      externalId: 'cms-43',
+      sourceLanguage: 'uk',
+      content: sampleContent(),
+    });
+    const changed = sampleContent({ title: 'Оновлено' });
+    const second = await env.store.createArticle({
+      publisherKeyId,
+      externalId: 'cms-43',
+      sourceLanguage: 'uk',
+      content: changed,
+    });
+    expect(second).toMatchObject({ created: false, revised: true });
+    expect(second.article).toMatchObject({ id: first.article.id, revision: 2, content: changed });
+    expect(second.article.slug).toBe(first.article.slug);
+  });
+
+  it('keeps external ids apart per publisher key', async () => {
+    const other = (await env.store.createKey({ name: 'other desk', role: 'publisher' })).id;
+    const a = await env.store.createArticle({
+      publisherKeyId: await env.publisher(),
+      externalId: 'shared-1',
+      sourceLanguage: 'de',
+      content: sampleContent(),
+    });
+    const b = await env.store.createArticle({
+      publisherKeyId: other,
+      externalId: 'shared-1',
+      sourceLanguage: 'de',
+      content: sampleContent(),
+    });
+    expect(b.created).toBe(true);
+    expect(b.article.id).not.toBe(a.article.id);
+  });
+
+  it('creates one article when the same external id is posted concurrently', async () => {
+    const publisherKeyId = await env.publisher();
+    const content = sampleContent();
+    const writes = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        env.store.createArticle({
+          publisherKeyId,
+          externalId: 'race-1',
+          sourceLanguage: 'fr',
+          content,
+        }),
+      ),
+    );
+    expect(new Set(writes.map((w) => w.article.id)).size).toBe(1);
+    expect(writes.filter((w) => w.created)).toHaveLength(1);
+    expect(writes.every((w) => w.article.revision === 1)).toBe(true);
+  });
+
+  it('re-queues every language on revision, and marks an editor’s correction stale', async () => {
+    const publisherKeyId = await env.publisher();
+    const { article } = await env.store.createArticle({
+      publisherKeyId,
+      sourceLanguage: 'uk',
+      content: sampleContent(),
+    });
+    await env.store.recordTranslationResult({
+      articleId: article.id,
+      language: 'en',
+      revision: 1,
+      model: 'test',
+      status: 'published',
+      content: { title: 'Ukraine', summary: '', body: '<p>Ukraine</p>', categories: ['Defence'] },
+    });
+    const editor = (await env.store.createKey({ name: 'editor', role: 'editor' })).id;
+    const edit = { title: 'Ucrania', summary: '', body: '<p>Ucrania</p>', categories: ['Defensa'] };
+    await env.store.editTranslation(article.id, 'es', edit, editor);
+
+    const changed = sampleContent({ title: 'Друга редакція' });
+    const write = await env.store.reviseArticle(article.id, changed, publisherKeyId);
+    expect(write.revised).toBe(true);
+    expect(write.requests.map((r) => [r.language, r.revision])).toEqual(
+      ['en', 'es', 'de', 'fr', 'it'].map((l) => [l, 2]),
+    );
+    const status = Object.fromEntries(write.article.languages.map((l) => [l.language, l]));
+    expect(status.uk).toMatchObject({ status: 'published', revision: 2, contentRevision: 2 });
+    expect(status.en).toMatchObject({ status: 'queued', revision: 2, contentRevision: 1 });
+    expect(status.es).toMatchObject({ status: 'stale', revision: 2, contentRevision: 1 });
+    expect((await env.store.getTranslation(article.id, 'es')).content).toMatchObject(edit);
+    // The English of revision 1 stays readable until revision 2's arrives.
+    expect((await env.store.getTranslation(article.id, 'en')).content?.title).toBe('Ukraine');
+    expect(write.article.content).toEqual(changed);
+
+    const repeat = await env.store.reviseArticle(article.id, changed, publisherKeyId);
+    expect(repeat).toMatchObject({ revised: false, requests: [] });
+    expect(repeat.article.revision).toBe(2);
+  });
+
+  it('derives unique slugs from titles, and refuses a given slug that is taken', async () => {
+    const publisherKeyId = await env.publisher();
+    const content = sampleContent({ title: 'Шмигаль: Україна в JEF' });
+    const a = await env.store.createArticle({ publisherKeyId, sourceLanguage: 'uk', content });
+    const b = await env.store.createArticle({ publisherKeyId, sourceLanguage: 'uk', content });
+    expect(a.article.slug).toBe('shmyhal-ukraina-v-jef');
+    expect(b.article.slug).toBe('shmyhal-ukraina-v-jef-2');
+    await expect(
+      env.store.createArticle({
+        publisherKeyId,
+        sourceLanguage: 'uk',
+        slug: 'shmyhal-ukraina-v-jef',
+        content,
+      }),
+    ).rejects.toThrow(ConflictError);
+  });
+
+  it('retracts an article: once, and no revision afterwards', async () => {
+    const publisherKeyId = await env.publisher();
+    const { article } = await env.store.createArticle({
+      publisherKeyId,
+      sourceLanguage: 'it',
+      content: sampleContent(),
+    });
+    const retracted = await env.store.retractArticle(article.id);
+    expect(retracted.retractedAt).toBeInstanceOf(Date);
+    expect((await env.store.retractArticle(article.id)).retractedAt).toEqual(retracted.retractedAt);
+    const open = await env.store.db.query(
+      `SELECT 1 FROM translation_requests WHERE article_id = $1 AND state <> 'done'`,
+      [article.id],
+    );
+    expect(open).toHaveLength(0);
+    await expect(
+      env.store.reviseArticle(article.id, sampleContent(), publisherKeyId),
+    ).rejects.toThrow(ConflictError);
+  });
+
+  it('answers NotFoundError for unknown ids and slugs', async () => {
+    await expect(env.store.getArticle('00000000-0000-4000-8000-000000000000')).rejects.toThrow(
+      NotFoundError,
+    );
+    await expect(env.store.getArticle('nonsense')).rejects.toThrow(NotFoundError);
+    await expect(env.store.getArticleBySlug('no-such-slug')).rejects.toThrow(NotFoundError);
+    await expect(env.store.retractArticle('nonsense')).rejects.toThrow(NotFoundError);
+  });
+});

@@ -1,0 +1,234 @@
+import type { ArticleContent, LanguageCode } from '@tidings/core';
+import { LANGUAGE_CODES } from '@tidings/core';
+import { ConflictError } from './conflict-error.ts';
+import type { Database, Queryable } from './database.ts';
+import { NotFoundError } from './not-found-error.ts';
+import { isStoreId, readArticle } from './read-article.ts';
+import { slugify } from './slugify.ts';
+import type { Article, ArticleWrite } from './types.ts';
+import { sameContent, writeRevision } from './write-revision.ts';
+
+/** What a publisher submits to create an article. */
+export interface CreateArticleInput {
+  readonly publisherKeyId: string;
+  /** The publisher's own id; a second post with it becomes a revision. */
+  readonly externalId?: string | undefined;
+  readonly sourceLanguage: LanguageCode;
+  /** Taken as given (a {@link ConflictError} when used); derived from the title when absent. */
+  readonly slug?: string | undefined;
+  readonly content: ArticleContent;
+}
+
+interface LockedArticle {
+  id: string;
+  source_language: LanguageCode;
+  current_revision: number;
+  retracted_at: Date | null;
+}
+
+/** Derived slugs that collide get a numeric suffix; a concurrent writer may still win the race. */
+const SLUG_ATTEMPTS = 3;
+
+function uniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: unknown; constraint?: unknown };
+  return e?.code === '23505' && e.constraint === constraint;
+}
+
+async function lockArticle(tx: Queryable, id: string): Promise<LockedArticle> {
+  const [row] = isStoreId(id)
+    ? await tx.query<LockedArticle>(
+        `SELECT id, source_language, current_revision, retracted_at
+           FROM articles WHERE id = $1 FOR UPDATE`,
+        [id],
+      )
+    : [];
+  if (!row) throw new NotFoundError('article', id);
+  return row;
+}
+
+async function mustRead(tx: Queryable, id: string): Promise<Article> {
+  const article = await readArticle(tx, 'id', id);
+  if (!article) throw new NotFoundError('article', id);
+  return article;
+}
+
+async function freeSlug(tx: Queryable, base: string): Promise<string> {
+  const rows = await tx.query<{ slug: string }>(
+    `SELECT slug FROM articles WHERE slug = $1 OR slug LIKE $1 || '-%'`,
+    [base],
+  );
+  const taken = new Set(rows.map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+async function revise(
+  tx: Queryable,
+  locked: LockedArticle,
+  content: ArticleContent,
+  publisherKeyId: string,
+): Promise<ArticleWrite> {
+  if (locked.retracted_at) {
+    throw new ConflictError(
+      'retracted',
+      `Article ${locked.id} was retracted and cannot be revised`,
+    );
+  }
+  const current = await mustRead(tx, locked.id);
+  if (sameContent(current.content, content)) {
+    return { article: current, created: false, revised: false, requests: [] };
+  }
+  const revision = locked.current_revision + 1;
+  await tx.query('UPDATE articles SET current_revision = $2, updated_at = now() WHERE id = $1', [
+    locked.id,
+    revision,
+  ]);
+  const requests = await writeRevision(tx, {
+    articleId: locked.id,
+    revision,
+    sourceLanguage: locked.source_language,
+    content,
+    publisherKeyId,
+  });
+  return { article: await mustRead(tx, locked.id), created: false, revised: true, requests };
+}
+
+/**
+ * Articles and their revisions. Every write is one transaction that also writes the
+ * outbox (`translation_requests`), so a translation is never requested for an article
+ * that was not stored, nor forgotten for one that was.
+ *
+ * @example
+ * const { article, requests } = await articles.createArticle({ publisherKeyId, sourceLanguage: 'uk', content });
+ */
+export class ArticlesRepository {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  /**
+   * Creates an article (revision 1, the source version live, five translations queued).
+   * When the publisher already posted `externalId`, an identical repost returns the
+   * article unchanged and a changed one becomes a new revision.
+   */
+  async createArticle(input: CreateArticleInput): Promise<ArticleWrite> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#db.transaction((tx) => this.#create(tx, input));
+      } catch (error) {
+        if (!uniqueViolation(error, 'articles_slug_key')) throw error;
+        if (input.slug !== undefined) {
+          throw new ConflictError(
+            'slug_taken',
+            `The slug ${JSON.stringify(input.slug)} is already used by another article`,
+          );
+        }
+        if (attempt >= SLUG_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async #create(tx: Queryable, input: CreateArticleInput): Promise<ArticleWrite> {
+    const externalId = input.externalId ?? null;
+    if (externalId !== null) {
+      const existing = await this.#findExternal(tx, input.publisherKeyId, externalId);
+      if (existing) return revise(tx, existing, input.content, input.publisherKeyId);
+    }
+    const slug = input.slug ?? (await freeSlug(tx, slugify(input.content.title)));
+    // A concurrent post of the same external id makes this insert wait for it and then do
+    // nothing; the post is then handled as a repost of that article.
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO articles (publisher_key_id, external_id, source_language, slug)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (publisher_key_id, external_id) DO NOTHING
+       RETURNING id`,
+      [input.publisherKeyId, externalId, input.sourceLanguage, slug],
+    );
+    if (!row) {
+      const existing = await this.#findExternal(tx, input.publisherKeyId, externalId ?? '');
+      if (!existing) throw new Error(`Article with external id ${externalId} vanished`);
+      return revise(tx, existing, input.content, input.publisherKeyId);
+    }
+    await tx.query(
+      `INSERT INTO translations (article_id, language, revision, status)
+       SELECT $1, language, 1, 'queued' FROM jsonb_array_elements_text($2::jsonb) AS t(language)`,
+      [row.id, JSON.stringify(LANGUAGE_CODES)],
+    );
+    const requests = await writeRevision(tx, {
+      articleId: row.id,
+      revision: 1,
+      sourceLanguage: input.sourceLanguage,
+      content: input.content,
+      publisherKeyId: input.publisherKeyId,
+    });
+    return { article: await mustRead(tx, row.id), created: true, revised: true, requests };
+  }
+
+  async #findExternal(
+    tx: Queryable,
+    publisherKeyId: string,
+    externalId: string,
+  ): Promise<LockedArticle | undefined> {
+    const [row] = await tx.query<LockedArticle>(
+      `SELECT id, source_language, current_revision, retracted_at FROM articles
+        WHERE publisher_key_id = $1 AND external_id = $2 FOR UPDATE`,
+      [publisherKeyId, externalId],
+    );
+    return row;
+  }
+
+  /**
+   * Writes a new revision: the source version is replaced at once and every target
+   * language is queued again, except an editor's correction, which stays live as `stale`.
+   * Identical content changes nothing (`revised: false`), so a repeated PUT is harmless.
+   * `publisherKeyId` is recorded as the revision's author; whether it may revise is the API's call.
+   */
+  reviseArticle(
+    id: string,
+    content: ArticleContent,
+    publisherKeyId: string,
+  ): Promise<ArticleWrite> {
+    return this.#db.transaction(async (tx) =>
+      revise(tx, await lockArticle(tx, id), content, publisherKeyId),
+    );
+  }
+
+  /** The article with this id, retracted or not. */
+  async getArticle(id: string): Promise<Article> {
+    const article = await readArticle(this.#db, 'id', id);
+    if (!article) throw new NotFoundError('article', id);
+    return article;
+  }
+
+  /** The article with this slug, retracted or not (pages check `retractedAt`). */
+  async getArticleBySlug(slug: string): Promise<Article> {
+    const article = await readArticle(this.#db, 'slug', slug);
+    if (!article) throw new NotFoundError('article', slug);
+    return article;
+  }
+
+  /**
+   * Retracts an article: it leaves every listing at once and its unfinished translation
+   * requests are dropped. Retracting again changes nothing.
+   */
+  retractArticle(id: string): Promise<Article> {
+    return this.#db.transaction(async (tx) => {
+      await lockArticle(tx, id);
+      await tx.query(
+        `UPDATE articles SET retracted_at = now(), updated_at = now()
+          WHERE id = $1 AND retracted_at IS NULL`,
+        [id],
+      );
+      await tx.query(
+        `UPDATE translation_requests SET state = 'done', done_at = now()
+          WHERE article_id = $1 AND state <> 'done'`,
+        [id],
+      );
+      return mustRead(tx, id);
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { expect, it } from 'vitest';
+import { describeStore } from './test-harness.ts';
+
+describeStore('database connection', (env) => {
+  it('answers ping and says which back end it is', async () => {
+    await env.store.ping();
+    expect(env.store.kind).toBe(env.backend.name);
+  });
+
+  it('queues concurrent transactions so that none sees another half-done', async () => {
+    await env.store.db.exec(
+      'CREATE TABLE counter (n integer NOT NULL); INSERT INTO counter VALUES (0);',
+    );
+    // PostgreSQL needs the row lock; PGlite's one connection must queue the transactions.
+    const lock = env.backend.name === 'postgres' ? ' FOR UPDATE' : '';
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        env.store.db.transaction(async (tx) => {
+          const [row] = await tx.query<{ n: number }>(`SELECT n FROM counter${lock}`);
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          await tx.query('UPDATE counter SET n = $1', [(row?.n ?? 0) + 1]);
+        }),
+      ),
+    );
+    const [row] = await env.store.db.query<{ n: number }>('SELECT n FROM counter');
+    expect(row?.n).toBe(20);
+  });
+
+  it('rolls back a transaction that throws, and keeps serving afterwards', async () => {
+    await env.store.db.exec('CREATE TABLE scratch (v text)');
+    await expect(
+      env.store.db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO scratch VALUES ('lost')`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await env.store.db.query('SELECT * FROM scratch')).toEqual([]);
+  });
+
+  it('refuses the outer handle inside a transaction instead of deadlocking', async () => {
+    await expect(
+      env.store.db.transaction(async () => {
+        await env.store.db.query('SELECT 1');
+      }),
+    ).rejects.toThrow(/transaction handle/);
+    await env.store.ping();
+  });
+});

@@ -1,0 +1,31 @@
+export type { CreateArticleInput } from './articles-repository.ts';
+export { ConflictError } from './conflict-error.ts';
+export type { Database, Queryable, StoreLogger } from './database.ts';
+export { InvalidCursorError } from './invalid-cursor-error.ts';
+export type { ListOptions } from './listing-repository.ts';
+export { MIGRATIONS_DIRECTORY } from './migrate.ts';
+export { NotFoundError } from './not-found-error.ts';
+export { openStore, type StoreOptions } from './open-store.ts';
+export { slugify } from './slugify.ts';
+export { Store } from './store.ts';
+export { StoreLockedError } from './store-locked-error.ts';
+export type {
+  TranslationFailureInput,
+  TranslationResultInput,
+} from './translations-repository.ts';
+export type {
+  ApiKey,
+  ApiKeyRole,
+  Article,
+  ArticleWrite,
+  CreatedKey,
+  LanguageState,
+  ListedArticle,
+  ListedPage,
+  ResultOutcome,
+  TokenLookup,
+  TranslatedContent,
+  Translation,
+  TranslationRequest,
+  TranslationRequestKey,
+} from './types.ts';

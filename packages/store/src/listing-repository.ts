@@ -1,0 +1,149 @@
+import type { LanguageCode, TranslationStatus } from '@tidings/core';
+import { LANGUAGE_CODES } from '@tidings/core';
+import type { Database } from './database.ts';
+import { InvalidCursorError } from './invalid-cursor-error.ts';
+import { isStoreId } from './read-article.ts';
+import { type ContentColumns, toContent } from './rows.ts';
+import type { ListedArticle, ListedPage } from './types.ts';
+
+/** Options of {@link ListingRepository.listPublished}. */
+export interface ListOptions {
+  /** Page size, 1 to 200. */
+  readonly limit: number;
+  /** The `nextCursor` of the previous page. */
+  readonly before?: string | undefined;
+  /** Only articles with this category, as named in this language. */
+  readonly category?: string | undefined;
+}
+
+interface ListedRow extends ContentColumns {
+  id: string;
+  slug: string;
+  language: LanguageCode;
+  source_language: LanguageCode;
+  status: TranslationStatus;
+  image_url: string | null;
+  published_at: Date;
+  content_updated_at: Date;
+  cursor_at: string;
+  languages: LanguageCode[];
+}
+
+// The cursor carries the timestamp to the microsecond, in UTC, formatted by the database
+// itself: a JS Date would lose the microseconds (and with them rows sharing a
+// millisecond), and PostgreSQL's default text output follows the session's DateStyle.
+const CURSOR_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+
+function encodeCursor(row: ListedRow): string {
+  return Buffer.from(JSON.stringify([row.cursor_at, row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      CURSOR_TIME.test(value[0]) &&
+      isStoreId(value[1])
+    ) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // Falls through to the error below: a malformed cursor is the caller's mistake.
+  }
+  throw new InvalidCursorError(cursor);
+}
+
+/**
+ * What feeds and pages show: the live versions of one language, newest first.
+ *
+ * @example
+ * const page = await listing.listPublished('uk', { limit: 20 });
+ * const next = await listing.listPublished('uk', { limit: 20, before: page.nextCursor ?? undefined });
+ */
+export class ListingRepository {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  /**
+   * How many language versions of live (not retracted) articles are in each state, for
+   * metrics: one grouped scan of the translations.
+   */
+  async countByStatus(): Promise<
+    { language: LanguageCode; status: TranslationStatus; count: number }[]
+  > {
+    return this.#db.query(
+      `SELECT t.language, t.status, count(*)::int AS count
+         FROM translations t JOIN articles a ON a.id = t.article_id
+        WHERE a.retracted_at IS NULL
+        GROUP BY t.language, t.status`,
+    );
+  }
+
+  /**
+   * Articles live in `language` (not retracted), newest first by when that language went
+   * live, with keyset pagination (`before`), optionally of one category. Each item carries
+   * the other languages it is live in, for links and `hreflang`.
+   */
+  async listPublished(language: LanguageCode, options: ListOptions): Promise<ListedPage> {
+    const limit = Math.min(Math.max(Math.trunc(options.limit), 1), 200);
+    const params: unknown[] = [language, limit + 1];
+    // Conditions are added only when used, so that each query shape gets a plan that
+    // walks translations_live_idx instead of one generic plan for every combination.
+    const conditions: string[] = [];
+    if (options.before !== undefined) {
+      const [at, id] = decodeCursor(options.before);
+      params.push(at, id);
+      conditions.push(
+        `(t.published_at, t.article_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
+    }
+    if (options.category !== undefined) {
+      params.push(JSON.stringify([options.category]));
+      conditions.push(`t.categories @> $${params.length}::jsonb`);
+    }
+    const rows = await this.#db.query<ListedRow>(
+      `SELECT a.id, a.slug, t.language, a.source_language, t.status,
+              t.title, t.summary, t.body, t.categories, t.image_alt, r.image_url,
+              t.published_at, t.content_updated_at, to_char(t.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
+              (SELECT jsonb_agg(o.language) FROM translations o
+                WHERE o.article_id = t.article_id AND o.published_at IS NOT NULL) AS languages
+         FROM translations t
+         JOIN articles a ON a.id = t.article_id
+         JOIN revisions r ON r.article_id = a.id AND r.revision = a.current_revision
+        WHERE t.language = $1 AND t.published_at IS NOT NULL AND a.retracted_at IS NULL
+              ${conditions.map((c) => `AND ${c}`).join(' ')}
+        ORDER BY t.published_at DESC, t.article_id DESC
+        LIMIT $2`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toListed),
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    };
+  }
+}
+
+function toListed(row: ListedRow): ListedArticle {
+  const content = toContent(row, row.image_url);
+  if (!content) throw new Error(`Live version ${row.id}/${row.language} has no content`);
+  return {
+    id: row.id,
+    slug: row.slug,
+    language: row.language,
+    sourceLanguage: row.source_language,
+    status: row.status,
+    content,
+    publishedAt: row.published_at,
+    updatedAt: row.content_updated_at,
+    languages: LANGUAGE_CODES.filter((code) => row.languages.includes(code)),
+  };
+}

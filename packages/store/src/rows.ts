@@ -1,0 +1,74 @@
+import type { ArticleContent, LanguageCode, TranslationStatus } from '@tidings/core';
+import type { LanguageState } from './types.ts';
+
+/** A `translations` row as both drivers return it (timestamps as `Date`, jsonb parsed). */
+export interface TranslationRow {
+  article_id: string;
+  language: LanguageCode;
+  revision: number;
+  status: TranslationStatus;
+  title: string | null;
+  summary: string | null;
+  body: string | null;
+  categories: string[] | null;
+  image_alt: string | null;
+  content_revision: number | null;
+  model: string | null;
+  reason: string | null;
+  edited_by: string | null;
+  queued_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  published_at: Date | null;
+  content_updated_at: Date | null;
+}
+
+/**
+ * Maps a `translations` row to the public {@link LanguageState}.
+ *
+ * @example
+ * const languages = rows.map(toLanguageState);
+ */
+export function toLanguageState(row: TranslationRow): LanguageState {
+  return {
+    language: row.language,
+    status: row.status,
+    revision: row.revision,
+    contentRevision: row.content_revision,
+    model: row.model,
+    reason: row.reason,
+    editedBy: row.edited_by,
+    queuedAt: row.queued_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    publishedAt: row.published_at,
+    updatedAt: row.content_updated_at,
+  };
+}
+
+/** Content columns shared by revisions, translations and translation versions. */
+export interface ContentColumns {
+  title: string | null;
+  summary: string | null;
+  body: string | null;
+  categories: string[] | null;
+  image_alt: string | null;
+}
+
+/**
+ * Builds an {@link ArticleContent} from content columns and the source's image URL;
+ * `null` when the row holds no content yet.
+ *
+ * @example
+ * toContent(row, revision.image_url);
+ */
+export function toContent(row: ContentColumns, imageUrl: string | null): ArticleContent | null {
+  if (row.title === null || row.body === null) return null;
+  return {
+    title: row.title,
+    summary: row.summary ?? '',
+    body: row.body,
+    categories: row.categories ?? [],
+    ...(imageUrl !== null ? { image: { url: imageUrl, alt: row.image_alt ?? '' } } : {}),
+  };
+}

@@ -1,0 +1,199 @@
+import type { ArticleContent, LanguageCode, TranslationStatus } from '@tidings/core';
+import { ArticlesRepository, type CreateArticleInput } from './articles-repository.ts';
+import type { Database, StoreLogger } from './database.ts';
+import type { DirectoryLock } from './directory-lock.ts';
+import { KeysRepository } from './keys-repository.ts';
+import { ListingRepository, type ListOptions } from './listing-repository.ts';
+import { migrate } from './migrate.ts';
+import { OutboxRepository } from './outbox-repository.ts';
+import {
+  type TranslationFailureInput,
+  type TranslationResultInput,
+  TranslationsRepository,
+} from './translations-repository.ts';
+import type {
+  ApiKey,
+  ApiKeyRole,
+  Article,
+  ArticleWrite,
+  CreatedKey,
+  ListedPage,
+  ResultOutcome,
+  TokenLookup,
+  TranslatedContent,
+  Translation,
+  TranslationRequest,
+  TranslationRequestKey,
+} from './types.ts';
+
+/**
+ * Tidings' persistence: keys, articles, revisions, translations and the outbox, on PGlite
+ * or PostgreSQL. Made by {@link openStore}; one per process.
+ *
+ * @example
+ * const store = await openStore({ dataDir: './data' });
+ * const { article, requests } = await store.createArticle({ publisherKeyId, sourceLanguage: 'uk', content });
+ * await store.close();
+ */
+export class Store {
+  /**
+   * The underlying connection, for tests and operator scripts; the methods below are the
+   * supported way in.
+   */
+  readonly db: Database;
+  readonly #logger: StoreLogger;
+  readonly #lock: DirectoryLock | undefined;
+  readonly #keys: KeysRepository;
+  readonly #articles: ArticlesRepository;
+  readonly #translations: TranslationsRepository;
+  readonly #outbox: OutboxRepository;
+  readonly #listing: ListingRepository;
+  #closed: Promise<void> | undefined;
+
+  constructor(db: Database, logger: StoreLogger, lock?: DirectoryLock) {
+    this.db = db;
+    this.#logger = logger;
+    this.#lock = lock;
+    this.#keys = new KeysRepository(db);
+    this.#articles = new ArticlesRepository(db);
+    this.#translations = new TranslationsRepository(db);
+    this.#outbox = new OutboxRepository(db);
+    this.#listing = new ListingRepository(db);
+  }
+
+  /** Which back end serves this store. */
+  get kind(): Database['kind'] {
+    return this.db.kind;
+  }
+
+  /** Resolves when the database answers (for `/readyz`). */
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+
+  /** Applies pending migrations (openStore already did); returns the versions applied. */
+  migrate(): Promise<string[]> {
+    return migrate(this.db, this.#logger);
+  }
+
+  /** Closes the connection and releases the data directory's lock. Safe to call twice. */
+  close(): Promise<void> {
+    this.#closed ??= (async () => {
+      try {
+        await this.db.close();
+      } finally {
+        await this.#lock?.release();
+      }
+    })();
+    return this.#closed;
+  }
+
+  /** See {@link KeysRepository.createKey}. */
+  createKey(input: { name: string; role: ApiKeyRole }): Promise<CreatedKey> {
+    return this.#keys.createKey(input);
+  }
+
+  /** See {@link KeysRepository.lookupToken}. */
+  lookupToken(token: string): Promise<TokenLookup> {
+    return this.#keys.lookupToken(token);
+  }
+
+  /** See {@link KeysRepository.findKeyByToken}. */
+  findKeyByToken(token: string): Promise<ApiKey | null> {
+    return this.#keys.findKeyByToken(token);
+  }
+
+  /** See {@link KeysRepository.listKeys}. */
+  listKeys(): Promise<ApiKey[]> {
+    return this.#keys.listKeys();
+  }
+
+  /** See {@link KeysRepository.revokeKey}. */
+  revokeKey(id: string): Promise<ApiKey> {
+    return this.#keys.revokeKey(id);
+  }
+
+  /** See {@link ArticlesRepository.createArticle}. */
+  createArticle(input: CreateArticleInput): Promise<ArticleWrite> {
+    return this.#articles.createArticle(input);
+  }
+
+  /** See {@link ArticlesRepository.reviseArticle}. */
+  reviseArticle(
+    id: string,
+    content: ArticleContent,
+    publisherKeyId: string,
+  ): Promise<ArticleWrite> {
+    return this.#articles.reviseArticle(id, content, publisherKeyId);
+  }
+
+  /** See {@link ArticlesRepository.getArticle}. */
+  getArticle(id: string): Promise<Article> {
+    return this.#articles.getArticle(id);
+  }
+
+  /** See {@link ArticlesRepository.getArticleBySlug}. */
+  getArticleBySlug(slug: string): Promise<Article> {
+    return this.#articles.getArticleBySlug(slug);
+  }
+
+  /** See {@link ArticlesRepository.retractArticle}. */
+  retractArticle(id: string): Promise<Article> {
+    return this.#articles.retractArticle(id);
+  }
+
+  /** See {@link TranslationsRepository.getTranslation}. */
+  getTranslation(articleId: string, language: LanguageCode): Promise<Translation> {
+    return this.#translations.getTranslation(articleId, language);
+  }
+
+  /** See {@link TranslationsRepository.markTranslating}. */
+  markTranslating(articleId: string, language: LanguageCode, revision: number): Promise<boolean> {
+    return this.#translations.markTranslating(articleId, language, revision);
+  }
+
+  /** See {@link TranslationsRepository.recordTranslationResult}. */
+  recordTranslationResult(result: TranslationResultInput): Promise<ResultOutcome> {
+    return this.#translations.recordTranslationResult(result);
+  }
+
+  /** See {@link TranslationsRepository.recordTranslationFailure}. */
+  recordTranslationFailure(failure: TranslationFailureInput): Promise<ResultOutcome> {
+    return this.#translations.recordTranslationFailure(failure);
+  }
+
+  /** See {@link TranslationsRepository.editTranslation}. */
+  editTranslation(
+    articleId: string,
+    language: LanguageCode,
+    content: TranslatedContent,
+    editorKeyId: string,
+  ): Promise<Translation> {
+    return this.#translations.editTranslation(articleId, language, content, editorKeyId);
+  }
+
+  /** See {@link OutboxRepository.markRequestsEnqueued}. */
+  markRequestsEnqueued(keys: readonly TranslationRequestKey[]): Promise<number> {
+    return this.#outbox.markRequestsEnqueued(keys);
+  }
+
+  /** See {@link OutboxRepository.listUnfinishedRequests}. */
+  listUnfinishedRequests(options: {
+    olderThanMs: number;
+    limit?: number;
+  }): Promise<TranslationRequest[]> {
+    return this.#outbox.listUnfinishedRequests(options);
+  }
+
+  /** See {@link ListingRepository.countByStatus}. */
+  countTranslationsByStatus(): Promise<
+    { language: LanguageCode; status: TranslationStatus; count: number }[]
+  > {
+    return this.#listing.countByStatus();
+  }
+
+  /** See {@link ListingRepository.listPublished}. */
+  listPublished(language: LanguageCode, options: ListOptions): Promise<ListedPage> {
+    return this.#listing.listPublished(language, options);
+  }
+}

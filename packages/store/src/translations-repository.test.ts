@@ -1,0 +1,192 @@
+import type { LanguageCode } from '@tidings/core';
+import { expect, it } from 'vitest';
+import { ConflictError } from './conflict-error.ts';
+import { describeStore, type StoreEnv, sampleContent } from './test-harness.ts';
+import type { TranslationResultInput } from './translations-repository.ts';
+
+const german = {
+  title: 'Ukraine erhält erweiterten Partnerstatus in der JEF',
+  summary: 'Als erstes Land außerhalb des Bündnisses.',
+  body: '<p>Die Ukraine hat den Status eines erweiterten Partners erhalten.</p>',
+  categories: ['Verteidigung'],
+  imageAlt: 'Denys Schmyhal',
+};
+
+async function newArticle(env: StoreEnv) {
+  const { article } = await env.store.createArticle({
+    publisherKeyId: await env.publisher(),
+    sourceLanguage: 'uk',
+    content: sampleContent(),
+  });
+  return article;
+}
+
+function result(
+  articleId: string,
+  language: LanguageCode,
+  revision = 1,
+  overrides: Partial<TranslationResultInput> = {},
+): TranslationResultInput {
+  return {
+    articleId,
+    language,
+    revision,
+    content: german,
+    model: 'Xenova/opus-mt-uk-en+Xenova/opus-mt-en-de',
+    status: 'published',
+    timings: { startedAt: new Date(Date.now() - 1500), finishedAt: new Date() },
+    ...overrides,
+  };
+}
+
+async function versions(env: StoreEnv, articleId: string, language: LanguageCode) {
+  return env.store.db.query<{ origin: string; revision: number }>(
+    'SELECT origin, revision FROM translation_versions WHERE article_id = $1 AND language = $2',
+    [articleId, language],
+  );
+}
+
+describeStore('translations', (env) => {
+  it('publishes a language as soon as its result arrives, with model and timings', async () => {
+    const article = await newArticle(env);
+    expect(await env.store.markTranslating(article.id, 'de', 1)).toBe(true);
+    expect((await env.store.getTranslation(article.id, 'de')).status).toBe('translating');
+    const outcome = await env.store.recordTranslationResult(result(article.id, 'de'));
+    expect(outcome).toEqual({ applied: true, status: 'published' });
+    const de = await env.store.getTranslation(article.id, 'de');
+    expect(de).toMatchObject({
+      status: 'published',
+      model: 'Xenova/opus-mt-uk-en+Xenova/opus-mt-en-de',
+      revision: 1,
+      contentRevision: 1,
+      content: {
+        title: german.title,
+        categories: ['Verteidigung'],
+        image: { url: 'https://example.org/shmyhal.jpg', alt: 'Denys Schmyhal' },
+      },
+    });
+    expect(de.publishedAt).toBeInstanceOf(Date);
+    expect(de.startedAt?.getTime()).toBeLessThan(de.finishedAt?.getTime() ?? 0);
+    const [request] = await env.store.db.query<{ state: string }>(
+      `SELECT state FROM translation_requests WHERE article_id = $1 AND language = 'de'`,
+      [article.id],
+    );
+    expect(request?.state).toBe('done');
+    expect((await env.store.getTranslation(article.id, 'fr')).status).toBe('queued');
+  });
+
+  it('applies the same result delivered five times at once exactly once', async () => {
+    const article = await newArticle(env);
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => env.store.recordTranslationResult(result(article.id, 'en'))),
+    );
+    expect(outcomes.filter((o) => o.applied)).toHaveLength(1);
+    expect(outcomes.every((o) => o.status === 'published')).toBe(true);
+    expect(await versions(env, article.id, 'en')).toHaveLength(1);
+    const again = await env.store.recordTranslationResult(result(article.id, 'en'));
+    expect(again).toEqual({ applied: false, status: 'published' });
+  });
+
+  it.runIf(env.backend.name === 'postgres')(
+    'applies a result once when two API instances receive it at the same moment',
+    async () => {
+      const article = await newArticle(env);
+      const other = await env.openAnother();
+      try {
+        const outcomes = await Promise.all(
+          [env.store, other, env.store, other, other].map((s) =>
+            s.recordTranslationResult(result(article.id, 'it')),
+          ),
+        );
+        expect(outcomes.filter((o) => o.applied)).toHaveLength(1);
+        expect(await versions(env, article.id, 'it')).toHaveLength(1);
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
+  it('ignores a result for an older revision than the current one', async () => {
+    const article = await newArticle(env);
+    await env.store.reviseArticle(article.id, sampleContent(), await env.publisher());
+    const late = await env.store.recordTranslationResult(result(article.id, 'de', 1));
+    expect(late).toEqual({ applied: false, status: 'queued' });
+    const de = await env.store.getTranslation(article.id, 'de');
+    expect(de.content).toBeNull();
+    expect(await versions(env, article.id, 'de')).toHaveLength(0);
+    expect(await env.store.markTranslating(article.id, 'de', 1)).toBe(false);
+    const current = await env.store.recordTranslationResult(result(article.id, 'de', 2));
+    expect(current).toEqual({ applied: true, status: 'published' });
+  });
+
+  it('never lets machine output overwrite an editor’s correction', async () => {
+    const article = await newArticle(env);
+    const editor = (await env.store.createKey({ name: 'desk', role: 'editor' })).id;
+    const fixed = { ...german, title: 'Korrigiert' };
+    const edited = await env.store.editTranslation(article.id, 'de', fixed, editor);
+    expect(edited).toMatchObject({
+      status: 'edited',
+      editedBy: editor,
+      content: { title: 'Korrigiert' },
+    });
+    // The machine version is kept in the history for the editor to compare, but not shown.
+    const outcome = await env.store.recordTranslationResult(result(article.id, 'de'));
+    expect(outcome).toEqual({ applied: true, status: 'edited' });
+    expect((await env.store.getTranslation(article.id, 'de')).content?.title).toBe('Korrigiert');
+
+    await env.store.reviseArticle(article.id, sampleContent(), await env.publisher());
+    const machine = await env.store.recordTranslationResult(result(article.id, 'de', 2));
+    expect(machine).toEqual({ applied: true, status: 'stale' });
+    const de = await env.store.getTranslation(article.id, 'de');
+    expect(de).toMatchObject({ status: 'stale', revision: 2, contentRevision: 1 });
+    expect(de.content?.title).toBe('Korrigiert');
+    const history = await versions(env, article.id, 'de');
+    expect(history.map((v) => `${v.origin}@${v.revision}`).sort()).toEqual([
+      'editor@1',
+      'machine@1',
+      'machine@2',
+    ]);
+  });
+
+  it('refuses to edit the source language: that is a new revision', async () => {
+    const article = await newArticle(env);
+    const editor = (await env.store.createKey({ name: 'desk', role: 'editor' })).id;
+    await expect(env.store.editTranslation(article.id, 'uk', german, editor)).rejects.toThrow(
+      ConflictError,
+    );
+  });
+
+  it('holds back a result that needs review, keeping it as a draft', async () => {
+    const article = await newArticle(env);
+    const outcome = await env.store.recordTranslationResult(
+      result(article.id, 'fr', 1, { status: 'needs_review', reason: 'output shorter than input' }),
+    );
+    expect(outcome).toEqual({ applied: true, status: 'needs_review' });
+    const fr = await env.store.getTranslation(article.id, 'fr');
+    expect(fr).toMatchObject({ status: 'needs_review', reason: 'output shorter than input' });
+    expect(fr.content).toBeNull();
+    expect(fr.draft?.title).toBe(german.title);
+  });
+
+  it('records a failure with its reason, but not after a version arrived', async () => {
+    const article = await newArticle(env);
+    const failure = {
+      articleId: article.id,
+      revision: 1,
+      reason: 'model not found: Xenova/opus-mt-uk-es',
+    };
+    expect(await env.store.recordTranslationFailure({ ...failure, language: 'es' })).toEqual({
+      applied: true,
+      status: 'failed',
+    });
+    expect(await env.store.getTranslation(article.id, 'es')).toMatchObject({
+      status: 'failed',
+      reason: failure.reason,
+    });
+    await env.store.recordTranslationResult(result(article.id, 'en'));
+    expect(await env.store.recordTranslationFailure({ ...failure, language: 'en' })).toEqual({
+      applied: false,
+      status: 'published',
+    });
+  });
+});

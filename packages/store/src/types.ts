@@ -1,0 +1,147 @@
+import type { ArticleContent, LanguageCode, TranslationStatus } from '@tidings/core';
+
+/** What an API key may do. */
+export type ApiKeyRole = 'publisher' | 'editor' | 'admin';
+
+/** An API key as stored: its token is known only to its holder. */
+export interface ApiKey {
+  readonly id: string;
+  readonly name: string;
+  readonly role: ApiKeyRole;
+  readonly createdAt: Date;
+  /** When the key was revoked; `null` while it is valid. */
+  readonly revokedAt: Date | null;
+}
+
+/** A new key and its token, shown once and never stored. */
+export interface CreatedKey {
+  readonly id: string;
+  /** `tdg_` followed by 32 random bytes in base64url. */
+  readonly token: string;
+}
+
+/** What a bearer token refers to. */
+export type TokenLookup =
+  | { readonly status: 'valid'; readonly key: ApiKey }
+  | { readonly status: 'revoked'; readonly key: ApiKey }
+  | { readonly status: 'unknown' };
+
+/** The translatable content of one language version, as a worker or an editor makes it. */
+export interface TranslatedContent {
+  readonly title: string;
+  readonly summary: string;
+  readonly body: string;
+  readonly categories: readonly string[];
+  /** The lead image's alt text; the image itself is the source's. */
+  readonly imageAlt?: string | undefined;
+}
+
+/** Where one language version of an article stands. */
+export interface LanguageState {
+  readonly language: LanguageCode;
+  readonly status: TranslationStatus;
+  /** The source revision this language is expected to match. */
+  readonly revision: number;
+  /** The source revision the live content was made from; `null` before any is live. */
+  readonly contentRevision: number | null;
+  readonly model: string | null;
+  /** Why it failed or needs review. */
+  readonly reason: string | null;
+  /** The editor's key, when an editor's text is live. */
+  readonly editedBy: string | null;
+  readonly queuedAt: Date | null;
+  readonly startedAt: Date | null;
+  readonly finishedAt: Date | null;
+  /** When this language first went live; `null` until then. */
+  readonly publishedAt: Date | null;
+  /** When the live content last changed. */
+  readonly updatedAt: Date | null;
+}
+
+/** An article with its current source content and the state of every language. */
+export interface Article {
+  readonly id: string;
+  readonly slug: string;
+  readonly externalId: string | null;
+  readonly publisherKeyId: string;
+  readonly sourceLanguage: LanguageCode;
+  /** The current revision number, from 1. */
+  readonly revision: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly retractedAt: Date | null;
+  /** The current revision's content, in the source language. */
+  readonly content: ArticleContent;
+  /** All six languages, in menu order, the source language included. */
+  readonly languages: readonly LanguageState[];
+}
+
+/** One language version of an article. */
+export interface Translation extends LanguageState {
+  readonly articleId: string;
+  readonly slug: string;
+  readonly sourceLanguage: LanguageCode;
+  readonly retractedAt: Date | null;
+  /** What readers see in this language; `null` until a version is live. */
+  readonly content: ArticleContent | null;
+  /** The machine version awaiting review, when the status is `needs_review`. */
+  readonly draft: ArticleContent | null;
+}
+
+/** Identifies one translation request of the outbox (and the job made from it). */
+export interface TranslationRequestKey {
+  readonly articleId: string;
+  readonly revision: number;
+  readonly language: LanguageCode;
+}
+
+/** A request of the outbox that is not yet done. */
+export interface TranslationRequest extends TranslationRequestKey {
+  readonly state: 'pending' | 'enqueued' | 'done';
+  /** How many times it was handed to the queue. */
+  readonly attempts: number;
+  readonly createdAt: Date;
+  readonly enqueuedAt: Date | null;
+}
+
+/** The outcome of writing an article: what it is now, and which jobs to enqueue. */
+export interface ArticleWrite {
+  readonly article: Article;
+  /** A new article was created (false for a repost of a known external id). */
+  readonly created: boolean;
+  /** A new revision was written (true for a new article too). */
+  readonly revised: boolean;
+  /** The requests written to the outbox by this call, to enqueue after it returns. */
+  readonly requests: readonly TranslationRequestKey[];
+}
+
+/** The outcome of applying a worker's result or failure. */
+export interface ResultOutcome {
+  /** False when it changed nothing: a duplicate, an outdated revision, a late failure. */
+  readonly applied: boolean;
+  /** The language's status afterwards. */
+  readonly status: TranslationStatus;
+}
+
+/** One article as a feed or a page lists it, in one language. */
+export interface ListedArticle {
+  readonly id: string;
+  readonly slug: string;
+  readonly language: LanguageCode;
+  readonly sourceLanguage: LanguageCode;
+  readonly status: TranslationStatus;
+  readonly content: ArticleContent;
+  /** When this language version first went live. */
+  readonly publishedAt: Date;
+  /** When this language version last changed. */
+  readonly updatedAt: Date;
+  /** Every language with a live version, this one included, in menu order. */
+  readonly languages: readonly LanguageCode[];
+}
+
+/** One page of a listing. */
+export interface ListedPage {
+  readonly items: readonly ListedArticle[];
+  /** Pass as `before` for the next (older) page; `null` on the last page. */
+  readonly nextCursor: string | null;
+}
