@@ -1,0 +1,113 @@
+import type { ArticleContent, LanguageCode } from '@tidings/core';
+import render from 'dom-serializer';
+import type { ChildNode } from 'domhandler';
+import { type FlowPlan, planFlow, type SegmentPiece } from './flow-plan.ts';
+import { renderHtmlFlow, renderPlainFlow, type SegmentAtoms } from './flow-renderer.ts';
+import type { Glossary } from './glossary.ts';
+import { parseBody } from './html-flows.ts';
+import type { LocalAtom } from './placeholder-codec.ts';
+
+/**
+ * An article cut into segments: title, summary, each category, the image's alt text and every
+ * flow of the body, in that order.
+ *
+ * @example
+ * const plan = planArticle(content, 'en', Glossary.EMPTY, 1200);
+ * plan.segments.map((s) => s.encoded.text);
+ */
+export interface ArticlePlan {
+  readonly title: FlowPlan;
+  readonly summary: FlowPlan;
+  readonly categories: readonly FlowPlan[];
+  readonly alt: FlowPlan | undefined;
+  readonly body: readonly FlowPlan[];
+  /** Every segment piece of every flow, in document order (duplicates included). */
+  readonly segments: readonly SegmentPiece[];
+}
+
+/**
+ * Segments an article for translation.
+ *
+ * @example
+ * planArticle({ title: 'Hi', summary: '', body: '<p>One. Two.</p>', categories: [] }, 'en', Glossary.EMPTY, 1200);
+ */
+export function planArticle(
+  content: ArticleContent,
+  source: LanguageCode,
+  glossary: Glossary,
+  maxChars: number,
+): ArticlePlan {
+  const plain = (text: string): FlowPlan =>
+    planFlow({ text, marks: [], nodes: [] }, source, glossary, maxChars);
+  const title = plain(content.title);
+  const summary = plain(content.summary);
+  const categories = content.categories.map(plain);
+  const alt = content.image ? plain(content.image.alt) : undefined;
+  const body = parseBody(content.body).flows.map((f) =>
+    planFlow(f.flow, source, glossary, maxChars),
+  );
+  const flows = [title, summary, ...categories, ...(alt ? [alt] : []), ...body];
+  const segments = flows.flatMap((f) =>
+    f.pieces.filter((p): p is SegmentPiece => p.kind === 'segment'),
+  );
+  return { title, summary, categories, alt, body, segments };
+}
+
+/**
+ * Puts a translated article together from its plan and the decoded atoms of every segment
+ * (indexed like {@link ArticlePlan.segments}); markup outside the flows is kept byte for byte
+ * as the parser read it.
+ *
+ * @example
+ * const es = renderArticle(content, plan, atoms, glossary, 'es');
+ */
+export function renderArticle(
+  content: ArticleContent,
+  plan: ArticlePlan,
+  atoms: readonly (readonly LocalAtom[])[],
+  glossary: Glossary,
+  to: LanguageCode,
+): ArticleContent {
+  let next = 0;
+  const take = (flow: FlowPlan): SegmentAtoms => {
+    const count = flow.pieces.filter((p) => p.kind === 'segment').length;
+    const slice = atoms.slice(next, next + count);
+    next += count;
+    return slice;
+  };
+  const plain = (flow: FlowPlan): string => renderPlainFlow(flow, take(flow), glossary, to);
+  const title = plain(plan.title);
+  const summary = plain(plan.summary);
+  const categories = plan.categories.map(plain);
+  const alt = plan.alt ? plain(plan.alt) : undefined;
+  let body = content.body;
+  if (plan.body.length > 0) {
+    // A fresh parse per language: rendering replaces nodes in place.
+    const parsed = parseBody(content.body);
+    parsed.flows.forEach((flow, i) => {
+      const flowPlan = plan.body[i];
+      if (flowPlan) replace(flow.nodes, renderHtmlFlow(flowPlan, take(flowPlan), glossary, to));
+    });
+    body = render(parsed.document, { encodeEntities: 'utf8' });
+  }
+  return {
+    title,
+    summary,
+    body,
+    categories,
+    ...(content.image && alt !== undefined ? { image: { ...content.image, alt } } : {}),
+  };
+}
+
+function replace(old: readonly ChildNode[], fresh: ChildNode[]): void {
+  const first = old[0];
+  const parent = first?.parent;
+  if (!first || !parent) return;
+  const index = parent.children.indexOf(first);
+  parent.children.splice(index, old.length, ...fresh);
+  for (const [i, node] of parent.children.entries()) {
+    node.parent = parent;
+    node.prev = parent.children[i - 1] ?? null;
+    node.next = parent.children[i + 1] ?? null;
+  }
+}

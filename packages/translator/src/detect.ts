@@ -1,0 +1,11 @@
+/**
+ * Language detection alone, without the model runtime: the API imports this entry
+ * (`@tidings/translator/detect`) so that it never loads Transformers.js or ONNX Runtime.
+ */
+export { LanguageDetectionError } from './language-detection-error.ts';
+export {
+  type Detection,
+  type DetectionOptions,
+  detectArticleLanguage,
+  detectLanguage,
+} from './language-detector.ts';

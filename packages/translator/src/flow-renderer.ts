@@ -1,0 +1,103 @@
+import type { LanguageCode } from '@tidings/core';
+import { type ChildNode, cloneNode, Element, type ParentNode, Text } from 'domhandler';
+import type { FlowPlan } from './flow-plan.ts';
+import type { Glossary } from './glossary.ts';
+import type { LocalAtom } from './placeholder-codec.ts';
+
+/** The decoded translation of each segment piece of a plan, in order. */
+export type SegmentAtoms = readonly (readonly LocalAtom[])[];
+
+/**
+ * The atoms of a translated flow, in order, each with every inline element around it.
+ *
+ * @example
+ * flowAtoms(plan, [[{ type: 'text', text: 'Hola.', stack: [] }]]);
+ */
+export function flowAtoms(plan: FlowPlan, translated: SegmentAtoms): LocalAtom[] {
+  const atoms: LocalAtom[] = [];
+  let k = 0;
+  for (const piece of plan.pieces) {
+    if (piece.kind === 'literal') {
+      atoms.push(...piece.atoms);
+      continue;
+    }
+    for (const atom of translated[k++] ?? []) {
+      atoms.push({ ...atom, stack: [...piece.base, ...atom.stack] });
+    }
+  }
+  return atoms;
+}
+
+/**
+ * Renders a translated flow as plain text (title, summary, category, alt text).
+ *
+ * @example
+ * renderPlainFlow(plan, translated, glossary, 'es'); // 'Ucrania se une al JEF'
+ */
+export function renderPlainFlow(
+  plan: FlowPlan,
+  translated: SegmentAtoms,
+  glossary: Glossary,
+  to: LanguageCode,
+): string {
+  return flowAtoms(plan, translated)
+    .map((atom) => {
+      if (atom.type === 'text') return atom.text;
+      const node = plan.nodes[atom.node];
+      return node?.kind === 'term' ? glossary.render(node.term, to) : '';
+    })
+    .join('');
+}
+
+/**
+ * Renders a translated flow as DOM nodes: each inline element is rebuilt with its original
+ * name and attributes around its translated text (an element split across sentences becomes
+ * one again), verbatim nodes are cloned, glossary terms written in the target language.
+ *
+ * @example
+ * const nodes = renderHtmlFlow(plan, translated, glossary, 'de');
+ */
+export function renderHtmlFlow(
+  plan: FlowPlan,
+  translated: SegmentAtoms,
+  glossary: Glossary,
+  to: LanguageCode,
+): ChildNode[] {
+  const root: ChildNode[] = [];
+  const open: { node: number; element: Element }[] = [];
+  const append = (child: ChildNode): void => {
+    const parent = open[open.length - 1]?.element;
+    const siblings = parent ? parent.children : root;
+    const previous = siblings[siblings.length - 1];
+    if (child instanceof Text && previous instanceof Text) {
+      previous.data += child.data;
+      return;
+    }
+    if (previous) {
+      previous.next = child;
+      child.prev = previous;
+    }
+    child.parent = (parent as ParentNode | undefined) ?? null;
+    siblings.push(child);
+  };
+  for (const atom of flowAtoms(plan, translated)) {
+    let common = 0;
+    while (common < open.length && open[common]?.node === atom.stack[common]) common++;
+    open.length = common;
+    for (const id of atom.stack.slice(common)) {
+      const source = plan.nodes[id];
+      if (source?.kind !== 'element') continue;
+      const element = new Element(source.element.name, { ...source.element.attribs });
+      append(element);
+      open.push({ node: id, element });
+    }
+    if (atom.type === 'text') {
+      append(new Text(atom.text));
+      continue;
+    }
+    const node = plan.nodes[atom.node];
+    if (node?.kind === 'verbatim') append(cloneNode(node.node, true));
+    else if (node?.kind === 'term') append(new Text(glossary.render(node.term, to)));
+  }
+  return root;
+}

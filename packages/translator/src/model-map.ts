@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import { z } from 'zod';
+import { parseConfigData, TranslatorConfigError } from './translator-config-error.ts';
+
+const languageCode = z.enum(LANGUAGE_CODES);
+/** A hub id (`owner/name`) or a single directory name under MODELS_DIR. */
+const modelId = z
+  .string()
+  .regex(/^[\w.-]+(\/[\w.-]+)?$/, 'a model id such as Xenova/opus-mt-en-es')
+  .refine((id) => !id.split('/').includes('..'), 'a model id without ".."');
+const pairKey = z
+  .string()
+  .regex(/^(en|es|de|fr|it|uk)-(en|es|de|fr|it|uk)$/, 'a pair such as "en-es"')
+  .refine((key) => key.slice(0, 2) !== key.slice(3), 'a pair of two different languages');
+const pairModel = z.union([
+  modelId,
+  z.strictObject({
+    model: modelId,
+    /** Text put before every input, e.g. `>>fra<<` for Opus-MT models with several targets. */
+    prefix: z.string().optional(),
+  }),
+]);
+
+/**
+ * JSON shape of a model map (MODEL_MAP). `pairs` names a model per direction; `multilingual`
+ * serves every direction `pairs` does not, with its own language codes (NLLB's `eng_Latn`);
+ * any direction still missing goes through `pivot` (English) when both halves exist.
+ *
+ * @example
+ * modelMapSchema.parse({ pairs: { 'en-es': 'Xenova/opus-mt-en-es', 'es-en': 'Xenova/opus-mt-es-en' } });
+ */
+export const modelMapSchema = z.strictObject({
+  pivot: languageCode.default('en'),
+  pairs: z.record(pairKey, pairModel).default({}),
+  multilingual: z
+    .strictObject({
+      model: modelId,
+      codes: z.partialRecord(languageCode, z.string().min(1)),
+    })
+    .optional(),
+});
+
+/** A validated model map. */
+export type ModelMap = z.output<typeof modelMapSchema>;
+
+/** The Opus-MT conversions that exist on the hub (DESIGN.md); every other pair pivots. */
+const OPUS_MT_PAIRS = [
+  'en-es',
+  'es-en',
+  'en-de',
+  'de-en',
+  'en-fr',
+  'fr-en',
+  'en-it',
+  'it-en',
+  'en-uk',
+  'uk-en',
+  'de-es',
+  'es-de',
+  'es-fr',
+  'fr-es',
+  'de-fr',
+  'fr-de',
+  'es-it',
+  'it-es',
+  'it-fr',
+] as const;
+
+/**
+ * The built-in model map: direct `Xenova/opus-mt-{src}-{tgt}` models, English pivot for the rest.
+ *
+ * @example
+ * DEFAULT_MODEL_MAP.pairs['en-es']; // 'Xenova/opus-mt-en-es'
+ */
+export const DEFAULT_MODEL_MAP: ModelMap = Object.freeze({
+  pivot: 'en',
+  pairs: Object.fromEntries(
+    OPUS_MT_PAIRS.map((pair) => [pair, `Xenova/opus-mt-${pair}`]),
+  ) as ModelMap['pairs'],
+});
+
+/**
+ * Validates a model map given as data, and checks that every one of the 30 directions between
+ * the six languages has a route. Throws a {@link TranslatorConfigError} naming the problem.
+ *
+ * @example
+ * parseModelMap({ multilingual: { model: 'Xenova/nllb-200-distilled-600M', codes: NLLB_CODES } });
+ */
+export function parseModelMap(data: unknown, source = '<inline>'): ModelMap {
+  const map = parseConfigData(modelMapSchema, data, source);
+  const codes = map.multilingual?.codes;
+  if (map.multilingual && codes) {
+    const missing = LANGUAGE_CODES.filter((code) => !codes[code]);
+    if (missing.length > 0) {
+      throw new TranslatorConfigError(source, `multilingual.codes lacks ${missing.join(', ')}`);
+    }
+  }
+  const unroutable: string[] = [];
+  for (const from of LANGUAGE_CODES) {
+    for (const to of LANGUAGE_CODES) {
+      if (from !== to && !hasRoute(map, from, to)) unroutable.push(`${from}-${to}`);
+    }
+  }
+  if (unroutable.length > 0) {
+    throw new TranslatorConfigError(
+      source,
+      `no model and no pivot route for ${unroutable.join(', ')}`,
+    );
+  }
+  return map;
+}
+
+/**
+ * Reads and validates a model map JSON file (the MODEL_MAP option).
+ *
+ * @example
+ * const map = await loadModelMap('/etc/tidings/models.json');
+ */
+export async function loadModelMap(path: string): Promise<ModelMap> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new TranslatorConfigError(path, 'cannot read the file', { cause: error });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new TranslatorConfigError(path, `not JSON (${(error as Error).message})`, {
+      cause: error,
+    });
+  }
+  return parseModelMap(data, path);
+}
+
+function direct(map: ModelMap, from: LanguageCode, to: LanguageCode): boolean {
+  return map.pairs[`${from}-${to}`] !== undefined || map.multilingual !== undefined;
+}
+
+function hasRoute(map: ModelMap, from: LanguageCode, to: LanguageCode): boolean {
+  return direct(map, from, to) || (direct(map, from, map.pivot) && direct(map, map.pivot, to));
+}

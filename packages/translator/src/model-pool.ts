@@ -1,0 +1,245 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  env,
+  LogLevel,
+  type ProgressInfo,
+  pipeline,
+  type TranslationPipeline,
+} from '@huggingface/transformers';
+import type { RouteStep } from './model-route.ts';
+import { ModelUnavailableError } from './model-unavailable-error.ts';
+
+/** Where models come from and how they run (MODELS_DIR, ALLOW_REMOTE_MODELS, …). */
+export interface ModelPoolOptions {
+  /** Directory holding `<model id>/config.json`, `onnx/…` (MODELS_DIR). */
+  readonly modelsDir: string;
+  /** Download missing models from the hub into `modelsDir` (ALLOW_REMOTE_MODELS); default false. */
+  readonly allowRemoteModels?: boolean | undefined;
+  /** Models kept loaded at once; the least recently used is unloaded (MODEL_CACHE_SIZE); default 4. */
+  readonly cacheSize?: number | undefined;
+  /** onnxruntime intra-op threads per session (ORT_THREADS); default: onnxruntime's choice. */
+  readonly ortThreads?: number | undefined;
+  /** Told how long each model took to load (for metrics). */
+  readonly onLoad?: ((model: string, milliseconds: number) => void) | undefined;
+  /** Weights to load: `fp32` (`model.onnx`) or a quantized variant such as `q8` (MODEL_DTYPE). */
+  readonly dtype?: 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | undefined;
+}
+
+/** Generation settings for one model run. */
+export interface GenerateOptions {
+  /** Longest output allowed, as a multiple of the longest input in tokens; default 2. */
+  readonly lengthFactor?: number | undefined;
+  /** Forbid repeating any n-gram of this size (used when retrying a looping segment). */
+  readonly noRepeatNgramSize?: number | undefined;
+}
+
+/** Progress of {@link ModelPool.pull}, as Transformers.js reports it per file. */
+export interface PullProgress {
+  readonly model: string;
+  /** `initiate`, `download`, `progress`, `done`, `ready`… */
+  readonly status: string;
+  readonly file?: string | undefined;
+  /** Percent of the file loaded, when known. */
+  readonly progress?: number | undefined;
+}
+
+interface Entry {
+  readonly loading: Promise<TranslationPipeline>;
+  users: number;
+  lastUsed: number;
+}
+
+/**
+ * Loads translation models lazily and keeps at most `cacheSize` of them, unloading the least
+ * recently used idle one (its ONNX sessions are released with `dispose()`). Transformers.js
+ * keeps its paths in one global `env`; the pool sets them before each load.
+ *
+ * @example
+ * const pool = new ModelPool({ modelsDir: '/srv/models', ortThreads: 2 });
+ * await pool.translate(step, ['Hello.'], {}); // ['Hola.']
+ */
+export class ModelPool {
+  readonly #options: ModelPoolOptions;
+  readonly #entries = new Map<string, Entry>();
+  #clock = 0;
+
+  constructor(options: ModelPoolOptions) {
+    this.#options = options;
+  }
+
+  /** Ids of the models loaded (or loading) now, least recently used first. */
+  get loaded(): string[] {
+    return [...this.#entries.entries()]
+      .sort((a, b) => a[1].lastUsed - b[1].lastUsed)
+      .map(([id]) => id);
+  }
+
+  /**
+   * How many tokens the model's own tokenizer makes of each text (its prefix included), so
+   * batches are planned on real lengths rather than a guess. Loads the model if need be.
+   */
+  async countTokens(step: RouteStep, texts: readonly string[]): Promise<number[]> {
+    const entry = this.#acquire(step.model);
+    try {
+      const { tokenizer } = await entry.loading;
+      return texts.map((t) => tokenizer.encode(step.prefix ? `${step.prefix} ${t}` : t).length);
+    } finally {
+      entry.users--;
+      await this.#evict();
+    }
+  }
+
+  /**
+   * Translates texts with one model, in one batch; outputs are in input order. A text longer
+   * than the model's input limit (which the pipeline would silently truncate) is halved at a
+   * space and its halves translated in its place, so nothing is ever cut off.
+   */
+  async translate(
+    step: RouteStep,
+    texts: readonly string[],
+    options: GenerateOptions,
+  ): Promise<string[]> {
+    const entry = this.#acquire(step.model);
+    const pieces: string[] = [];
+    const groups: number[][] = [];
+    try {
+      const translator = await entry.loading;
+      const inputs = step.prefix ? texts.map((t) => `${step.prefix} ${t}`) : [...texts];
+      const limit = Math.min(512, Number(translator.tokenizer.model_max_length) || 512);
+      const lengths = inputs.map((t) => translator.tokenizer.encode(t).length);
+      if (lengths.every((n) => n <= limit)) {
+        // Bounding the output by the real input length stops a looping decoder early.
+        const longest = Math.max(0, ...lengths);
+        const output = await translator(inputs, {
+          max_new_tokens: Math.min(512, Math.ceil(longest * (options.lengthFactor ?? 2)) + 10),
+          ...(options.noRepeatNgramSize ? { no_repeat_ngram_size: options.noRepeatNgramSize } : {}),
+          ...(step.srcLang ? { src_lang: step.srcLang, tgt_lang: step.tgtLang } : {}),
+        });
+        const rows = (Array.isArray(output) ? output : [output]).flat();
+        return rows.map((row) => ('translation_text' in row ? String(row.translation_text) : ''));
+      }
+      for (const [i, text] of texts.entries()) {
+        const group: number[] = [];
+        for (const part of (lengths[i] ?? 0) > limit ? halve(text) : [text]) {
+          group.push(pieces.length);
+          pieces.push(part);
+        }
+        groups.push(group);
+      }
+    } finally {
+      entry.users--;
+      await this.#evict();
+    }
+    const outputs = await this.translate(step, pieces, options);
+    return groups.map((group) => group.map((i) => outputs[i] ?? '').join(' '));
+  }
+
+  /**
+   * Makes sure a model is in `modelsDir`, downloading it when remote models are allowed
+   * (`tidings models pull`), and checks that it loads; it is not kept loaded.
+   *
+   * @example
+   * await pool.pull('Xenova/opus-mt-en-uk', (e) => bar.update(e.progress ?? 0));
+   */
+  async pull(model: string, onProgress?: (event: PullProgress) => void): Promise<void> {
+    const loaded = await this.#load(model, onProgress);
+    await loaded.dispose();
+  }
+
+  /** Unloads every model. */
+  async close(): Promise<void> {
+    const entries = [...this.#entries.values()];
+    this.#entries.clear();
+    await Promise.all(entries.map((e) => e.loading.then((p) => p.dispose()).catch(() => {})));
+  }
+
+  #acquire(model: string): Entry {
+    let entry = this.#entries.get(model);
+    if (!entry) {
+      const loading = this.#load(model);
+      entry = { loading, users: 0, lastUsed: 0 };
+      this.#entries.set(model, entry);
+      // A failed load is forgotten, so the next job tries again (after `tidings models pull`).
+      loading.catch(() => {
+        if (this.#entries.get(model)?.loading === loading) this.#entries.delete(model);
+      });
+    }
+    entry.users++;
+    entry.lastUsed = ++this.#clock;
+    return entry;
+  }
+
+  async #evict(): Promise<void> {
+    const limit = Math.max(1, this.#options.cacheSize ?? 4);
+    while (this.#entries.size > limit) {
+      const idle = [...this.#entries.entries()]
+        .filter(([, e]) => e.users === 0)
+        .sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
+      if (!idle) return; // every model is busy: unload later, never under a running batch
+      this.#entries.delete(idle[0]);
+      await idle[1].loading.then((p) => p.dispose()).catch(() => {});
+    }
+  }
+
+  async #load(
+    model: string,
+    onProgress?: (event: PullProgress) => void,
+  ): Promise<TranslationPipeline> {
+    const { modelsDir, allowRemoteModels = false, ortThreads, dtype = 'fp32' } = this.#options;
+    const present = await access(join(modelsDir, model, 'config.json')).then(
+      () => true,
+      () => false,
+    );
+    if (!present && !allowRemoteModels) {
+      throw new ModelUnavailableError(model, modelsDir, 'not found, and remote models are off');
+    }
+    env.localModelPath = modelsDir;
+    env.cacheDir = modelsDir;
+    env.allowLocalModels = true;
+    env.allowRemoteModels = allowRemoteModels;
+    // Its per-load tokenizer warnings would otherwise go straight to the console.
+    env.logLevel = LogLevel.ERROR;
+    const started = performance.now();
+    try {
+      const loaded = await pipeline('translation', model, {
+        dtype,
+        device: 'cpu',
+        local_files_only: !allowRemoteModels,
+        ...(onProgress
+          ? {
+              progress_callback: (info: ProgressInfo) =>
+                onProgress({
+                  model,
+                  status: info.status,
+                  ...('file' in info ? { file: info.file } : {}),
+                  ...('progress' in info ? { progress: info.progress } : {}),
+                }),
+            }
+          : {}),
+        session_options: ortThreads ? { intraOpNumThreads: ortThreads, interOpNumThreads: 1 } : {},
+      });
+      this.#options.onLoad?.(model, performance.now() - started);
+      return loaded;
+    } catch (error) {
+      throw new ModelUnavailableError(
+        model,
+        modelsDir,
+        present
+          ? `cannot be loaded: ${(error as Error).message}`
+          : 'not found, and the download failed',
+        { cause: error },
+      );
+    }
+  }
+}
+
+/** Two halves of a text, cut at the space nearest its middle (or at the middle if none). */
+function halve(text: string): [string, string] {
+  const middle = Math.floor(text.length / 2);
+  const before = text.lastIndexOf(' ', middle);
+  const after = text.indexOf(' ', middle);
+  const candidates = [before, after].filter((i) => i > 0 && i < text.length - 1);
+  const cut = candidates.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0] ?? middle;
+  return [text.slice(0, cut).trim(), text.slice(cut).trim()];
+}

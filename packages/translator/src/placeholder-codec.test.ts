@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  decodeLenient,
+  decodeSegment,
+  encodeSegment,
+  type LocalAtom,
+  type LocalMark,
+} from './placeholder-codec.ts';
+
+// "The <a>minister <em>said</em></a> on 5 May."
+const text = 'The minister said on 5 May.';
+const marks: LocalMark[] = [
+  { type: 'open', at: 4, node: 0 },
+  { type: 'open', at: 13, node: 1 },
+  { type: 'close', at: 17, node: 1 },
+  { type: 'close', at: 17, node: 0 },
+];
+const encoded = encodeSegment(text, marks);
+
+/** Atoms back to a string with tag names, to compare at a glance. */
+function show(atoms: readonly LocalAtom[]): string {
+  let out = '';
+  let stack: readonly number[] = [];
+  for (const atom of atoms) {
+    let common = 0;
+    while (common < stack.length && stack[common] === atom.stack[common]) common++;
+    for (const n of stack.slice(common).reverse()) out += `</${n}>`;
+    for (const n of atom.stack.slice(common)) out += `<${n}>`;
+    stack = atom.stack;
+    out += atom.type === 'text' ? atom.text : `[${atom.node}]`;
+  }
+  for (const n of [...stack].reverse()) out += `</${n}>`;
+  return out;
+}
+
+describe('encodeSegment', () => {
+  it('pads each placeholder with spaces so a word model sees separate words', () => {
+    expect(encoded.text).toBe('The <g1> minister <g2> said </g2> </g1> on 5 May.');
+    expect(encoded.slots.map((s) => s.kind)).toEqual(['pair', 'pair']);
+  });
+
+  it('numbers voids and pairs in one sequence', () => {
+    const e = encodeSegment('Photo by  today', [{ type: 'void', at: 9, node: 4 }]);
+    expect(e.text).toBe('Photo by <x1/> today');
+  });
+});
+
+describe('decodeSegment', () => {
+  it('restores the source spacing around tags', () => {
+    const d = decodeSegment('El <g1> ministro <g2> dijo </g2> </g1> el 5 de mayo .', encoded.slots);
+    expect(d.ok && show(d.atoms)).toBe('El <0>ministro <1>dijo</1></0> el 5 de mayo .');
+  });
+
+  it('accepts reordered placeholders and the spaces a model puts inside them', () => {
+    const d = decodeSegment(
+      '< g2 >Gesagt< / g2 > hat <G1>der Minister</G1> am 5. Mai.',
+      encoded.slots,
+    );
+    expect(d.ok && show(d.atoms)).toBe('<1>Gesagt</1> hat <0>der Minister</0> am 5. Mai.');
+    const nested = decodeSegment(
+      'Am 5. Mai hat <g1> der Minister <g2> gesagt </g2> </g1> .',
+      encoded.slots,
+    );
+    expect(nested.ok && show(nested.atoms)).toBe(
+      'Am 5. Mai hat <0>der Minister <1>gesagt</1></0>.',
+    );
+  });
+
+  it('refuses a dropped, duplicated, invented or crossed placeholder', () => {
+    const problem = (out: string) => {
+      const d = decodeSegment(out, encoded.slots);
+      return d.ok ? undefined : d.problem;
+    };
+    expect(problem('El <g1> ministro dijo </g1>')).toBe('placeholder 2 missing');
+    expect(problem('El <g1> <g2> a </g2> <g2> b </g2> </g1>')).toBe('placeholder 2 repeated');
+    expect(problem('El <g1> <g2> a </g2> </g1> <x3/>')).toBe('unknown placeholder <x3/>');
+    expect(problem('El <g1> <g2> a </g1> </g2>')).toBe('placeholder 1 closed out of order');
+  });
+});
+
+describe('decodeLenient', () => {
+  it('keeps all the text and drops broken pairs', () => {
+    expect(show(decodeLenient('El </g1> ministro <g2> dijo <g1>', encoded.slots))).toBe(
+      'El ministro dijo',
+    );
+  });
+
+  it('wraps the whole text in the one pair of a sentence that is a single link', () => {
+    const link = encodeSegment('Read the report here', [
+      { type: 'open', at: 9, node: 7 },
+      { type: 'close', at: 15, node: 7 },
+    ]);
+    expect(show(decodeLenient('Lea el informe aquí', link.slots))).toBe(
+      '<7>Lea el informe aquí</7>',
+    );
+  });
+
+  it('keeps voids that survived', () => {
+    const e = encodeSegment('Minister  said', [{ type: 'void', at: 9, node: 3 }]);
+    expect(show(decodeLenient('Ministro <x1/> <x1/> dijo', e.slots))).toBe('Ministro [3] dijo');
+  });
+});
+
+describe('decodeLenient on damaged placeholders', () => {
+  it('never loses a word, whatever the model did to the tags', () => {
+    const token = fc.oneof(
+      fc.constantFrom('ministro', 'dijo', 'Ucrania', '5', 'mayo.'),
+      fc.constantFrom('<g1>', '</g1>', '<g2>', '</g2>', '<x3/>', '< / G2 >', '<g9>'),
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 12 }), (tokens) => {
+        const slots = encodeSegment('a b c', [
+          { type: 'open', at: 0, node: 0 },
+          { type: 'open', at: 2, node: 1 },
+          { type: 'close', at: 3, node: 1 },
+          { type: 'close', at: 3, node: 0 },
+          { type: 'void', at: 4, node: 2 },
+        ]).slots;
+        const atoms = decodeLenient(tokens.join(' '), slots);
+        const text = atoms.map((a) => (a.type === 'text' ? a.text : ' ')).join(' ');
+        expect(text.split(/\s+/).filter(Boolean)).toEqual(tokens.filter((t) => !t.includes('<')));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

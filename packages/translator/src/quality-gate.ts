@@ -1,0 +1,80 @@
+import { decodeSegment, type Slot } from './placeholder-codec.ts';
+
+const PLACEHOLDER = /<\s*\/?\s*[gx]\s*\d{1,3}\s*\/?\s*>/gi;
+
+/**
+ * Checks one translated segment against its input, and says what is wrong, or `undefined` when
+ * nothing is: the placeholders are the same set, balanced and nested (so markup and protected
+ * glossary terms survive); every number of the input is there (compared as digit runs, so
+ * `1,000.5` and `1.000,5` agree); no word or phrase repeats in a loop the input does not have;
+ * and the length is plausible for a translation.
+ *
+ * @example
+ * checkTranslation('On 5 May <g1> he </g1> left.', 'El 5 de mayo <g1> él </g1> se fue.', slots); // undefined
+ * checkTranslation('On 5 May he left.', 'El mayo se fue.', []); // 'number 5 missing'
+ */
+export function checkTranslation(
+  input: string,
+  output: string,
+  slots: readonly Slot[],
+): string | undefined {
+  const decoded = decodeSegment(output, slots);
+  if (!decoded.ok) return decoded.problem;
+  const source = input.replace(PLACEHOLDER, ' ');
+  const target = output.replace(PLACEHOLDER, ' ');
+  if (target.trim() === '') return 'empty translation';
+  const missing = missingNumbers(source, target);
+  if (missing) return `number ${missing} missing`;
+  const loop = repetition(target, source);
+  if (loop) return `repetition loop "${loop}"`;
+  const ratio = letters(target) / Math.max(1, letters(source));
+  const short = letters(source) < 20;
+  if ((!short && ratio < 0.3) || ratio > (short ? 6 : 3.5)) {
+    return `length ratio ${ratio.toFixed(2)} out of range`;
+  }
+  return undefined;
+}
+
+function letters(text: string): number {
+  return text.replace(/[\s\p{P}]/gu, '').length;
+}
+
+/** The first digit run of `source` that `target` lacks (counting repeats), if any. */
+function missingNumbers(source: string, target: string): string | undefined {
+  const have = new Map<string, number>();
+  for (const run of target.match(/\d+/g) ?? []) have.set(run, (have.get(run) ?? 0) + 1);
+  for (const run of source.match(/\d+/g) ?? []) {
+    const count = have.get(run) ?? 0;
+    if (count === 0) return run;
+    have.set(run, count - 1);
+  }
+  return undefined;
+}
+
+/** A phrase of 1 to 6 words repeated back to back more often than in the source, if any. */
+function repetition(target: string, source: string): string | undefined {
+  const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = words(target);
+  const inp = words(source);
+  for (let n = 1; n <= 6; n++) {
+    const found = longestRun(out, n);
+    const minimum = n === 1 ? 4 : 3;
+    if (found.count >= minimum && found.count > longestRun(inp, n).count) {
+      return found.phrase;
+    }
+  }
+  return undefined;
+}
+
+function longestRun(words: readonly string[], n: number): { count: number; phrase: string } {
+  let best = { count: 0, phrase: '' };
+  for (let i = 0; i + n <= words.length; i++) {
+    const phrase = words.slice(i, i + n).join(' ');
+    let count = 1;
+    while (words.slice(i + count * n, i + (count + 1) * n).join(' ') === phrase) count++;
+    if (count > best.count) best = { count, phrase };
+    // A run found at i is also found, shorter, at i + 1: skip over it.
+    if (count > 1) i += (count - 1) * n;
+  }
+  return best;
+}

@@ -1,0 +1,155 @@
+import { planBatches } from './batch-planner.ts';
+import type { ModelPool } from './model-pool.ts';
+import type { RouteStep } from './model-route.ts';
+import type { Slot } from './placeholder-codec.ts';
+import { checkTranslation } from './quality-gate.ts';
+import type { TranslationMemory } from './translation-memory.ts';
+
+/** A segment to translate: the model input and what its placeholders stand for. */
+export interface SegmentInput {
+  readonly text: string;
+  readonly slots: readonly Slot[];
+}
+
+/** A translated segment; `problem` is set when it failed the quality gates even when retried. */
+export interface SegmentOutput {
+  readonly text: string;
+  readonly problem?: string | undefined;
+  readonly origin: 'memory' | 'model';
+}
+
+/** One batch sent to a model, as observed by tests, logs and metrics. */
+export interface BatchEvent {
+  readonly model: string;
+  readonly from: string;
+  readonly to: string;
+  readonly texts: readonly string[];
+  /** True for the batch-of-one retry of a segment that failed the gates. */
+  readonly retry: boolean;
+}
+
+/** Counters since the translator was made; a test reads them to see what reached the model. */
+export interface TranslatorStats {
+  /** Batches run by any model. */
+  modelCalls: number;
+  /** Segments sent to any model (a retried segment counts twice). */
+  modelSegments: number;
+  /** Segments answered by the translation memory. */
+  memoryHits: number;
+  /** Segments retried alone after failing the gates. */
+  retries: number;
+  /** Segments still failing after their retry. */
+  flagged: number;
+  /** Per model id. */
+  byModel: Record<string, { calls: number; segments: number }>;
+}
+
+/** How segments are batched and observed. */
+export interface SegmentTranslatorOptions {
+  /** Token budget of one batch, rows × longest row (TRANSLATE_BATCH_TOKENS); default 4096. */
+  readonly batchTokens?: number | undefined;
+  /** Called before every model batch. */
+  readonly onBatch?: ((event: BatchEvent) => void) | undefined;
+}
+
+/**
+ * Translates the segments of one route step: deduplicates them, asks the memory, runs the
+ * rest through the model in length-sorted batches within the token budget, checks each output
+ * with the quality gates, retries failures alone once, and stores what passed.
+ *
+ * @example
+ * const out = await segments.translate(step, [{ text: 'Hello.', slots: [] }]);
+ * out.get('Hello.'); // { text: 'Hola.', origin: 'model' }
+ */
+export class SegmentTranslator {
+  readonly stats: TranslatorStats = {
+    modelCalls: 0,
+    modelSegments: 0,
+    memoryHits: 0,
+    retries: 0,
+    flagged: 0,
+    byModel: {},
+  };
+  readonly #pool: ModelPool;
+  readonly #memory: TranslationMemory | undefined;
+  readonly #options: SegmentTranslatorOptions;
+
+  constructor(
+    pool: ModelPool,
+    memory: TranslationMemory | undefined,
+    options: SegmentTranslatorOptions = {},
+  ) {
+    this.#pool = pool;
+    this.#memory = memory;
+    this.#options = options;
+  }
+
+  /**
+   * Translates distinct segment texts with one step; `progress` is told how many segments
+   * each batch (or memory lookup) settled.
+   */
+  async translate(
+    step: RouteStep,
+    inputs: readonly SegmentInput[],
+    progress?: (settled: number) => void,
+  ): Promise<Map<string, SegmentOutput>> {
+    const distinct = new Map<string, readonly Slot[]>();
+    for (const input of inputs)
+      if (!distinct.has(input.text)) distinct.set(input.text, input.slots);
+    const texts = [...distinct.keys()];
+    const results = new Map<string, SegmentOutput>();
+    const key = (text: string) => ({ model: step.model, from: step.from, to: step.to, text });
+    const stored = this.#memory ? await this.#memory.get(texts.map(key)) : [];
+    const misses: string[] = [];
+    texts.forEach((text, i) => {
+      const hit = stored[i];
+      if (hit === undefined) misses.push(text);
+      else results.set(text, { text: hit, origin: 'memory' });
+    });
+    this.stats.memoryHits += texts.length - misses.length;
+    if (texts.length > misses.length) progress?.(texts.length - misses.length);
+
+    const passed: { text: string; translation: string }[] = [];
+    // Real token counts fill each batch to its budget; a rough guess (about 2x too high for
+    // news English) left batches half empty. One segment needs no plan.
+    const counts = misses.length > 1 ? await this.#pool.countTokens(step, misses) : undefined;
+    for (const batch of planBatches(misses, this.#options.batchTokens ?? 4096, counts)) {
+      const batchTexts = batch.map((i) => misses[i] ?? '');
+      const outputs = await this.#run(step, batchTexts, false);
+      for (const [i, text] of batchTexts.entries()) {
+        const slots = distinct.get(text) ?? [];
+        let output = outputs[i] ?? '';
+        let problem = checkTranslation(text, output, slots);
+        if (problem) {
+          // Alone, without padding neighbours, and forbidding the loop if there was one.
+          this.stats.retries++;
+          const loop = problem.startsWith('repetition');
+          [output = ''] = await this.#run(step, [text], true, loop ? 4 : undefined);
+          problem = checkTranslation(text, output, slots);
+          if (problem) this.stats.flagged++;
+        }
+        results.set(text, { text: output, problem, origin: 'model' });
+        if (!problem) passed.push({ text, translation: output });
+      }
+      progress?.(batchTexts.length);
+    }
+    await this.#memory?.set(passed.map((p) => ({ ...key(p.text), translation: p.translation })));
+    return results;
+  }
+
+  async #run(
+    step: RouteStep,
+    texts: string[],
+    retry: boolean,
+    noRepeat?: number,
+  ): Promise<string[]> {
+    this.#options.onBatch?.({ model: step.model, from: step.from, to: step.to, texts, retry });
+    this.stats.modelCalls++;
+    this.stats.modelSegments += texts.length;
+    const perModel = this.stats.byModel[step.model] ?? { calls: 0, segments: 0 };
+    this.stats.byModel[step.model] = perModel;
+    perModel.calls++;
+    perModel.segments += texts.length;
+    return this.#pool.translate(step, texts, { noRepeatNgramSize: noRepeat });
+  }
+}

@@ -1,0 +1,348 @@
+import { type ArticleContent, isLanguageCode, type LanguageCode } from '@tidings/core';
+import type { Redis } from 'ioredis';
+import { type ArticlePlan, planArticle, renderArticle } from './article-plan.ts';
+import { Glossary, loadGlossary } from './glossary.ts';
+import { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap } from './model-map.ts';
+import { ModelPool, type ModelPoolOptions } from './model-pool.ts';
+import { type RouteStep, resolveRoute } from './model-route.ts';
+import { decodeLenient, decodeSegment, type LocalAtom } from './placeholder-codec.ts';
+import {
+  type SegmentInput,
+  type SegmentOutput,
+  SegmentTranslator,
+  type SegmentTranslatorOptions,
+  type TranslatorStats,
+} from './segment-translator.ts';
+import { TranslationInputError } from './translation-input-error.ts';
+import { type MemoryOptions, TranslationMemory } from './translation-memory.ts';
+
+/** Everything a translator needs; apps fill it from their configuration, parsed once. */
+export interface TranslatorOptions extends ModelPoolOptions, SegmentTranslatorOptions {
+  /** Which model serves which direction (MODEL_MAP); default {@link DEFAULT_MODEL_MAP}. */
+  readonly modelMap?: ModelMap | undefined;
+  /** Protected and fixed terms (GLOSSARY); default none. */
+  readonly glossary?: Glossary | undefined;
+  /** Redis for the translation memory; without it every segment goes to the model. */
+  readonly redis?: Redis | undefined;
+  /** Key prefix and TTL of the memory (TM_PREFIX, TM_TTL_SECONDS). */
+  readonly memory?: MemoryOptions | undefined;
+  /** Longest segment in characters before it is split (MAX_SEGMENT_CHARS); default 1000. */
+  readonly maxSegmentChars?: number | undefined;
+  /** Largest article accepted, in characters of all fields (MAX_ARTICLE_CHARS); default 200,000. */
+  readonly maxArticleChars?: number | undefined;
+}
+
+/** One article to translate, with its language and the languages wanted. */
+export interface ArticleJob {
+  readonly content: ArticleContent;
+  readonly source: LanguageCode;
+  readonly targets: readonly LanguageCode[];
+}
+
+/** How far a translation has come, in segments settled (by memory or model). */
+export interface TranslationProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Per-call options. */
+export interface TranslateOptions {
+  /** Called as batches finish; a worker forwards it as job progress. */
+  readonly progress?: ((progress: TranslationProgress) => void) | undefined;
+}
+
+/** One language version produced by the translator. */
+export interface TargetTranslation {
+  readonly content: ArticleContent;
+  /** The model, or models joined with ` → ` for a pivot (`…-es-en → …-en-de`). */
+  readonly model: string;
+  /** Segments of the article that needed translating (repeats included). */
+  readonly segments: number;
+  /** Distinct segment translations (per route step) answered by the memory. */
+  readonly memoryHits: number;
+  /** Distinct segment translations (per route step) computed by a model; a shared pivot step counts for each target using it. */
+  readonly modelCalls: number;
+  /** Why this version must be reviewed before it is published; empty when it passed every gate. */
+  readonly needsReview: string[];
+}
+
+/**
+ * Translates whole articles with local models: segments the text and HTML, protects markup,
+ * numbers and glossary terms with placeholders, answers what it can from the translation memory,
+ * batches the rest by length for the model, checks every output and flags what fails.
+ * A pivoted direction translates the source into English once for all its targets.
+ *
+ * @example
+ * const translator = await Translator.create({ modelsDir: '/srv/models', redis });
+ * const result = await translator.translateArticle(content, 'en', ['es', 'de']);
+ * result.get('es')?.content.title;
+ */
+export class Translator {
+  readonly #options: TranslatorOptions;
+  readonly #pool: ModelPool;
+  readonly #segments: SegmentTranslator;
+  readonly #glossary: Glossary;
+  readonly #map: ModelMap;
+
+  constructor(options: TranslatorOptions) {
+    this.#options = options;
+    this.#pool = new ModelPool(options);
+    this.#glossary = options.glossary ?? Glossary.EMPTY;
+    this.#map = options.modelMap ?? DEFAULT_MODEL_MAP;
+    const memory = options.redis ? new TranslationMemory(options.redis, options.memory) : undefined;
+    this.#segments = new SegmentTranslator(this.#pool, memory, options);
+  }
+
+  /**
+   * Makes a translator, reading the model map and glossary when given as file paths.
+   *
+   * @example
+   * await Translator.create({ modelsDir, modelMap: '/etc/tidings/models.json', glossary: '/etc/tidings/glossary.json' });
+   */
+  static async create(
+    options: Omit<TranslatorOptions, 'modelMap' | 'glossary'> & {
+      readonly modelMap?: string | ModelMap | undefined;
+      readonly glossary?: string | Glossary | undefined;
+    },
+  ): Promise<Translator> {
+    const modelMap =
+      typeof options.modelMap === 'string'
+        ? await loadModelMap(options.modelMap)
+        : options.modelMap;
+    const glossary =
+      typeof options.glossary === 'string'
+        ? await loadGlossary(options.glossary)
+        : options.glossary;
+    return new Translator({ ...options, modelMap, glossary });
+  }
+
+  /** Counters since this translator was made. */
+  get stats(): Readonly<TranslatorStats> {
+    return this.#segments.stats;
+  }
+
+  /** The glossary in use, for reading. */
+  get glossary(): Glossary {
+    return this.#glossary;
+  }
+
+  /** The model map in use. */
+  get modelMap(): ModelMap {
+    return this.#map;
+  }
+
+  /** Ids of the models loaded now. */
+  get loadedModels(): string[] {
+    return this.#pool.loaded;
+  }
+
+  /** Translates one article into several languages at once. */
+  async translateArticle(
+    content: ArticleContent,
+    source: LanguageCode,
+    targets: readonly LanguageCode[],
+    options: TranslateOptions = {},
+  ): Promise<Map<LanguageCode, TargetTranslation>> {
+    const [result] = await this.translateArticles([{ content, source, targets }], options);
+    return result ?? new Map();
+  }
+
+  /**
+   * Translates several articles together (a worker's jobs at hand), so their segments share
+   * batches, deduplication and pivot work. Results are in the order of `jobs`.
+   */
+  async translateArticles(
+    jobs: readonly ArticleJob[],
+    options: TranslateOptions = {},
+  ): Promise<Map<LanguageCode, TargetTranslation>[]> {
+    for (const job of jobs) this.validate(job);
+    const maxChars = this.#options.maxSegmentChars ?? 1000;
+    const plans = jobs.map((j) => planArticle(j.content, j.source, this.#glossary, maxChars));
+    const routes = jobs.map(
+      (j) => new Map(j.targets.map((t) => [t, resolveRoute(this.#map, j.source, t)])),
+    );
+
+    // Stage 1: the first step of every route; pivoted targets share the step into English.
+    const first = new Groups();
+    jobs.forEach((_, j) => {
+      for (const route of routes[j]?.values() ?? []) {
+        if (route[0]) first.add(route[0], inputsOf(plans[j]));
+      }
+    });
+    // The second stage's inputs are the first stage's outputs; until they exist, count the
+    // sources, which is what the second stage will see unless translations collide.
+    const estimate = new Groups();
+    jobs.forEach((_, j) => {
+      for (const [, b] of routes[j]?.values() ?? []) if (b) estimate.add(b, inputsOf(plans[j]));
+    });
+    const second = new Groups();
+    let done = 0;
+    const total = first.size() + estimate.size();
+    const tick = (n: number): void => {
+      done += n;
+      options.progress?.({ done: Math.min(done, total), total });
+    };
+    const firstOut = await first.run(this.#segments, tick);
+    jobs.forEach((_, j) => {
+      for (const route of routes[j]?.values() ?? []) {
+        const [a, b] = route;
+        if (!a || !b) continue;
+        const out = firstOut.get(stepKey(a));
+        second.add(
+          b,
+          inputsOf(plans[j]).map((s) => ({
+            text: out?.get(s.text)?.text ?? s.text,
+            slots: s.slots,
+          })),
+        );
+      }
+    });
+    const secondOut = await second.run(this.#segments, tick);
+    options.progress?.({ done: total, total });
+
+    return jobs.map((job, j) => {
+      const plan = plans[j];
+      const results = new Map<LanguageCode, TargetTranslation>();
+      if (!plan) return results;
+      for (const [target, route] of routes[j] ?? []) {
+        const outputs = [firstOut, secondOut].slice(0, route.length);
+        results.set(target, this.#assemble(job, plan, target, route, outputs));
+      }
+      return results;
+    });
+  }
+
+  /** Unloads every model. The Redis connection belongs to the caller and stays open. */
+  async close(): Promise<void> {
+    await this.#pool.close();
+  }
+
+  #assemble(
+    job: ArticleJob,
+    plan: ArticlePlan,
+    target: LanguageCode,
+    route: readonly RouteStep[],
+    outputs: readonly Map<string, Map<string, SegmentOutput>>[],
+  ): TargetTranslation {
+    const reasons = new Set<string>();
+    const counted = route.map(() => new Set<string>());
+    let memoryHits = 0;
+    let modelCalls = 0;
+    const atoms: LocalAtom[][] = plan.segments.map((segment) => {
+      const { text: input, slots } = segment.encoded;
+      if (!segment.translate) return decoded(input, slots);
+      let text = input;
+      const problems: string[] = [];
+      route.forEach((step, i) => {
+        const out = outputs[i]?.get(stepKey(step))?.get(text);
+        if (!out) return;
+        if (!counted[i]?.has(text)) {
+          counted[i]?.add(text);
+          if (out.origin === 'memory') memoryHits++;
+          else modelCalls++;
+        }
+        if (out.problem) problems.push(out.problem);
+        text = out.text;
+      });
+      const result = decodeSegment(text, slots);
+      if (!result.ok && !problems.includes(result.problem)) problems.push(result.problem);
+      for (const problem of problems) reasons.add(`${problem} in "${snippet(input)}"`);
+      return result.ok ? result.atoms : decodeLenient(text, slots);
+    });
+    return {
+      content: renderArticle(job.content, plan, atoms, this.#glossary, target),
+      model: route.map((s) => s.model).join(' → '),
+      segments: plan.segments.filter((s) => s.translate).length,
+      memoryHits,
+      modelCalls,
+      needsReview: [...reasons],
+    };
+  }
+
+  /**
+   * Throws the {@link TranslationInputError} a job would fail with (unknown language, a target
+   * equal to the source, an article over the size limit), so a worker that batches several
+   * jobs can reject a bad one alone before translating the rest together.
+   */
+  validate(job: ArticleJob): void {
+    for (const code of [job.source, ...job.targets]) {
+      if (!isLanguageCode(code)) {
+        throw new TranslationInputError(
+          'unsupported_language',
+          `Unsupported language code ${JSON.stringify(code)}; expected one of en, es, de, fr, it, uk`,
+        );
+      }
+    }
+    if (job.targets.includes(job.source)) {
+      throw new TranslationInputError(
+        'same_language',
+        `Cannot translate ${job.source} into itself`,
+      );
+    }
+    const { content } = job;
+    const size =
+      content.title.length +
+      content.summary.length +
+      content.body.length +
+      content.categories.reduce((n, c) => n + c.length, 0) +
+      (content.image?.alt.length ?? 0);
+    const limit = this.#options.maxArticleChars ?? 200_000;
+    if (size > limit) {
+      throw new TranslationInputError(
+        'too_large',
+        `The article has ${size} characters; the limit is ${limit} (MAX_ARTICLE_CHARS)`,
+      );
+    }
+  }
+}
+
+/** Segment inputs of one route step, grouped by step so each model sees one deduplicated list. */
+class Groups {
+  readonly #groups = new Map<string, { step: RouteStep; inputs: SegmentInput[] }>();
+
+  add(step: RouteStep, inputs: readonly SegmentInput[]): void {
+    const key = stepKey(step);
+    const group = this.#groups.get(key) ?? { step, inputs: [] };
+    group.inputs.push(...inputs);
+    this.#groups.set(key, group);
+  }
+
+  size(): number {
+    let n = 0;
+    for (const g of this.#groups.values()) n += new Set(g.inputs.map((i) => i.text)).size;
+    return n;
+  }
+
+  async run(
+    segments: SegmentTranslator,
+    tick: (n: number) => void,
+  ): Promise<Map<string, Map<string, SegmentOutput>>> {
+    const out = new Map<string, Map<string, SegmentOutput>>();
+    // One model at a time: fewer models resident, and each batch as full as it can be.
+    for (const [key, group] of this.#groups) {
+      out.set(key, await segments.translate(group.step, group.inputs, tick));
+    }
+    return out;
+  }
+}
+
+function stepKey(step: RouteStep): string {
+  return `${step.model}|${step.from}|${step.to}|${step.prefix ?? ''}`;
+}
+
+function inputsOf(plan: ArticlePlan | undefined): SegmentInput[] {
+  return (plan?.segments ?? []).filter((s) => s.translate).map((s) => s.encoded);
+}
+
+function decoded(text: string, slots: Parameters<typeof decodeSegment>[1]): LocalAtom[] {
+  const result = decodeSegment(text, slots);
+  return result.ok ? result.atoms : decodeLenient(text, slots);
+}
+
+function snippet(encoded: string): string {
+  const plain = encoded
+    .replace(/<\/?[gx]\d+\/?>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
+}

@@ -1,0 +1,114 @@
+import type { Direction } from './languages.ts';
+import { lexicon } from './lexicon.ts';
+import { CLOSING_MARKS, coveredCharacters, OPENING_MARKS } from './word-rule.ts';
+
+/** The chunk-start marker of the Metaspace pre-tokenizer and decoder. */
+export const META = '\u2581';
+
+/** Ids fixed by the Marian layout: `</s>` = 0 (eos), `<unk>` = 1, `<pad>` = the last id. */
+export const EOS_ID = 0;
+/** The id of `<unk>`. */
+export const UNK_ID = 1;
+
+/** A dictionary direction's vocabulary and the token-for-token map its model applies. */
+export interface DictionaryVocabulary {
+  /** Token strings by id; the last is `<pad>`. */
+  tokens: string[];
+  /** For each token id, the id of the token the model writes in its place. */
+  translation: Int32Array;
+  /** The `tokenizer.json` object. */
+  tokenizerJson: object;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, (c) => `\\${c}`);
+}
+
+function charClass(chars: string): string {
+  return `[${[...chars].map(escapeRegex).join('')}]`;
+}
+
+/**
+ * Builds a dictionary direction's tokenizer: a WordLevel vocabulary holding every covered
+ * character (with and without the word-start marker) and every table word of both languages,
+ * and a pre-tokenizer (whitespace split, Metaspace, then a Split regex) that isolates a table
+ * word only where it stands alone and spells everything else character by character.
+ */
+export function dictionaryVocabulary(direction: Direction): DictionaryVocabulary {
+  const lex = lexicon(direction);
+  const tokens: string[] = ['</s>', '<unk>'];
+  const ids = new Map<string, number>();
+  const add = (token: string): number => {
+    const known = ids.get(token);
+    if (known !== undefined) return known;
+    ids.set(token, tokens.length);
+    tokens.push(token);
+    return tokens.length - 1;
+  };
+  for (const [i, t] of tokens.entries()) ids.set(t, i);
+  for (const c of coveredCharacters()) {
+    add(c);
+    add(META + c);
+  }
+  const pairs: [number, number][] = [];
+  for (const [from, to] of lex) {
+    pairs.push([add(META + from), add(META + to)]);
+    pairs.push([add(from), add(to)]);
+  }
+  add('<pad>');
+  const translation = Int32Array.from(tokens, (_, i) => i);
+  for (const [from, to] of pairs) translation[from] = to;
+  translation[tokens.length - 1] = EOS_ID;
+
+  const words = [...lex.keys()].sort((a, b) => [...b].length - [...a].length).map(escapeRegex);
+  const alternatives = words.join('|');
+  const end = `(?=${charClass(CLOSING_MARKS)}|$)`;
+  const pattern =
+    `${META}(?:${alternatives})${end}|(?<=${charClass(OPENING_MARKS)})(?:${alternatives})${end}` +
+    `|${META}?.`;
+  const special = (id: number, content: string) => ({
+    id,
+    content,
+    single_word: false,
+    lstrip: false,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  });
+  const vocab: Record<string, number> = {};
+  tokens.forEach((t, i) => {
+    vocab[t] = i;
+  });
+  const tokenizerJson = {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: [
+      special(EOS_ID, '</s>'),
+      special(UNK_ID, '<unk>'),
+      special(tokens.length - 1, '<pad>'),
+    ],
+    normalizer: null,
+    pre_tokenizer: {
+      type: 'Sequence',
+      pretokenizers: [
+        { type: 'WhitespaceSplit' },
+        { type: 'Metaspace', replacement: META, prepend_scheme: 'always', split: true },
+        { type: 'Split', pattern: { Regex: pattern }, behavior: 'Isolated', invert: false },
+      ],
+    },
+    post_processor: {
+      type: 'TemplateProcessing',
+      single: [{ Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '</s>', type_id: 0 } }],
+      pair: [
+        { Sequence: { id: 'A', type_id: 0 } },
+        { Sequence: { id: 'B', type_id: 0 } },
+        { SpecialToken: { id: '</s>', type_id: 0 } },
+      ],
+      special_tokens: { '</s>': { id: '</s>', ids: [EOS_ID], tokens: ['</s>'] } },
+    },
+    decoder: { type: 'Metaspace', replacement: META, prepend_scheme: 'always', split: true },
+    model: { type: 'WordLevel', vocab, unk_token: '<unk>' },
+  };
+  return { tokens, translation, tokenizerJson };
+}

@@ -1,0 +1,96 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cachedBuild } from './cached-build.ts';
+import { DICTIONARY_DIRECTIONS, modelId } from './dictionary/languages.ts';
+import { writeDictionaryModel } from './dictionary/write-dictionary-model.ts';
+import { generatorHash } from './generator-hash.ts';
+import { writeOpusModel } from './opus-sized/write-opus-model.ts';
+
+/** The default cache: `test/models/.cache` (gitignored). */
+export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../.cache/', import.meta.url));
+
+/** A line of progress while models are generated. */
+export interface ProgressEvent {
+  kind: 'dictionary' | 'opus-sized';
+  /** The model id (`Xenova/opus-mt-en-es`). */
+  model: string;
+  /** The file written, for the Opus-MT-sized model's large files. */
+  file?: string;
+  bytes?: number;
+}
+
+/** Options of {@link ensureTestModels}. */
+export interface EnsureOptions {
+  /** Where models are generated; default {@link DEFAULT_CACHE_DIR}. */
+  cacheDir?: string;
+  /** Which kinds to make sure of; default both. */
+  kinds?: readonly ('dictionary' | 'opus-sized')[];
+  /** Called as each model (or large file) is written. */
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/** The MODELS_DIRs of the test models. */
+export interface TestModels {
+  /** Holds `Xenova/opus-mt-{src}-{tgt}` dictionary models for the 19 direct directions. */
+  dictionaryModelsDir: string;
+  /** Holds the Opus-MT-sized `Xenova/opus-mt-en-es` (fp32 and `_quantized` int8). */
+  opusSizedModelsDir: string;
+  /** The kinds this call generated (the others were up to date or not asked for). */
+  generated: ('dictionary' | 'opus-sized')[];
+}
+
+const DICTIONARY_SOURCES = ['dictionary', 'onnx', 'marian-files.ts'];
+const OPUS_SOURCES = ['opus-sized', 'onnx', 'marian-files.ts'];
+const ARTICLES = fileURLToPath(new URL('../../fixtures/articles/', import.meta.url));
+
+// Hashed as this module loads, so that a long-lived process stamps models with the hash of
+// the code it runs, not of sources edited on disk since (which it would write as stale).
+const dictionaryHash = generatorHash(DICTIONARY_SOURCES);
+const opusHash = generatorHash([...OPUS_SOURCES, ARTICLES]);
+dictionaryHash.catch(() => {});
+opusHash.catch(() => {});
+
+/**
+ * Generates the test models on demand and returns their MODELS_DIRs. Each kind is rebuilt
+ * only when the hash of the generator's sources changes (a stamp file records it); the
+ * dictionary models take about three seconds, the Opus-MT-sized one ten to thirty (CPU-bound).
+ *
+ * @example
+ * const { dictionaryModelsDir } = await ensureTestModels({ kinds: ['dictionary'] });
+ * env.localModelPath = dictionaryModelsDir;
+ * const translate = await pipeline('translation', 'Xenova/opus-mt-en-es');
+ */
+export async function ensureTestModels(options: EnsureOptions = {}): Promise<TestModels> {
+  const cacheDir = resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const kinds = options.kinds ?? ['dictionary', 'opus-sized'];
+  const progress = options.onProgress ?? (() => {});
+  const models: TestModels = {
+    dictionaryModelsDir: join(cacheDir, 'dictionary'),
+    opusSizedModelsDir: join(cacheDir, 'opus-sized'),
+    generated: [],
+  };
+  if (kinds.includes('dictionary')) {
+    const built = await cachedBuild(
+      models.dictionaryModelsDir,
+      await dictionaryHash,
+      async (into) => {
+        for (const direction of DICTIONARY_DIRECTIONS) {
+          const model = modelId(direction);
+          await writeDictionaryModel(join(into, model), direction);
+          progress({ kind: 'dictionary', model });
+        }
+      },
+    );
+    if (built) models.generated.push('dictionary');
+  }
+  if (kinds.includes('opus-sized')) {
+    const built = await cachedBuild(models.opusSizedModelsDir, await opusHash, async (into) => {
+      const model = modelId({ src: 'en', tgt: 'es' });
+      await writeOpusModel(join(into, model), (file, bytes) =>
+        progress({ kind: 'opus-sized', model, file, bytes }),
+      );
+    });
+    if (built) models.generated.push('opus-sized');
+  }
+  return models;
+}

@@ -1,0 +1,25 @@
+/**
+ * Small real ONNX translation models in the layout Transformers.js loads for Marian
+ * (`Xenova/opus-mt-*`), generated on demand for tests and benchmarks.
+ */
+export type { Concept } from './dictionary/concepts.ts';
+export { CONCEPTS } from './dictionary/concepts.ts';
+export { expectedTranslation } from './dictionary/expected-translation.ts';
+export type { Direction, Language } from './dictionary/languages.ts';
+export { DICTIONARY_DIRECTIONS, LANGUAGES, modelId } from './dictionary/languages.ts';
+export { lexicon } from './dictionary/lexicon.ts';
+export type { EnsureOptions, ProgressEvent, TestModels } from './ensure-test-models.ts';
+export { DEFAULT_CACHE_DIR, ensureTestModels } from './ensure-test-models.ts';
+export {
+  type Attr,
+  type Dim,
+  GraphBuilder,
+  type GraphMessage,
+  type TensorMessage,
+} from './onnx/graph-builder.ts';
+export { DataType } from './onnx/onnx-proto.ts';
+export { tensors } from './onnx/tensors.ts';
+export { encodeModel, writeModel } from './onnx/write-model.ts';
+export type { Precision } from './opus-sized/opus-shape.ts';
+export { OPUS_SHAPE } from './opus-sized/opus-shape.ts';
+export { OPUS_FILES } from './opus-sized/write-opus-model.ts';
