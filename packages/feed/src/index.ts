@@ -1,0 +1,24 @@
+export {
+  createFeedDocument,
+  type FeedDocumentInput,
+  feedLabels,
+} from './create-feed-document.ts';
+export { entryHtml } from './entry-html.ts';
+export { escapeHtml } from './escape-html.ts';
+export { FEED_FORMATS, type FeedFormatInfo } from './feed-formats.ts';
+export { renderAtom } from './render-atom.ts';
+export { renderFeed } from './render-feed.ts';
+export { renderJsonFeed } from './render-json-feed.ts';
+export { type OpmlInput, renderOpml } from './render-opml.ts';
+export { renderRss } from './render-rss.ts';
+export type {
+  FeedAlternate,
+  FeedDocument,
+  FeedEntry,
+  FeedFormat,
+  FeedImage,
+  FeedLabels,
+  FeedLinks,
+} from './types.ts';
+export { xmlSafe } from './xml-safe.ts';
+export { xmlText } from './xml-text.ts';

@@ -1,0 +1,69 @@
+import { create } from 'xmlbuilder2';
+import { entryHtml } from './entry-html.ts';
+import type { FeedDocument } from './types.ts';
+import { xmlText } from './xml-text.ts';
+
+const ATOM = 'http://www.w3.org/2005/Atom';
+const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
+const DC = 'http://purl.org/dc/elements/1.1/';
+
+/**
+ * RSS 2.0 with `<language>`, `content:encoded` for the full HTML, a stable non-permalink
+ * `guid`, `dc:language` per item, and Atom links where RSS has no element of its own:
+ * `self`, `next` (RFC 5005), `hub` (WebSub) on the channel and one
+ * `<atom:link rel="alternate" hreflang>` per language version on each item. Built with
+ * xmlbuilder2 because the `feed` package cannot add per-item Atom links.
+ *
+ * @example
+ * const xml = renderRss(createFeedDocument({ language: 'uk', id, links, entries }));
+ */
+export function renderRss(doc: FeedDocument): string {
+  const rss = create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', {
+    version: '2.0',
+    'xmlns:atom': ATOM,
+    'xmlns:content': CONTENT,
+    'xmlns:dc': DC,
+  });
+  const channel = rss.ele('channel');
+  channel.ele('title').txt(xmlText(doc.labels.title));
+  channel.ele('link').txt(xmlText(doc.links.home));
+  channel.ele('description').txt(xmlText(doc.labels.description));
+  channel.ele('language').txt(doc.language);
+  channel.ele('lastBuildDate').txt(doc.updated.toUTCString());
+  channel.ele('generator').txt('Tidings');
+  channel.ele('docs').txt('https://www.rssboard.org/rss-specification');
+  channel.ele(ATOM, 'atom:link', {
+    rel: 'self',
+    type: 'application/rss+xml',
+    href: xmlText(doc.links.rss),
+  });
+  if (doc.links.next) {
+    channel.ele(ATOM, 'atom:link', {
+      rel: 'next',
+      type: 'application/rss+xml',
+      href: xmlText(doc.links.next.rss),
+    });
+  }
+  if (doc.links.hub) channel.ele(ATOM, 'atom:link', { rel: 'hub', href: xmlText(doc.links.hub) });
+  for (const entry of doc.entries) {
+    const item = channel.ele('item');
+    item.ele('title').txt(xmlText(entry.title));
+    item.ele('link').txt(xmlText(entry.link));
+    item.ele('guid', { isPermaLink: 'false' }).txt(xmlText(entry.id));
+    item.ele('pubDate').txt(entry.published.toUTCString());
+    item.ele(DC, 'dc:language').txt(entry.language);
+    for (const category of entry.categories) item.ele('category').txt(xmlText(category));
+    for (const alternate of entry.alternates) {
+      item.ele(ATOM, 'atom:link', {
+        rel: 'alternate',
+        type: 'text/html',
+        hreflang: alternate.language,
+        href: xmlText(alternate.url),
+      });
+    }
+    item.ele(ATOM, 'atom:updated').txt(entry.updated.toISOString());
+    item.ele('description').txt(xmlText(entry.summary || entry.title));
+    item.ele(CONTENT, 'content:encoded').txt(xmlText(entryHtml(entry, doc.labels)));
+  }
+  return rss.end({ prettyPrint: true });
+}
