@@ -1,0 +1,73 @@
+import { createLogger } from '@tidings/core';
+import { createRedisConnection, whenReady } from '@tidings/queue';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+
+const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
+const redis = createRedisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'producer');
+const deadRedis = createRedisConnection('redis://127.0.0.1:1', 'producer');
+deadRedis.on('error', () => undefined);
+afterAll(() => {
+  redis.disconnect();
+  deadRedis.disconnect();
+});
+
+describe('health', () => {
+  it('says it is alive', async () => {
+    const app = createApp({ logger, readiness: [] });
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('is ready when Redis answers, naming it', async () => {
+    await whenReady(redis);
+    const app = createApp({
+      logger,
+      readiness: [{ name: 'redis', check: async () => void (await redis.ping()) }],
+    });
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready', checks: { redis: { status: 'ok' } } });
+  });
+
+  it('is not ready when Redis is away, and says which dependency failed', async () => {
+    const app = createApp({
+      logger,
+      readiness: [
+        { name: 'redis', check: async () => void (await deadRedis.ping()) },
+        { name: 'store', check: async () => undefined },
+      ],
+    });
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as {
+      checks: Record<string, { status: string; error?: string }>;
+    };
+    expect(body.checks.redis?.status).toBe('failing');
+    expect(body.checks.redis?.error).toBeTruthy();
+    expect(body.checks.store?.status).toBe('ok');
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown route with 404 problem+json', async () => {
+    const app = createApp({ logger, readiness: [] });
+    const res = await app.request('/nowhere');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await res.json()).toEqual({
+      type: '/problems/not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'Nothing is served at /nowhere.',
+      instance: '/nowhere',
+    });
+  });
+
+  it('sends secure headers', async () => {
+    const app = createApp({ logger, readiness: [] });
+    const res = await app.request('/healthz');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});

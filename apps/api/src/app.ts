@@ -1,0 +1,97 @@
+import type { Logger } from '@tidings/core';
+import type { Store } from '@tidings/store';
+import type { Queue } from 'bullmq';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ApiEnv } from './env.ts';
+import type { ApiMetrics } from './metrics/api-metrics.ts';
+import { errorHandler, notFoundHandler } from './on-error.ts';
+import { ProblemError } from './problem.ts';
+import { type ArticleRoutesDeps, articleRoutes } from './routes/articles.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { feedRoutes } from './routes/feeds.ts';
+import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
+import { keyRoutes } from './routes/keys.ts';
+import { pageRoutes } from './routes/pages.ts';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from './routes/queue-dashboard.ts';
+import type { Syndication } from './site/syndication.ts';
+
+/** What the API is built from; tests pass real instances of each. */
+export interface AppDependencies {
+  readonly logger: Logger;
+  readonly readiness: readonly ReadinessCheck[];
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimitBytes?: number;
+  /** The v1 API; without it only health routes are served. */
+  readonly v1?: Omit<ArticleRoutesDeps, 'logger'> & { readonly store: Store };
+  /** Base URL for the OpenAPI document's `servers`; `/openapi.json` and `/docs` need it. */
+  readonly publicUrl?: string;
+  /** Queues shown on the operators' dashboard at `/admin/queues` (admin key); none when absent. */
+  readonly dashboardQueues?: readonly Queue[];
+  /** Prometheus metrics, served at `/metrics`; none when absent. */
+  readonly metrics?: ApiMetrics;
+  /** Feeds (`/feeds/…`) and site pages (`/{lang}/…`); without it neither is served. */
+  readonly site?: Syndication;
+}
+
+/**
+ * The Tidings HTTP API as a Hono app, without a server: `serve()` it, or call `app.request()`.
+ *
+ * @example
+ * const app = createApp({ logger, readiness: [] });
+ * const res = await app.request('/healthz');
+ */
+export function createApp(deps: AppDependencies): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+  if (deps.metrics) app.use(deps.metrics.middleware());
+  app.use(requestId());
+  app.use(secureHeaders());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.route('/', healthRoutes(deps.readiness));
+  if (deps.metrics) {
+    const { metrics } = deps;
+    app.get('/metrics', async (c) =>
+      c.body(await metrics.render(), 200, { 'content-type': metrics.registry.contentType }),
+    );
+  }
+  if (deps.publicUrl !== undefined) app.route('/', docsRoutes(deps.publicUrl));
+  if (deps.v1) {
+    const limit = deps.bodyLimitBytes ?? 1024 * 1024;
+    app.use(
+      '/v1/*',
+      bodyLimit({
+        maxSize: limit,
+        onError: () => {
+          throw new ProblemError('payload-too-large', `The request body is over ${limit} bytes.`);
+        },
+      }),
+    );
+    app.route('/v1/articles', articleRoutes({ ...deps.v1, logger: deps.logger }));
+    app.route('/v1/keys', keyRoutes(deps.v1.store, deps.v1.limiter));
+    if (deps.dashboardQueues) {
+      app.route(QUEUE_DASHBOARD_PATH, queueDashboard(deps.v1.store, deps.dashboardQueues));
+    }
+  }
+  if (deps.site) {
+    app.route('/feeds', feedRoutes(deps.site));
+    app.route('/', pageRoutes(deps.site));
+  }
+  app.onError(errorHandler(deps.logger));
+  app.notFound(notFoundHandler);
+  return app;
+}

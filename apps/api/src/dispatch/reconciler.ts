@@ -1,0 +1,90 @@
+import type { Logger } from '@tidings/core';
+import { type TranslateJobData, translateJobId } from '@tidings/queue';
+import type { Store, TranslationRequest } from '@tidings/store';
+import type { Queue } from 'bullmq';
+import type { TranslationDispatcher } from './translation-dispatcher.ts';
+
+/** When the reconciler runs and what it counts as overdue. */
+export interface ReconcilerOptions {
+  /** Pause between passes. */
+  readonly intervalMs: number;
+  /** An enqueued request with no result after this long is checked against the queue. */
+  readonly overdueAfterMs: number;
+}
+
+/**
+ * Redis is not the system of record: this re-enqueues what the store's outbox still waits
+ * for. Pending requests (the API stopped between commit and enqueue) are enqueued; overdue
+ * ones whose job Redis no longer has, or whose job ended without a result reaching the
+ * store, get their job again.
+ *
+ * @example
+ * const reconciler = new Reconciler(dispatcher, store, queue, logger, { intervalMs: 30_000, overdueAfterMs: 600_000 });
+ * reconciler.start();
+ */
+export class Reconciler {
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<number> | undefined;
+
+  constructor(
+    private readonly dispatcher: TranslationDispatcher,
+    private readonly store: Pick<Store, 'listUnfinishedRequests'>,
+    private readonly queue: Queue<TranslateJobData>,
+    private readonly logger: Logger,
+    private readonly options: ReconcilerOptions,
+  ) {}
+
+  /** One pass; resolves with how many jobs it (re-)enqueued. */
+  runOnce(): Promise<number> {
+    this.#running ??= this.#pass().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async #pass(): Promise<number> {
+    const unfinished = await this.store.listUnfinishedRequests({
+      olderThanMs: this.options.overdueAfterMs,
+    });
+    const again: TranslationRequest[] = [];
+    for (const request of unfinished) {
+      if (request.state === 'pending') {
+        again.push(request);
+        continue;
+      }
+      const id = translateJobId(request.articleId, request.revision, request.language);
+      const job = await this.queue.getJob(id);
+      const state = job ? await job.getState() : 'missing';
+      if (state === 'missing' || state === 'unknown') again.push(request);
+      else if (state === 'completed' || state === 'failed') {
+        // The job ended but its result never reached the store (Redis lost the result job):
+        // run it again rather than leave the language waiting forever.
+        await job?.remove();
+        again.push(request);
+      }
+    }
+    if (again.length === 0) return 0;
+    const count = await this.dispatcher.dispatch(again);
+    this.logger.info({ count }, 'reconciler re-enqueued unfinished translation requests');
+    return count;
+  }
+
+  /** Runs a pass now and then every `intervalMs`, never two at once. */
+  start(): void {
+    const tick = () => {
+      this.runOnce()
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'reconciler pass failed'))
+        .finally(() => {
+          if (this.#timer) this.#timer = setTimeout(tick, this.options.intervalMs).unref();
+        });
+    };
+    this.#timer = setTimeout(tick, 0).unref();
+  }
+
+  /** Stops scheduling passes and waits for the one in progress. */
+  async stop(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#running?.catch(() => undefined);
+  }
+}

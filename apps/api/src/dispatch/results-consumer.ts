@@ -1,0 +1,92 @@
+import type { Logger } from '@tidings/core';
+import {
+  RESULTS_QUEUE,
+  type ResultJobName,
+  type ResultMessage,
+  type TranslationResultData,
+} from '@tidings/queue';
+import { NotFoundError, type Store } from '@tidings/store';
+import { type ConnectionOptions, type Job, UnrecoverableError, Worker } from 'bullmq';
+
+/** Called after a result changed what readers see (feeds refresh their cache, WebSub pings). */
+export type OnPublished = (articleId: string, language: string) => void;
+
+/**
+ * Persists what workers hand back through the results queue: a job is done only once the
+ * store has it, so a result finished while the API was down is persisted when it returns.
+ * Applying the same result twice changes nothing (the store is idempotent per article,
+ * language and revision).
+ *
+ * @example
+ * const consumer = startResultsConsumer({ connection, store, logger });
+ * await consumer.close();
+ */
+export function startResultsConsumer(deps: {
+  connection: ConnectionOptions;
+  prefix: string;
+  store: Pick<Store, 'markTranslating' | 'recordTranslationResult' | 'recordTranslationFailure'>;
+  logger: Logger;
+  onPublished?: OnPublished;
+  /** Sees every finished result (metrics). */
+  onResult?: (result: TranslationResultData) => void;
+}): Worker<ResultMessage, void, ResultJobName> {
+  const { store, logger } = deps;
+  const persist = async (job: Job<ResultMessage, void, ResultJobName>) => {
+    const message = job.data;
+    try {
+      if (message.kind === 'started') {
+        await store.markTranslating(message.articleId, message.language, message.revision);
+        return;
+      }
+      const key = {
+        articleId: message.articleId,
+        language: message.language,
+        revision: message.revision,
+      };
+      if (message.outcome === 'failed' || !message.content) {
+        await store.recordTranslationFailure({
+          ...key,
+          reason: message.reason ?? 'unknown failure',
+        });
+        logger.warn({ ...key, reason: message.reason }, 'translation failed');
+        deps.onResult?.(message);
+        return;
+      }
+      const { content } = message;
+      const outcome = await store.recordTranslationResult({
+        ...key,
+        status: message.outcome,
+        reason: message.reason,
+        model: message.model ?? 'unknown',
+        content: {
+          title: content.title,
+          summary: content.summary,
+          body: content.body,
+          categories: content.categories,
+          imageAlt: content.image?.alt,
+        },
+        timings: {
+          startedAt: new Date(message.startedAt),
+          finishedAt: new Date(message.finishedAt),
+        },
+      });
+      logger.info({ ...key, jobId: job.id, ...outcome }, 'translation result persisted');
+      if (outcome.applied) deps.onPublished?.(message.articleId, message.language);
+      deps.onResult?.(message);
+    } catch (error) {
+      // The article was deleted meanwhile: nothing to persist, and no retry can change that.
+      if (error instanceof NotFoundError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  };
+  const worker = new Worker<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, persist, {
+    connection: deps.connection,
+    prefix: deps.prefix,
+    concurrency: 4,
+  });
+  worker.on('failed', (job, error) =>
+    logger.warn({ err: error, jobId: job?.id }, 'persisting a result failed; it will be retried'),
+  );
+  worker.on('error', (error) => logger.warn({ err: error }, 'results consumer error'));
+  return worker;
+}

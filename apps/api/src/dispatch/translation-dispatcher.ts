@@ -1,0 +1,64 @@
+import type { Logger } from '@tidings/core';
+import { TRANSLATE_JOB, type TranslateJobData, translateJobId } from '@tidings/queue';
+import type { Article, Store, TranslationRequestKey } from '@tidings/store';
+import type { Queue } from 'bullmq';
+
+/**
+ * Hands translation requests from the store's outbox to the queue. The job id is derived
+ * from (article, revision, language), so handing the same request over twice adds one job.
+ *
+ * @example
+ * const dispatcher = new TranslationDispatcher(queue, store, logger);
+ * await dispatcher.dispatch(write.requests);
+ */
+export class TranslationDispatcher {
+  constructor(
+    private readonly queue: Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>,
+    private readonly store: Pick<Store, 'getArticle' | 'markRequestsEnqueued'>,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Enqueues one job per request and marks them enqueued. Requests for a revision that is no
+   * longer current are left to be marked done by the store when the newer one finishes.
+   */
+  async dispatch(
+    requests: readonly TranslationRequestKey[],
+    context: { requestId?: string; article?: Article } = {},
+  ): Promise<number> {
+    const byArticle = new Map<string, TranslationRequestKey[]>();
+    for (const r of requests)
+      byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r]);
+    const jobs: Parameters<typeof this.queue.addBulk>[0] = [];
+    const sent: TranslationRequestKey[] = [];
+    for (const [articleId, wanted] of byArticle) {
+      // The article a write just returned is current: no need to read it again.
+      const article =
+        context.article?.id === articleId
+          ? context.article
+          : await this.store.getArticle(articleId);
+      if (article.retractedAt) continue;
+      for (const request of wanted) {
+        if (request.revision !== article.revision) continue;
+        jobs.push({
+          name: TRANSLATE_JOB,
+          data: {
+            articleId,
+            revision: request.revision,
+            source: article.sourceLanguage,
+            target: request.language,
+            content: article.content,
+            requestId: context.requestId,
+          },
+          opts: { jobId: translateJobId(articleId, request.revision, request.language) },
+        });
+        sent.push(request);
+      }
+    }
+    if (jobs.length === 0) return 0;
+    await this.queue.addBulk(jobs);
+    await this.store.markRequestsEnqueued(sent);
+    this.logger.debug({ jobs: jobs.map((j) => j.opts?.jobId) }, 'translation jobs enqueued');
+    return jobs.length;
+  }
+}

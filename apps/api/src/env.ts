@@ -1,0 +1,12 @@
+import type { ApiKey } from '@tidings/store';
+import type { RequestIdVariables } from 'hono/request-id';
+
+/**
+ * The Hono environment of every route: the request id and, behind `authenticate`, the key.
+ *
+ * @example
+ * const app = new Hono<ApiEnv>();
+ */
+export interface ApiEnv {
+  Variables: RequestIdVariables & { key: ApiKey };
+}

@@ -1,0 +1,132 @@
+import { serve } from '@hono/node-server';
+import { createLogger, onShutdown } from '@tidings/core';
+import {
+  createRedisConnection,
+  inspectRedisSettings,
+  RESULTS_QUEUE,
+  type TRANSLATE_JOB,
+  TRANSLATE_JOB_OPTIONS,
+  TRANSLATE_QUEUE,
+  type TranslateJobData,
+} from '@tidings/queue';
+import { openStore } from '@tidings/store';
+import { Queue } from 'bullmq';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { createApp } from './app.ts';
+import { bootstrapAdminKey } from './bootstrap-admin-key.ts';
+import { loadConfig } from './config.ts';
+import { detectLanguageOrProblem } from './detect-language.ts';
+import { Reconciler } from './dispatch/reconciler.ts';
+import { startResultsConsumer } from './dispatch/results-consumer.ts';
+import { TranslationDispatcher } from './dispatch/translation-dispatcher.ts';
+import { ApiMetrics } from './metrics/api-metrics.ts';
+import { Syndication } from './site/syndication.ts';
+
+const config = loadConfig();
+const logger = createLogger(config, 'api');
+
+const store = await openStore({
+  dataDir: config.dataDir,
+  databaseUrl: config.databaseUrl,
+  logger,
+}).catch((error: unknown) => {
+  logger.fatal({ err: error }, (error as Error).message);
+  logger.flush();
+  process.exit(1);
+});
+await bootstrapAdminKey(store, config.dataDir, logger);
+
+const producer = createRedisConnection(config.redisUrl, 'producer');
+producer.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+const consumerConnection = createRedisConnection(config.redisUrl, 'worker');
+consumerConnection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+
+// Said once at start, loudly, and again by `tidings doctor`: such a Redis can lose work.
+producer.once('ready', () => {
+  inspectRedisSettings(producer).then(
+    ({ problems }) => {
+      for (const problem of problems) logger.warn(problem);
+    },
+    (error: unknown) => logger.warn({ err: error }, 'could not read the Redis settings'),
+  );
+});
+
+// Counted in Redis so that every API instance shares one budget per key; while Redis is
+// away, each instance counts in memory instead of letting everything through.
+const limiter = new RateLimiterRedis({
+  storeClient: producer,
+  keyPrefix: `${config.queuePrefix}:rate`,
+  points: config.rateLimitPerMinute,
+  duration: 60,
+  insuranceLimiter: new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 }),
+});
+
+const queue = new Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>(TRANSLATE_QUEUE, {
+  connection: producer,
+  prefix: config.queuePrefix,
+  defaultJobOptions: TRANSLATE_JOB_OPTIONS,
+});
+queue.on('error', (error) => logger.warn({ err: error }, 'queue error'));
+const dispatcher = new TranslationDispatcher(queue, store, logger);
+const reconciler = new Reconciler(dispatcher, store, queue, logger, {
+  intervalMs: config.reconcileIntervalMs,
+  overdueAfterMs: config.reconcileOverdueMs,
+});
+// For the operators' dashboard only: results are consumed by the worker below.
+const resultsQueue = new Queue(RESULTS_QUEUE, { connection: producer, prefix: config.queuePrefix });
+const syndication = new Syndication({
+  store,
+  publicUrl: config.publicUrl,
+  logger,
+  hubUrl: config.websubHubUrl,
+});
+const metrics = new ApiMetrics({ store, queues: [queue] });
+const results = startResultsConsumer({
+  connection: consumerConnection,
+  prefix: config.queuePrefix,
+  store,
+  logger,
+  onPublished: (articleId) => void syndication.onChange(articleId),
+  onResult: (result) => metrics.observeResult(result),
+});
+reconciler.start();
+
+const app = createApp({
+  logger,
+  readiness: [
+    { name: 'redis', check: async () => void (await producer.ping()) },
+    { name: 'store', check: () => store.ping() },
+  ],
+  bodyLimitBytes: config.bodyLimitBytes,
+  publicUrl: config.publicUrl,
+  metrics,
+  dashboardQueues: [queue, resultsQueue],
+  site: syndication,
+  v1: {
+    store,
+    dispatcher,
+    publicUrl: config.publicUrl,
+    queueAvailable: () => producer.status === 'ready',
+    limiter,
+    onChange: (articleId) => void syndication.onChange(articleId),
+    detectLanguage: (text) => detectLanguageOrProblem(text, config.languageDetectionThreshold),
+  },
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info(
+    { url: config.publicUrl, port: info.port, store: store.kind },
+    `Tidings API listening on http://${config.host}:${info.port}`,
+  );
+});
+
+onShutdown(logger, config.shutdownTimeoutMs, async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await reconciler.stop();
+  await results.close();
+  await queue.close();
+  await resultsQueue.close();
+  producer.disconnect();
+  consumerConnection.disconnect();
+  await store.close();
+});

@@ -1,0 +1,128 @@
+import type { TranslationResultData } from '@tidings/queue';
+import type { Store } from '@tidings/store';
+import type { Queue } from 'bullmq';
+import { createMiddleware } from 'hono/factory';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** What the metrics read at scrape time. */
+export interface MetricsSources {
+  readonly store: Pick<Store, 'countTranslationsByStatus'>;
+  /** Queues whose jobs are counted by state. */
+  readonly queues: readonly Pick<Queue, 'name' | 'getJobCounts'>[];
+}
+
+/**
+ * Tidings' Prometheus metrics: HTTP latency by route, translations by language and state,
+ * queue depth, translation latency per language pair, segments by origin (memory or model), model load time.
+ * Counts are read from the store and the queues at scrape time, so every API instance reports
+ * the same totals; latencies are observed where they happen.
+ *
+ * @example
+ * const metrics = new ApiMetrics({ store, queues: [queue] });
+ * app.use(metrics.middleware());
+ * app.get('/metrics', async (c) => c.text(await metrics.render()));
+ */
+export class ApiMetrics {
+  readonly registry = new Registry();
+  readonly #http: Histogram<'method' | 'route' | 'status'>;
+  readonly #translation: Histogram<'source' | 'target' | 'outcome'>;
+  readonly #segments: Counter<'origin'>;
+  readonly #modelLoad: Histogram<'model'>;
+
+  constructor(sources: MetricsSources) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: 'tidings_api_' });
+    this.#http = new Histogram({
+      name: 'tidings_http_request_duration_seconds',
+      help: 'HTTP request latency by route',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.#translation = new Histogram({
+      name: 'tidings_translation_duration_seconds',
+      help: 'Time from a worker taking a translation job to its result, per language pair',
+      labelNames: ['source', 'target', 'outcome'],
+      buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+      registers,
+    });
+    this.#segments = new Counter({
+      name: 'tidings_segments_total',
+      help: 'Distinct segment translations, by who answered: the translation memory or a model',
+      labelNames: ['origin'],
+      registers,
+    });
+    this.#modelLoad = new Histogram({
+      name: 'tidings_model_load_seconds',
+      help: 'Time a worker took to load a model, by model',
+      labelNames: ['model'],
+      buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers,
+    });
+    new Gauge({
+      name: 'tidings_translations',
+      help: 'Language versions of live articles, by language and status',
+      labelNames: ['language', 'status'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const row of await sources.store.countTranslationsByStatus()) {
+          this.set({ language: row.language, status: row.status }, row.count);
+        }
+      },
+    });
+    new Gauge({
+      name: 'tidings_queue_jobs',
+      help: 'Jobs in each queue, by state',
+      labelNames: ['queue', 'state'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const queue of sources.queues) {
+          const counts = await queue.getJobCounts(
+            'waiting',
+            'active',
+            'delayed',
+            'failed',
+            'completed',
+          );
+          for (const [state, n] of Object.entries(counts))
+            this.set({ queue: queue.name, state }, n);
+        }
+      },
+    });
+  }
+
+  /** Times every request, labelled by its route pattern (never the raw path). */
+  middleware() {
+    return createMiddleware(async (c, next) => {
+      const end = this.#http.startTimer({ method: c.req.method });
+      try {
+        await next();
+      } finally {
+        end({ route: c.req.routePath, status: String(c.res.status) });
+      }
+    });
+  }
+
+  /** Records a worker's finished translation, as the results consumer persists it. */
+  observeResult(result: TranslationResultData): void {
+    const seconds = (Date.parse(result.finishedAt) - Date.parse(result.startedAt)) / 1000;
+    if (Number.isFinite(seconds) && seconds >= 0) {
+      this.#translation.observe(
+        { source: result.source ?? 'unknown', target: result.language, outcome: result.outcome },
+        seconds,
+      );
+    }
+    this.#segments.inc({ origin: 'memory' }, result.memoryHits ?? 0);
+    this.#segments.inc({ origin: 'model' }, result.modelCalls ?? 0);
+    for (const load of result.modelLoads ?? []) {
+      this.#modelLoad.observe({ model: load.model }, load.ms / 1000);
+    }
+  }
+
+  /** The Prometheus text exposition. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+}

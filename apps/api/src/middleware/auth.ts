@@ -1,0 +1,71 @@
+import type { ApiKeyRole, Store } from '@tidings/store';
+import { createMiddleware } from 'hono/factory';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import type { ApiEnv } from '../env.ts';
+import { ProblemError } from '../problem.ts';
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+const TOKEN = /^tdg_[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Requires `Authorization: Bearer <key>` with a valid, unrevoked key of one of `roles`:
+ * none 401, malformed 400, unknown or revoked 401, wrong role 403. Admin keys pass every role.
+ * With a limiter, each key gets its own budget of requests: over it, 429 with `Retry-After`.
+ *
+ * @example
+ * app.post('/v1/articles', authenticate(store, ['publisher'], limiter), handler);
+ */
+export function authenticate(
+  store: Pick<Store, 'lookupToken'>,
+  roles: readonly ApiKeyRole[],
+  limiter?: RateLimiterAbstract,
+) {
+  return createMiddleware<ApiEnv>(async (c, next) => {
+    const header = c.req.header('authorization');
+    if (!header) {
+      throw new ProblemError('unauthorized', 'Send an API key: Authorization: Bearer <key>.', {
+        headers: { 'www-authenticate': 'Bearer' },
+      });
+    }
+    const token = BEARER.exec(header)?.[1];
+    if (!token || !TOKEN.test(token)) {
+      throw new ProblemError(
+        'bad-request',
+        'The Authorization header must be "Bearer tdg_…" with a key made by `tidings keys create`.',
+      );
+    }
+    const found = await store.lookupToken(token);
+    if (found.status !== 'valid') {
+      throw new ProblemError(
+        'unauthorized',
+        found.status === 'revoked'
+          ? 'This API key has been revoked.'
+          : 'This API key is not known.',
+        { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
+      );
+    }
+    if (found.key.role !== 'admin' && !roles.includes(found.key.role)) {
+      throw new ProblemError(
+        'forbidden',
+        `A ${found.key.role} key cannot do this; it needs a ${roles.join(' or ')} key.`,
+      );
+    }
+    c.set('key', found.key);
+    if (limiter) await consume(limiter, found.key.id);
+    await next();
+  });
+}
+
+async function consume(limiter: RateLimiterAbstract, keyId: string): Promise<void> {
+  try {
+    await limiter.consume(keyId);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw new ProblemError(
+      'rate-limited',
+      `This key has used its ${limiter.points} requests per ${limiter.duration} s; try again in ${seconds} s.`,
+      { headers: { 'retry-after': String(seconds) } },
+    );
+  }
+}

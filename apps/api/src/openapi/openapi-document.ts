@@ -1,0 +1,323 @@
+import { articleSubmissionSchema, LANGUAGE_CODES, translationEditSchema } from '@tidings/core';
+import { z } from 'zod';
+import { PROBLEMS, type ProblemCode } from '../problem.ts';
+import { createKeySchema } from '../routes/keys.ts';
+
+const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+
+const problemSchema = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'instance'],
+  properties: {
+    type: { type: 'string', description: 'Stable problem type, `/problems/<code>`.' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string', description: 'What went wrong, for a person.' },
+    instance: { type: 'string', description: 'The request path.' },
+    errors: {
+      type: 'array',
+      description: 'For validation problems: each offending field.',
+      items: {
+        type: 'object',
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const languageState = {
+  type: 'object',
+  properties: {
+    status: {
+      type: 'string',
+      enum: ['queued', 'translating', 'published', 'failed', 'needs_review', 'edited', 'stale'],
+    },
+    revision: { type: 'integer' },
+    model: { type: ['string', 'null'] },
+    reason: { type: ['string', 'null'] },
+    publishedAt: { type: ['string', 'null'], format: 'date-time' },
+    links: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+};
+
+const articleView = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    slug: { type: 'string' },
+    sourceLanguage: { type: 'string', enum: [...LANGUAGE_CODES] },
+    revision: { type: 'integer' },
+    content: { type: 'object' },
+    languages: { type: 'object', additionalProperties: languageState },
+    links: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+};
+
+const problems = (...codes: ProblemCode[]) =>
+  Object.fromEntries(
+    codes.map((code) => [
+      String(PROBLEMS[code]),
+      {
+        description: code,
+        content: {
+          'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+        },
+      },
+    ]),
+  );
+
+const ok = (
+  description: string,
+  schema: object = { type: 'object' },
+  type = 'application/json',
+) => ({
+  description,
+  content: { [type]: { schema } },
+});
+const body = (schema: z.ZodType) => ({
+  required: true,
+  content: { 'application/json': { schema: json(schema) } },
+});
+const param = (name: string, description: string, schema: object = { type: 'string' }) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema,
+});
+const id = param('id', 'The article id.', { type: 'string', format: 'uuid' });
+const lang = param('lang', 'One of the six languages.', {
+  type: 'string',
+  enum: [...LANGUAGE_CODES],
+});
+const auth = [{ bearer: [] }];
+const guarded = problems('bad-request', 'unauthorized', 'forbidden', 'rate-limited');
+const file = param('file', 'rss.xml, atom.xml or feed.json', {
+  type: 'string',
+  enum: ['rss.xml', 'atom.xml', 'feed.json'],
+});
+const feedFormats = {
+  description: 'The feed, in the format its file name says.',
+  content: {
+    'application/rss+xml': { schema: { type: 'string' } },
+    'application/atom+xml': { schema: { type: 'string' } },
+    'application/feed+json': { schema: { type: 'object' } },
+  },
+};
+const html = (description: string) => ok(description, { type: 'string' }, 'text/html');
+
+/**
+ * The OpenAPI 3.1 description of every route, with request bodies generated from the zod
+ * schemas the routes validate with (`z.toJSONSchema`), so the document cannot drift from them.
+ *
+ * @example
+ * app.get('/openapi.json', (c) => c.json(openApiDocument('https://news.example.org')));
+ */
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tidings API',
+      version: '1',
+      description:
+        'Post an article in one of six languages; Tidings translates it into the other five and publishes each as feeds and pages. Errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API key, tdg_…' },
+      },
+      schemas: { Problem: problemSchema, Article: articleView },
+    },
+    paths: {
+      '/v1/articles': {
+        post: {
+          summary: 'Publish an article (or a new revision of a known externalId)',
+          security: auth,
+          requestBody: body(articleSubmissionSchema),
+          responses: {
+            '200': ok('Nothing new: the same content was posted before.', articleView),
+            '201': ok('Created; translations are queued.', articleView),
+            '202': ok(
+              'A new revision of a known externalId; translations are queued.',
+              articleView,
+            ),
+            ...guarded,
+            ...problems('payload-too-large', 'unsupported-media-type', 'validation', 'unavailable'),
+          },
+        },
+      },
+      '/v1/articles/{id}': {
+        parameters: [id],
+        get: {
+          summary: 'The article and the state of every language',
+          security: auth,
+          responses: {
+            '200': ok('The article.', articleView),
+            ...guarded,
+            ...problems('not-found'),
+          },
+        },
+        put: {
+          summary: 'A new revision; only changed segments are translated again',
+          security: auth,
+          requestBody: body(articleSubmissionSchema),
+          responses: {
+            '200': ok('Unchanged.', articleView),
+            '202': ok('Revised; translations are queued.', articleView),
+            ...guarded,
+            ...problems(
+              'not-found',
+              'conflict',
+              'payload-too-large',
+              'unsupported-media-type',
+              'validation',
+              'unavailable',
+            ),
+          },
+        },
+        delete: {
+          summary: 'Retract the article from every language',
+          security: auth,
+          responses: { '200': ok('Retracted.', articleView), ...guarded, ...problems('not-found') },
+        },
+      },
+      '/v1/articles/{id}/{lang}': {
+        parameters: [id, lang],
+        get: {
+          summary: 'One language version',
+          security: auth,
+          responses: { '200': ok('The language version.'), ...guarded, ...problems('not-found') },
+        },
+        put: {
+          summary: "An editor's correction; never overwritten by a machine translation",
+          security: auth,
+          requestBody: body(translationEditSchema),
+          responses: {
+            '200': ok('The corrected version, status edited.'),
+            ...guarded,
+            ...problems('not-found', 'conflict', 'unsupported-media-type', 'validation'),
+          },
+        },
+      },
+      '/v1/keys': {
+        post: {
+          summary: 'Make an API key (admin); its token is shown once',
+          security: auth,
+          requestBody: body(createKeySchema),
+          responses: { '201': ok('The key and its token.'), ...guarded, ...problems('validation') },
+        },
+        get: {
+          summary: 'List API keys (admin)',
+          security: auth,
+          responses: { '200': ok('The keys, without tokens.'), ...guarded },
+        },
+      },
+      '/v1/keys/{id}': {
+        parameters: [param('id', 'The key id.')],
+        delete: {
+          summary: 'Revoke an API key (admin)',
+          security: auth,
+          responses: { '200': ok('The revoked key.'), ...guarded, ...problems('not-found') },
+        },
+      },
+      '/feeds/opml.xml': {
+        get: {
+          summary: "Every language's feeds",
+          responses: { '200': ok('OPML 2.0.', { type: 'string' }, 'text/x-opml') },
+        },
+      },
+      '/feeds/{lang}/{file}': {
+        parameters: [lang, file],
+        get: {
+          summary: "A language's feed: RSS 2.0, Atom 1.0 or JSON Feed 1.1",
+          responses: {
+            '200': feedFormats,
+            '304': { description: 'Not modified.' },
+            ...problems('not-found'),
+          },
+        },
+      },
+      '/feeds/{lang}/categories/{slug}/{file}': {
+        parameters: [lang, param('slug', 'The category slug.'), file],
+        get: {
+          summary: "A category's feed within a language",
+          responses: {
+            '200': feedFormats,
+            '304': { description: 'Not modified.' },
+            ...problems('not-found'),
+          },
+        },
+      },
+      '/{lang}/': {
+        parameters: [lang],
+        get: {
+          summary: 'The latest articles in a language',
+          responses: { '200': html('The page.') },
+        },
+      },
+      '/{lang}/articles/{slug}': {
+        parameters: [lang, param('slug', 'The article slug.')],
+        get: {
+          summary: 'An article in a language, with its language switcher',
+          responses: { '200': html('The page.'), '404': html('No such article.') },
+        },
+      },
+      '/': {
+        get: {
+          summary: "The site's front door: redirects to a reader's language",
+          responses: { '302': { description: 'To /{lang}/.' } },
+        },
+      },
+      '/{lang}': {
+        parameters: [lang],
+        get: {
+          summary: 'Redirects to /{lang}/',
+          responses: { '301': { description: 'To /{lang}/.' } },
+        },
+      },
+      '/assets/site.css': {
+        get: {
+          summary: "The site's style sheet",
+          responses: { '200': ok('CSS.', { type: 'string' }, 'text/css') },
+        },
+      },
+      '/docs/assets/{file}': {
+        parameters: [param('file', 'A file of the API reference page.')],
+        get: {
+          summary: 'Files of the API reference page',
+          responses: {
+            '200': { description: 'The file.' },
+            '404': { description: 'No such file.' },
+          },
+        },
+      },
+      '/admin/queues': {
+        get: {
+          summary:
+            "The operators' queue dashboard (bull-board); an admin key as Bearer or as the Basic password",
+          responses: { '200': html('The dashboard.'), '401': { description: 'No admin key.' } },
+        },
+      },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics',
+          responses: { '200': ok('Prometheus text format.', { type: 'string' }, 'text/plain') },
+        },
+      },
+      '/healthz': { get: { summary: 'Alive', responses: { '200': ok('Alive.') } } },
+      '/readyz': {
+        get: {
+          summary: 'Redis and the store answer',
+          responses: { '200': ok('Ready.'), '503': ok('Not ready; names what fails.') },
+        },
+      },
+      '/openapi.json': {
+        get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1.') } },
+      },
+      '/docs': {
+        get: { summary: 'API documentation to read', responses: { '200': html('The page.') } },
+      },
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { Article, LanguageState, Translation } from '@tidings/store';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function languageView(base: string, article: Pick<Article, 'id' | 'slug'>, state: LanguageState) {
+  return {
+    status: state.status,
+    revision: state.revision,
+    contentRevision: state.contentRevision,
+    model: state.model,
+    reason: state.reason,
+    editedBy: state.editedBy,
+    queuedAt: iso(state.queuedAt),
+    startedAt: iso(state.startedAt),
+    finishedAt: iso(state.finishedAt),
+    publishedAt: iso(state.publishedAt),
+    updatedAt: iso(state.updatedAt),
+    links: {
+      self: `${base}/v1/articles/${article.id}/${state.language}`,
+      page: `${base}/${state.language}/articles/${article.slug}`,
+    },
+  };
+}
+
+/**
+ * An article as `GET /v1/articles/{id}` shows it: the source and every language's state.
+ *
+ * @example
+ * c.json(articleView(config.publicUrl, article));
+ */
+export function articleView(base: string, article: Article) {
+  return {
+    id: article.id,
+    slug: article.slug,
+    externalId: article.externalId,
+    sourceLanguage: article.sourceLanguage,
+    revision: article.revision,
+    createdAt: article.createdAt.toISOString(),
+    updatedAt: article.updatedAt.toISOString(),
+    retractedAt: iso(article.retractedAt),
+    content: article.content,
+    languages: Object.fromEntries(
+      article.languages.map((state) => [state.language, languageView(base, article, state)]),
+    ),
+    links: { self: `${base}/v1/articles/${article.id}` },
+  };
+}
+
+/**
+ * One language version as `GET /v1/articles/{id}/{lang}` shows it.
+ *
+ * @example
+ * c.json(translationView(config.publicUrl, translation));
+ */
+export function translationView(base: string, translation: Translation) {
+  return {
+    articleId: translation.articleId,
+    language: translation.language,
+    sourceLanguage: translation.sourceLanguage,
+    retractedAt: iso(translation.retractedAt),
+    ...languageView(base, { id: translation.articleId, slug: translation.slug }, translation),
+    content: translation.content,
+    draft: translation.draft,
+  };
+}

@@ -1,0 +1,269 @@
+import { translateJobId } from '@tidings/queue';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
+
+const article = {
+  title: 'Ukraine joins the JEF',
+  summary: 'Extended partner status.',
+  body: '<p>Ukraine has been granted <a href="https://example.org/jef">extended partner</a> status.</p>',
+  language: 'en',
+  categories: ['Defence'],
+};
+
+let h: ApiHarness;
+beforeAll(async () => {
+  h = await apiHarness({ bodyLimitBytes: 16 * 1024 });
+});
+afterAll(() => h.close());
+
+interface View {
+  id: string;
+  revision: number;
+  languages: Record<string, { status: string; links: { self: string } }>;
+  links: { self: string };
+}
+
+describe('POST /v1/articles (happy path)', () => {
+  it('stores the article, queues one job per other language, and links to its status', async () => {
+    const res = await h.call('POST', '/v1/articles', h.keys.publisher, article);
+    expect(res.status).toBe(201);
+    const view = (await res.json()) as View;
+    expect(res.headers.get('location')).toBe(`http://news.test/v1/articles/${view.id}`);
+    expect(view.languages.en?.status).toBe('published');
+    for (const lang of ['es', 'de', 'fr', 'it', 'uk']) {
+      expect(view.languages[lang]?.status).toBe('queued');
+      const job = await h.queue.getJob(translateJobId(view.id, 1, lang as 'es'));
+      expect(job?.data.target).toBe(lang);
+      expect(job?.data.content.body).toContain('rel="noopener noreferrer"');
+    }
+  });
+
+  it('makes no second job or version when the same story is posted twice', async () => {
+    const body = { ...article, externalId: 'cms-42' };
+    const first = (await (
+      await h.call('POST', '/v1/articles', h.keys.publisher, body)
+    ).json()) as View;
+    const again = await h.call('POST', '/v1/articles', h.keys.publisher, body);
+    expect(again.status).toBe(200);
+    const second = (await again.json()) as View;
+    expect(second.id).toBe(first.id);
+    expect(second.revision).toBe(1);
+    const counts = await h.queue.getJobCounts('waiting', 'prioritized', 'delayed');
+    const jobs = await h.queue.getJobs(['waiting']);
+    expect(jobs.filter((j) => j.data.articleId === first.id)).toHaveLength(5);
+    expect(counts.waiting).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a new version of a known story becomes revision 2, re-queued', async () => {
+    const body = { ...article, externalId: 'cms-43' };
+    const first = (await (
+      await h.call('POST', '/v1/articles', h.keys.publisher, body)
+    ).json()) as View;
+    const res = await h.call('PUT', `/v1/articles/${first.id}`, h.keys.publisher, {
+      ...body,
+      title: 'Ukraine joins the JEF as an extended partner',
+    });
+    expect(res.status).toBe(202);
+    const view = (await res.json()) as View;
+    expect(view.revision).toBe(2);
+    expect(await h.queue.getJob(translateJobId(first.id, 2, 'uk'))).toBeTruthy();
+  });
+
+  it("keeps an editor's correction and marks it stale when the source is revised", async () => {
+    const first = (await (
+      await h.call('POST', '/v1/articles', h.keys.publisher, article)
+    ).json()) as View;
+    const edit = await h.call('PUT', `/v1/articles/${first.id}/fr`, h.keys.editor, {
+      title: 'L’Ukraine rejoint la JEF',
+      body: '<p>Texte corrigé.</p>',
+    });
+    expect(edit.status).toBe(200);
+    expect(((await edit.json()) as { status: string }).status).toBe('edited');
+    await h.call('PUT', `/v1/articles/${first.id}`, h.keys.publisher, {
+      ...article,
+      title: 'New title',
+    });
+    const fr = (await (
+      await h.call('GET', `/v1/articles/${first.id}/fr`, h.keys.editor)
+    ).json()) as {
+      status: string;
+      content: { title: string };
+    };
+    expect(fr.status).toBe('stale');
+    expect(fr.content.title).toBe('L’Ukraine rejoint la JEF');
+  });
+
+  it('retracts an article', async () => {
+    const first = (await (
+      await h.call('POST', '/v1/articles', h.keys.publisher, article)
+    ).json()) as View;
+    const res = await h.call('DELETE', `/v1/articles/${first.id}`, h.keys.publisher);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { retractedAt: string | null }).retractedAt).not.toBeNull();
+  });
+});
+
+describe('bad input answers problem+json', () => {
+  const expectProblem = async (res: Response, status: number, type: string) => {
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = (await res.json()) as { type: string; status: number; detail: string };
+    expect(body.type).toBe(`/problems/${type}`);
+    expect(body.status).toBe(status);
+    expect(body.detail).toBeTruthy();
+    return body;
+  };
+
+  it('invalid JSON: 400', async () => {
+    await expectProblem(
+      await h.call('POST', '/v1/articles', h.keys.publisher, '{"title":'),
+      400,
+      'bad-request',
+    );
+  });
+
+  it('wrong content type: 415', async () => {
+    const res = await h.app.request('/v1/articles', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.keys.publisher}`, 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    await expectProblem(res, 415, 'unsupported-media-type');
+  });
+
+  it('missing title: 422 naming the field', async () => {
+    const { title: _title, ...rest } = article;
+    const body = (await expectProblem(
+      await h.call('POST', '/v1/articles', h.keys.publisher, rest),
+      422,
+      'validation',
+    )) as unknown as { errors: { field: string }[] };
+    expect(body.errors.map((e) => e.field)).toContain('title');
+  });
+
+  it('unknown language: 422', async () => {
+    const body = (await expectProblem(
+      await h.call('POST', '/v1/articles', h.keys.publisher, { ...article, language: 'ru' }),
+      422,
+      'validation',
+    )) as unknown as { errors: { field: string }[] };
+    expect(body.errors.map((e) => e.field)).toContain('language');
+  });
+
+  it('a body of only scripts: 422, nothing stored', async () => {
+    await expectProblem(
+      await h.call('POST', '/v1/articles', h.keys.publisher, {
+        ...article,
+        body: '<script>x()</script>',
+      }),
+      422,
+      'validation',
+    );
+  });
+
+  it('__proto__ keys: 400', async () => {
+    await expectProblem(
+      await h.call(
+        'POST',
+        '/v1/articles',
+        h.keys.publisher,
+        `{"title":"t","body":"<p>x</p>","__proto__":{"admin":true}}`,
+      ),
+      400,
+      'bad-request',
+    );
+  });
+
+  it('body over the limit: 413, with Content-Length and chunked', async () => {
+    const big = JSON.stringify({ ...article, body: `<p>${'a'.repeat(20_000)}</p>` });
+    await expectProblem(
+      await h.call('POST', '/v1/articles', h.keys.publisher, big),
+      413,
+      'payload-too-large',
+    );
+    const chunked = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big));
+        controller.close();
+      },
+    });
+    const res = await h.app.request('/v1/articles', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${h.keys.publisher}`,
+        'content-type': 'application/json',
+        'transfer-encoding': 'chunked',
+      },
+      body: chunked,
+      duplex: 'half',
+    } as RequestInit);
+    await expectProblem(res, 413, 'payload-too-large');
+  });
+
+  it('unknown article: 404', async () => {
+    await expectProblem(
+      await h.call('GET', '/v1/articles/nope', h.keys.publisher),
+      404,
+      'not-found',
+    );
+    await expectProblem(
+      await h.call('GET', '/v1/articles/00000000-0000-0000-0000-000000000000', h.keys.editor),
+      404,
+      'not-found',
+    );
+  });
+});
+
+describe('security', () => {
+  it('no key: 401; malformed: 400; unknown: 401; revoked: 401', async () => {
+    expect((await h.call('POST', '/v1/articles', undefined, article)).status).toBe(401);
+    const malformed = await h.app.request('/v1/articles/x', {
+      headers: { authorization: 'Basic abc' },
+    });
+    expect(malformed.status).toBe(400);
+    const unknown = `tdg_${'A'.repeat(43)}`;
+    expect((await h.call('GET', '/v1/articles/x', unknown)).status).toBe(401);
+    const created = await h.store.createKey({ name: 'gone', role: 'publisher' });
+    await h.store.revokeKey(created.id);
+    const revoked = await h.call('POST', '/v1/articles', created.token, article);
+    expect(revoked.status).toBe(401);
+    expect(((await revoked.json()) as { detail: string }).detail).toMatch(/revoked/);
+  });
+
+  it('a publisher key on an editor route: 403', async () => {
+    const first = (await (
+      await h.call('POST', '/v1/articles', h.keys.publisher, article)
+    ).json()) as View;
+    const res = await h.call('PUT', `/v1/articles/${first.id}/es`, h.keys.publisher, {
+      title: 'x',
+      body: '<p>x</p>',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("another publisher's article: 404", async () => {
+    const first = (await (
+      await h.call('POST', '/v1/articles', h.keys.publisher, article)
+    ).json()) as View;
+    expect((await h.call('GET', `/v1/articles/${first.id}`, h.keys.otherPublisher)).status).toBe(
+      404,
+    );
+    expect((await h.call('DELETE', `/v1/articles/${first.id}`, h.keys.otherPublisher)).status).toBe(
+      404,
+    );
+  });
+
+  it('only an admin makes keys; the token is shown once and works', async () => {
+    expect(
+      (await h.call('POST', '/v1/keys', h.keys.publisher, { name: 'x', role: 'editor' })).status,
+    ).toBe(403);
+    const res = await h.call('POST', '/v1/keys', h.keys.admin, { name: 'desk', role: 'editor' });
+    expect(res.status).toBe(201);
+    const { token } = (await res.json()) as { token: string };
+    expect(token).toMatch(/^tdg_/);
+    const list = (await (await h.call('GET', '/v1/keys', h.keys.admin)).json()) as {
+      keys: object[];
+    };
+    expect(JSON.stringify(list)).not.toContain(token);
+  });
+});

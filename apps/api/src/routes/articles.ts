@@ -1,0 +1,195 @@
+import {
+  type ArticleContent,
+  type ArticleSubmissionInput,
+  articleSubmissionSchema,
+  cleanText,
+  isLanguageCode,
+  type LanguageCode,
+  type Logger,
+  sanitizeArticleHtml,
+  translationEditSchema,
+} from '@tidings/core';
+import type { ApiKey, ArticleWrite, Store } from '@tidings/store';
+import { type Context, Hono } from 'hono';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
+import type { ApiEnv } from '../env.ts';
+import { authenticate } from '../middleware/auth.ts';
+import { readJson } from '../middleware/json-body.ts';
+import { ProblemError } from '../problem.ts';
+import { articleView, translationView } from './article-view.ts';
+
+/** What the article routes need. */
+export interface ArticleRoutesDeps {
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly dispatcher: TranslationDispatcher;
+  readonly publicUrl: string;
+  /** Whether the queue can take work now; when not, writes answer 503 before storing anything. */
+  readonly queueAvailable: () => boolean;
+  /** The language of a text, or throws a `ProblemError` when it cannot be told. */
+  readonly detectLanguage: (text: string) => LanguageCode;
+  /** Per-key request budget; none when absent. */
+  readonly limiter?: RateLimiterAbstract | undefined;
+  /** Called after an article's published content changed (feeds refresh). */
+  readonly onChange?: (articleId: string) => void;
+}
+
+function toContent(input: ArticleSubmissionInput): ArticleContent {
+  const body = sanitizeArticleHtml(input.body);
+  if (!body.replace(/<[^>]*>/g, '').trim()) {
+    throw new ProblemError(
+      'validation',
+      'The body has no text once disallowed markup is removed.',
+      {
+        errors: [{ field: 'body', message: 'no text after sanitizing' }],
+      },
+    );
+  }
+  return {
+    title: cleanText(input.title),
+    summary: cleanText(input.summary),
+    body,
+    categories: input.categories.map(cleanText),
+    image: input.image ? { url: input.image.url, alt: cleanText(input.image.alt) } : undefined,
+  };
+}
+
+function languageParam(c: Context): LanguageCode {
+  const lang = c.req.param('lang') ?? '';
+  if (!isLanguageCode(lang)) {
+    throw new ProblemError(
+      'not-found',
+      `Tidings has no language "${lang}"; it has en, es, de, fr, it, uk.`,
+    );
+  }
+  return lang;
+}
+
+/** A publisher sees only its own articles: another's is as good as absent. */
+function assertVisible(key: ApiKey, article: { publisherKeyId: string; id: string }) {
+  if (key.role === 'publisher' && article.publisherKeyId !== key.id) {
+    throw new ProblemError('not-found', `No article has the id ${article.id}.`);
+  }
+}
+
+/**
+ * `/v1/articles`: publish, revise, read, correct and retract articles.
+ *
+ * @example
+ * app.route('/v1/articles', articleRoutes({ store, dispatcher, publicUrl, queueAvailable, detectLanguage }));
+ */
+export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
+  const { store, dispatcher, publicUrl } = deps;
+  const app = new Hono<ApiEnv>();
+  const publisher = authenticate(store, ['publisher'], deps.limiter);
+  const reader = authenticate(store, ['publisher', 'editor'], deps.limiter);
+  const editor = authenticate(store, ['editor'], deps.limiter);
+
+  const requireQueue = () => {
+    if (!deps.queueAvailable()) {
+      throw new ProblemError(
+        'unavailable',
+        'The queue (Redis) is not reachable; try again shortly.',
+        {
+          headers: { 'retry-after': '5' },
+        },
+      );
+    }
+  };
+
+  // The outbox is committed with the article: if enqueueing fails now, the reconciler
+  // enqueues it later, so the publisher still gets its 201/202.
+  const dispatch = async (c: Context<ApiEnv>, write: ArticleWrite) => {
+    if (write.requests.length === 0) return;
+    await dispatcher
+      .dispatch(write.requests, { requestId: c.var.requestId, article: write.article })
+      .catch((error: unknown) =>
+        deps.logger.warn(
+          { err: error, articleId: write.article.id, requestId: c.var.requestId },
+          'enqueue failed after commit; the reconciler will enqueue',
+        ),
+      );
+  };
+
+  app.post('/', publisher, async (c) => {
+    const input = await readJson(c, articleSubmissionSchema);
+    requireQueue();
+    const content = toContent(input);
+    const sourceLanguage =
+      input.language ??
+      deps.detectLanguage([content.title, content.summary, content.body].join('\n'));
+    const write = await store.createArticle({
+      publisherKeyId: c.var.key.id,
+      externalId: input.externalId,
+      sourceLanguage,
+      slug: input.slug,
+      content,
+    });
+    await dispatch(c, write);
+    if (write.revised) deps.onChange?.(write.article.id);
+    const view = articleView(publicUrl, write.article);
+    c.header('location', view.links.self);
+    return c.json(view, write.created ? 201 : write.revised ? 202 : 200);
+  });
+
+  app.get('/:id', reader, async (c) => {
+    const article = await store.getArticle(c.req.param('id'));
+    assertVisible(c.var.key, article);
+    return c.json(articleView(publicUrl, article));
+  });
+
+  app.put('/:id', publisher, async (c) => {
+    const input = await readJson(c, articleSubmissionSchema);
+    requireQueue();
+    const id = c.req.param('id');
+    const current = await store.getArticle(id);
+    assertVisible(c.var.key, current);
+    if (input.language && input.language !== current.sourceLanguage) {
+      throw new ProblemError(
+        'validation',
+        `This article is written in ${current.sourceLanguage}; a revision cannot change its language.`,
+        { errors: [{ field: 'language', message: `must be ${current.sourceLanguage}` }] },
+      );
+    }
+    const write = await store.reviseArticle(id, toContent(input), c.var.key.id);
+    await dispatch(c, write);
+    if (write.revised) deps.onChange?.(id);
+    return c.json(articleView(publicUrl, write.article), write.revised ? 202 : 200);
+  });
+
+  app.delete('/:id', publisher, async (c) => {
+    const id = c.req.param('id');
+    assertVisible(c.var.key, await store.getArticle(id));
+    const article = await store.retractArticle(id);
+    deps.onChange?.(id);
+    return c.json(articleView(publicUrl, article));
+  });
+
+  app.get('/:id/:lang', reader, async (c) => {
+    const id = c.req.param('id');
+    assertVisible(c.var.key, await store.getArticle(id));
+    return c.json(translationView(publicUrl, await store.getTranslation(id, languageParam(c))));
+  });
+
+  app.put('/:id/:lang', editor, async (c) => {
+    const language = languageParam(c);
+    const input = await readJson(c, translationEditSchema);
+    const translation = await store.editTranslation(
+      c.req.param('id'),
+      language,
+      {
+        title: cleanText(input.title),
+        summary: cleanText(input.summary),
+        body: sanitizeArticleHtml(input.body),
+        categories: input.categories.map(cleanText),
+        imageAlt: input.imageAlt === undefined ? undefined : cleanText(input.imageAlt),
+      },
+      c.var.key.id,
+    );
+    deps.onChange?.(translation.articleId);
+    return c.json(translationView(publicUrl, translation));
+  });
+
+  return app;
+}

@@ -1,0 +1,94 @@
+import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import { xmlSafe } from '@tidings/feed';
+import { NotFoundError } from '@tidings/store';
+import { type Context, Hono } from 'hono';
+import type { ApiEnv } from '../env.ts';
+import { articlePage } from '../site/article-page.ts';
+import { indexPage } from '../site/index-page.ts';
+import { messagePage } from '../site/message-page.ts';
+import { SITE_CSS } from '../site/site-css.ts';
+import type { Syndication } from '../site/syndication.ts';
+
+const LANG = `:lang{(?:${LANGUAGE_CODES.join('|')})}`;
+
+/** No script may run, no style may be inline, nothing may frame the site. */
+const CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const PAGE_SIZE = 20;
+
+/** The page as a string without the control characters no HTML document should carry. */
+const clean = (page: string): string => xmlSafe(page);
+
+function language(c: Context): LanguageCode {
+  return c.req.param('lang') as LanguageCode;
+}
+
+function preferredLanguage(header: string | undefined): LanguageCode {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { code: tag.split('-')[0] ?? '', q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  const found = ranked.find((x) => (LANGUAGE_CODES as readonly string[]).includes(x.code));
+  return (found?.code as LanguageCode | undefined) ?? 'en';
+}
+
+/**
+ * The site: `/{lang}/` (latest articles, paginated with `?before=`) and
+ * `/{lang}/articles/{slug}`, server-rendered and localized, under a CSP that allows no
+ * script; `/` sends a reader to the language they prefer.
+ *
+ * @example
+ * app.route('/', pageRoutes(syndication));
+ */
+export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
+  const { store, urls } = syndication;
+  const app = new Hono<ApiEnv>();
+  app.use(`/${LANG}/*`, async (c, next) => {
+    await next();
+    c.header('content-security-policy', CSP);
+    c.header('content-language', language(c));
+    c.header('cache-control', 'public, max-age=60');
+  });
+  app.get(`/${LANG}/`, async (c) => {
+    const before = c.req.query('before');
+    const listing = await store.listPublished(language(c), { limit: PAGE_SIZE, before });
+    return c.html(clean(await indexPage(language(c), listing, urls, before)));
+  });
+  app.get(`/${LANG}/articles/:slug`, async (c) => {
+    const lang = language(c);
+    try {
+      const article = await store.getArticleBySlug(c.req.param('slug'));
+      if (article.retractedAt) return c.html(clean(await messagePage(lang, 'gone', urls)), 410);
+      const translation = await store.getTranslation(article.id, lang);
+      return c.html(
+        clean(await articlePage({ article, language: lang, content: translation.content, urls })),
+      );
+    } catch (error) {
+      if (error instanceof NotFoundError)
+        return c.html(clean(await messagePage(lang, 'notFound', urls)), 404);
+      throw error;
+    }
+  });
+  app.get(`/${LANG}`, (c) => c.redirect(urls.home(language(c)), 301));
+  app.get(`/${LANG}/*`, async (c) =>
+    c.html(clean(await messagePage(language(c), 'notFound', urls)), 404),
+  );
+
+  app.get('/assets/site.css', (c) =>
+    c.body(SITE_CSS, 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    }),
+  );
+  app.get('/', (c) => {
+    c.header('vary', 'accept-language');
+    return c.redirect(urls.home(preferredLanguage(c.req.header('accept-language'))), 302);
+  });
+  return app;
+}

@@ -1,0 +1,58 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { HonoAdapter } from '@bull-board/hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Store } from '@tidings/store';
+import type { Queue } from 'bullmq';
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { ProblemError } from '../problem.ts';
+
+const BASE = '/admin/queues';
+
+/**
+ * Only an admin key opens the dashboard. A browser cannot send a bearer token by itself, so
+ * HTTP Basic is accepted too, with the admin key as the password (any user name).
+ */
+function adminOnly(store: Pick<Store, 'lookupToken'>) {
+  return createMiddleware(async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const [scheme = '', value = ''] = header.split(/\s+/, 2);
+    let token = '';
+    if (/^bearer$/i.test(scheme)) token = value;
+    else if (/^basic$/i.test(scheme)) {
+      const decoded = Buffer.from(value, 'base64').toString('utf8');
+      token = decoded.slice(decoded.indexOf(':') + 1);
+    }
+    const found = token ? await store.lookupToken(token) : { status: 'unknown' as const };
+    if (found.status !== 'valid' || found.key.role !== 'admin') {
+      throw new ProblemError('unauthorized', 'The queue dashboard needs an admin key.', {
+        headers: { 'www-authenticate': 'Basic realm="Tidings queues", charset="UTF-8"' },
+      });
+    }
+    await next();
+  });
+}
+
+/**
+ * The queue dashboard for operators (bull-board) at `/admin/queues`, behind an admin key:
+ * every queue's jobs by state, with retry and clean actions.
+ *
+ * @example
+ * app.route(BASE, queueDashboard(store, [translateQueue, resultsQueue]));
+ */
+export function queueDashboard(store: Pick<Store, 'lookupToken'>, queues: readonly Queue[]): Hono {
+  const adapter = new HonoAdapter(serveStatic).setBasePath(BASE);
+  createBullBoard({
+    queues: queues.map((q) => new BullMQAdapter(q)),
+    serverAdapter: adapter,
+    options: { uiConfig: { boardTitle: 'Tidings queues' } },
+  });
+  const app = new Hono();
+  app.use('*', adminOnly(store));
+  app.route('/', adapter.registerPlugin());
+  return app;
+}
+
+/** Where {@link queueDashboard} is mounted. */
+export const QUEUE_DASHBOARD_PATH = BASE;

@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+
+/** A body with the validators a conditional GET compares. */
+export interface Validated {
+  readonly body: string;
+  readonly etag: string;
+  readonly lastModified: Date;
+  readonly contentType: string;
+}
+
+function etagMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  // Weak comparison (RFC 9110 §13.1.2): a proxy may have weakened our strong tag.
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Answers with the body, or `304 Not Modified` when the client's `If-None-Match` (or, only
+ * without one, `If-Modified-Since`) shows it already has this version.
+ *
+ * @example
+ * return conditionalResponse(c, await syndication.feed('uk', 'atom'), 'public, max-age=60');
+ */
+export function conditionalResponse(c: Context, value: Validated, cacheControl: string): Response {
+  const lastModified = new Date(Math.floor(value.lastModified.getTime() / 1000) * 1000);
+  const headers: Record<string, string> = {
+    etag: value.etag,
+    'last-modified': lastModified.toUTCString(),
+    'cache-control': cacheControl,
+  };
+  const ifNoneMatch = c.req.header('if-none-match');
+  const ifModifiedSince = c.req.header('if-modified-since');
+  const since = ifModifiedSince ? Date.parse(ifModifiedSince) : Number.NaN;
+  const notModified =
+    ifNoneMatch !== undefined
+      ? etagMatches(ifNoneMatch, value.etag)
+      : !Number.isNaN(since) && lastModified.getTime() <= since;
+  if (notModified) return c.body(null, 304, headers);
+  return c.body(value.body, 200, { ...headers, 'content-type': value.contentType });
+}

@@ -1,0 +1,79 @@
+import { LANGUAGES, type LanguageCode, languageOf } from '@tidings/core';
+import { FEED_FORMATS } from '@tidings/feed';
+import { translatorFor } from '@tidings/i18n';
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { SiteUrls } from './site-urls.ts';
+
+/** A link to one language version of the page being shown. */
+export interface PageAlternate {
+  readonly language: LanguageCode;
+  readonly url: string;
+}
+
+/** What every page has around its content. */
+export interface PageLayoutInput {
+  readonly language: LanguageCode;
+  readonly title: string;
+  readonly urls: SiteUrls;
+  /** The switcher's target in each of the six languages. */
+  readonly switcher: (language: LanguageCode) => string;
+  /** Versions announced with `<link rel="alternate" hreflang>`, this one included. */
+  readonly alternates: readonly PageAlternate[];
+  /** The `x-default` version: the source language's for an article. */
+  readonly xDefault?: string | undefined;
+  readonly canonical?: string | undefined;
+  readonly content: HtmlEscapedString | Promise<HtmlEscapedString>;
+}
+
+/**
+ * The HTML document around a page: `<html lang>`, `hreflang` alternates and `x-default`,
+ * feed autodiscovery, the stylesheet, and the language switcher "En Es De Fr It Ук".
+ * Everything interpolated is escaped by `hono/html`; no script anywhere.
+ *
+ * @example
+ * c.html(pageLayout({ language: 'uk', title, urls, switcher: (l) => urls.home(l), alternates, content }));
+ */
+export function pageLayout(input: PageLayoutInput) {
+  const { language, urls } = input;
+  const t = translatorFor(language);
+  const name = languageOf(language).nativeName;
+  return html`<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${input.title}</title>
+<link rel="stylesheet" href="/assets/site.css">
+${input.canonical ? html`<link rel="canonical" href="${input.canonical}">` : ''}
+${input.alternates.map((a) => html`<link rel="alternate" hreflang="${a.language}" href="${a.url}">\n`)}
+${input.xDefault ? html`<link rel="alternate" hreflang="x-default" href="${input.xDefault}">` : ''}
+${FEED_FORMATS.map(
+  (f) =>
+    html`<link rel="alternate" type="${f.mediaType}" title="${t('site:page.feedLink', { format: f.name, language: name })}" href="${urls.feed(language, f.format)}">\n`,
+)}
+</head>
+<body>
+<a class="skip" href="#content">${t('site:page.skip')}</a>
+<header class="site"><div class="bar">
+<a class="brand" href="${urls.home(language)}">${t('common:siteName')}</a>
+<nav class="languages" aria-label="${t('common:language.switcher')}"><ul>
+${LANGUAGES.map(
+  (l) =>
+    html`<li><a href="${input.switcher(l.code)}" hreflang="${l.code}" lang="${l.code}" title="${l.nativeName}"${l.code === language ? html` aria-current="page"` : ''}>${l.menuLabel}</a></li>`,
+)}
+</ul></nav>
+</div></header>
+<main id="content">
+${input.content}
+</main>
+<footer class="site">
+<span>${t('site:page.subscribe')}:</span>
+<ul>
+${FEED_FORMATS.map((f) => html`<li><a href="${urls.feed(language, f.format)}" type="${f.mediaType}">${f.name}</a></li>`)}
+<li><a href="${urls.opml()}">OPML</a></li>
+</ul>
+</footer>
+</body>
+</html>`;
+}

@@ -1,0 +1,55 @@
+import type { LanguageCode } from '@tidings/core';
+import { FEED_FORMATS, type FeedFormat } from '@tidings/feed';
+
+/**
+ * Every public URL the feeds and pages print, from one base, so that a feed, a page and a
+ * WebSub ping always name a resource the same way.
+ *
+ * @example
+ * const urls = new SiteUrls('https://news.example.org');
+ * urls.feed('uk', 'atom'); // 'https://news.example.org/feeds/uk/atom.xml'
+ */
+export class SiteUrls {
+  readonly base: string;
+
+  constructor(publicUrl: string) {
+    this.base = publicUrl.replace(/\/+$/, '');
+  }
+
+  /** The front page of a language. */
+  home(language: LanguageCode): string {
+    return `${this.base}/${language}/`;
+  }
+
+  /** An article's page in a language; the slug is the same in every language. */
+  article(language: LanguageCode, slug: string): string {
+    return `${this.base}/${language}/articles/${encodeURIComponent(slug)}`;
+  }
+
+  /**
+   * A language version's permanent identity (feed `id`/`guid`): the API resource of that
+   * version, which no correction or revision ever changes.
+   */
+  entryId(articleId: string, language: LanguageCode): string {
+    return `${this.base}/v1/articles/${articleId}/${language}`;
+  }
+
+  /** A feed, optionally of one category, optionally from a keyset cursor on. */
+  feed(
+    language: LanguageCode,
+    format: FeedFormat,
+    options: { categorySlug?: string | undefined; before?: string | undefined } = {},
+  ): string {
+    const file = FEED_FORMATS.find((f) => f.format === format)?.file ?? 'rss.xml';
+    const scope = options.categorySlug
+      ? `categories/${encodeURIComponent(options.categorySlug)}/`
+      : '';
+    const query = options.before ? `?before=${encodeURIComponent(options.before)}` : '';
+    return `${this.base}/feeds/${language}/${scope}${file}${query}`;
+  }
+
+  /** The OPML list of every language's feeds. */
+  opml(): string {
+    return `${this.base}/feeds/opml.xml`;
+  }
+}

@@ -1,0 +1,267 @@
+import { createHash } from 'node:crypto';
+import type { LanguageCode, Logger } from '@tidings/core';
+import {
+  createFeedDocument,
+  FEED_FORMATS,
+  type FeedFormat,
+  type FeedLinks,
+  renderFeed,
+  renderOpml,
+} from '@tidings/feed';
+import { translatorFor } from '@tidings/i18n';
+import { type Store, slugify } from '@tidings/store';
+import { ProblemError } from '../problem.ts';
+import { type ListingVersion, listingVersion } from './listing-version.ts';
+import { SiteUrls } from './site-urls.ts';
+import { toFeedEntry } from './to-feed-entry.ts';
+import { VersionedCache } from './versioned-cache.ts';
+import { WebSubNotifier, type WebSubPing } from './websub-notifier.ts';
+
+/** A rendered feed, with what conditional GETs need. */
+export interface RenderedFeed {
+  readonly body: string;
+  /** A strong validator: the hash of the body. */
+  readonly etag: string;
+  readonly lastModified: Date;
+  readonly contentType: string;
+}
+
+/** What {@link Syndication} is built from. */
+export interface SyndicationOptions {
+  readonly store: Store;
+  /** `PUBLIC_URL`: every link in feeds and pages starts with it. */
+  readonly publicUrl: string;
+  readonly logger: Logger;
+  /** `WEBSUB_HUB_URL`: when set, feeds name this hub and every change is announced to it. */
+  readonly hubUrl?: string | undefined;
+  /** Entries per feed page. */
+  readonly pageSize?: number;
+  /**
+   * How long a language's listing version, once read, is trusted without asking the store
+   * again (default 1000 ms). Changes made through this process's {@link Syndication.onChange}
+   * are seen at once; another process's changes within this long. 0 asks on every request.
+   */
+  readonly versionTtlMs?: number;
+  /** For tests that run their own hub. */
+  readonly fetch?: typeof fetch;
+}
+
+// The OPML list changes only with the code and the locales, that is, with a restart.
+const STARTED = new Date();
+
+const etagOf = (body: string) =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+
+/**
+ * Feeds for every language and category, cached per language until its listing changes,
+ * and the announcement of changes to a WebSub hub. One per API process; the feed routes
+ * read from it and whatever changes articles calls {@link Syndication.onChange}.
+ *
+ * @example
+ * const syndication = new Syndication({ store, publicUrl: config.publicUrl, logger, hubUrl: config.websubHubUrl });
+ * const feed = await syndication.feed('uk', 'atom');
+ * void syndication.onChange(articleId);
+ */
+export class Syndication {
+  readonly store: Store;
+  readonly urls: SiteUrls;
+  readonly hubUrl: string | undefined;
+  readonly #logger: Logger;
+  readonly #pageSize: number;
+  readonly #notifier: WebSubNotifier | undefined;
+  readonly #feeds = new VersionedCache<RenderedFeed>();
+  readonly #categories = new VersionedCache<Map<string, string>>();
+  readonly #versionTtlMs: number;
+  readonly #versions = new Map<
+    LanguageCode,
+    { readonly at: number; readonly value: Promise<ListingVersion> }
+  >();
+
+  constructor(options: SyndicationOptions) {
+    this.store = options.store;
+    this.urls = new SiteUrls(options.publicUrl);
+    this.hubUrl = options.hubUrl;
+    this.#logger = options.logger;
+    this.#pageSize = options.pageSize ?? 50;
+    this.#versionTtlMs = options.versionTtlMs ?? 1000;
+    this.#notifier = options.hubUrl
+      ? new WebSubNotifier({ hubUrl: options.hubUrl, fetch: options.fetch })
+      : undefined;
+  }
+
+  /** How many feed pages were rendered since start: a cached answer renders nothing. */
+  get renders(): number {
+    return this.#feeds.builds;
+  }
+
+  /**
+   * One page of a feed. The first page is rendered once per listing version and reused; an
+   * archive page (`before`, the previous page's cursor) is rendered on each request, at the
+   * cost of one keyset query. An unknown category is a `not-found` problem.
+   */
+  async feed(
+    language: LanguageCode,
+    format: FeedFormat,
+    options: { categorySlug?: string | undefined; before?: string | undefined } = {},
+  ): Promise<RenderedFeed> {
+    const version = await this.#version(language);
+    let category: string | undefined;
+    if (options.categorySlug !== undefined) {
+      const names = await this.#categories.get(language, 'categories', version.key, () =>
+        this.#categoryNames(language),
+      );
+      category = names.get(options.categorySlug);
+      if (category === undefined) {
+        throw new ProblemError(
+          'not-found',
+          `No article in ${language} has the category "${options.categorySlug}".`,
+        );
+      }
+    }
+    const render = () =>
+      this.#render(language, format, {
+        category,
+        categorySlug: options.categorySlug,
+        before: options.before,
+        lastModified: version.changedAt,
+      });
+    if (options.before !== undefined) return render();
+    return this.#feeds.get(
+      language,
+      `${format}:${options.categorySlug ?? ''}`,
+      version.key,
+      render,
+    );
+  }
+
+  /** Every language's feeds in one OPML 2.0 document, titled in `language`. */
+  async opml(language: LanguageCode = 'en'): Promise<RenderedFeed> {
+    const body = renderOpml({
+      title: translatorFor(language)('site:feed.opmlTitle'),
+      updated: STARTED,
+      feedUrl: (l, format) => this.urls.feed(l, format),
+      homeUrl: (l) => this.urls.home(l),
+    });
+    return {
+      body,
+      etag: etagOf(body),
+      lastModified: STARTED,
+      contentType: 'text/x-opml; charset=utf-8',
+    };
+  }
+
+  /**
+   * Call after anything that may change what feeds show for an article (a new article, a
+   * revision, a translation published or corrected, a retraction). Drops this process's
+   * cached feeds at once (other processes notice through the listing version) and, with a
+   * hub, announces every feed the article appears in. Never throws; resolves with the pings.
+   */
+  async onChange(articleId: string): Promise<WebSubPing[]> {
+    // An article's new language adds an alternate link to every other language's entry.
+    this.#versions.clear();
+    this.#feeds.invalidate();
+    if (!this.#notifier) return [];
+    try {
+      const topics = await this.#topicsOf(articleId);
+      const pings = await this.#notifier.publish(topics);
+      const failed = pings.filter((p) => !p.ok);
+      if (failed.length > 0) {
+        this.#logger.warn({ articleId, hub: this.#notifier.hubUrl, failed }, 'websub ping failed');
+      } else {
+        this.#logger.debug({ articleId, topics: topics.length }, 'websub hub notified');
+      }
+      return pings;
+    } catch (error) {
+      this.#logger.warn({ err: error, articleId }, 'websub topics could not be read');
+      return [];
+    }
+  }
+
+  #version(language: LanguageCode): Promise<ListingVersion> {
+    const now = performance.now();
+    const known = this.#versions.get(language);
+    if (known && now - known.at < this.#versionTtlMs) return known.value;
+    const value = listingVersion(this.store.db, language);
+    if (this.#versionTtlMs > 0) {
+      this.#versions.set(language, { at: now, value });
+      value.catch(() => this.#versions.delete(language));
+    }
+    return value;
+  }
+
+  async #topicsOf(articleId: string): Promise<string[]> {
+    const article = await this.store.getArticle(articleId);
+    const topics: string[] = [];
+    for (const state of article.languages) {
+      if (!state.publishedAt) continue;
+      const translation = await this.store.getTranslation(articleId, state.language);
+      const slugs = (translation.content?.categories ?? []).map((c) => slugify(c));
+      for (const categorySlug of [undefined, ...slugs]) {
+        for (const { format } of FEED_FORMATS) {
+          topics.push(this.urls.feed(state.language, format, { categorySlug }));
+        }
+      }
+    }
+    return topics;
+  }
+
+  async #categoryNames(language: LanguageCode): Promise<Map<string, string>> {
+    const rows = await this.store.db.query<{ name: string }>(
+      `SELECT DISTINCT c.name
+         FROM translations t
+         JOIN articles a ON a.id = t.article_id
+        CROSS JOIN LATERAL jsonb_array_elements_text(t.categories) AS c(name)
+        WHERE t.language = $1 AND t.published_at IS NOT NULL AND a.retracted_at IS NULL
+        ORDER BY c.name`,
+      [language],
+    );
+    const names = new Map<string, string>();
+    for (const { name } of rows) {
+      const slug = slugify(name);
+      if (slug && !names.has(slug)) names.set(slug, name);
+    }
+    return names;
+  }
+
+  async #render(
+    language: LanguageCode,
+    format: FeedFormat,
+    options: {
+      category: string | undefined;
+      categorySlug: string | undefined;
+      before: string | undefined;
+      lastModified: Date;
+    },
+  ): Promise<RenderedFeed> {
+    const { categorySlug, before } = options;
+    const page = await this.store.listPublished(language, {
+      limit: this.#pageSize,
+      before,
+      category: options.category,
+    });
+    const at = (f: FeedFormat, cursor?: string) =>
+      this.urls.feed(language, f, { categorySlug, before: cursor });
+    const next = page.nextCursor;
+    const links: FeedLinks = {
+      home: this.urls.home(language),
+      rss: at('rss', before),
+      atom: at('atom', before),
+      json: at('json', before),
+      ...(next
+        ? { next: { rss: at('rss', next), atom: at('atom', next), json: at('json', next) } }
+        : {}),
+      hub: this.hubUrl,
+    };
+    const doc = createFeedDocument({
+      language,
+      id: at('atom'),
+      links,
+      entries: page.items.map((item) => toFeedEntry(item, this.urls)),
+      category: options.category,
+    });
+    const body = renderFeed(doc, format);
+    const contentType =
+      FEED_FORMATS.find((f) => f.format === format)?.contentType ?? 'application/xml';
+    return { body, etag: etagOf(body), lastModified: options.lastModified, contentType };
+  }
+}

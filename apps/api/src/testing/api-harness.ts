@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '@tidings/core';
+import {
+  createRedisConnection,
+  type TRANSLATE_JOB,
+  TRANSLATE_JOB_OPTIONS,
+  TRANSLATE_QUEUE,
+  type TranslateJobData,
+  whenReady,
+} from '@tidings/queue';
+import { openStore, type Store } from '@tidings/store';
+import { Queue } from 'bullmq';
+import type { Hono } from 'hono';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { createApp } from '../app.ts';
+import { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
+import type { ApiEnv } from '../env.ts';
+import { ProblemError } from '../problem.ts';
+import { Syndication } from '../site/syndication.ts';
+import { TEST_REDIS_URL } from './test-env.ts';
+
+/** A real API over a real store (PGlite in a temp dir) and a real queue in a private prefix. */
+export interface ApiHarness {
+  readonly app: Hono<ApiEnv>;
+  readonly store: Store;
+  readonly queue: Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>;
+  readonly keys: { publisher: string; otherPublisher: string; editor: string; admin: string };
+  /** Sends a request with a bearer key and, for objects, a JSON body. */
+  call(method: string, path: string, key?: string, body?: unknown): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds an {@link ApiHarness}; `bodyLimitBytes` is small so limits are cheap to test.
+ *
+ * @example
+ * const h = await apiHarness();
+ * const res = await h.call('POST', '/v1/articles', h.keys.publisher, { title: 'T', body: '<p>x</p>', language: 'en' });
+ */
+export async function apiHarness(
+  options: { bodyLimitBytes?: number; rateLimitPerMinute?: number } = {},
+): Promise<ApiHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tidings-api-'));
+  const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
+  const store = await openStore({ dataDir, logger });
+  const redis = createRedisConnection(TEST_REDIS_URL, 'producer');
+  await whenReady(redis);
+  const prefix = `test-${randomUUID()}`;
+  const queue = new Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>(TRANSLATE_QUEUE, {
+    connection: redis,
+    prefix,
+    defaultJobOptions: TRANSLATE_JOB_OPTIONS,
+  });
+  const key = async (role: 'publisher' | 'editor' | 'admin') =>
+    (await store.createKey({ name: role, role })).token;
+  const keys = {
+    publisher: await key('publisher'),
+    otherPublisher: await key('publisher'),
+    editor: await key('editor'),
+    admin: await key('admin'),
+  };
+  const app = createApp({
+    logger,
+    readiness: [],
+    bodyLimitBytes: options.bodyLimitBytes ?? 64 * 1024,
+    publicUrl: 'http://news.test',
+    dashboardQueues: [queue],
+    site: new Syndication({ store, publicUrl: 'http://news.test', logger, versionTtlMs: 0 }),
+    v1: {
+      store,
+      dispatcher: new TranslationDispatcher(queue, store, logger),
+      publicUrl: 'http://news.test',
+      queueAvailable: () => redis.status === 'ready',
+      limiter: options.rateLimitPerMinute
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            keyPrefix: `${prefix}:rate`,
+            points: options.rateLimitPerMinute,
+            duration: 60,
+          })
+        : undefined,
+      detectLanguage: () => {
+        throw new ProblemError('validation', 'Give the language.');
+      },
+    },
+  });
+  return {
+    app,
+    store,
+    queue,
+    keys,
+    async call(method, path, bearer, body) {
+      const headers: Record<string, string> = {};
+      if (bearer) headers.authorization = `Bearer ${bearer}`;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      return app.request(path, {
+        method,
+        headers,
+        body:
+          body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    },
+    async close() {
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+      redis.disconnect();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
