@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '@tidings/core';
+import {
+  createRedisConnection,
+  RESULTS_QUEUE,
+  type ResultJobName,
+  type ResultMessage,
+  TRANSLATE_JOB,
+  TRANSLATE_QUEUE,
+  type TranslateJobData,
+  type TranslationResultData,
+} from '@tidings/queue';
+import { ensureTestModels, expectedTranslation } from '@tidings/test-models';
+import { Translator } from '@tidings/translator';
+import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translateProcessor } from './translate-processor.ts';
+
+const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
+const redis = createRedisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'worker');
+const prefix = `worker-test-${process.pid}`;
+const translate = new Queue<TranslateJobData>(TRANSLATE_QUEUE, { connection: redis, prefix });
+const results = new Queue<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, {
+  connection: redis,
+  prefix,
+});
+const emptyModels = mkdtempSync(join(tmpdir(), 'tidings-no-models-'));
+let translator: Translator;
+let missing: Translator;
+
+const content = {
+  title: 'Ukraine joins the alliance',
+  summary: '',
+  body: '<p>Ukraine has been granted <a href="https://example.org/jef">extended partner</a> status.</p>',
+  categories: ['Defence'],
+};
+
+async function realJob(data: TranslateJobData, id: string, attempts = 3) {
+  await translate.add(TRANSLATE_JOB, data, { jobId: id, attempts });
+  const job = await Job.fromId<TranslateJobData>(translate, id);
+  if (!job) throw new Error('job not stored');
+  return job;
+}
+
+async function finished(id: string): Promise<TranslationResultData> {
+  const job = await results.getJob(`finished.${id}`);
+  if (job?.data.kind !== 'finished') throw new Error(`no result for ${id}`);
+  return job.data;
+}
+
+beforeAll(async () => {
+  const { dictionaryModelsDir } = await ensureTestModels({ kinds: ['dictionary'] });
+  translator = new Translator({ modelsDir: dictionaryModelsDir, ortThreads: 1 });
+  missing = new Translator({ modelsDir: emptyModels, allowRemoteModels: false });
+});
+afterAll(async () => {
+  await translate.obliterate({ force: true });
+  await results.obliterate({ force: true });
+  await translator.close();
+  await missing.close();
+  redis.disconnect();
+  rmSync(emptyModels, { recursive: true, force: true });
+});
+
+describe('translateProcessor', () => {
+  it('tells the API it started, then hands back the translation on the results queue', async () => {
+    const job = await realJob(
+      { articleId: 'a1', revision: 1, source: 'en', target: 'es', content },
+      'a1.r1.es',
+    );
+    await translateProcessor(translator, results, logger)(job);
+    expect((await results.getJob('started.a1.r1.es'))?.data.kind).toBe('started');
+    const result = await finished('a1.r1.es');
+    expect(result.outcome).toBe('published');
+    expect(result.model).toBe('Xenova/opus-mt-en-es');
+    expect(result.content?.title).toBe(
+      expectedTranslation(content.title, { src: 'en', tgt: 'es' }),
+    );
+    expect(result.content?.title).toMatch(/^Ucrania /);
+    expect(result.content?.body).toContain('href="https://example.org/jef"');
+    expect(result.source).toBe('en');
+    expect(result.modelCalls).toBeGreaterThan(0);
+  });
+
+  it('fails at once, reporting why, when the model is missing: no retry can help', async () => {
+    const job = await realJob(
+      { articleId: 'a2', revision: 1, source: 'en', target: 'de', content },
+      'a2.r1.de',
+    );
+    await expect(translateProcessor(missing, results, logger)(job)).rejects.toBeInstanceOf(
+      UnrecoverableError,
+    );
+    const result = await finished('a2.r1.de');
+    expect(result.outcome).toBe('failed');
+    expect(result.reason).toMatch(/Xenova\/opus-mt-en-de.*tidings models pull/);
+  });
+
+  it('leaves a transient failure to the retries, reporting nothing before the last attempt', async () => {
+    const broken = { ...content, body: '' };
+    const job = await realJob(
+      { articleId: 'a3', revision: 1, source: 'en', target: 'de', content: broken },
+      'a3.r1.de',
+      3,
+    );
+    // A translator whose Redis is gone: the memory lookup fails, which a retry can mend.
+    const lost = createRedisConnection('redis://127.0.0.1:1', 'producer', {
+      retryStrategy: () => null,
+    });
+    lost.on('error', () => undefined);
+    const { dictionaryModelsDir } = await ensureTestModels({ kinds: ['dictionary'] });
+    const cut = new Translator({ modelsDir: dictionaryModelsDir, redis: lost });
+    try {
+      const error = await translateProcessor(
+        cut,
+        results,
+        logger,
+      )(job).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(UnrecoverableError);
+      expect((error as Error).message).toMatch(/stream|connect|writeable|closed/i);
+      expect(await results.getJob('finished.a3.r1.de')).toBeUndefined();
+    } finally {
+      await cut.close();
+      lost.disconnect();
+    }
+  });
+});

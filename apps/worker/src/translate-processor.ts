@@ -1,0 +1,170 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import {
+  type ArticleContent,
+  cleanText,
+  type LanguageCode,
+  type Logger,
+  sanitizeArticleHtml,
+} from '@tidings/core';
+import {
+  RESULT_JOB_OPTIONS,
+  type ResultJobName,
+  type ResultMessage,
+  resultJobId,
+  type TranslateJobData,
+  type TranslationResultData,
+  translateJobDataSchema,
+} from '@tidings/queue';
+import { type Queue, UnrecoverableError } from 'bullmq';
+
+/**
+ * What the processor uses of a job: the same on a BullMQ `Job` and on the `SandboxedJob` a
+ * sandboxed processor receives.
+ */
+export interface TranslateJob {
+  readonly id?: string | undefined;
+  readonly data: TranslateJobData;
+  readonly attemptsMade: number;
+  readonly opts: { readonly attempts?: number | undefined };
+  updateProgress(progress: object): Promise<void>;
+}
+
+/** The part of the translator a worker uses: one article, some target languages. */
+export interface ArticleTranslator {
+  translateArticle(
+    content: ArticleContent,
+    source: LanguageCode,
+    targets: readonly LanguageCode[],
+    options?: { progress?: (progress: { done: number; total: number }) => void },
+  ): Promise<
+    ReadonlyMap<
+      LanguageCode,
+      {
+        readonly content: ArticleContent;
+        readonly model: string;
+        readonly needsReview: readonly string[];
+        readonly segments: number;
+        readonly memoryHits: number;
+        readonly modelCalls: number;
+      }
+    >
+  >;
+}
+
+const isUnrecoverable = (error: unknown) =>
+  (error as { unrecoverable?: unknown })?.unrecoverable === true ||
+  error instanceof UnrecoverableError;
+
+// Model output is untrusted: it goes through the same allow-list as the publisher's HTML.
+function clean(content: ArticleContent): ArticleContent {
+  return {
+    title: cleanText(content.title),
+    summary: cleanText(content.summary),
+    body: sanitizeArticleHtml(content.body),
+    categories: content.categories.map(cleanText),
+    image: content.image
+      ? { url: content.image.url, alt: cleanText(content.image.alt) }
+      : undefined,
+  };
+}
+
+/**
+ * The processor of translate jobs: tells the API it started, translates, and hands the result
+ * back durably on the results queue. A fault a retry cannot mend (a missing model, bad input)
+ * fails the job at once; on the last attempt the failure is reported so the language shows it.
+ *
+ * @example
+ * new Worker(TRANSLATE_QUEUE, translateProcessor(translator, results, logger), { connection });
+ */
+export function translateProcessor(
+  translator: ArticleTranslator,
+  results: Queue<ResultMessage, void, ResultJobName>,
+  logger: Logger,
+  /** Model loads since the last call (drained per job), reported with the result. */
+  takeModelLoads: () => { model: string; ms: number }[] = () => [],
+) {
+  return async (job: TranslateJob): Promise<void> => {
+    const payload = translateJobDataSchema.safeParse(job.data);
+    if (!payload.success) {
+      // No retry can mend a malformed payload: fail it once, loudly, and keep working.
+      const problems = payload.error.issues.map(
+        (i) => `${i.path.join('.') || 'data'}: ${i.message}`,
+      );
+      logger.error({ jobId: job.id, problems }, 'malformed translate job refused');
+      throw new UnrecoverableError(`malformed job: ${problems.join('; ')}`);
+    }
+    const { articleId, revision, source, target, content } = job.data;
+    const key = { articleId, revision, language: target };
+    const startedAt = new Date().toISOString();
+    // The job's lock is renewed from this event loop: the longest delay it saw during the
+    // translation says how close a job came to stalling (logged with every translation).
+    const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+    loopDelay.enable();
+    const log = logger.child({
+      jobId: job.id,
+      requestId: job.data.requestId,
+      articleId,
+      revision,
+      source,
+      target,
+    });
+    await results.add(
+      'started',
+      { kind: 'started', ...key, startedAt },
+      { ...RESULT_JOB_OPTIONS, jobId: resultJobId('started', articleId, revision, target) },
+    );
+    const send = (data: TranslationResultData) =>
+      results.add('finished', data, {
+        ...RESULT_JOB_OPTIONS,
+        jobId: resultJobId('finished', articleId, revision, target),
+      });
+    try {
+      const translated = await translator.translateArticle(content, source, [target], {
+        progress: (progress) => void job.updateProgress({ ...progress }).catch(() => undefined),
+      });
+      const out = translated.get(target);
+      if (!out) throw new UnrecoverableError(`the translator returned nothing for ${target}`);
+      await send({
+        kind: 'finished',
+        ...key,
+        outcome: out.needsReview.length > 0 ? 'needs_review' : 'published',
+        content: clean(out.content),
+        model: out.model,
+        reason: out.needsReview.length > 0 ? out.needsReview.join('; ') : undefined,
+        source,
+        segments: out.segments,
+        memoryHits: out.memoryHits,
+        modelCalls: out.modelCalls,
+        modelLoads: takeModelLoads(),
+        startedAt,
+        finishedAt: new Date().toISOString(),
+      });
+      log.info(
+        {
+          model: out.model,
+          needsReview: out.needsReview.length,
+          eventLoopMaxDelayMs: Math.round(loopDelay.max / 1e6),
+        },
+        'translated',
+      );
+    } catch (error) {
+      const final = isUnrecoverable(error) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      log.warn(
+        { err: error, final },
+        final ? 'translation failed for good' : 'translation failed; will retry',
+      );
+      if (!final) throw error;
+      await send({
+        kind: 'finished',
+        ...key,
+        outcome: 'failed',
+        reason: (error as Error).message,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+      });
+      throw isUnrecoverable(error) ? new UnrecoverableError((error as Error).message) : error;
+    } finally {
+      loopDelay.disable();
+    }
+  };
+}
