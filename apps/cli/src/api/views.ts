@@ -1,0 +1,76 @@
+import type { LanguageCode, TranslationStatus } from '@tidings/core';
+
+/** One language of an article, as `GET /v1/articles/{id}` shows it. */
+export interface LanguageView {
+  readonly status: TranslationStatus;
+  readonly revision: number;
+  readonly contentRevision: number | null;
+  readonly model: string | null;
+  readonly reason: string | null;
+  readonly editedBy: string | null;
+  readonly queuedAt: string | null;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly publishedAt: string | null;
+  readonly updatedAt: string | null;
+  readonly links: { readonly self: string; readonly page: string };
+}
+
+/** An article with the state of every language (`GET /v1/articles/{id}`). */
+export interface ArticleView {
+  readonly id: string;
+  readonly slug: string;
+  readonly externalId: string | null;
+  readonly sourceLanguage: LanguageCode;
+  readonly revision: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly retractedAt: string | null;
+  readonly content: { readonly title: string };
+  readonly languages: Partial<Record<LanguageCode, LanguageView>>;
+  readonly links: { readonly self: string };
+}
+
+/** One language version (`GET|PUT /v1/articles/{id}/{lang}`). */
+export interface TranslationView extends LanguageView {
+  readonly articleId: string;
+  readonly language: LanguageCode;
+  readonly sourceLanguage: LanguageCode;
+  readonly retractedAt: string | null;
+  readonly content: { readonly title: string } | null;
+}
+
+/** An API key as `GET /v1/keys` lists it (never its token). */
+export interface KeyView {
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'publisher' | 'editor' | 'admin';
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+/** A key just made (`POST /v1/keys`): the only time its token is shown. */
+export interface CreatedKeyView {
+  readonly id: string;
+  readonly name: string;
+  readonly role: KeyView['role'];
+  readonly token: string;
+}
+
+/** `GET /readyz`: every dependency's check. */
+export interface ReadinessView {
+  readonly status: string;
+  readonly checks: Record<string, { readonly status: string; readonly error?: string }>;
+}
+
+/**
+ * States a language does not leave without someone acting: waiting longer changes nothing.
+ * `stale` (an editor's text whose source was revised) waits for an editor, so it counts too.
+ */
+export const FINAL_STATUSES: ReadonlySet<TranslationStatus> = new Set([
+  'published',
+  'needs_review',
+  'failed',
+  'edited',
+  'stale',
+]);

@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import { loadCliConfig } from '../config.ts';
+import { formatBytes } from '../output/format-units.ts';
+import { renderTable } from '../output/render-table.ts';
+import { printJson } from './api-options.ts';
+import { registerModelsPull } from './models-pull.ts';
+
+const MARK = { present: '✓ present', incomplete: '✗ incomplete', missing: '✗ missing' } as const;
+
+/**
+ * `tidings models list|pull`: the models the model map needs, and fetching them.
+ *
+ * @example
+ * registerModels(program);
+ */
+export function registerModels(program: Command): void {
+  const models = program
+    .command('models')
+    .description('The translation models the model map needs: list them, pull them');
+
+  models
+    .command('list')
+    .description(
+      'List the models the model map in force needs, whether each is in MODELS_DIR, and its size',
+    )
+    .option('--json', 'print the result as JSON, for scripts')
+    .action(async (options: { json?: boolean }) => {
+      const { config } = loadCliConfig();
+      // The model runtime behind the translator takes seconds to load: only when needed.
+      const { inspectModel, modelMapInForce, neededModels } = await import(
+        '../models/model-inventory.ts'
+      );
+      const map = await modelMapInForce(config.modelMap);
+      const found = await Promise.all(
+        neededModels(map).map((m) => inspectModel(config.modelsDir, m, config.modelDtype)),
+      );
+      if (options.json) {
+        return printJson({
+          modelMap: config.modelMap ?? null,
+          modelsDir: config.modelsDir,
+          dtype: config.modelDtype,
+          models: found,
+        });
+      }
+      const present = found.filter((m) => m.state === 'present');
+      const rows = found.map((m) => [
+        m.id,
+        MARK[m.state],
+        m.bytes ? formatBytes(m.bytes) : '',
+        m.directions.join(' '),
+      ]);
+      process.stdout.write(
+        [
+          `model map:  ${config.modelMap ?? 'built-in (direct Opus-MT pairs, English pivot for the rest)'}`,
+          `MODELS_DIR: ${config.modelsDir} (${config.modelDtype} weights)`,
+          '',
+          renderTable(['MODEL', 'STATE', 'SIZE', 'DIRECTIONS'], rows),
+          '',
+          `${found.length} models needed: ${present.length} present (${formatBytes(
+            present.reduce((sum, m) => sum + m.bytes, 0),
+          )}), ${found.length - present.length} to pull${
+            found.length > present.length ? ' (tidings models pull)' : ''
+          }.`,
+          '',
+        ].join('\n'),
+      );
+    });
+
+  registerModelsPull(models);
+}

@@ -1,0 +1,76 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_MODEL_MAP, parseModelMap } from '@tidings/translator';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inspectModel, neededModels, parseDirection, requiredFiles } from './model-inventory.ts';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe('neededModels', () => {
+  it('needs the 19 Opus-MT models of the built-in map for the 30 directions', () => {
+    const models = neededModels(DEFAULT_MODEL_MAP);
+    expect(models).toHaveLength(19);
+    expect(models.find((m) => m.id === 'Xenova/opus-mt-en-uk')?.directions).toEqual([
+      'de-uk',
+      'en-uk',
+      'es-uk',
+      'fr-uk',
+      'it-uk',
+    ]);
+  });
+
+  it('needs both halves of a direction that pivots through English', () => {
+    expect(neededModels(DEFAULT_MODEL_MAP, ['es-uk']).map((m) => m.id)).toEqual([
+      'Xenova/opus-mt-en-uk',
+      'Xenova/opus-mt-es-en',
+    ]);
+  });
+
+  it('needs one model for a multilingual map', () => {
+    const codes = {
+      en: 'eng_Latn',
+      es: 'spa_Latn',
+      de: 'deu_Latn',
+      fr: 'fra_Latn',
+      it: 'ita_Latn',
+      uk: 'ukr_Cyrl',
+    };
+    const map = parseModelMap({ multilingual: { model: 'Xenova/nllb-200-distilled-600M', codes } });
+    expect(neededModels(map).map((m) => m.id)).toEqual(['Xenova/nllb-200-distilled-600M']);
+  });
+
+  it('refuses a direction that is not two different language codes', () => {
+    expect(() => parseDirection('en-en')).toThrow(/is not a direction/);
+    expect(() => parseDirection('en-ru')).toThrow(/is not a direction/);
+    expect(parseDirection('EN-UK')).toEqual(['en', 'uk']);
+  });
+});
+
+describe('inspectModel', () => {
+  it('tells a present model from an incomplete or a missing one, with its size', async () => {
+    const modelsDir = await mkdtemp(join(tmpdir(), 'tidings-cli-models-'));
+    dirs.push(modelsDir);
+    const model = { id: 'Xenova/opus-mt-en-es', directions: ['en-es'] };
+    expect((await inspectModel(modelsDir, model)).state).toBe('missing');
+
+    const dir = join(modelsDir, model.id);
+    await mkdir(join(dir, 'onnx'), { recursive: true });
+    await writeFile(join(dir, 'config.json'), '{}');
+    const incomplete = await inspectModel(modelsDir, model);
+    expect(incomplete.state).toBe('incomplete');
+    expect(incomplete.missingFiles).toContain('onnx/encoder_model.onnx');
+
+    for (const file of requiredFiles()) await writeFile(join(dir, file), 'xx');
+    const present = await inspectModel(modelsDir, model);
+    expect(present.state).toBe('present');
+    expect(present.bytes).toBe(2 + 4 * 2);
+    expect((await inspectModel(modelsDir, model, 'q8')).missingFiles).toEqual([
+      'onnx/encoder_model_quantized.onnx',
+      'onnx/decoder_model_merged_quantized.onnx',
+    ]);
+  });
+});

@@ -1,0 +1,165 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Config, isLanguageCode, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import {
+  DEFAULT_MODEL_MAP,
+  loadModelMap,
+  type ModelMap,
+  resolveRoute,
+  TranslatorConfigError,
+} from '@tidings/translator';
+import { CliError, EXIT_USAGE } from '../cli-error.ts';
+
+/** Which weights the workers load (MODEL_DTYPE). */
+export type ModelDtype = Config['modelDtype'];
+
+/** Transformers.js's file-name suffix of each weight type. */
+const DTYPE_SUFFIX: Record<ModelDtype, string> = {
+  fp32: '',
+  fp16: '_fp16',
+  q8: '_quantized',
+  int8: '_int8',
+  uint8: '_uint8',
+  q4: '_q4',
+};
+
+/**
+ * The files a Transformers.js translation model needs in `MODELS_DIR/<model id>/` for the
+ * workers to load it with the given weights (MODEL_DTYPE).
+ *
+ * @example
+ * requiredFiles('q8'); // [..., 'onnx/encoder_model_quantized.onnx', 'onnx/decoder_model_merged_quantized.onnx']
+ */
+export function requiredFiles(dtype: ModelDtype = 'fp32'): string[] {
+  const suffix = DTYPE_SUFFIX[dtype];
+  return [
+    'config.json',
+    'tokenizer.json',
+    'tokenizer_config.json',
+    `onnx/encoder_model${suffix}.onnx`,
+    `onnx/decoder_model_merged${suffix}.onnx`,
+  ];
+}
+
+/** A model the model map needs, and the directions it serves (`en-es`…). */
+export interface NeededModel {
+  readonly id: string;
+  readonly directions: readonly string[];
+}
+
+/** Whether a needed model is in MODELS_DIR, and how much room it takes there. */
+export interface ModelPresence extends NeededModel {
+  readonly state: 'present' | 'incomplete' | 'missing';
+  readonly missingFiles: readonly string[];
+  /** Bytes of everything under `MODELS_DIR/<model id>/`. */
+  readonly bytes: number;
+}
+
+/**
+ * The model map in force: the MODEL_MAP file, else the built-in one.
+ *
+ * @example
+ * const map = await modelMapInForce(config.modelMap);
+ */
+export async function modelMapInForce(path: string | undefined): Promise<ModelMap> {
+  if (!path) return DEFAULT_MODEL_MAP;
+  try {
+    return await loadModelMap(path);
+  } catch (error) {
+    if (error instanceof TranslatorConfigError) throw new CliError(`MODEL_MAP: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Parses `en-es` into a direction, or throws a usage error.
+ *
+ * @example
+ * parseDirection('en-uk'); // ['en', 'uk']
+ */
+export function parseDirection(value: string): [LanguageCode, LanguageCode] {
+  const [from = '', to = ''] = value.toLowerCase().split('-');
+  if (
+    !isLanguageCode(from) ||
+    !isLanguageCode(to) ||
+    from === to ||
+    value.split('-').length !== 2
+  ) {
+    throw new CliError(
+      `"${value}" is not a direction: write two different codes of ${LANGUAGE_CODES.join(', ')}, such as en-es`,
+      { exitCode: EXIT_USAGE },
+    );
+  }
+  return [from, to];
+}
+
+/**
+ * The models a model map needs for the given directions (default: all 30), with the
+ * directions each serves; a direction that pivots needs both of its models.
+ *
+ * @example
+ * neededModels(DEFAULT_MODEL_MAP, ['es-uk']).map((m) => m.id);
+ * // ['Xenova/opus-mt-es-en', 'Xenova/opus-mt-en-uk']
+ */
+export function neededModels(map: ModelMap, directions?: readonly string[]): NeededModel[] {
+  const wanted = directions?.length
+    ? directions.map(parseDirection)
+    : LANGUAGE_CODES.flatMap((from) =>
+        LANGUAGE_CODES.filter((to) => to !== from).map(
+          (to) => [from, to] as [LanguageCode, LanguageCode],
+        ),
+      );
+  const byModel = new Map<string, Set<string>>();
+  for (const [from, to] of wanted) {
+    for (const step of resolveRoute(map, from, to)) {
+      const set = byModel.get(step.model) ?? new Set<string>();
+      set.add(`${from}-${to}`);
+      byModel.set(step.model, set);
+    }
+  }
+  return [...byModel.entries()]
+    .map(([id, set]) => ({ id, directions: [...set].sort() }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function sizeOf(path: string): Promise<number> {
+  const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+  let total = 0;
+  for (const entry of entries) {
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) total += await sizeOf(full);
+    else if (entry.isFile()) total += (await stat(full)).size;
+  }
+  return total;
+}
+
+const exists = (path: string) =>
+  stat(path).then(
+    (s) => s.isFile() && s.size > 0,
+    () => false,
+  );
+
+/**
+ * Looks for a needed model's files (for the given weights) under MODELS_DIR.
+ *
+ * @example
+ * const found = await inspectModel('/srv/models', { id: 'Xenova/opus-mt-en-es', directions: ['en-es'] });
+ * found.state; // 'present'
+ */
+export async function inspectModel(
+  modelsDir: string,
+  model: NeededModel,
+  dtype: ModelDtype = 'fp32',
+): Promise<ModelPresence> {
+  const dir = join(modelsDir, model.id);
+  const files = requiredFiles(dtype);
+  const missingFiles: string[] = [];
+  for (const file of files) if (!(await exists(join(dir, file)))) missingFiles.push(file);
+  const state =
+    missingFiles.length === 0
+      ? 'present'
+      : missingFiles.length === files.length
+        ? 'missing'
+        : 'incomplete';
+  return { ...model, state, missingFiles, bytes: await sizeOf(dir) };
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerDoctor } from './commands/doctor.ts';
+import { registerEdit } from './commands/edit.ts';
+import { registerKeys } from './commands/keys.ts';
+import { registerModels } from './commands/models.ts';
+import { registerPost } from './commands/post.ts';
+import { registerRetract } from './commands/retract.ts';
+import { registerStatus } from './commands/status.ts';
+import { registerWorker } from './commands/worker.ts';
+
+/**
+ * The `tidings` command line. Usage errors throw a `CommanderError` (it never exits by
+ * itself), so the caller decides the exit code; every subcommand inherits that.
+ *
+ * @example
+ * await createProgram().parseAsync(process.argv);
+ */
+export function createProgram(): Command {
+  const { version } = JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
+  const program = new Command('tidings')
+    .version(version, '-V, --version', 'print the version')
+    .description('Publish articles in six languages with Tidings, and run and check the service.')
+    .exitOverride()
+    .configureOutput({
+      outputError: (text, write) => write(`tidings: ${text.replace(/^error: /, '')}`),
+    })
+    .showHelpAfterError('(add --help for usage)')
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false);
+  for (const register of [
+    registerPost,
+    registerStatus,
+    registerEdit,
+    registerRetract,
+    registerKeys,
+    registerModels,
+    registerWorker,
+    registerDoctor,
+  ]) {
+    register(program);
+  }
+  return program;
+}
