@@ -1,0 +1,90 @@
+// `npm test`: installs what is missing, finds Redis (or runs a throwaway private one), builds
+// the test models, then runs every package's tests. Plain Node: it runs before installing.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './lib/ensure-deps.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const say = (message) => process.stdout.write(`tidings test: ${message}\n`);
+
+ensureDependencies(root, say);
+
+const { tsImport } = await import('tsx/esm/api');
+const { loadConfigOrExit } = await tsImport('@tidings/core', import.meta.url);
+const { ensureRedis } = await import('./lib/redis.mjs');
+
+const config = loadConfigOrExit(process.env, 'tidings test');
+const scratch = mkdtempSync(join(tmpdir(), 'tidings-test-'));
+const redis = await ensureRedis({
+  redisUrl: config.redisUrl,
+  privatePort: config.redisPrivatePort + 1,
+  dataDir: scratch,
+  say,
+  persistent: false,
+});
+
+// Vitest's summary line of each package ("Tests  12 passed | 1 failed (13)"), added up.
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+const count = (text) => {
+  for (const line of text.replace(ANSI_COLOUR, '').split('\n')) {
+    const summary = /\bTests\s+(.*)\(\d+\)\s*$/.exec(line);
+    if (!summary) continue;
+    for (const [, n, kind] of summary[1].matchAll(/(\d+) (passed|failed|skipped)/g))
+      totals[kind] += Number(n);
+  }
+};
+
+const run = (args) =>
+  new Promise((resolve) => {
+    const child = spawn(args[0], args.slice(1), {
+      cwd: root,
+      stdio: ['inherit', 'pipe', 'inherit'],
+      env: { ...process.env, REDIS_URL: redis.url, TURBO_TELEMETRY_DISABLED: '1' },
+    });
+    let pending = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      pending += chunk.toString();
+      const end = pending.lastIndexOf('\n');
+      if (end >= 0) {
+        count(pending.slice(0, end));
+        pending = pending.slice(end + 1);
+      }
+    });
+    child.once('exit', (code, signal) => {
+      count(pending);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+
+// The test models are built once, with a progress line per model, before the suites that load
+// them (cached: later runs only check the generator's hash).
+say('building the test models (cached after the first run)…');
+let code = await run([process.execPath, '--import', 'tsx', 'test/models/src/cli.ts']);
+if (code === 0) {
+  const extra = process.argv.slice(2);
+  code = await run([
+    'npx',
+    'turbo',
+    'run',
+    'test',
+    '--concurrency=2',
+    '--output-logs=full',
+    ...extra,
+  ]);
+}
+
+process.stdout.write(
+  `\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+);
+if (code === 0 && totals.passed === 0) {
+  say('no test ran: that is a failure, not a pass.');
+  code = 1;
+}
+redis.child?.kill('SIGTERM');
+rmSync(scratch, { recursive: true, force: true });
+process.exit(code);
