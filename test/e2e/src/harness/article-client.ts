@@ -1,0 +1,88 @@
+import type { Installation } from './service.ts';
+import { eventually } from './service.ts';
+
+/** A language's state as `GET /v1/articles/{id}` shows it. */
+export interface LanguageView {
+  status: string;
+  revision: number;
+  model: string | null;
+  reason: string | null;
+  publishedAt: string | null;
+  finishedAt: string | null;
+  startedAt: string | null;
+}
+
+/** The article view of `GET /v1/articles/{id}`. */
+export interface ArticleView {
+  id: string;
+  revision: number;
+  languages: Record<string, LanguageView>;
+}
+
+const FINAL = new Set(['published', 'needs_review', 'failed', 'edited', 'stale']);
+
+/**
+ * Posts an article and returns its view.
+ *
+ * @example
+ * const view = await postArticle(tidings, key, { title, body, language: 'en' });
+ */
+export async function postArticle(
+  tidings: Installation,
+  key: string,
+  body: unknown,
+): Promise<ArticleView> {
+  const res = await tidings.call('POST', '/v1/articles', key, body);
+  if (res.status >= 300) throw new Error(`POST answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as ArticleView;
+}
+
+/** Reads an article's view. */
+export async function getArticle(
+  tidings: Installation,
+  key: string,
+  id: string,
+): Promise<ArticleView> {
+  const res = await tidings.call('GET', `/v1/articles/${id}`, key);
+  if (res.status !== 200) throw new Error(`GET answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as ArticleView;
+}
+
+/**
+ * Waits until every language of the article's current revision is final.
+ *
+ * @example
+ * const done = await untilFinal(tidings, key, view.id);
+ */
+export function untilFinal(
+  tidings: Installation,
+  key: string,
+  id: string,
+  ms = 120_000,
+): Promise<ArticleView> {
+  return eventually(
+    async () => {
+      const view = await getArticle(tidings, key, id);
+      const states = Object.values(view.languages);
+      return states.every((s) => FINAL.has(s.status) && s.revision === view.revision)
+        ? view
+        : undefined;
+    },
+    ms,
+    `every language of ${id} to be final`,
+  );
+}
+
+/**
+ * One language version's content, as `GET /v1/articles/{id}/{lang}` shows it.
+ */
+export async function getVersion(
+  tidings: Installation,
+  key: string,
+  id: string,
+  lang: string,
+): Promise<{ status: string; content: { title: string; body: string } | null }> {
+  const res = await tidings.call('GET', `/v1/articles/${id}/${lang}`, key);
+  if (res.status !== 200) throw new Error(`GET answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { status: string; content: { title: string; body: string } | null };
+}
