@@ -8,6 +8,7 @@ import {
 } from '@tidings/queue';
 import { Worker } from 'bullmq';
 import { loadConfig } from './config.ts';
+import { PARENT_PID_VARIABLE } from './orphan-guard.ts';
 
 const config = loadConfig();
 const logger = createLogger(config, 'worker');
@@ -15,6 +16,9 @@ const logger = createLogger(config, 'worker');
 // Workers wait for Redis to come back rather than fail (maxRetriesPerRequest: null).
 const connection = createRedisConnection(config.redisUrl, 'worker');
 connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+
+// The sandboxes inherit this, and die as soon as their parent is no longer this process.
+process.env[PARENT_PID_VARIABLE] = String(process.pid);
 
 // Translation runs in a sandboxed child process (BullMQ's): ONNX Runtime's sessions run on
 // the calling thread and would otherwise block the event loop that renews the job's lock.

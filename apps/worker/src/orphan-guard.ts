@@ -10,18 +10,29 @@ setInterval(() => {
 `;
 
 /**
+ * Set by a parent before it starts children that call {@link dieWithParent}: a child may load
+ * slowly enough that its parent is already dead, and its own parent pid already someone
+ * else's, by the time it looks.
+ */
+export const PARENT_PID_VARIABLE = 'TIDINGS_SANDBOX_PARENT_PID';
+
+/**
  * Kills this process as soon as its parent is gone (it is then re-parented, so its parent pid
  * changes). A sandbox whose worker died with SIGKILL would otherwise translate on for nobody;
  * SIGKILL, not `process.exit`, because exit handlers could wait on the model runtime's threads.
+ * The parent is the pid in `TIDINGS_SANDBOX_PARENT_PID` when set (see
+ * {@link PARENT_PID_VARIABLE}), else the current parent.
  *
  * @example
- * dieWithParent(); // first thing in a child process
+ * process.env[PARENT_PID_VARIABLE] = String(process.pid); // in the parent, before forking
+ * dieWithParent(); // first thing in the child
  */
 export function dieWithParent(everyMs = 250): void {
+  const parent = Number(process.env[PARENT_PID_VARIABLE]) || process.ppid;
   const watchdog = new Worker(WATCHDOG, {
     eval: true,
     execArgv: [],
-    workerData: { parent: process.ppid, self: process.pid, everyMs },
+    workerData: { parent, self: process.pid, everyMs },
   });
   watchdog.unref();
 }
