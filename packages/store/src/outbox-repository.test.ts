@@ -8,14 +8,16 @@ describeStore('outbox', (env) => {
       sourceLanguage: 'en',
       content: sampleContent(),
     });
-    const mine = async (olderThanMs: number) =>
-      (await env.store.listUnfinishedRequests({ olderThanMs, limit: 10_000 })).filter(
-        (r) => r.articleId === article.id,
-      );
+    const mine = async (olderThanMs: number, pendingOlderThanMs?: number) =>
+      (
+        await env.store.listUnfinishedRequests({ olderThanMs, pendingOlderThanMs, limit: 10_000 })
+      ).filter((r) => r.articleId === article.id);
 
     const pending = (await mine(0)).map((r) => [r.language, r.state, r.attempts]);
     expect(pending.sort()).toEqual(['de', 'es', 'fr', 'it', 'uk'].map((l) => [l, 'pending', 0]));
     expect(await mine(60_000)).toEqual([]);
+    // Never-enqueued requests have a wait of their own, far shorter than a running job's.
+    expect(await mine(60_000, 0)).toHaveLength(5);
 
     const [es, de, ...rest] = requests;
     if (!es || !de) throw new Error('expected five requests');
@@ -30,6 +32,8 @@ describeStore('outbox', (env) => {
     expect(open.map((r) => r.language).sort()).toEqual(['es', 'fr', 'it', 'uk']);
     expect(open.find((r) => r.language === 'es')).toMatchObject({ state: 'enqueued', attempts: 1 });
     expect(open.find((r) => r.language === 'es')?.enqueuedAt).toBeInstanceOf(Date);
+    // The enqueued one is not overdue yet; the three pending ones are.
+    expect((await mine(60_000, 0)).map((r) => r.language).sort()).toEqual(['fr', 'it', 'uk']);
     // A done request is not re-opened by a late "enqueued" note.
     expect(await env.store.markRequestsEnqueued([de])).toBe(0);
     expect(rest).toHaveLength(3);

@@ -45,22 +45,30 @@ export class OutboxRepository {
   }
 
   /**
-   * Requests the reconciler should enqueue (again): pending ones, and enqueued ones with no
-   * result, that have waited at least `olderThanMs` (since creation, or since last enqueued).
-   * Oldest first. Enqueuing twice is harmless: the job id is derived from the request.
+   * Requests the reconciler should enqueue (again), oldest first: pending ones (never
+   * enqueued: the API stopped between commit and enqueue) that have waited at least
+   * `pendingOlderThanMs` since creation (default `olderThanMs`), and enqueued ones with no
+   * result that have waited at least `olderThanMs` since last enqueued. Enqueuing twice is
+   * harmless: the job id is derived from the request.
    */
   async listUnfinishedRequests(options: {
     olderThanMs: number;
+    pendingOlderThanMs?: number;
     limit?: number;
   }): Promise<TranslationRequest[]> {
     const rows = await this.#db.query<RequestRow>(
       `SELECT article_id, revision, language, state, attempts, created_at, enqueued_at
          FROM translation_requests
         WHERE state <> 'done'
-          AND COALESCE(enqueued_at, created_at) <= now() - make_interval(secs => $1::double precision / 1000)
+          AND COALESCE(enqueued_at, created_at) <= now() - make_interval(secs => (
+                CASE WHEN state = 'pending' THEN $3 ELSE $1 END)::double precision / 1000)
         ORDER BY created_at, article_id, language
         LIMIT $2`,
-      [options.olderThanMs, options.limit ?? 500],
+      [
+        options.olderThanMs,
+        options.limit ?? 500,
+        options.pendingOlderThanMs ?? options.olderThanMs,
+      ],
     );
     return rows.map((r) => ({
       articleId: r.article_id,

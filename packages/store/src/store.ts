@@ -180,6 +180,7 @@ export class Store {
   /** See {@link OutboxRepository.listUnfinishedRequests}. */
   listUnfinishedRequests(options: {
     olderThanMs: number;
+    pendingOlderThanMs?: number;
     limit?: number;
   }): Promise<TranslationRequest[]> {
     return this.#outbox.listUnfinishedRequests(options);

@@ -4,6 +4,12 @@ import type { Store, TranslationRequest } from '@tidings/store';
 import type { Queue } from 'bullmq';
 import type { TranslationDispatcher } from './translation-dispatcher.ts';
 
+/**
+ * How long a request committed but not yet enqueued may be left to the API that wrote it
+ * (which enqueues right after its commit) before the reconciler enqueues it itself.
+ */
+const PENDING_GRACE_MS = 5_000;
+
 /** When the reconciler runs and what it counts as overdue. */
 export interface ReconcilerOptions {
   /** Pause between passes. */
@@ -14,8 +20,8 @@ export interface ReconcilerOptions {
 
 /**
  * Redis is not the system of record: this re-enqueues what the store's outbox still waits
- * for. Pending requests (the API stopped between commit and enqueue) are enqueued; overdue
- * ones whose job Redis no longer has, or whose job ended without a result reaching the
+ * for. Pending requests (the API stopped between commit and enqueue) are enqueued a few
+ * seconds after their commit; overdue ones whose job Redis no longer has, or whose job ended without a result reaching the
  * store, get their job again.
  *
  * @example
@@ -45,6 +51,9 @@ export class Reconciler {
   async #pass(): Promise<number> {
     const unfinished = await this.store.listUnfinishedRequests({
       olderThanMs: this.options.overdueAfterMs,
+      // A request never enqueued was left by an API that stopped between its commit and its
+      // enqueue: only a request just committed by a live API may still be on its way.
+      pendingOlderThanMs: Math.min(PENDING_GRACE_MS, this.options.overdueAfterMs),
     });
     const again: TranslationRequest[] = [];
     for (const request of unfinished) {
