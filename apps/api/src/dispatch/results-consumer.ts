@@ -83,6 +83,10 @@ export function startResultsConsumer(deps: {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: 4,
+    // Persisting takes milliseconds: a result whose API died is taken back within seconds
+    // (one lock period, checked every half of it), not BullMQ's default of up to a minute.
+    lockDuration: 10_000,
+    stalledInterval: 5_000,
   });
   worker.on('failed', (job, error) =>
     logger.warn({ err: error, jobId: job?.id }, 'persisting a result failed; it will be retried'),
