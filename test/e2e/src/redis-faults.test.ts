@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTestModels } from '@tidings/test-models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ArticleView, getArticle, postArticle, untilFinal } from './harness/article-client.ts';
 import { freePort } from './harness/free-port.ts';
+import { PrivateRedis } from './harness/private-redis.ts';
 import { seedArticle } from './harness/seed-article.ts';
 import { eventually, type Installation, installation } from './harness/service.ts';
 
@@ -13,50 +13,6 @@ const seed = seedArticle('chasPravdy');
 const TARGETS = ['es', 'de', 'fr', 'it', 'uk'];
 const scratch = mkdtempSync(join(tmpdir(), 'tidings-redis-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/**
- * A private redis-server: as an operator should run it (append-only, fsync every second), or
- * with no persistence at all, so that a kill loses every queued job.
- */
-class PrivateRedis {
-  #child: ChildProcess | undefined;
-  constructor(
-    readonly port: number,
-    readonly dir: string,
-    readonly persistent: boolean,
-  ) {}
-
-  async start(): Promise<void> {
-    mkdirSync(this.dir, { recursive: true });
-    const persistence = this.persistent
-      ? ['--appendonly', 'yes', '--appendfsync', 'everysec']
-      : ['--appendonly', 'no'];
-    this.#child = spawn(
-      'redis-server',
-      [
-        ...['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir],
-        ...['--maxmemory-policy', 'noeviction', '--save', '', ...persistence],
-      ],
-      { stdio: 'ignore' },
-    );
-    await eventually(
-      async () => {
-        const probe = spawn('redis-cli', ['-p', String(this.port), 'ping'], { stdio: 'ignore' });
-        return (await new Promise<number | null>((r) => probe.once('exit', r))) === 0 || undefined;
-      },
-      10_000,
-      'redis-server to answer',
-    );
-  }
-
-  async kill(): Promise<void> {
-    const child = this.#child;
-    // A process killed by a signal has a signalCode, not an exitCode.
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-  }
-}
 
 describe.each([
   { persistent: true, what: 'append-only, fsync every second' },

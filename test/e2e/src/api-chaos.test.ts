@@ -1,0 +1,167 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LanguageCode } from '@tidings/core';
+import { LANGUAGES } from '@tidings/core';
+import { ensureTestModels } from '@tidings/test-models';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getArticle, postArticle, untilFinal } from './harness/article-client.ts';
+import { auditStore, feedItems } from './harness/audit.ts';
+import { BACKENDS } from './harness/backends.ts';
+import { freePort } from './harness/free-port.ts';
+import type { Launched } from './harness/launch.ts';
+import { newsArticle } from './harness/newsroom.ts';
+import { PrivateRedis } from './harness/private-redis.ts';
+import { eventually, type Installation, installation } from './harness/service.ts';
+
+const ALL = LANGUAGES.map((l) => l.code) as LanguageCode[];
+const scratch = mkdtempSync(join(tmpdir(), 'tidings-api-chaos-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe.each(BACKENDS)('the API killed with SIGKILL mid-write, on $name', (backend) => {
+  let redis: PrivateRedis;
+  let tidings: Installation;
+  let api: Launched;
+  let publisher: string;
+  let drop: () => Promise<void> = async () => {};
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    if (!backend.available) return;
+    const prepared = await backend.prepare();
+    drop = prepared.drop;
+    redis = new PrivateRedis(await freePort(), join(scratch, backend.name));
+    await redis.start();
+    // The API has a Redis user of its own, so that its rights can be taken away alone.
+    redis.cli('ACL', 'SETUSER', 'api', 'on', '>api-secret', '~*', '&*', '+@all');
+    const models = await ensureTestModels({ kinds: ['dictionary'] });
+    tidings = await installation({
+      ...prepared.env,
+      REDIS_URL: redis.url,
+      MODELS_DIR: models.dictionaryModelsDir,
+      WORKER_LOCK_DURATION_MS: '2000',
+      RECONCILE_INTERVAL_MS: '1000',
+    });
+    const apiEnv = { REDIS_URL: `redis://api:api-secret@127.0.0.1:${redis.port}` };
+    api = await tidings.startApi(apiEnv);
+    await tidings.startWorker();
+    publisher = await tidings.createKey('publisher');
+    for (const n of [0, 1]) ids.push((await postArticle(tidings, publisher, newsArticle(n))).id);
+    for (const id of ids) await untilFinal(tidings, publisher, id);
+  });
+  afterAll(async () => {
+    await tidings?.destroy();
+    await redis?.kill();
+    await drop();
+  });
+
+  const restartApi = async () => {
+    api = await tidings.startApi({
+      REDIS_URL: `redis://api:api-secret@127.0.0.1:${redis.port}`,
+    });
+  };
+
+  it.skipIf(!backend.available)(
+    'enqueues, after a restart, what was committed but never enqueued, and keeps feed guids',
+    async () => {
+      const before = await feedItems(tidings.url, ALL);
+      // The API may still count requests, but no longer write jobs: its next POST commits the
+      // article and its outbox, then fails to enqueue, which is where it is killed.
+      const prefix = tidings.env.QUEUE_PREFIX;
+      redis.cli(
+        'ACL',
+        'SETUSER',
+        'api',
+        'resetkeys',
+        `~${prefix}:rate*`,
+        `~${prefix}:tidings-results:*`,
+        `%R~${prefix}:tidings-translate:*`,
+      );
+      const posted = await postArticle(tidings, publisher, newsArticle(2));
+      await api.waitFor(/enqueue failed after commit/, 20_000);
+      const waiting = await getArticle(tidings, publisher, posted.id);
+      expect(Object.values(waiting.languages).some((l) => l.status === 'queued')).toBe(true);
+      api.child.kill('SIGKILL');
+      await api.exited();
+
+      redis.cli('ACL', 'SETUSER', 'api', 'resetkeys', '~*');
+      await restartApi();
+      ids.push(posted.id);
+      const done = await untilFinal(tidings, publisher, posted.id);
+      for (const lang of ALL.filter((l) => l !== newsArticle(2).language)) {
+        expect(done.languages[lang]?.status, lang).toBe('published');
+      }
+      const after = await feedItems(tidings.url, ALL);
+      for (const lang of ALL) {
+        // Every item readers had is still there under the same guid, and one more.
+        expect(after[lang], lang).toMatchObject(before[lang] ?? {});
+        expect(Object.keys(after[lang] ?? {}).length, lang).toBe(ids.length);
+      }
+    },
+  );
+
+  it.skipIf(backend.name !== 'postgres' || !backend.available)(
+    'persists once a result whose persisting was cut short by the kill',
+    async () => {
+      const before = await feedItems(tidings.url, ALL);
+      const url = tidings.env.DATABASE_URL ?? '';
+      const locker = new pg.Client({ connectionString: url });
+      const watcher = new pg.Client({ connectionString: url });
+      await Promise.all([locker.connect(), watcher.connect()]);
+      try {
+        const posted = await postArticle(tidings, publisher, newsArticle(3));
+        // Hold the Spanish row: the API's transaction recording the next Spanish result
+        // waits on it, in the middle of persisting, when the API is killed.
+        await locker.query('BEGIN');
+        await locker.query(
+          `SELECT 1 FROM translations WHERE article_id = $1 AND language = 'es' FOR UPDATE`,
+          [posted.id],
+        );
+        const blocked = await eventually(
+          async () => {
+            const { rows } = await watcher.query<{ query: string }>(
+              `SELECT query FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND datname = current_database()
+                  AND query ILIKE '%translations%'`,
+            );
+            return rows[0]?.query;
+          },
+          60_000,
+          'the API to wait on the Spanish row while persisting a result',
+        );
+        expect(blocked).toMatch(/UPDATE|INSERT/i);
+        api.child.kill('SIGKILL');
+        await api.exited();
+        await locker.query('ROLLBACK');
+
+        await restartApi();
+        ids.push(posted.id);
+        const done = await untilFinal(tidings, publisher, posted.id);
+        for (const lang of ALL.filter((l) => l !== newsArticle(3).language)) {
+          expect(done.languages[lang]?.status, lang).toBe('published');
+        }
+        const after = await feedItems(tidings.url, ALL);
+        for (const lang of ALL) expect(after[lang], lang).toMatchObject(before[lang] ?? {});
+      } finally {
+        await Promise.all([locker.end(), watcher.end()]);
+      }
+    },
+  );
+
+  it.skipIf(!backend.available)(
+    'has every accepted article published once in every language',
+    async () => {
+      api.child.kill('SIGKILL');
+      await api.exited();
+      const audit = await auditStore(tidings, ids);
+      expect(audit).toEqual({
+        pairs: ids.length * 5,
+        publishedCurrent: ids.length * 5,
+        wrongVersionCounts: [],
+        duplicateVersions: 0,
+        unfinishedRequests: 0,
+      });
+    },
+  );
+});

@@ -1,0 +1,104 @@
+import type { LanguageCode } from '@tidings/core';
+import { LANGUAGES } from '@tidings/core';
+import { ensureTestModels } from '@tidings/test-models';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postArticle, untilFinal } from './harness/article-client.ts';
+import { auditStore, feedItems } from './harness/audit.ts';
+import { BACKENDS } from './harness/backends.ts';
+import { descendants, isAlive, type Launched } from './harness/launch.ts';
+import { newsArticle } from './harness/newsroom.ts';
+import { eventually, type Installation, installation } from './harness/service.ts';
+
+// `npm test` kills the worker this many times per store (twenty in all); `npm run soak` many
+// more.
+const KILLS = Number(process.env.TIDINGS_CHAOS_KILLS ?? 10);
+const ALL = LANGUAGES.map((l) => l.code) as LanguageCode[];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.each(BACKENDS)('a worker killed with SIGKILL at random moments, on $name', (backend) => {
+  let tidings: Installation;
+  let api: Launched;
+  let publisher: string;
+  let drop: () => Promise<void> = async () => {};
+
+  beforeAll(async () => {
+    if (!backend.available) return;
+    const prepared = await backend.prepare();
+    drop = prepared.drop;
+    const models = await ensureTestModels({ kinds: ['dictionary'] });
+    tidings = await installation({
+      ...prepared.env,
+      MODELS_DIR: models.dictionaryModelsDir,
+      WORKER_CONCURRENCY: '2',
+      // A killed worker's jobs come back after a lock period; a job killed twice fails on
+      // BullMQ's stall limit, and the reconciler enqueues it again once it is overdue.
+      WORKER_LOCK_DURATION_MS: '2000',
+      RECONCILE_INTERVAL_MS: '1000',
+      RECONCILE_OVERDUE_MS: '6000',
+    });
+    api = await tidings.startApi();
+    publisher = await tidings.createKey('publisher');
+  });
+  afterAll(async () => {
+    await tidings?.destroy();
+    await drop();
+  });
+
+  it.skipIf(!backend.available)(
+    `publishes every accepted article and revision exactly once across ${KILLS} kills`,
+    async () => {
+      const ids: string[] = [];
+      const kills: { afterMs: number; sandboxes: number }[] = [];
+      for (let n = 0; n < KILLS; n++) {
+        ids.push((await postArticle(tidings, publisher, newsArticle(n))).id);
+        // Every fourth round, a revision of an earlier article: its old jobs become obsolete.
+        const earlier = ids[n - 2];
+        if (n % 4 === 3 && earlier) {
+          const res = await tidings.call('PUT', `/v1/articles/${earlier}`, publisher, {
+            ...newsArticle(n - 2),
+            title: `${newsArticle(n - 2).title}, revised`,
+          });
+          expect(res.status).toBe(202);
+        }
+        const worker = await tidings.startWorker();
+        const afterMs = Math.round(200 + Math.random() * 2800);
+        await sleep(afterMs);
+        const sandboxes = descendants(worker.child.pid ?? 0);
+        worker.child.kill('SIGKILL');
+        await worker.exited();
+        kills.push({ afterMs, sandboxes: sandboxes.length });
+        // No sandbox translates on for a dead worker.
+        await eventually(
+          async () => sandboxes.every((pid) => !isAlive(pid)) || undefined,
+          10_000,
+          'the sandboxes of the killed worker to exit',
+        );
+      }
+      // The kills fell while translations were in hand, not only between them.
+      expect(kills.filter((k) => k.sandboxes > 0).length).toBeGreaterThan(KILLS / 2);
+
+      await tidings.startWorker();
+      for (const [n, id] of ids.entries()) {
+        const done = await untilFinal(tidings, publisher, id, 240_000);
+        for (const lang of ALL.filter((l) => l !== newsArticle(n).language)) {
+          expect(done.languages[lang]?.status, `${id} ${lang}`).toBe('published');
+        }
+      }
+      // Subscribers of every language see each article exactly once.
+      const feeds = await feedItems(tidings.url, ALL);
+      for (const lang of ALL) expect(Object.keys(feeds[lang] ?? {}).length, lang).toBe(ids.length);
+
+      api.child.kill('SIGKILL');
+      await api.exited();
+      const audit = await auditStore(tidings, ids);
+      expect(audit).toEqual({
+        pairs: ids.length * 5,
+        publishedCurrent: ids.length * 5,
+        wrongVersionCounts: [],
+        duplicateVersions: 0,
+        unfinishedRequests: 0,
+      });
+    },
+    900_000,
+  );
+});
