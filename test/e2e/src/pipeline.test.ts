@@ -288,4 +288,47 @@ describe('one slow language', () => {
     );
     expect(worker.output()).not.toContain('job stalled');
   });
+
+  it('finishes the job in hand when the worker gets SIGTERM, and nothing stalls', async () => {
+    const posted = await postArticle(tidings, publisher, {
+      title: 'The minister of defence said the alliance will meet in Kyiv',
+      body: paragraphs(seed.body)
+        .slice(3, 5)
+        .map((p) => `<p>${p}</p>`)
+        .join(''),
+      language: 'en',
+    });
+    await eventually(
+      async () =>
+        (await getArticle(tidings, publisher, posted.id)).languages.de?.status === 'translating' ||
+        undefined,
+      60_000,
+      'German to be translating',
+    );
+    const stopping = worker;
+    stopping.child.kill('SIGTERM');
+    expect((await stopping.exited()).code).toBe(0);
+    // The stopping worker translated German itself, once, before it exited: no other worker
+    // ran, and none will need to take the job back.
+    const german = stopping
+      .output()
+      .split('\n')
+      .filter(
+        (line) =>
+          line.includes(posted.id) &&
+          line.includes('"target":"de"') &&
+          line.includes('"msg":"translated"'),
+      );
+    expect(german).toHaveLength(1);
+    expect(stopping.output()).not.toContain('job stalled');
+    worker = await tidings.startWorker();
+    const done = await untilFinal(tidings, publisher, posted.id, 120_000);
+    expect(done.languages.de?.finishedAt).toBeTruthy();
+    // The next worker does the languages not yet begun, but German is not done twice.
+    const germanAgain = worker
+      .output()
+      .split('\n')
+      .filter((line) => line.includes(posted.id) && line.includes('"target":"de"'));
+    expect(germanAgain).toEqual([]);
+  });
 });
