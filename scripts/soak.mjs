@@ -1,0 +1,29 @@
+// `npm run soak`: the fault and load tests of `npm test` at full length: the worker killed 50
+// times per store, 1,000 articles posted in bursts against npm start, 100 articles across two
+// APIs. Each knob can be set in the environment (see README, "Soak"). Plain Node, like test.mjs.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const env = {
+  TIDINGS_CHAOS_KILLS: '50',
+  TIDINGS_LOAD_ARTICLES: '1000',
+  TIDINGS_LOAD_BURST: '50',
+  TIDINGS_TWO_APIS_ARTICLES: '100',
+  ...process.env,
+};
+const files = [
+  'src/worker-chaos.test.ts',
+  'src/api-chaos.test.ts',
+  'src/two-apis.test.ts',
+  'src/load.test.ts',
+];
+process.stdout.write(
+  `tidings soak: ${env.TIDINGS_CHAOS_KILLS} worker kills per store, ${env.TIDINGS_LOAD_ARTICLES} articles in bursts of ${env.TIDINGS_LOAD_BURST}, ${env.TIDINGS_TWO_APIS_ARTICLES} across two APIs (about 20 minutes)\n`,
+);
+const child = spawn(
+  process.execPath,
+  ['scripts/test.mjs', '--filter=@tidings/e2e', '--', ...files],
+  { cwd: root, env, stdio: 'inherit' },
+);
+child.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
