@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = {
   TIDINGS_CHAOS_KILLS: '50',
+  TIDINGS_API_KILLS: '20',
   TIDINGS_LOAD_ARTICLES: '1000',
   TIDINGS_LOAD_BURST: '50',
   TIDINGS_TWO_APIS_ARTICLES: '100',

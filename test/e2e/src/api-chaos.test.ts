@@ -16,6 +16,7 @@ import { PrivateRedis } from './harness/private-redis.ts';
 import { eventually, type Installation, installation } from './harness/service.ts';
 
 const ALL = LANGUAGES.map((l) => l.code) as LanguageCode[];
+const API_KILLS = Number(process.env.TIDINGS_API_KILLS ?? 5);
 const scratch = mkdtempSync(join(tmpdir(), 'tidings-api-chaos-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -56,10 +57,17 @@ describe.each(BACKENDS)('the API killed with SIGKILL mid-write, on $name', (back
     await drop();
   });
 
+  // Back in service once ready, as a load balancer would see it: it listens (and serves feeds)
+  // before its Redis connection is up, and answers writes 503 until then.
   const restartApi = async () => {
     api = await tidings.startApi({
       REDIS_URL: `redis://api:api-secret@127.0.0.1:${redis.port}`,
     });
+    await eventually(
+      async () => (await fetch(`${tidings.url}/readyz`)).status === 200 || undefined,
+      30_000,
+      'the restarted API to be ready',
+    );
   };
 
   it.skipIf(!backend.available)(
@@ -147,6 +155,30 @@ describe.each(BACKENDS)('the API killed with SIGKILL mid-write, on $name', (back
         await Promise.all([locker.end(), watcher.end()]);
       }
     },
+  );
+
+  it.skipIf(!backend.available)(
+    `loses no result across ${API_KILLS} kills at random moments while results arrive`,
+    async () => {
+      const before = await feedItems(tidings.url, ALL);
+      for (let round = 0; round < API_KILLS; round++) {
+        // Articles keep arriving, so results are being persisted when the kill comes.
+        for (const n of [10 + 2 * round, 11 + 2 * round]) {
+          ids.push((await postArticle(tidings, publisher, newsArticle(n))).id);
+        }
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 1_500));
+        api.child.kill('SIGKILL');
+        await api.exited();
+        await restartApi();
+      }
+      for (const id of ids) await untilFinal(tidings, publisher, id, 120_000);
+      const after = await feedItems(tidings.url, ALL);
+      for (const lang of ALL) {
+        expect(after[lang], lang).toMatchObject(before[lang] ?? {});
+        expect(Object.keys(after[lang] ?? {}).length, lang).toBe(ids.length);
+      }
+    },
+    300_000,
   );
 
   it.skipIf(!backend.available)(
