@@ -67,6 +67,9 @@ describe.each(BACKENDS)('a worker killed with SIGKILL at random moments, on $nam
         worker.child.kill('SIGKILL');
         await worker.exited();
         kills.push({ afterMs, sandboxes: sandboxes.length });
+        if ((n + 1) % 5 === 0 || n + 1 === KILLS) {
+          process.stdout.write(`chaos on ${backend.name}: ${n + 1} of ${KILLS} kills\n`);
+        }
         // No sandbox translates on for a dead worker.
         await eventually(
           async () => sandboxes.every((pid) => !isAlive(pid)) || undefined,
