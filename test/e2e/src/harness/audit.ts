@@ -70,6 +70,22 @@ export async function auditStore(
 }
 
 /**
+ * The audit of `articles` accepted articles when nothing was lost and nothing doubled.
+ *
+ * @example
+ * expect(await auditStore(tidings, ids)).toEqual(nothingLost(ids.length));
+ */
+export function nothingLost(articles: number): StoreAudit {
+  return {
+    pairs: articles * 5,
+    publishedCurrent: articles * 5,
+    wrongVersionCounts: [],
+    duplicateVersions: 0,
+    unfinishedRequests: 0,
+  };
+}
+
+/**
  * The JSON Feed of each language, as `guid → title` of its items: what subscribers see.
  *
  * @example
