@@ -20,7 +20,7 @@ const files = [
   'src/load.test.ts',
 ];
 process.stdout.write(
-  `tidings soak: ${env.TIDINGS_CHAOS_KILLS} worker kills per store, ${env.TIDINGS_LOAD_ARTICLES} articles in bursts of ${env.TIDINGS_LOAD_BURST}, ${env.TIDINGS_TWO_APIS_ARTICLES} across two APIs (about 20 minutes)\n`,
+  `tidings soak: ${env.TIDINGS_CHAOS_KILLS} worker kills per store, ${env.TIDINGS_LOAD_ARTICLES} articles in bursts of ${env.TIDINGS_LOAD_BURST}, ${env.TIDINGS_TWO_APIS_ARTICLES} across two APIs (about half an hour)\n`,
 );
 const child = spawn(
   process.execPath,

@@ -86,10 +86,11 @@ export function nothingLost(articles: number): StoreAudit {
 }
 
 /**
- * The JSON Feed of each language, as `guid → title` of its items: what subscribers see.
+ * The JSON Feed of each language, every page of it (following `next_url`), as `guid → title`
+ * of its items: what subscribers see. An item listed twice throws.
  *
  * @example
- * const before = await feedItems(tidings, ['es']);
+ * const before = await feedItems(tidings.url, ['es']);
  */
 export async function feedItems(
   baseUrl: string,
@@ -97,13 +98,23 @@ export async function feedItems(
 ): Promise<Record<string, Record<string, string>>> {
   const out: Record<string, Record<string, string>> = {};
   for (const lang of languages) {
-    const res = await fetch(`${baseUrl}/feeds/${lang}/feed.json`);
-    if (res.status !== 200) throw new Error(`${lang} feed answered ${res.status}`);
-    const feed = (await res.json()) as { items: { id: string; title: string }[] };
     const items: Record<string, string> = {};
-    for (const item of feed.items) {
-      if (item.id in items) throw new Error(`${lang} feed lists ${item.id} twice`);
-      items[item.id] = item.title;
+    let next: string | undefined = `${baseUrl}/feeds/${lang}/feed.json`;
+    while (next) {
+      const res = await fetch(next);
+      if (res.status !== 200) throw new Error(`${next} answered ${res.status}`);
+      const feed = (await res.json()) as {
+        items: { id: string; title: string }[];
+        next_url?: string;
+      };
+      for (const item of feed.items) {
+        if (item.id in items) throw new Error(`${lang} feed lists ${item.id} twice`);
+        items[item.id] = item.title;
+      }
+      // The feed names itself by PUBLIC_URL: ask this server for the next page.
+      next = feed.next_url
+        ? `${baseUrl}${new URL(feed.next_url).pathname}${new URL(feed.next_url).search}`
+        : undefined;
     }
     out[lang] = items;
   }
