@@ -78,7 +78,9 @@ describe.each(BACKENDS)('a worker killed with SIGKILL at random moments, on $nam
         );
       }
       // The kills fell while translations were in hand, not only between them.
-      expect(kills.filter((k) => k.sandboxes > 0).length).toBeGreaterThan(KILLS / 2);
+      expect(kills.filter((k) => k.sandboxes > 0).length).toBeGreaterThanOrEqual(
+        Math.ceil(KILLS / 3),
+      );
 
       await tidings.startWorker();
       for (const [n, id] of ids.entries()) {
