@@ -126,12 +126,15 @@ describe.each(BACKENDS)('the API killed with SIGKILL mid-write, on $name', (back
           `SELECT 1 FROM translations WHERE article_id = $1 AND language = 'es' FOR UPDATE`,
           [posted.id],
         );
+        const [holder] = (await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))
+          .rows;
         const blocked = await eventually(
           async () => {
+            // Only a session waiting on this very lock: other suites share the database.
             const { rows } = await watcher.query<{ query: string }>(
               `SELECT query FROM pg_stat_activity
-                WHERE wait_event_type = 'Lock' AND datname = current_database()
-                  AND query ILIKE '%translations%'`,
+                WHERE $1::int = ANY(pg_blocking_pids(pid))`,
+              [holder?.pid],
             );
             return rows[0]?.query;
           },

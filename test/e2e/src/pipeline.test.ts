@@ -239,6 +239,9 @@ describe('one slow language', () => {
       WORKER_CONCURRENCY: '2',
       // Far shorter than the German translation takes: the lock must be renewed throughout.
       WORKER_LOCK_DURATION_MS: '1500',
+      // The SIGTERM test waits for German to finish: on a loaded machine that may take longer
+      // than the default 30 s a worker waits before it exits anyway.
+      SHUTDOWN_TIMEOUT_MS: '180000',
     });
     await tidings.startApi();
     worker = await tidings.startWorker();
