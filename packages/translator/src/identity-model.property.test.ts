@@ -99,13 +99,15 @@ afterAll(() => translator?.close());
 
 describe('random HTML through the segmenter and a real identity model', () => {
   it('keeps tags balanced, every word in order and every attribute', async () => {
+    // A body of code and numbers alone needs no model; over the run, the model must work.
+    let modelCalls = 0;
     await fc.assert(
       fc.asyncProperty(body, text, async (html, title) => {
         const content = { title, summary: '', body: html, categories: [] };
         const result = (await translator.translateArticle(content, 'en', ['es'])).get('es');
         if (!result) throw new Error('no Spanish version');
         expect(result.needsReview).toEqual([]);
-        expect(result.modelCalls).toBeGreaterThan(0);
+        modelCalls += result.modelCalls;
         expect(result.content.title).toBe(title);
         const source = structure(html);
         const out = structure(result.content.body);
@@ -116,5 +118,6 @@ describe('random HTML through the segmenter and a real identity model', () => {
       }),
       { numRuns: 100 },
     );
+    expect(modelCalls).toBeGreaterThan(50);
   }, 300_000);
 });
