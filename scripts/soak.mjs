@@ -1,6 +1,7 @@
 // `npm run soak`: the fault and load tests of `npm test` at full length: the worker killed 50
-// times per store, 1,000 articles posted in bursts against npm start, 100 articles across two
-// APIs. Each knob can be set in the environment (see README, "Soak"). Plain Node, like test.mjs.
+// times and the API 20 times per store, 100 articles across two APIs, 1,000 articles posted in
+// bursts against npm start. Each size can be set in the environment (README, "Faults and
+// load"). Plain Node, like test.mjs.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -20,7 +21,7 @@ const files = [
   'src/load.test.ts',
 ];
 process.stdout.write(
-  `tidings soak: ${env.TIDINGS_CHAOS_KILLS} worker kills per store, ${env.TIDINGS_LOAD_ARTICLES} articles in bursts of ${env.TIDINGS_LOAD_BURST}, ${env.TIDINGS_TWO_APIS_ARTICLES} across two APIs (about half an hour)\n`,
+  `tidings soak: ${env.TIDINGS_CHAOS_KILLS} worker kills and ${env.TIDINGS_API_KILLS} API kills per store, ${env.TIDINGS_LOAD_ARTICLES} articles in bursts of ${env.TIDINGS_LOAD_BURST}, ${env.TIDINGS_TWO_APIS_ARTICLES} across two APIs (about half an hour)\n`,
 );
 const child = spawn(
   process.execPath,

@@ -21,8 +21,8 @@ export interface ReconcilerOptions {
 /**
  * Redis is not the system of record: this re-enqueues what the store's outbox still waits
  * for. Pending requests (the API stopped between commit and enqueue) are enqueued a few
- * seconds after their commit; overdue ones whose job Redis no longer has, or whose job ended without a result reaching the
- * store, get their job again.
+ * seconds after their commit; overdue ones whose job Redis no longer has, or whose job ended
+ * without a result reaching the store, get their job again.
  *
  * @example
  * const reconciler = new Reconciler(dispatcher, store, queue, logger, { intervalMs: 30_000, overdueAfterMs: 600_000 });
