@@ -7,6 +7,7 @@ import {
   pipeline,
   type TranslationPipeline,
 } from '@huggingface/transformers';
+import { GreedyDecoder, type Seq2SeqModel } from './greedy-decoder.ts';
 import type { RouteStep } from './model-route.ts';
 import { ModelUnavailableError } from './model-unavailable-error.ts';
 
@@ -24,6 +25,12 @@ export interface ModelPoolOptions {
   readonly onLoad?: ((model: string, milliseconds: number) => void) | undefined;
   /** Weights to load: `fp32` (`model.onnx`) or a quantized variant such as `q8` (MODEL_DTYPE). */
   readonly dtype?: 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | undefined;
+  /**
+   * `greedy` (the default) generates with Tidings' own loop over the model's ONNX sessions
+   * ({@link GreedyDecoder}) wherever the model allows, else with the pipeline; `pipeline`
+   * always calls Transformers.js's `generate` (for comparison in tests and benchmarks).
+   */
+  readonly decoding?: 'greedy' | 'pipeline' | undefined;
 }
 
 /** Generation settings for one model run. */
@@ -32,6 +39,10 @@ export interface GenerateOptions {
   readonly lengthFactor?: number | undefined;
   /** Forbid repeating any n-gram of this size (used when retrying a looping segment). */
   readonly noRepeatNgramSize?: number | undefined;
+  /** New tokens at most, for every row, instead of the length factor (tests, benchmarks). */
+  readonly maxNewTokens?: number | undefined;
+  /** New tokens before end of sentence may be written; default 0. */
+  readonly minNewTokens?: number | undefined;
 }
 
 /** Progress of {@link ModelPool.pull}, as Transformers.js reports it per file. */
@@ -62,6 +73,7 @@ interface Entry {
 export class ModelPool {
   readonly #options: ModelPoolOptions;
   readonly #entries = new Map<string, Entry>();
+  readonly #decoders = new WeakMap<TranslationPipeline, GreedyDecoder | null>();
   #clock = 0;
 
   constructor(options: ModelPoolOptions) {
@@ -107,12 +119,25 @@ export class ModelPool {
       const translator = await entry.loading;
       const inputs = step.prefix ? texts.map((t) => `${step.prefix} ${t}`) : [...texts];
       const limit = Math.min(512, Number(translator.tokenizer.model_max_length) || 512);
-      const lengths = inputs.map((t) => translator.tokenizer.encode(t).length);
+      const encoded = inputs.map((t) => translator.tokenizer.encode(t));
+      const lengths = encoded.map((ids) => ids.length);
+      // Bounding the output by the real input length stops a looping decoder early.
+      const bound = (tokens: number) =>
+        options.maxNewTokens ?? Math.min(512, Math.ceil(tokens * (options.lengthFactor ?? 2)) + 10);
+      const decoder = step.srcLang ? undefined : this.#decoder(translator);
+      if (decoder && lengths.every((n) => n <= limit)) {
+        const rows = encoded.map((ids) => ({
+          ids,
+          maxNewTokens: bound(ids.length),
+          minNewTokens: options.minNewTokens,
+        }));
+        const output = await decoder.generate(rows, options.noRepeatNgramSize);
+        return output.map((ids) => translator.tokenizer.decode(ids, { skip_special_tokens: true }));
+      }
       if (lengths.every((n) => n <= limit)) {
-        // Bounding the output by the real input length stops a looping decoder early.
-        const longest = Math.max(0, ...lengths);
         const output = await translator(inputs, {
-          max_new_tokens: Math.min(512, Math.ceil(longest * (options.lengthFactor ?? 2)) + 10),
+          max_new_tokens: bound(Math.max(0, ...lengths)),
+          ...(options.minNewTokens ? { min_new_tokens: options.minNewTokens } : {}),
           ...(options.noRepeatNgramSize ? { no_repeat_ngram_size: options.noRepeatNgramSize } : {}),
           ...(step.srcLang ? { src_lang: step.srcLang, tgt_lang: step.tgtLang } : {}),
         });
@@ -152,6 +177,24 @@ export class ModelPool {
     const entries = [...this.#entries.values()];
     this.#entries.clear();
     await Promise.all(entries.map((e) => e.loading.then((p) => p.dispose()).catch(() => {})));
+  }
+
+  /** The model's own greedy loop, unless configured off or the model needs the pipeline. */
+  #decoder(translator: TranslationPipeline): GreedyDecoder | undefined {
+    if (this.#options.decoding === 'pipeline') return undefined;
+    let decoder = this.#decoders.get(translator);
+    if (decoder === undefined) {
+      const { config } = translator.model as unknown as { config: Record<string, unknown> };
+      const specific = config.task_specific_params as Record<string, unknown> | undefined;
+      // Prefixes and language-code inputs are built inside the pipeline: it keeps those models.
+      const custom =
+        Boolean(config.prefix) ||
+        Boolean(specific?.translation) ||
+        '_build_translation_inputs' in translator.tokenizer;
+      decoder = (!custom && GreedyDecoder.for(translator.model as unknown as Seq2SeqModel)) || null;
+      this.#decoders.set(translator, decoder);
+    }
+    return decoder ?? undefined;
   }
 
   #acquire(model: string): Entry {
