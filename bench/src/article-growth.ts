@@ -2,13 +2,13 @@ import { Glossary, planArticle, planBatches } from '@tidings/translator';
 import type { BenchRow } from './bench-row.ts';
 import { articleOfWords } from './corpus.ts';
 import { measure } from './measure.ts';
-import { opusPipeline } from './opus-models.ts';
+import { opusTranslator } from './opus-models.ts';
 
 /**
  * Target tokens/s on articles of about 100, 1,000 and 5,000 words, en→es on the
  * Opus-MT-sized model fp32: the translator's own segmentation (`planArticle`, distinct
- * segments) and batching (`planBatches`), then the pipeline with a fixed number of new tokens
- * per segment (the translator cannot force one; see translator-throughput.ts).
+ * segments) and batching (`planBatches`), then its `ModelPool.translate` with a fixed number
+ * of new tokens per segment (see translator-throughput.ts).
  *
  * @example
  * const rows = await articleGrowth({ words: [100, 1000], newTokens: 12, runs: 3, threads: 2, batchTokens: 4096 }, console.log);
@@ -24,8 +24,7 @@ export async function articleGrowth(
   progress: (line: string) => void,
 ): Promise<BenchRow[]> {
   const n = options.newTokens;
-  const generation = { max_new_tokens: n, min_new_tokens: n };
-  const translate = await opusPipeline('fp32', options.threads);
+  const opus = await opusTranslator('fp32', options.threads);
   const rows: BenchRow[] = [];
   const rates: number[] = [];
   for (const words of options.words) {
@@ -44,9 +43,9 @@ export async function articleGrowth(
     const runs = words >= 5000 ? Math.min(options.runs, 2) : options.runs;
     const seconds = await measure(
       async () => {
-        for (const batch of batches) await translate(batch, generation);
+        for (const batch of batches) await opus.translate(batch, n);
       },
-      { runs, warmUp: () => translate(texts.slice(0, 4), generation) },
+      { runs, warmUp: () => opus.translate(texts.slice(0, 4), n) },
     );
     const rate = (texts.length * n) / seconds;
     rates.push(rate);
@@ -61,6 +60,6 @@ export async function articleGrowth(
       note: `${texts.length} segments in ${batches.length} batches, ${n} new tokens each, median of ${runs}`,
     });
   }
-  await translate.dispose();
+  await opus.close();
   return rows;
 }

@@ -27,7 +27,7 @@ const { values } = parseArgs({
       default: 'translator,gemm,growth,workers,memory,fan-out,revision,http,feed',
     },
     runs: { type: 'string', default: '3' },
-    sentences: { type: 'string', default: '80' },
+    sentences: { type: 'string', default: '300' },
     tokens: { type: 'string', default: '12' },
     seconds: { type: 'string', default: '5' },
     threads: { type: 'string', default: '2' },
@@ -97,7 +97,7 @@ await step('gemm', async () => {
 await step('growth', () =>
   articleGrowth({ words: [100, 1000, 5000], newTokens, runs, threads, batchTokens }, progress),
 );
-await step('workers', () => workerScaling({ sentences: 48, newTokens, runs }, progress));
+await step('workers', () => workerScaling({ sentences: 120, newTokens, runs }, progress));
 await step('memory', () => workerMemory(progress));
 await step('fan-out', () => languageFanOut({ runs: Math.max(5, runs) }, progress));
 await step('revision', () => revisionCost({ runs: Math.max(5, runs), redisUrl }, progress));

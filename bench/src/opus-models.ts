@@ -8,6 +8,7 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import { ensureTestModels } from '@tidings/test-models';
+import { ModelPool } from '@tidings/translator';
 import type { TokenBatch } from './ort-greedy.ts';
 
 /** The Opus-MT-sized test model's id. */
@@ -42,6 +43,34 @@ export async function opusPipeline(
     device: 'cpu',
     session_options: { intraOpNumThreads: threads, interOpNumThreads: 1 },
   });
+}
+
+/** Tidings' model layer on the Opus-MT-sized en→es model, with a fixed output length. */
+export interface OpusTranslator {
+  /** `ModelPool.translate` of one batch, every row writing exactly `newTokens` tokens. */
+  translate(texts: readonly string[], newTokens: number): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The translator's `ModelPool` (its own greedy loop over the ONNX sessions) on the
+ * Opus-MT-sized model, called as the translator calls it, with `minNewTokens = maxNewTokens`.
+ *
+ * @example
+ * const opus = await opusTranslator('q8', 2);
+ * await opus.translate(['Hello.'], 16);
+ */
+export async function opusTranslator(
+  dtype: 'fp32' | 'q8',
+  threads: number,
+): Promise<OpusTranslator> {
+  const { modelsDir } = await opusModelsDir();
+  const pool = new ModelPool({ modelsDir, dtype, ortThreads: threads, cacheSize: 1 });
+  const step = { model: OPUS_MODEL, from: 'en', to: 'es' } as const;
+  const translate = (texts: readonly string[], n: number) =>
+    pool.translate(step, texts, { minNewTokens: n, maxNewTokens: n });
+  await translate(['Warm-up.'], 2);
+  return { translate, close: () => pool.close() };
 }
 
 /** The model's tokenizer. */

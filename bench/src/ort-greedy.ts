@@ -64,15 +64,20 @@ export class OrtGreedy {
         past[`past_key_values.${i}.encoder.${kind}`] = empty;
       }
     }
+    // After the first step only the logits and the self-attention cache are fetched: the
+    // cross-attention cache passes through unchanged (as the translator's own loop does).
+    const selfOutputs = this.#decoder.outputNames.filter((n) => n.includes('.decoder.'));
+    const later = ['logits', ...selfOutputs];
     let next: BigInt64Array<ArrayBuffer> = new BigInt64Array(rows).fill(BigInt(PAD));
     for (let step = 0; step < newTokens; step++) {
-      const out = await this.#decoder.run({
+      const feeds = {
         input_ids: new ort.Tensor('int64', next, [rows, 1]),
         encoder_attention_mask: mask,
         encoder_hidden_states: hidden as ort.Tensor,
         use_cache_branch: new ort.Tensor('bool', [step > 0], [1]),
         ...past,
-      });
+      };
+      const out = await this.#decoder.run(feeds, step === 0 ? this.#decoder.outputNames : later);
       next = argmax(out.logits as ort.Tensor, rows);
       for (let i = 0; i < layers; i++) {
         for (const kind of ['key', 'value']) {

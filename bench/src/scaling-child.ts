@@ -4,29 +4,28 @@
  * batching, a fixed number of new tokens) and answers with the seconds taken and the CPU seconds its threads used.
  */
 import { planBatches } from '@tidings/translator';
-import { opusPipeline } from './opus-models.ts';
+import { opusTranslator } from './opus-models.ts';
 
 const [threads = '1', newTokens = '12', batchTokens = '4096'] = process.argv.slice(2);
 const sentences: string[] = JSON.parse(process.env.BENCH_SENTENCES ?? '[]');
 const n = Number(newTokens);
-const generation = { max_new_tokens: n, min_new_tokens: n };
-const translate = await opusPipeline('fp32', Number(threads));
+const opus = await opusTranslator('fp32', Number(threads));
 const batches = planBatches(sentences, Number(batchTokens)).map((b) =>
   b.map((i) => sentences[i] ?? ''),
 );
-await translate(sentences.slice(0, 2), generation);
+await opus.translate(sentences.slice(0, 2), n);
 process.on('message', async (message) => {
   if (message === 'go') {
     const started = performance.now();
     const cpu = process.cpuUsage();
-    for (const batch of batches) await translate(batch, generation);
+    for (const batch of batches) await opus.translate(batch, n);
     const used = process.cpuUsage(cpu);
     process.send?.({
       seconds: (performance.now() - started) / 1000,
       cpuSeconds: (used.user + used.system) / 1e6,
     });
   } else {
-    await translate.dispose();
+    await opus.close();
     process.exit(0);
   }
 });

@@ -1,9 +1,15 @@
-import type { TranslationPipeline } from '@huggingface/transformers';
 import { planBatches } from '@tidings/translator';
 import { type BenchRow, ratioRow } from './bench-row.ts';
 import { newsCorpus } from './corpus.ts';
 import { median } from './measure.ts';
-import { opusModelsDir, opusPipeline, opusTokenizer, tokenize } from './opus-models.ts';
+import {
+  type OpusTranslator,
+  opusModelsDir,
+  opusPipeline,
+  opusTokenizer,
+  opusTranslator,
+  tokenize,
+} from './opus-models.ts';
 import { OrtGreedy } from './ort-greedy.ts';
 
 /** Sizes of the throughput benchmark. */
@@ -40,12 +46,11 @@ export function spread<T>(items: readonly T[], count: number): T[] {
 /**
  * Target tokens/s of the Opus-MT-sized model en→es over the same sentences and the same
  * number of new tokens per sentence: (a) the pipeline once per sentence; (b) the pipeline
- * given every sentence at once; (c, d) the translator's batching (its public `planBatches`,
- * length-sorted within `batchTokens`) over the same pipeline, fp32 and int8; (e) the encoder
- * and decoder sessions alone over the same batches. The translator itself cannot force a
- * length (its `ModelPool` passes only `max_new_tokens`, and random weights fail its quality
- * gates, so it would retry every segment alone), hence (c, d) run through the lowest public
- * layer that can: `planBatches` and the pipeline with `min_new_tokens = max_new_tokens`.
+ * given every sentence at once; (c, d) the translator: its `planBatches` (length-sorted
+ * within `batchTokens`, on real token counts) and its `ModelPool.translate` (its own greedy
+ * loop) with `minNewTokens = maxNewTokens`, fp32 and int8; (e) the encoder and decoder
+ * sessions alone over the same batches. The quality gates and the memory are left out: random
+ * weights fail the gates, so the `Translator` would retry every segment alone.
  *
  * @example
  * const { rows } = await translatorThroughput({ sentences: 64, perSentence: 16, newTokens: 8, runs: 3, threads: 2, batchTokens: 4096 }, console.log);
@@ -74,14 +79,15 @@ export async function translatorThroughput(
   );
 
   const fp32 = await opusPipeline('fp32', threads);
-  const q8 = await opusPipeline('q8', threads);
+  const ours32 = await opusTranslator('fp32', threads);
+  const ours8 = await opusTranslator('q8', threads);
   const { onnxDir } = await opusModelsDir();
   const floor32 = await OrtGreedy.open(onnxDir, { quantized: false, threads });
   const floor8 = await OrtGreedy.open(onnxDir, { quantized: true, threads });
   const tokenized = batches.map((b) => tokenize(tokenizer, b));
   const warmBatch = tokenize(tokenizer, warmText);
-  const overBatches = (translate: TranslationPipeline) => async () => {
-    for (const batch of batches) await translate(batch, generation);
+  const overBatches = (ours: OpusTranslator) => async () => {
+    for (const batch of batches) await ours.translate(batch, n);
   };
   const overTokenized = (floor: OrtGreedy) => async () => {
     for (const batch of tokenized) await floor.generate(batch, n);
@@ -107,15 +113,15 @@ export async function translatorThroughput(
       key: 'c',
       label: 'translator batching, fp32',
       count: sample.length,
-      warmUp: () => fp32(warmText, generation),
-      run: overBatches(fp32),
+      warmUp: () => ours32.translate(warmText, n),
+      run: overBatches(ours32),
     },
     {
       key: 'd',
       label: 'translator batching, int8',
       count: sample.length,
-      warmUp: () => q8(warmText, generation),
-      run: overBatches(q8),
+      warmUp: () => ours8.translate(warmText, n),
+      run: overBatches(ours8),
     },
     {
       key: 'e',
@@ -139,7 +145,8 @@ export async function translatorThroughput(
     rates[v.key] = rate(v.count, seconds.get(v.key) ?? Number.NaN);
     progress(`  (${v.key}) ${v.label}: ${rates[v.key].toFixed(1)} tokens/s`);
   }
-  await Promise.all([fp32.dispose(), q8.dispose(), floor32.release(), floor8.release()]);
+  await Promise.all([fp32.dispose(), ours32.close(), ours8.close()]);
+  await Promise.all([floor32.release(), floor8.release()]);
 
   const section = 'translator';
   const note = `${sample.length} sentences, ${n} new tokens each, ORT_THREADS=${threads}`;
@@ -163,7 +170,7 @@ export async function translatorThroughput(
       name: '(c) translator batching, fp32',
       value: rates.c,
       unit: 'tokens/s',
-      note: `planBatches(${options.batchTokens}, real token counts) + pipeline, min=max new tokens`,
+      note: `planBatches(${options.batchTokens}, real token counts) + ModelPool.translate, min=max new tokens`,
     },
     {
       section,
