@@ -218,6 +218,20 @@ describeStore('articles', (env) => {
     ).rejects.toThrow(ConflictError);
   });
 
+  it('stores ten articles posted at once under one title, each with its own slug', async () => {
+    const publisherKeyId = await env.publisher();
+    const content = sampleContent({ title: 'Live: the summit in Kyiv' });
+    const writes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        env.store.createArticle({ publisherKeyId, sourceLanguage: 'en', content }),
+      ),
+    );
+    const slugs = writes.map((w) => w.article.slug).sort();
+    expect(new Set(slugs).size).toBe(10);
+    expect(slugs).toContain('live-the-summit-in-kyiv');
+    expect(slugs).toContain('live-the-summit-in-kyiv-10');
+  });
+
   it('retracts an article: once, and no revision afterwards', async () => {
     const publisherKeyId = await env.publisher();
     const { article } = await env.store.createArticle({

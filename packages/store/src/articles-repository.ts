@@ -26,7 +26,10 @@ interface LockedArticle {
   retracted_at: Date | null;
 }
 
-/** Derived slugs that collide get a numeric suffix; a concurrent writer may still win the race. */
+/**
+ * Derived slugs that collide get a numeric suffix. Writers deriving the same slug are
+ * serialized, so a collision is left only against an explicitly chosen slug posted meanwhile.
+ */
 const SLUG_ATTEMPTS = 3;
 
 function uniqueViolation(error: unknown, constraint: string): boolean {
@@ -53,6 +56,12 @@ async function mustRead(tx: Queryable, id: string): Promise<Article> {
 }
 
 async function freeSlug(tx: Queryable, base: string): Promise<string> {
+  // Writers deriving the same slug take turns (the lock is held until commit), so each sees
+  // the slugs the others committed: ten concurrent posts titled alike all get stored.
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(hashtext('tidings:slug:' || current_schema() || ':' || $1))`,
+    [base],
+  );
   const rows = await tx.query<{ slug: string }>(
     `SELECT slug FROM articles WHERE slug = $1 OR slug LIKE $1 || '-%'`,
     [base],
