@@ -1,96 +1,167 @@
+import { randomBytes } from 'node:crypto';
 import { apiHarness } from '@tidings/api/testing';
+import type { Store } from '@tidings/store';
 import { Hono } from 'hono';
+import pg from 'pg';
 import { type BenchRow, ratioRow } from './bench-row.ts';
 import { seedArticle } from './corpus.ts';
 import { listen } from './http-server.ts';
-import { loadTest } from './load-test.ts';
+import { type LoadResult, loadTest } from './load-test.ts';
+
+/** Sizes of the HTTP intake benchmark. */
+export interface IntakeOptions {
+  readonly seconds: number;
+  readonly connections: number;
+  /** PostgreSQL to measure on as well (a fresh schema, dropped afterwards); skipped if down. */
+  readonly databaseUrl: string;
+}
 
 /**
- * `POST /v1/articles` accepted per second and its p99 latency, beside a bare Hono JSON route
- * on the same server in the same run: the real API app (apps/api's test harness: PGlite store
- * in a temp dir, real Redis, a unique queue prefix obliterated afterwards) served by
- * `@hono/node-server`, loaded by autocannon with keep-alive connections from its own process.
+ * `POST /v1/articles` accepted per second and its p99 latency, beside two routes on the same
+ * server in the same run: a bare Hono JSON route (no work at all) and a bare store write (the
+ * same body inserted as one row in one transaction of the same store, the floor of any
+ * intake that answers only once the article is stored). The real API app (apps/api's test
+ * harness, real Redis, a unique queue prefix obliterated afterwards) is served by
+ * `@hono/node-server` and loaded by autocannon with keep-alive connections from its own
+ * process, on the embedded PGlite store and, when reachable, on PostgreSQL.
  *
  * @example
- * const rows = await httpIntake({ seconds: 5, connections: 10 }, console.log);
+ * const rows = await httpIntake({ seconds: 5, connections: 10, databaseUrl: 'postgres://postgres@127.0.0.1:5432/test' }, console.log);
  */
 export async function httpIntake(
-  options: { seconds: number; connections: number },
+  options: IntakeOptions,
   progress: (line: string) => void,
 ): Promise<BenchRow[]> {
-  const harness = await apiHarness({ bodyLimitBytes: 256 * 1024 });
-  const bare = new Hono().get('/bench/bare', (c) => c.json({ ok: true }));
+  const rows = await intakeOn('PGlite', undefined, options, progress);
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: options.databaseUrl });
+  const reachable = await admin.connect().then(
+    () => true,
+    (error: Error) => {
+      progress(
+        `  http: PostgreSQL at ${options.databaseUrl} unreachable (${error.message}); skipped`,
+      );
+      return false;
+    },
+  );
+  if (!reachable) return rows;
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const url = new URL(options.databaseUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    rows.push(...(await intakeOn('PostgreSQL', url.toString(), options, progress)));
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await admin.end();
+  }
+  return rows;
+}
+
+async function intakeOn(
+  label: 'PGlite' | 'PostgreSQL',
+  databaseUrl: string | undefined,
+  options: IntakeOptions,
+  progress: (line: string) => void,
+): Promise<BenchRow[]> {
+  const harness = await apiHarness({ bodyLimitBytes: 256 * 1024, databaseUrl });
+  await harness.store.db.query(
+    'CREATE TABLE IF NOT EXISTS bench_intake (id bigserial PRIMARY KEY, body text NOT NULL)',
+  );
+  const bare = benchRoutes(harness.store);
   const server = await listen((request) =>
-    new URL(request.url).pathname === '/bench/bare'
+    new URL(request.url).pathname.startsWith('/bench/')
       ? bare.fetch(request)
       : harness.app.fetch(request),
   );
   try {
-    const seed = seedArticle('jef-extended-partner.txt');
-    const body = JSON.stringify({
-      title: seed.title,
-      body: seed.paragraphs
-        .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-        .join(''),
-      language: 'en',
-    });
-    const probe = await fetch(`${server.url}/v1/articles`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${harness.keys.publisher}`,
-        'content-type': 'application/json',
-      },
-      body,
-    });
+    const body = seedBody();
+    const headers = {
+      authorization: `Bearer ${harness.keys.publisher}`,
+      'content-type': 'application/json',
+    };
+    const probe = await fetch(`${server.url}/v1/articles`, { method: 'POST', headers, body });
     if (probe.status >= 300)
       throw new Error(`POST /v1/articles answered ${probe.status}: ${await probe.text()}`);
     const load = { seconds: options.seconds, connections: options.connections };
-    const bareResult = await loadTest(`${server.url}/bench/bare`, load);
-    progress(`  http bare route: ${bareResult.perSecond.toFixed(0)}/s, p99 ${bareResult.p99} ms`);
-    const post = await loadTest(`${server.url}/v1/articles`, {
-      ...load,
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${harness.keys.publisher}`,
-        'content-type': 'application/json',
-      },
-      body,
-    });
-    progress(
-      `  http POST /v1/articles: ${post.perSecond.toFixed(0)}/s, p99 ${post.p99} ms, non-2xx ${post.non2xx}`,
-    );
+    const run = async (name: string, path: string, post: boolean): Promise<LoadResult> => {
+      const result = await loadTest(
+        `${server.url}${path}`,
+        post ? { ...load, method: 'POST', headers, body } : load,
+      );
+      progress(
+        `  http ${label} ${name}: ${result.perSecond.toFixed(0)}/s, p99 ${result.p99} ms, non-2xx ${result.non2xx}`,
+      );
+      return result;
+    };
+    const nothing = await run('bare route', '/bench/bare', false);
+    const write = await run('bare store write', '/bench/write', true);
+    const post = await run('POST /v1/articles', '/v1/articles', true);
     const section = 'http';
     const note = `${options.connections} keep-alive connections, ${options.seconds} s`;
     return [
       {
         section,
-        name: 'bare Hono JSON route, requests/s',
-        value: bareResult.perSecond,
+        name: `${label}: bare Hono JSON route, requests/s`,
+        value: nothing.perSecond,
         unit: 'req/s',
-        note,
+        note: `${note}; p99 ${nothing.p99} ms`,
       },
-      { section, name: 'bare Hono JSON route, p99', value: bareResult.p99, unit: 'ms', note },
       {
         section,
-        name: 'POST /v1/articles accepted/s',
+        name: `${label}: bare store write, requests/s`,
+        value: write.perSecond,
+        unit: 'req/s',
+        note: `the same body, one INSERT in one transaction; p99 ${write.p99} ms`,
+      },
+      {
+        section,
+        name: `${label}: POST /v1/articles accepted/s`,
         value: post.perSecond,
         unit: 'req/s',
         note: `${note}; ${body.length} B body; non-2xx ${post.non2xx}, errors ${post.errors}`,
       },
       {
         section,
-        name: 'POST /v1/articles p99',
+        name: `${label}: POST /v1/articles p99`,
         value: post.p99,
         unit: 'ms',
         note: `p50 ${post.p50} ms`,
       },
-      ratioRow(section, 'POST / bare route', post.perSecond / bareResult.perSecond, {
+      ratioRow(section, `${label}: POST / bare route`, post.perSecond / nothing.perSecond, {
         op: '>=',
         value: 0.25,
       }),
+      ratioRow(section, `${label}: POST / bare store write`, post.perSecond / write.perSecond),
     ];
   } finally {
     await server.close();
     await harness.close();
   }
+}
+
+/** The two comparison routes: one that does nothing, one that stores the body and nothing else. */
+function benchRoutes(store: Store): Hono {
+  return new Hono()
+    .get('/bench/bare', (c) => c.json({ ok: true }))
+    .post('/bench/write', async (c) => {
+      const text = await c.req.text();
+      const [row] = await store.db.transaction((tx) =>
+        tx.query<{ id: string }>('INSERT INTO bench_intake (body) VALUES ($1) RETURNING id', [
+          text,
+        ]),
+      );
+      return c.json({ id: row?.id }, 201);
+    });
+}
+
+/** The longer seed article as a publisher posts it. */
+function seedBody(): string {
+  const seed = seedArticle('jef-extended-partner.txt');
+  return JSON.stringify({
+    title: seed.title,
+    body: seed.paragraphs
+      .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .join(''),
+    language: 'en',
+  });
 }

@@ -40,6 +40,8 @@ const threads = Number(values.threads);
 const seconds = Number(values.seconds);
 const batchTokens = 4096;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// The HTTP section measures on PostgreSQL too, in a schema of its own, when this answers.
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const began = performance.now();
 const progress = (line: string) =>
   process.stderr.write(
@@ -102,7 +104,7 @@ await step('memory', () => workerMemory(progress));
 await step('fan-out', () => languageFanOut({ runs: Math.max(5, runs) }, progress));
 await step('revision', () => revisionCost({ runs: Math.max(5, runs), redisUrl }, progress));
 await step('http', async () => [
-  ...(await httpIntake({ seconds, connections: 10 }, progress)),
+  ...(await httpIntake({ seconds, connections: 10, databaseUrl }, progress)),
   ...(await postBreakdown({ requests: 50, uniqueTitles: true }, progress)),
 ]);
 await step('feed', () => feedLatency({ seconds, connections: 10 }, progress));

@@ -22,7 +22,10 @@ import { ProblemError } from '../problem.ts';
 import { Syndication } from '../site/syndication.ts';
 import { TEST_REDIS_URL } from './test-env.ts';
 
-/** A real API over a real store (PGlite in a temp dir) and a real queue in a private prefix. */
+/**
+ * A real API over a real store (PGlite in a temp dir, or PostgreSQL at `databaseUrl`) and a
+ * real queue in a private prefix.
+ */
 export interface ApiHarness {
   readonly app: Hono<ApiEnv>;
   readonly store: Store;
@@ -41,11 +44,11 @@ export interface ApiHarness {
  * const res = await h.call('POST', '/v1/articles', h.keys.publisher, { title: 'T', body: '<p>x</p>', language: 'en' });
  */
 export async function apiHarness(
-  options: { bodyLimitBytes?: number; rateLimitPerMinute?: number } = {},
+  options: { bodyLimitBytes?: number; rateLimitPerMinute?: number; databaseUrl?: string } = {},
 ): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidings-api-'));
   const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
-  const store = await openStore({ dataDir, logger });
+  const store = await openStore({ dataDir, databaseUrl: options.databaseUrl, logger });
   const redis = createRedisConnection(TEST_REDIS_URL, 'producer');
   await whenReady(redis);
   const prefix = `test-${randomUUID()}`;
