@@ -35,12 +35,13 @@ export async function opusPipeline(
   env.allowRemoteModels = false;
   env.logLevel = LogLevel.ERROR;
   env.localModelPath = `${modelsDir}/`;
-  // ModelPool points Transformers.js's file cache at its own modelsDir, where the dictionary
-  // models use the same id: looked up first, it would serve them instead.
+  // The file cache is looked up first: named per load, so that a dictionary model of the same
+  // id loaded earlier in this process is not served instead.
   env.cacheDir = modelsDir;
   return pipeline('translation', OPUS_MODEL, {
     dtype,
     device: 'cpu',
+    cache_dir: modelsDir,
     session_options: { intraOpNumThreads: threads, interOpNumThreads: 1 },
   });
 }
@@ -79,7 +80,7 @@ export async function opusTokenizer(): Promise<PreTrainedTokenizer> {
   env.localModelPath = `${modelsDir}/`;
   env.cacheDir = modelsDir;
   env.allowRemoteModels = false;
-  return AutoTokenizer.from_pretrained(OPUS_MODEL);
+  return AutoTokenizer.from_pretrained(OPUS_MODEL, { cache_dir: modelsDir });
 }
 
 /**

@@ -50,6 +50,21 @@ describe('ModelPool', () => {
     expect(await small.translate(step('en', 'es'), ['Ukraine'], {})).toEqual(['Ucrania']);
   });
 
+  it("loads each pool's own model when two pools load the same id from two directories", async () => {
+    const { opusSizedModelsDir } = await ensureTestModels({ kinds: ['opus-sized'] });
+    for (let round = 0; round < 2; round++) {
+      const dictionary = pool();
+      const opus = pool({ modelsDir: opusSizedModelsDir });
+      const loads = [
+        dictionary.translate(step('en', 'es'), ['Ukraine'], {}),
+        opus.translate(step('en', 'es'), ['Ukraine'], { maxNewTokens: 4 }),
+      ];
+      const [fromDictionary, fromOpus] = await Promise.all(round ? loads.reverse() : loads);
+      expect(round ? fromOpus : fromDictionary).toEqual(['Ucrania']);
+      expect(round ? fromDictionary : fromOpus).not.toEqual(['Ucrania']);
+    }
+  }, 120_000);
+
   it('pulls a model that is present: loads it once with progress, keeps nothing loaded', async () => {
     const puller = pool();
     const statuses: string[] = [];

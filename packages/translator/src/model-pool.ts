@@ -64,7 +64,8 @@ interface Entry {
 /**
  * Loads translation models lazily and keeps at most `cacheSize` of them, unloading the least
  * recently used idle one (its ONNX sessions are released with `dispose()`). Transformers.js
- * keeps its paths in one global `env`; the pool sets them before each load.
+ * keeps its paths in one global `env`; the pool sets them before each load and names its own
+ * directory as the load's `cache_dir`, so pools over different directories do not mix.
  *
  * @example
  * const pool = new ModelPool({ modelsDir: '/srv/models', ortThreads: 2 });
@@ -248,6 +249,9 @@ export class ModelPool {
       const loaded = await pipeline('translation', model, {
         dtype,
         device: 'cpu',
+        // Files are looked up in the file cache before env.localModelPath, and env is global:
+        // naming this pool's directory per load keeps two pools in one process apart.
+        cache_dir: modelsDir,
         local_files_only: !allowRemoteModels,
         ...(onProgress
           ? {
