@@ -1,3 +1,4 @@
+export { ArticleBatcher, type ArticlesTranslator } from './article-batcher.ts';
 export { type ArticlePlan, planArticle, renderArticle } from './article-plan.ts';
 export { estimateTokens, planBatches } from './batch-planner.ts';
 export {
@@ -8,6 +9,7 @@ export {
   loadGlossary,
   parseGlossary,
 } from './glossary.ts';
+export { type DecodeRow, GreedyDecoder, type Seq2SeqModel } from './greedy-decoder.ts';
 export { LanguageDetectionError } from './language-detection-error.ts';
 export {
   type Detection,
