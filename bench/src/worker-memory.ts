@@ -15,7 +15,7 @@ function child(kind: string): Promise<{ models: number; rssMiB: number }[]> {
 }
 
 /**
- * Resident memory of a translator process (what the worker's sandbox runs: Node, tsx, the
+ * Resident memory of a translator process (what the worker's translation engine runs: Node, tsx, the
  * translator) with no model, then one, three and five dictionary test models loaded (small:
  * they count the per-model overhead of ONNX Runtime sessions and tokenizers, not weights), and
  * with the Opus-MT-sized en→es in fp32 and in int8 (the only Opus-sized model there is).

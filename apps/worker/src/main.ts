@@ -1,14 +1,18 @@
-import { fileURLToPath } from 'node:url';
 import { createLogger, onShutdown } from '@tidings/core';
 import {
   createRedisConnection,
+  RESULTS_QUEUE,
+  type ResultJobName,
+  type ResultMessage,
   type TRANSLATE_JOB,
   TRANSLATE_QUEUE,
   type TranslateJobData,
 } from '@tidings/queue';
-import { Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { loadConfig } from './config.ts';
+import { EngineClient } from './engine-client.ts';
 import { PARENT_PID_VARIABLE } from './orphan-guard.ts';
+import { translateProcessor } from './translate-processor.ts';
 
 const config = loadConfig();
 const logger = createLogger(config, 'worker');
@@ -17,14 +21,25 @@ const logger = createLogger(config, 'worker');
 const connection = createRedisConnection(config.redisUrl, 'worker');
 connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
 
-// The sandboxes inherit this, and die as soon as their parent is no longer this process.
+// The engine inherits this, and dies as soon as its parent is no longer this process.
 process.env[PARENT_PID_VARIABLE] = String(process.pid);
 
-// Translation runs in a sandboxed child process (BullMQ's): ONNX Runtime's sessions run on
-// the calling thread and would otherwise block the event loop that renews the job's lock.
+// Translation runs in the engine, a child process: ONNX Runtime's sessions run on the calling
+// thread and would otherwise block the event loop that renews the jobs' locks. Every job in
+// hand goes to the one engine, where they share batches and models.
+const engine = new EngineClient(new URL('./translation-engine.ts', import.meta.url), logger);
+engine.start();
+const resultsConnection = createRedisConnection(config.redisUrl, 'worker');
+resultsConnection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+const results = new Queue<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, {
+  connection: resultsConnection,
+  prefix: config.queuePrefix,
+});
+results.on('error', (error) => logger.warn({ err: error }, 'results queue error'));
+
 const worker = new Worker<TranslateJobData, void, typeof TRANSLATE_JOB>(
   TRANSLATE_QUEUE,
-  fileURLToPath(new URL('./sandboxed-translate.ts', import.meta.url)),
+  translateProcessor(engine, results, logger, () => engine.takeModelLoads()),
   {
     connection,
     prefix: config.queuePrefix,
@@ -52,7 +67,10 @@ worker.once('ready', () =>
 );
 
 onShutdown(logger, config.shutdownTimeoutMs, async () => {
-  // close() lets the jobs in hand finish before it resolves, then stops the sandboxes.
+  // close() lets the jobs in hand finish before it resolves; then the engine can stop.
   await worker.close();
+  await engine.close();
+  await results.close();
+  await resultsConnection.quit();
   await connection.quit();
 });

@@ -14,13 +14,13 @@ setInterval(() => {
  * slowly enough that its parent is already dead, and its own parent pid already someone
  * else's, by the time it looks.
  */
-export const PARENT_PID_VARIABLE = 'TIDINGS_SANDBOX_PARENT_PID';
+export const PARENT_PID_VARIABLE = 'TIDINGS_ENGINE_PARENT_PID';
 
 /**
  * Kills this process as soon as its parent is gone (it is then re-parented, so its parent pid
- * changes). A sandbox whose worker died with SIGKILL would otherwise translate on for nobody;
+ * changes). A translation engine whose worker died with SIGKILL would otherwise translate on for nobody;
  * SIGKILL, not `process.exit`, because exit handlers could wait on the model runtime's threads.
- * The parent is the pid in `TIDINGS_SANDBOX_PARENT_PID` when set (see
+ * The parent is the pid in `TIDINGS_ENGINE_PARENT_PID` when set (see
  * {@link PARENT_PID_VARIABLE}), else the current parent.
  *
  * @example

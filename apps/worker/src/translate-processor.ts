@@ -18,8 +18,7 @@ import {
 import { type Queue, UnrecoverableError } from 'bullmq';
 
 /**
- * What the processor uses of a job: the same on a BullMQ `Job` and on the `SandboxedJob` a
- * sandboxed processor receives.
+ * What the processor uses of a job (a BullMQ `Job`); narrow, so tests can hand it their own.
  */
 export interface TranslateJob {
   readonly id?: string | undefined;

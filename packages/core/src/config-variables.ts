@@ -191,9 +191,10 @@ export const CONFIG_VARIABLES = {
   }),
   WORKER_CONCURRENCY: variable({
     schema: z.coerce.number().int().min(1).max(64),
-    default: '1',
+    default: '8',
     expected: 'an integer from 1 to 64',
-    description: 'How many translation jobs one worker process runs at once.',
+    description:
+      "How many translation jobs one worker process holds at once. All go to the worker's one translation engine (one copy of each model), which translates the jobs for one direction together in shared batches, the longest-waiting direction first; above 5 (the languages of one article) the articles of a burst share batches.",
   }),
   WORKER_LOCK_DURATION_MS: variable({
     schema: z.coerce.number().int().min(1_000),

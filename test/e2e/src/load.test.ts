@@ -46,7 +46,7 @@ const kind = (command: string) =>
         ? 'worker'
         : /start\.mjs/.test(command)
           ? 'supervisor'
-          : 'sandbox';
+          : 'engine';
 
 describe('npm start under a burst load, two workers', () => {
   it(`publishes ${ARTICLES} articles posted in bursts of ${BURST}, loses none, drains the queue`, async () => {

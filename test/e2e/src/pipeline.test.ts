@@ -102,7 +102,7 @@ describe.each(BACKENDS)('the article pipeline on $name', (backend) => {
       expect(requestId).toBeTruthy();
       const { id } = (await res.json()) as { id: string };
       await untilFinal(tidings, publisher, id);
-      // The sandbox logs after it hands each result back: its lines may trail the results.
+      // The worker logs after it hands each result back: its lines may trail the results.
       const translated = () =>
         worker
           .output()
@@ -192,15 +192,15 @@ describe.each(BACKENDS)('the article pipeline on $name', (backend) => {
         60_000,
         'a language to be translating',
       );
-      const sandboxes = descendants(worker.child.pid ?? 0);
-      expect(sandboxes.length).toBeGreaterThan(0);
+      const engines = descendants(worker.child.pid ?? 0);
+      expect(engines.length).toBeGreaterThan(0);
       worker.child.kill('SIGKILL');
       await worker.exited();
-      // The translation sandbox does not outlive its worker.
+      // The translation engine does not outlive its worker.
       await eventually(
-        async () => sandboxes.every((pid) => !isAlive(pid)) || undefined,
+        async () => engines.every((pid) => !isAlive(pid)) || undefined,
         10_000,
-        'the sandbox to exit',
+        'the translation engine to exit',
       );
       worker = await tidings.startWorker();
       const done = await untilFinal(tidings, publisher, posted.id, 180_000);
@@ -272,7 +272,7 @@ describe('one slow language', () => {
   });
 
   it('keeps the lock of a translation longer than the lock duration: no stalled job', async () => {
-    // The sandbox logs after it hands the result back: its line may trail the result a little.
+    // The worker logs after it hands the result back: its line may trail the result a little.
     const translatedGerman = () =>
       worker
         .output()

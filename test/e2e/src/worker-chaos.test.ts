@@ -48,7 +48,7 @@ describe.each(BACKENDS)('a worker killed with SIGKILL at random moments, on $nam
     `publishes every accepted article and revision exactly once across ${KILLS} kills`,
     async () => {
       const ids: string[] = [];
-      const kills: { afterMs: number; sandboxes: number }[] = [];
+      const kills: { afterMs: number; engines: number }[] = [];
       for (let n = 0; n < KILLS; n++) {
         ids.push((await postArticle(tidings, publisher, newsArticle(n))).id);
         // Every fourth round, a revision of an earlier article: its old jobs become obsolete.
@@ -63,22 +63,22 @@ describe.each(BACKENDS)('a worker killed with SIGKILL at random moments, on $nam
         const worker = await tidings.startWorker();
         const afterMs = Math.round(200 + Math.random() * 2800);
         await sleep(afterMs);
-        const sandboxes = descendants(worker.child.pid ?? 0);
+        const engines = descendants(worker.child.pid ?? 0);
         worker.child.kill('SIGKILL');
         await worker.exited();
-        kills.push({ afterMs, sandboxes: sandboxes.length });
+        kills.push({ afterMs, engines: engines.length });
         if ((n + 1) % 5 === 0 || n + 1 === KILLS) {
           process.stdout.write(`chaos on ${backend.name}: ${n + 1} of ${KILLS} kills\n`);
         }
-        // No sandbox translates on for a dead worker.
+        // No translation engine translates on for a dead worker.
         await eventually(
-          async () => sandboxes.every((pid) => !isAlive(pid)) || undefined,
+          async () => engines.every((pid) => !isAlive(pid)) || undefined,
           10_000,
-          'the sandboxes of the killed worker to exit',
+          'the translation engine of the killed worker to exit',
         );
       }
       // The kills fell while translations were in hand, not only between them.
-      expect(kills.filter((k) => k.sandboxes > 0).length).toBeGreaterThanOrEqual(
+      expect(kills.filter((k) => k.engines > 0).length).toBeGreaterThanOrEqual(
         Math.ceil(KILLS / 3),
       );
 

@@ -1,0 +1,92 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ArticleContent, createLogger } from '@tidings/core';
+import { ensureTestModels, expectedTranslation } from '@tidings/test-models';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EngineClient } from './engine-client.ts';
+
+const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
+const ENGINE = new URL('./translation-engine.ts', import.meta.url);
+const clients: EngineClient[] = [];
+let modelsDir: string;
+
+beforeAll(async () => {
+  modelsDir = (await ensureTestModels({ kinds: ['dictionary'] })).dictionaryModelsDir;
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+});
+
+/** An engine client whose engine will read `env` (it is forked with this process's env). */
+function client(env: Record<string, string>): EngineClient {
+  Object.assign(process.env, {
+    QUEUE_PREFIX: `test-engine-${process.pid}`,
+    LOG_LEVEL: 'silent',
+    ORT_THREADS: '1',
+    ...env,
+  });
+  const made = new EngineClient(ENGINE, logger);
+  clients.push(made);
+  return made;
+}
+
+const article = (title: string): ArticleContent => ({
+  title,
+  summary: '',
+  body: `<p>${title}</p>`,
+  categories: [],
+});
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('EngineClient', () => {
+  it('translates the jobs in hand in one engine process, each to its own result', async () => {
+    const engine = client({ MODELS_DIR: modelsDir });
+    const titles = ['the minister said that Ukraine will win', 'Kyiv is the capital of Ukraine'];
+    const results = await Promise.all(
+      titles.map((t) => engine.translateArticle(article(t), 'en', ['es'])),
+    );
+    expect(results.map((r) => r.get('es')?.content.title)).toEqual(
+      titles.map((t) => expectedTranslation(t, { src: 'en', tgt: 'es' })),
+    );
+    expect(engine.pid && isAlive(engine.pid)).toBe(true);
+    expect(engine.takeModelLoads().map((l) => l.model)).toEqual(['Xenova/opus-mt-en-es']);
+  }, 60_000);
+
+  it('fails the translations in hand retryably when the engine dies, then starts a new one', async () => {
+    const engine = client({ MODELS_DIR: modelsDir });
+    engine.start();
+    const first = engine.pid ?? 0;
+    const inHand = engine.translateArticle(article('Ukraine'), 'en', ['de']);
+    process.kill(first, 'SIGKILL');
+    const error = await inHand.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as { unrecoverable?: boolean }).unrecoverable).not.toBe(true);
+    const next = await engine.translateArticle(article('Ukraine'), 'en', ['de']);
+    expect(next.get('de')?.content.title).toBe(
+      expectedTranslation('Ukraine', { src: 'en', tgt: 'de' }),
+    );
+    expect(engine.pid).not.toBe(first);
+  }, 60_000);
+
+  it('keeps a missing model unrecoverable across the process boundary, with its fix', async () => {
+    const engine = client({
+      MODELS_DIR: mkdtempSync(join(tmpdir(), 'no-models-')),
+      ALLOW_REMOTE_MODELS: 'false',
+    });
+    const error = await engine
+      .translateArticle(article('Ukraine'), 'en', ['it'])
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ModelUnavailableError', unrecoverable: true });
+    expect((error as Error).message).toContain('tidings models pull');
+  }, 60_000);
+});

@@ -1,0 +1,36 @@
+import type { ArticleContent, LanguageCode } from '@tidings/core';
+import type { TargetTranslation } from '@tidings/translator';
+
+/** Worker → engine: translate one article (one job) into `targets`. */
+export interface TranslateRequest {
+  readonly type: 'translate';
+  readonly id: number;
+  readonly content: ArticleContent;
+  readonly source: LanguageCode;
+  readonly targets: readonly LanguageCode[];
+}
+
+/** An error as it crosses the process boundary: what a retry decision needs. */
+export interface EngineError {
+  readonly name: string;
+  readonly message: string;
+  /** True when no retry can help (a missing model, bad input). */
+  readonly unrecoverable: boolean;
+}
+
+/** Engine → worker. */
+export type EngineMessage =
+  | { readonly type: 'ready' }
+  | {
+      readonly type: 'progress';
+      readonly id: number;
+      readonly done: number;
+      readonly total: number;
+    }
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly results: readonly [LanguageCode, TargetTranslation][];
+    }
+  | { readonly type: 'failed'; readonly id: number; readonly error: EngineError }
+  | { readonly type: 'load'; readonly model: string; readonly ms: number };

@@ -1,0 +1,71 @@
+/**
+ * The translation engine: a child process of the worker that owns the models and runs every
+ * translation, one `ArticleBatcher` over one `Translator`. ONNX Runtime runs a session on the
+ * calling thread, so translation lives here while the worker's event loop stays free to renew
+ * its job locks; and since every job of the worker comes here, the jobs in hand share batches
+ * and one copy of each model, whatever WORKER_CONCURRENCY is.
+ */
+import { createLogger } from '@tidings/core';
+import { createRedisConnection } from '@tidings/queue';
+import { ArticleBatcher, Translator } from '@tidings/translator';
+import { loadConfig } from './config.ts';
+import type { EngineMessage, TranslateRequest } from './engine-protocol.ts';
+import { dieWithParent } from './orphan-guard.ts';
+
+// An engine whose worker died with SIGKILL would translate on for nobody.
+dieWithParent();
+
+const config = loadConfig();
+const logger = createLogger(config, 'worker');
+const connection = createRedisConnection(config.redisUrl, 'worker');
+connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+const send = (message: EngineMessage) => process.send?.(message);
+
+const translator = await Translator.create({
+  onLoad: (model, ms) => send({ type: 'load', model, ms: Math.round(ms) }),
+  modelsDir: config.modelsDir,
+  modelMap: config.modelMap,
+  glossary: config.glossary,
+  allowRemoteModels: config.allowRemoteModels,
+  cacheSize: config.modelCacheSize,
+  ortThreads: config.ortThreads || undefined,
+  dtype: config.modelDtype,
+  batchTokens: config.translateBatchTokens,
+  redis: connection,
+  memory: {
+    prefix: `${config.queuePrefix}:tm:`,
+    ttlSeconds: config.translationMemoryTtlDays * 24 * 3600,
+  },
+});
+const batcher = new ArticleBatcher(translator);
+
+process.on('message', (message: TranslateRequest | { type: 'stop' }) => {
+  if (message.type === 'stop') {
+    void translator.close().finally(() => {
+      connection.disconnect();
+      process.exit(0);
+    });
+    return;
+  }
+  const { id, content, source, targets } = message;
+  batcher
+    .translateArticle(content, source, targets, {
+      progress: ({ done, total }) => send({ type: 'progress', id, done, total }),
+    })
+    .then(
+      (results) => send({ type: 'done', id, results: [...results.entries()] }),
+      (error: Error & { unrecoverable?: boolean }) =>
+        send({
+          type: 'failed',
+          id,
+          error: {
+            name: error.name,
+            message: error.message,
+            unrecoverable: error.unrecoverable === true,
+          },
+        }),
+    );
+});
+// The worker's own 'disconnect' is its way of saying goodbye when it exits normally.
+process.on('disconnect', () => process.exit(0));
+send({ type: 'ready' });
