@@ -1,6 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** SentencePiece's word-start mark, as Marian vocabularies spell it. */
+export const META = '\u2581';
+
 /** The shape of a Marian model, as `config.json` states it. */
 export interface MarianShape {
   vocabSize: number;
@@ -83,4 +86,48 @@ export async function writeMarianFiles(
   await writeFile(join(dir, 'generation_config.json'), json(generationConfig));
   await writeFile(join(dir, 'tokenizer_config.json'), json(tokenizerConfig));
   await writeFile(join(dir, 'tokenizer.json'), JSON.stringify(tokenizerJson));
+}
+
+/**
+ * A `tokenizer.json` as a Marian conversion has it around its own pre-tokenizer and model:
+ * `</s>`, `<unk>` and `<pad>` as special tokens, `</s>` appended to every input, and a
+ * Metaspace decoder.
+ *
+ * @example
+ * marianTokenizerJson({ eos: 0, unk: 1, pad: 99 }, preTokenizer, { type: 'WordLevel', vocab, unk_token: '<unk>' });
+ */
+export function marianTokenizerJson(
+  ids: { eos: number; unk: number; pad: number },
+  preTokenizer: object,
+  model: object,
+): object {
+  const special = (id: number, content: string) => ({
+    id,
+    content,
+    single_word: false,
+    lstrip: false,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  });
+  return {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: [special(ids.eos, '</s>'), special(ids.unk, '<unk>'), special(ids.pad, '<pad>')],
+    normalizer: null,
+    pre_tokenizer: preTokenizer,
+    post_processor: {
+      type: 'TemplateProcessing',
+      single: [{ Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '</s>', type_id: 0 } }],
+      pair: [
+        { Sequence: { id: 'A', type_id: 0 } },
+        { Sequence: { id: 'B', type_id: 0 } },
+        { SpecialToken: { id: '</s>', type_id: 0 } },
+      ],
+      special_tokens: { '</s>': { id: '</s>', ids: [ids.eos], tokens: ['</s>'] } },
+    },
+    decoder: { type: 'Metaspace', replacement: META, prepend_scheme: 'always', split: true },
+    model,
+  };
 }

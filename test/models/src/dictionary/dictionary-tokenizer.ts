@@ -1,9 +1,10 @@
+import { META, marianTokenizerJson } from '../marian-files.ts';
 import type { Direction } from './languages.ts';
 import { lexicon } from './lexicon.ts';
 import { CLOSING_MARKS, coveredCharacters, OPENING_MARKS } from './word-rule.ts';
 
 /** The chunk-start marker of the Metaspace pre-tokenizer and decoder. */
-export const META = '\u2581';
+export { META };
 
 /** Ids fixed by the Marian layout: `</s>` = 0 (eos), `<unk>` = 1, `<pad>` = the last id. */
 export const EOS_ID = 0;
@@ -66,30 +67,13 @@ export function dictionaryVocabulary(direction: Direction): DictionaryVocabulary
   const pattern =
     `${META}(?:${alternatives})${end}|(?<=${charClass(OPENING_MARKS)})(?:${alternatives})${end}` +
     `|${META}?.`;
-  const special = (id: number, content: string) => ({
-    id,
-    content,
-    single_word: false,
-    lstrip: false,
-    rstrip: false,
-    normalized: false,
-    special: true,
-  });
   const vocab: Record<string, number> = {};
   tokens.forEach((t, i) => {
     vocab[t] = i;
   });
-  const tokenizerJson = {
-    version: '1.0',
-    truncation: null,
-    padding: null,
-    added_tokens: [
-      special(EOS_ID, '</s>'),
-      special(UNK_ID, '<unk>'),
-      special(tokens.length - 1, '<pad>'),
-    ],
-    normalizer: null,
-    pre_tokenizer: {
+  const tokenizerJson = marianTokenizerJson(
+    { eos: EOS_ID, unk: UNK_ID, pad: tokens.length - 1 },
+    {
       type: 'Sequence',
       pretokenizers: [
         { type: 'WhitespaceSplit' },
@@ -97,18 +81,7 @@ export function dictionaryVocabulary(direction: Direction): DictionaryVocabulary
         { type: 'Split', pattern: { Regex: pattern }, behavior: 'Isolated', invert: false },
       ],
     },
-    post_processor: {
-      type: 'TemplateProcessing',
-      single: [{ Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '</s>', type_id: 0 } }],
-      pair: [
-        { Sequence: { id: 'A', type_id: 0 } },
-        { Sequence: { id: 'B', type_id: 0 } },
-        { SpecialToken: { id: '</s>', type_id: 0 } },
-      ],
-      special_tokens: { '</s>': { id: '</s>', ids: [EOS_ID], tokens: ['</s>'] } },
-    },
-    decoder: { type: 'Metaspace', replacement: META, prepend_scheme: 'always', split: true },
-    model: { type: 'WordLevel', vocab, unk_token: '<unk>' },
-  };
+    { type: 'WordLevel', vocab, unk_token: '<unk>' },
+  );
   return { tokens, translation, tokenizerJson };
 }

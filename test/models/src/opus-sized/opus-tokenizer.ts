@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { META, marianTokenizerJson } from '../marian-files.ts';
 import { OPUS_SHAPE } from './opus-shape.ts';
 
-const META = '\u2581';
 const ARTICLES_DIR = fileURLToPath(new URL('../../../fixtures/articles/', import.meta.url));
 
 function seedWords(): string[] {
@@ -99,33 +99,9 @@ export function opusTokenizerJson(): object {
   }
   for (let n = 0; vocab.length < size - 1; n++) add(`${META}${n}`, -12);
   vocab.push(['<pad>', 0]);
-  const special = (id: number, content: string) => ({
-    id,
-    content,
-    single_word: false,
-    lstrip: false,
-    rstrip: false,
-    normalized: false,
-    special: true,
-  });
-  return {
-    version: '1.0',
-    truncation: null,
-    padding: null,
-    added_tokens: [special(0, '</s>'), special(1, '<unk>'), special(size - 1, '<pad>')],
-    normalizer: null,
-    pre_tokenizer: { type: 'Metaspace', replacement: META, prepend_scheme: 'always', split: true },
-    post_processor: {
-      type: 'TemplateProcessing',
-      single: [{ Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '</s>', type_id: 0 } }],
-      pair: [
-        { Sequence: { id: 'A', type_id: 0 } },
-        { Sequence: { id: 'B', type_id: 0 } },
-        { SpecialToken: { id: '</s>', type_id: 0 } },
-      ],
-      special_tokens: { '</s>': { id: '</s>', ids: [0], tokens: ['</s>'] } },
-    },
-    decoder: { type: 'Metaspace', replacement: META, prepend_scheme: 'always', split: true },
-    model: { type: 'Unigram', unk_id: 1, vocab, byte_fallback: false },
-  };
+  return marianTokenizerJson(
+    { eos: 0, unk: 1, pad: size - 1 },
+    { type: 'Metaspace', replacement: META, prepend_scheme: 'always', split: true },
+    { type: 'Unigram', unk_id: 1, vocab, byte_fallback: false },
+  );
 }
