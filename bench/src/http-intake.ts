@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { apiHarness } from '@tidings/api/testing';
 import type { Store } from '@tidings/store';
+import { postgresProblem, privateSchema } from '@tidings/store/testing';
 import { Hono } from 'hono';
-import pg from 'pg';
 import { type BenchRow, ratioRow } from './bench-row.ts';
 import { seedArticle } from './corpus.ts';
 import { listen } from './http-server.ts';
@@ -33,26 +32,16 @@ export async function httpIntake(
   progress: (line: string) => void,
 ): Promise<BenchRow[]> {
   const rows = await intakeOn('PGlite', undefined, options, progress);
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: options.databaseUrl });
-  const reachable = await admin.connect().then(
-    () => true,
-    (error: Error) => {
-      progress(
-        `  http: PostgreSQL at ${options.databaseUrl} unreachable (${error.message}); skipped`,
-      );
-      return false;
-    },
-  );
-  if (!reachable) return rows;
+  const problem = await postgresProblem(options.databaseUrl);
+  if (problem !== undefined) {
+    progress(`  http: PostgreSQL at ${options.databaseUrl} unreachable (${problem}); skipped`);
+    return rows;
+  }
+  const schema = await privateSchema('bench', options.databaseUrl);
   try {
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const url = new URL(options.databaseUrl);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    rows.push(...(await intakeOn('PostgreSQL', url.toString(), options, progress)));
+    rows.push(...(await intakeOn('PostgreSQL', schema.url, options, progress)));
   } finally {
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
-    await admin.end();
+    await schema.drop().catch(() => undefined);
   }
   return rows;
 }

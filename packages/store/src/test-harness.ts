@@ -1,38 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleContent } from '@tidings/core';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openStore, type StoreOptions } from './open-store.ts';
 import type { Store } from './store.ts';
-import { TEST_ENV } from './test-env.ts';
+import { type PrivateSchema, postgresAvailable, privateSchema } from './testing/postgres-schema.ts';
 
-const TEST_DATABASE_URL = TEST_ENV.databaseUrl;
-
-async function postgresAnswers(): Promise<string | undefined> {
-  const client = new pg.Client({
-    connectionString: TEST_DATABASE_URL,
-    connectionTimeoutMillis: 3000,
-  });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const postgresProblem = await postgresAnswers();
-if (postgresProblem !== undefined) {
-  const message = `PostgreSQL at ${TEST_DATABASE_URL} does not answer (${postgresProblem})`;
-  if (TEST_ENV.ci) throw new Error(`${message}; CI requires it. Set TEST_DATABASE_URL.`);
-  process.stderr.write(`\n⚠ ${message}: SKIPPING the PostgreSQL half of the store tests.\n\n`);
-}
+const postgres = await postgresAvailable('the PostgreSQL half of the store tests');
 
 /** A back end the store tests run on. */
 export interface Backend {
@@ -43,7 +18,7 @@ export interface Backend {
 /** Both back ends; PostgreSQL is marked unavailable (and skipped) when it does not answer. */
 export const BACKENDS: readonly Backend[] = [
   { name: 'pglite', available: true },
-  { name: 'postgres', available: postgresProblem === undefined },
+  { name: 'postgres', available: postgres },
 ];
 
 /**
@@ -54,7 +29,7 @@ export class StoreEnv {
   readonly backend: Backend;
   #store: Store | undefined;
   #options: StoreOptions | undefined;
-  #schema: string | undefined;
+  #schema: PrivateSchema | undefined;
   #dataDir: string | undefined;
   #publisher: string | undefined;
 
@@ -78,11 +53,8 @@ export class StoreEnv {
   async start(): Promise<void> {
     this.#dataDir = await mkdtemp(join(tmpdir(), 'tidings-store-'));
     if (this.backend.name === 'postgres') {
-      this.#schema = `t_${randomBytes(6).toString('hex')}`;
-      await adminQuery(`CREATE SCHEMA ${this.#schema}`);
-      const url = new URL(TEST_DATABASE_URL);
-      url.searchParams.set('options', `-c search_path=${this.#schema}`);
-      this.#options = { dataDir: this.#dataDir, databaseUrl: url.toString() };
+      this.#schema = await privateSchema('t');
+      this.#options = { dataDir: this.#dataDir, databaseUrl: this.#schema.url };
     } else {
       await cp(inject('pgliteTemplate'), join(this.#dataDir, 'pglite'), { recursive: true });
       this.#options = { dataDir: this.#dataDir };
@@ -105,7 +77,7 @@ export class StoreEnv {
   /** Closes the store and removes its directory or schema. */
   async stop(): Promise<void> {
     await this.#store?.close();
-    if (this.#schema) await adminQuery(`DROP SCHEMA IF EXISTS ${this.#schema} CASCADE`);
+    await this.#schema?.drop();
     if (this.#dataDir) await rm(this.#dataDir, { recursive: true, force: true });
   }
 
@@ -113,16 +85,6 @@ export class StoreEnv {
   async publisher(): Promise<string> {
     this.#publisher ??= (await this.store.createKey({ name: 'newsroom', role: 'publisher' })).id;
     return this.#publisher;
-  }
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
 

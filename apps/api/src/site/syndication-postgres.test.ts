@@ -1,48 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import { createLogger } from '@tidings/core';
 import { openStore, type Store } from '@tidings/store';
-// The store's driver, used here only to make and drop a private schema for the test.
-import pg from 'pg';
+import { postgresAvailable, privateSchema } from '@tidings/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedContent } from '../testing/site-harness.ts';
 import { Syndication } from './syndication.ts';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const available = await postgresAvailable('the two-process syndication test');
+const schema = available ? await privateSchema('t') : undefined;
 
-async function admin(sql: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query(sql);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const schema = `t_${randomBytes(6).toString('hex')}`;
-const unavailable = await admin(`CREATE SCHEMA ${schema}`);
-if (unavailable && process.env.CI) throw new Error(`PostgreSQL at ${DATABASE_URL}: ${unavailable}`);
-
-describe.skipIf(unavailable !== undefined)('two API processes on one PostgreSQL', () => {
+describe.skipIf(!schema)('two API processes on one PostgreSQL', () => {
   const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
   let a: Store;
   let b: Store;
   let publisherKeyId: string;
 
   beforeAll(async () => {
-    const url = new URL(DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    a = await openStore({ dataDir: '/nonexistent', databaseUrl: url.toString(), logger });
-    b = await openStore({ dataDir: '/nonexistent', databaseUrl: url.toString(), logger });
+    const databaseUrl = schema?.url;
+    a = await openStore({ dataDir: '/nonexistent', databaseUrl, logger });
+    b = await openStore({ dataDir: '/nonexistent', databaseUrl, logger });
     publisherKeyId = (await b.createKey({ name: 'newsroom', role: 'publisher' })).id;
   }, 60_000);
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await schema?.drop();
   });
 
   it("sees the other process's publication and retraction without being told", async () => {
