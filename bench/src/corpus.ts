@@ -28,6 +28,17 @@ export function seedArticle(file: (typeof SEED_FILES)[number]): {
   return { title, paragraphs: menuLine ? [menuLine, ...paragraphs] : paragraphs };
 }
 
+/**
+ * A seed article as HTML: its title, and each paragraph escaped in a `<p>`.
+ *
+ * @example
+ * const { title, body } = seedHtml('jef-extended-partner.txt');
+ */
+export function seedHtml(file: (typeof SEED_FILES)[number]): { title: string; body: string } {
+  const { title, paragraphs } = seedArticle(file);
+  return { title, body: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') };
+}
+
 /** Every sentence of both seed articles, in order, as the translator's splitter cuts them. */
 export function seedSentences(): string[] {
   return SEED_FILES.flatMap((file) => {

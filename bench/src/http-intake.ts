@@ -3,7 +3,7 @@ import type { Store } from '@tidings/store';
 import { postgresProblem, privateSchema } from '@tidings/store/testing';
 import { Hono } from 'hono';
 import { type BenchRow, ratioRow } from './bench-row.ts';
-import { seedArticle } from './corpus.ts';
+import { seedHtml } from './corpus.ts';
 import { listen } from './http-server.ts';
 import { type LoadResult, loadTest } from './load-test.ts';
 
@@ -145,12 +145,5 @@ function benchRoutes(store: Store): Hono {
 
 /** The longer seed article as a publisher posts it. */
 function seedBody(): string {
-  const seed = seedArticle('jef-extended-partner.txt');
-  return JSON.stringify({
-    title: seed.title,
-    body: seed.paragraphs
-      .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-      .join(''),
-    language: 'en',
-  });
+  return JSON.stringify({ ...seedHtml('jef-extended-partner.txt'), language: 'en' });
 }

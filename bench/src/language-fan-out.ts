@@ -1,6 +1,6 @@
 import type { ArticleContent } from '@tidings/core';
 import { type BenchRow, ratioRow } from './bench-row.ts';
-import { seedArticle } from './corpus.ts';
+import { seedHtml } from './corpus.ts';
 import { dictionaryTranslator } from './dictionary-translator.ts';
 import { median } from './measure.ts';
 
@@ -18,13 +18,9 @@ export async function languageFanOut(
   progress: (line: string) => void,
 ): Promise<BenchRow[]> {
   const translator = await dictionaryTranslator();
-  const seed = seedArticle('jef-extended-partner.txt');
   const english: ArticleContent = {
-    title: seed.title,
+    ...seedHtml('jef-extended-partner.txt'),
     summary: '',
-    body: seed.paragraphs
-      .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-      .join('\n'),
     categories: ['Defence'],
   };
   const german =

@@ -2,7 +2,7 @@ import { apiHarness } from '@tidings/api/testing';
 import { sanitizeArticleHtml } from '@tidings/core';
 import { TRANSLATE_JOB, translateJobId } from '@tidings/queue';
 import type { BenchRow } from './bench-row.ts';
-import { seedArticle } from './corpus.ts';
+import { seedHtml } from './corpus.ts';
 import { median } from './measure.ts';
 
 /**
@@ -20,10 +20,7 @@ export async function postBreakdown(
 ): Promise<BenchRow[]> {
   const h = await apiHarness({ bodyLimitBytes: 256 * 1024 });
   try {
-    const seed = seedArticle('jef-extended-partner.txt');
-    const html = seed.paragraphs
-      .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-      .join('');
+    const { title, body: html } = seedHtml('jef-extended-partner.txt');
     const times = new Map<string, number[]>();
     const time = async <T>(step: string, fn: () => Promise<T> | T): Promise<T> => {
       const started = performance.now();
@@ -36,7 +33,7 @@ export async function postBreakdown(
     for (let i = 0; i <= options.requests; i++) {
       await time('whole request in-process (app.request)', () =>
         h.call('POST', '/v1/articles', h.keys.publisher, {
-          title: options.uniqueTitles ? `${seed.title} ${i} bis` : seed.title,
+          title: options.uniqueTitles ? `${title} ${i} bis` : title,
           body: html,
           language: 'en',
         }),
@@ -48,7 +45,7 @@ export async function postBreakdown(
           publisherKeyId: key.key.id,
           sourceLanguage: 'en',
           content: {
-            title: options.uniqueTitles ? `${seed.title} ${i}` : seed.title,
+            title: options.uniqueTitles ? `${title} ${i}` : title,
             summary: '',
             body,
             categories: [],
