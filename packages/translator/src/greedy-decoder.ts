@@ -13,6 +13,7 @@ export interface DecodeRow {
 export interface Seq2SeqModel {
   readonly sessions?: Record<string, unknown>;
   readonly generation_config?: Record<string, unknown> | null;
+  readonly config?: Record<string, unknown>;
 }
 
 interface Tokens {
@@ -20,7 +21,7 @@ interface Tokens {
   readonly eos: ReadonlySet<number>;
   readonly firstEos: number;
   readonly pad: number;
-  readonly banned: readonly number[];
+  readonly banned: ReadonlySet<number>;
   readonly forceEos: boolean;
 }
 
@@ -76,11 +77,18 @@ export class GreedyDecoder {
     this.#nextFetch = ['logits', ...cache.filter((c) => !c.cross).map((c) => c.output)];
   }
 
-  /** A decoder over the model's sessions, or `undefined` when the model is of another kind. */
-  static for(model: Seq2SeqModel): GreedyDecoder | undefined {
+  /**
+   * A decoder over the model's sessions, or `undefined` when the model is of another kind or
+   * its inputs are built inside the pipeline (a prefix, or a tokenizer that adds language
+   * codes): those models keep Transformers.js's `generate`.
+   */
+  static for(model: Seq2SeqModel, tokenizer?: object): GreedyDecoder | undefined {
     const encoder = model.sessions?.model;
     const decoder = model.sessions?.decoder_model_merged;
     const config = model.generation_config ?? {};
+    const specific = model.config?.task_specific_params as Record<string, unknown> | undefined;
+    if (model.config?.prefix || specific?.translation) return undefined;
+    if (tokenizer && '_build_translation_inputs' in tokenizer) return undefined;
     if (!isSession(encoder) || !isSession(decoder)) return undefined;
     const required = ['input_ids', 'encoder_attention_mask', 'encoder_hidden_states'];
     if (!required.every((name) => decoder.inputNames.includes(name))) return undefined;
@@ -189,9 +197,15 @@ export class GreedyDecoder {
     const vocab = Number(logits.dims.at(-1));
     const steps = Number(logits.dims.at(1) ?? 1);
     const base = (b * steps + steps - 1) * vocab;
-    const forbidden = new Set<number>(banned);
-    if (written.length < (row.minNewTokens ?? 0)) for (const id of eos) forbidden.add(id);
-    if (noRepeat > 0) for (const id of repeated([start, ...written], noRepeat)) forbidden.add(id);
+    const early = written.length < (row.minNewTokens ?? 0);
+    // The model's banned tokens serve as they are unless this row must forbid more.
+    let forbidden = banned;
+    if (early || noRepeat > 0) {
+      const more = new Set(banned);
+      if (early) for (const id of eos) more.add(id);
+      if (noRepeat > 0) for (const id of repeated([start, ...written], noRepeat)) more.add(id);
+      forbidden = more;
+    }
     let best = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (let v = 0; v < vocab; v++) {
@@ -229,7 +243,7 @@ function readTokens(config: Record<string, unknown>): Tokens | undefined {
     pad: pad as number,
     eos: new Set(eosList),
     firstEos: isSet(forced) ? Number(forced) : (eosList[0] as number),
-    banned: bad.map((w) => (w as number[])[0] as number),
+    banned: new Set(bad.map((w) => (w as number[])[0] as number)),
     forceEos: isSet(forced),
   };
 }

@@ -125,8 +125,9 @@ export class ModelPool {
       // Bounding the output by the real input length stops a looping decoder early.
       const bound = (tokens: number) =>
         options.maxNewTokens ?? Math.min(512, Math.ceil(tokens * (options.lengthFactor ?? 2)) + 10);
+      const fits = lengths.every((n) => n <= limit);
       const decoder = step.srcLang ? undefined : this.#decoder(translator);
-      if (decoder && lengths.every((n) => n <= limit)) {
+      if (decoder && fits) {
         const rows = encoded.map((ids) => ({
           ids,
           maxNewTokens: bound(ids.length),
@@ -135,7 +136,7 @@ export class ModelPool {
         const output = await decoder.generate(rows, options.noRepeatNgramSize);
         return output.map((ids) => translator.tokenizer.decode(ids, { skip_special_tokens: true }));
       }
-      if (lengths.every((n) => n <= limit)) {
+      if (fits) {
         const output = await translator(inputs, {
           max_new_tokens: bound(Math.max(0, ...lengths)),
           ...(options.minNewTokens ? { min_new_tokens: options.minNewTokens } : {}),
@@ -185,14 +186,8 @@ export class ModelPool {
     if (this.#options.decoding === 'pipeline') return undefined;
     let decoder = this.#decoders.get(translator);
     if (decoder === undefined) {
-      const { config } = translator.model as unknown as { config: Record<string, unknown> };
-      const specific = config.task_specific_params as Record<string, unknown> | undefined;
-      // Prefixes and language-code inputs are built inside the pipeline: it keeps those models.
-      const custom =
-        Boolean(config.prefix) ||
-        Boolean(specific?.translation) ||
-        '_build_translation_inputs' in translator.tokenizer;
-      decoder = (!custom && GreedyDecoder.for(translator.model as unknown as Seq2SeqModel)) || null;
+      const model = translator.model as unknown as Seq2SeqModel;
+      decoder = GreedyDecoder.for(model, translator.tokenizer) ?? null;
       this.#decoders.set(translator, decoder);
     }
     return decoder ?? undefined;
