@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { ArticleContent, LanguageCode, Logger } from '@tidings/core';
-import type { TargetTranslation } from '@tidings/translator';
+import type { TargetTranslation, TranslateOptions } from '@tidings/translator';
 import type { EngineError, EngineMessage, TranslateRequest } from './engine-protocol.ts';
 import type { ArticleTranslator } from './translate-processor.ts';
 
@@ -59,7 +59,7 @@ export class EngineClient implements ArticleTranslator {
     content: ArticleContent,
     source: LanguageCode,
     targets: readonly LanguageCode[],
-    options: { progress?: (progress: { done: number; total: number }) => void } = {},
+    options: TranslateOptions = {},
   ): Promise<Map<LanguageCode, TargetTranslation>> {
     const child = this.#engine();
     const id = ++this.#next;

@@ -15,6 +15,7 @@ import {
   type TranslationResultData,
   translateJobDataSchema,
 } from '@tidings/queue';
+import type { TargetTranslation, TranslateOptions } from '@tidings/translator';
 import { type Queue, UnrecoverableError } from 'bullmq';
 
 /**
@@ -34,20 +35,8 @@ export interface ArticleTranslator {
     content: ArticleContent,
     source: LanguageCode,
     targets: readonly LanguageCode[],
-    options?: { progress?: (progress: { done: number; total: number }) => void },
-  ): Promise<
-    ReadonlyMap<
-      LanguageCode,
-      {
-        readonly content: ArticleContent;
-        readonly model: string;
-        readonly needsReview: readonly string[];
-        readonly segments: number;
-        readonly memoryHits: number;
-        readonly modelCalls: number;
-      }
-    >
-  >;
+    options?: TranslateOptions,
+  ): Promise<ReadonlyMap<LanguageCode, TargetTranslation>>;
 }
 
 const isUnrecoverable = (error: unknown) =>
