@@ -20,5 +20,5 @@ export {
 export type { Language, LanguageCode } from './languages.ts';
 export { isLanguageCode, LANGUAGE_CODES, LANGUAGES, languageOf, targetsOf } from './languages.ts';
 export { createLogger, type Logger } from './logger.ts';
-export { cleanText, sanitizeArticleHtml } from './sanitize-html.ts';
+export { cleanText, type SanitizeOptions, sanitizeArticleHtml } from './sanitize-html.ts';
 export { onShutdown } from './shutdown.ts';

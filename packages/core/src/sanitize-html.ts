@@ -70,16 +70,29 @@ const OPTIONS: sanitize.IOptions = {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what is removed.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 
+// Feed readers and the W3C feed validator know HTML4-era elements only: `mark` is a
+// SecurityRisk there, so feeds carry it as `b`, the nearest element they accept.
+const FEED_OPTIONS: sanitize.IOptions = {
+  ...OPTIONS,
+  transformTags: { ...OPTIONS.transformTags, mark: 'b' },
+};
+
+/** Where sanitized HTML goes: `feed` also rewrites what feed readers do not accept. */
+export interface SanitizeOptions {
+  readonly target?: 'page' | 'feed';
+}
+
 /**
  * Cleans an article body against Tidings' allow-list: no scripts, event handlers, styles,
  * `javascript:` URLs or control characters; links get `rel="noopener noreferrer"`. Used on
- * the publisher's HTML and again on the model's output.
+ * the publisher's HTML, again on the model's output, and on every page and feed.
  *
  * @example
  * sanitizeArticleHtml('<p onclick="x()">Hi<script>alert(1)</script></p>'); // '<p>Hi</p>'
  */
-export function sanitizeArticleHtml(html: string): string {
-  return sanitize(html.replace(CONTROL_CHARACTERS, ''), OPTIONS).trim();
+export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
+  const profile = options.target === 'feed' ? FEED_OPTIONS : OPTIONS;
+  return sanitize(html.replace(CONTROL_CHARACTERS, ''), profile).trim();
 }
 
 /**

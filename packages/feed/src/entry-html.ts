@@ -43,5 +43,5 @@ export function entryHtml(entry: FeedEntry, labels: Pick<FeedLabels, 'readIn'>):
     const [before = '', after = ''] = labels.readIn(marker).split(marker);
     parts.push(`<p>${escapeHtml(before)}${links}${escapeHtml(after)}</p>`);
   }
-  return sanitizeArticleHtml(parts.join('\n'));
+  return sanitizeArticleHtml(parts.join('\n'), { target: 'feed' });
 }

@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
 import { entryHtml } from './entry-html.ts';
+import { escapeHtml } from './escape-html.ts';
 import type { FeedDocument } from './types.ts';
 import { xmlText } from './xml-text.ts';
 
@@ -8,7 +9,9 @@ const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
 const DC = 'http://purl.org/dc/elements/1.1/';
 
 /**
- * RSS 2.0 with `<language>`, `content:encoded` for the full HTML, a stable non-permalink
+ * RSS 2.0 with `<language>`, a plain-text `title`, a text-only `description` (escaped for
+ * HTML, then XML: readers render it as HTML, so escaping once would let a `<script>` in a
+ * summary come alive), `content:encoded` for the full HTML, a stable non-permalink
  * `guid`, `dc:language` per item, and Atom links where RSS has no element of its own:
  * `self`, `next` (RFC 5005), `hub` (WebSub) on the channel and one
  * `<atom:link rel="alternate" hreflang>` per language version on each item. Built with
@@ -62,7 +65,8 @@ export function renderRss(doc: FeedDocument): string {
       });
     }
     item.ele(ATOM, 'atom:updated').txt(entry.updated.toISOString());
-    item.ele('description').txt(xmlText(entry.summary || entry.title));
+    // Readers render description as HTML: the plain text is escaped for HTML, then for XML.
+    item.ele('description').txt(xmlText(escapeHtml(entry.summary || entry.title)));
     item.ele(CONTENT, 'content:encoded').txt(xmlText(entryHtml(entry, doc.labels)));
   }
   return rss.end({ prettyPrint: true });
