@@ -34,7 +34,16 @@ const store = await openStore({
   logger.flush();
   process.exit(1);
 });
-await bootstrapAdminKey(store, config.dataDir, logger);
+await bootstrapAdminKey(store, config.dataDir, logger).catch(async (error: unknown) => {
+  // Nothing was committed: the next start, once DATA_DIR is writable, makes the key.
+  logger.fatal(
+    { err: error },
+    `could not write the first admin key into ${config.dataDir} (${(error as Error).message}); no key was made`,
+  );
+  logger.flush();
+  await store.close();
+  process.exit(1);
+});
 
 const producer = createRedisConnection(config.redisUrl, 'producer');
 producer.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));

@@ -1,6 +1,6 @@
 /**
  * The request contradicts the stored state (HTTP 409): a slug already taken, a change
- * to a retracted article, an edit of the source language.
+ * to a retracted article, an edit of the source language, revoking the last admin key.
  *
  * @example
  * throw new ConflictError('slug_taken', 'The slug "jef" is already used by another article');
@@ -8,7 +8,7 @@
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
   /** A stable code the API can turn into a problem `type`. */
-  readonly code: 'slug_taken' | 'retracted' | 'source_language';
+  readonly code: 'slug_taken' | 'retracted' | 'source_language' | 'last_admin';
 
   constructor(code: ConflictError['code'], message: string) {
     super(message);

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { ConflictError } from './conflict-error.ts';
 import { NotFoundError } from './not-found-error.ts';
 import { describeStore } from './test-harness.ts';
 
@@ -25,6 +26,7 @@ describeStore('API keys', (env) => {
   });
 
   it('refuses a revoked key, and can tell revoked from unknown', async () => {
+    await env.store.createKey({ name: 'keeper', role: 'admin' });
     const { id, token } = await env.store.createKey({ name: 'old', role: 'admin' });
     const revoked = await env.store.revokeKey(id);
     expect(revoked.revokedAt).toBeInstanceOf(Date);
@@ -42,5 +44,82 @@ describeStore('API keys', (env) => {
       NotFoundError,
     );
     await expect(env.store.revokeKey('not-a-uuid')).rejects.toThrow(NotFoundError);
+  });
+});
+
+describeStore('the last admin key', (env) => {
+  it('cannot be revoked, and says why; once another exists, it can', async () => {
+    const only = await env.store.createKey({ name: 'only', role: 'admin' });
+    const error = await env.store.revokeKey(only.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toMatchObject({ code: 'last_admin' });
+    expect((error as Error).message).toMatch(/last admin key.*another admin key first/);
+    expect((await env.store.lookupToken(only.token)).status).toBe('valid');
+
+    const second = await env.store.createKey({ name: 'second', role: 'admin' });
+    expect((await env.store.revokeKey(only.id)).revokedAt).toBeInstanceOf(Date);
+    await expect(env.store.revokeKey(second.id)).rejects.toThrow(ConflictError);
+  });
+});
+
+describeStore('the last two admin keys', (env) => {
+  it('revoked at once: one is revoked, the other refused', async () => {
+    const a = await env.store.createKey({ name: 'a', role: 'admin' });
+    const b = await env.store.createKey({ name: 'b', role: 'admin' });
+    // On PostgreSQL the second store is another pool, as another API instance would be.
+    const other = env.backend.name === 'postgres' ? await env.openAnother() : env.store;
+    try {
+      const outcomes = await Promise.allSettled([env.store.revokeKey(a.id), other.revokeKey(b.id)]);
+      const valid = (await env.store.listKeys()).filter(
+        (k) => k.role === 'admin' && k.revokedAt === null,
+      );
+      expect(valid).toHaveLength(1);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    } finally {
+      if (other !== env.store) await other.close();
+    }
+  });
+});
+
+describeStore('the first admin key', (env) => {
+  it('is not made when its token cannot be kept, and is made once when it can', async () => {
+    const failed = env.store.createFirstAdminKey(async () => {
+      throw new Error('EACCES: the data directory is read-only');
+    });
+    await expect(failed).rejects.toThrow(/read-only/);
+    expect(await env.store.listKeys()).toEqual([]);
+
+    const kept: string[] = [];
+    const created = await env.store.createFirstAdminKey(async (token) => void kept.push(token));
+    expect(created?.token).toBe(kept[0]);
+    expect((await env.store.findKeyByToken(kept[0] ?? ''))?.role).toBe('admin');
+    expect(await env.store.createFirstAdminKey(async (t) => void kept.push(t))).toBeNull();
+    expect(kept).toHaveLength(1);
+  });
+});
+
+describeStore('the first admin key, asked for by several instances at once', (env) => {
+  it('is made once', async () => {
+    const others =
+      env.backend.name === 'postgres'
+        ? await Promise.all([env.openAnother(), env.openAnother(), env.openAnother()])
+        : [];
+    try {
+      const kept: string[] = [];
+      const made = await Promise.all(
+        [env.store, ...others].map((store) =>
+          store.createFirstAdminKey(async (token) => {
+            // Writing the file takes a while; the others must wait for it, not race past.
+            await new Promise((r) => setTimeout(r, 50));
+            kept.push(token);
+          }),
+        ),
+      );
+      expect(made.filter((m) => m !== null)).toHaveLength(1);
+      expect(kept).toHaveLength(1);
+      expect(await env.store.listKeys()).toHaveLength(1);
+    } finally {
+      await Promise.all(others.map((s) => s.close()));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from './database.ts';
+import { ConflictError } from './conflict-error.ts';
+import type { Database, Queryable } from './database.ts';
 import { NotFoundError } from './not-found-error.ts';
 import { isStoreId } from './read-article.ts';
 import type { ApiKey, ApiKeyRole, CreatedKey, TokenLookup } from './types.ts';
@@ -25,6 +26,27 @@ function toKey(row: KeyRow): ApiKey {
   };
 }
 
+const newToken = () => `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+
+// Changes that depend on which admin keys exist (the first one, the last one) take turns, in
+// every process: the lock is held until the transaction ends. The key includes the schema, so
+// stores in different schemas do not wait on each other.
+const lockAdminKeys = (tx: Queryable) =>
+  tx.query(`SELECT pg_advisory_xact_lock(hashtext('tidings:admin-keys:' || current_schema()))`);
+
+async function insertKey(
+  tx: Queryable,
+  input: { name: string; role: ApiKeyRole },
+  token: string,
+): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    'INSERT INTO api_keys (name, role, token_hash) VALUES ($1, $2, $3) RETURNING id',
+    [input.name, input.role, hashToken(token)],
+  );
+  if (!row) throw new Error('INSERT into api_keys returned no row');
+  return row.id;
+}
+
 function hashToken(token: string): string {
   // Tokens carry 256 random bits, so a fast unsalted hash is enough: there is nothing to guess.
   return createHash('sha256').update(token).digest('hex');
@@ -46,13 +68,26 @@ export class KeysRepository {
 
   /** Creates a key; its token is returned this once and cannot be recovered. */
   async createKey(input: { name: string; role: ApiKeyRole }): Promise<CreatedKey> {
-    const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const [row] = await this.#db.query<{ id: string }>(
-      'INSERT INTO api_keys (name, role, token_hash) VALUES ($1, $2, $3) RETURNING id',
-      [input.name, input.role, hashToken(token)],
-    );
-    if (!row) throw new Error('INSERT into api_keys returned no row');
-    return { id: row.id, token };
+    const token = newToken();
+    return { id: await insertKey(this.#db, input, token), token };
+  }
+
+  /**
+   * Makes the first admin key of a store that has no key at all, and returns it; `null` when
+   * the store has a key already. `keep` receives the token before the key is committed: when it
+   * throws (the token could not be written down), no key is made, so a store never holds a key
+   * whose token exists nowhere. Processes calling this at once on one database make one key.
+   */
+  async createFirstAdminKey(keep: (token: string) => Promise<void>): Promise<CreatedKey | null> {
+    return this.#db.transaction(async (tx) => {
+      await lockAdminKeys(tx);
+      const [any] = await tx.query<{ id: string }>('SELECT id FROM api_keys LIMIT 1');
+      if (any) return null;
+      const token = newToken();
+      const id = await insertKey(tx, { name: 'first admin', role: 'admin' }, token);
+      await keep(token);
+      return { id, token };
+    });
   }
 
   /** What a token refers to: a valid key, a revoked one, or nothing. */
@@ -79,15 +114,39 @@ export class KeysRepository {
     return rows.map(toKey);
   }
 
-  /** Revokes a key (revoking it again changes nothing) and returns it. */
+  /**
+   * Revokes a key (revoking it again changes nothing) and returns it. The last valid admin key
+   * cannot be revoked (a {@link ConflictError}): no admin could then make or revoke keys again.
+   */
   async revokeKey(id: string): Promise<ApiKey> {
     if (!isStoreId(id)) throw new NotFoundError('key', id);
-    const [row] = await this.#db.query<KeyRow>(
-      `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1
-       RETURNING id, name, role, created_at, revoked_at`,
-      [id],
-    );
-    if (!row) throw new NotFoundError('key', id);
-    return toKey(row);
+    return this.#db.transaction(async (tx) => {
+      await lockAdminKeys(tx);
+      const [key] = await tx.query<KeyRow>(
+        'SELECT id, name, role, created_at, revoked_at FROM api_keys WHERE id = $1',
+        [id],
+      );
+      if (!key) throw new NotFoundError('key', id);
+      if (key.role === 'admin' && key.revoked_at === null) {
+        const [others] = await tx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM api_keys
+            WHERE role = 'admin' AND revoked_at IS NULL AND id <> $1`,
+          [id],
+        );
+        if (!others?.n) {
+          throw new ConflictError(
+            'last_admin',
+            `Key ${id} is the last admin key: revoking it would leave no one able to make or revoke keys. Make another admin key first (tidings keys create --role admin), then revoke this one`,
+          );
+        }
+      }
+      const [row] = await tx.query<KeyRow>(
+        `UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1
+         RETURNING id, name, role, created_at, revoked_at`,
+        [id],
+      );
+      if (!row) throw new NotFoundError('key', id);
+      return toKey(row);
+    });
   }
 }

@@ -93,6 +93,11 @@ export class Store {
     return this.#keys.createKey(input);
   }
 
+  /** See {@link KeysRepository.createFirstAdminKey}. */
+  createFirstAdminKey(keep: (token: string) => Promise<void>): Promise<CreatedKey | null> {
+    return this.#keys.createFirstAdminKey(keep);
+  }
+
   /** See {@link KeysRepository.lookupToken}. */
   lookupToken(token: string): Promise<TokenLookup> {
     return this.#keys.lookupToken(token);

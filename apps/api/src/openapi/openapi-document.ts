@@ -216,9 +216,13 @@ export function openApiDocument(serverUrl: string) {
       '/v1/keys/{id}': {
         parameters: [param('id', 'The key id.')],
         delete: {
-          summary: 'Revoke an API key (admin)',
+          summary: 'Revoke an API key (admin); the last admin key cannot be revoked (409)',
           security: auth,
-          responses: { '200': ok('The revoked key.'), ...guarded, ...problems('not-found') },
+          responses: {
+            '200': ok('The revoked key.'),
+            ...guarded,
+            ...problems('not-found', 'conflict'),
+          },
         },
       },
       '/feeds/opml.xml': {
