@@ -9,6 +9,7 @@ import type { ApiEnv } from './env.ts';
 import type { ApiMetrics } from './metrics/api-metrics.ts';
 import { errorHandler, notFoundHandler } from './on-error.ts';
 import { ProblemError } from './problem.ts';
+import { articleListingRoutes } from './routes/article-listing.ts';
 import { type ArticleRoutesDeps, articleRoutes } from './routes/articles.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { feedRoutes } from './routes/feeds.ts';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
         },
       }),
     );
+    app.route('/v1/articles', articleListingRoutes(deps.v1));
     app.route('/v1/articles', articleRoutes({ ...deps.v1, logger: deps.logger }));
     app.route('/v1/keys', keyRoutes(deps.v1.store, deps.v1.limiter));
     if (deps.dashboardQueues) {

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerDoctor } from './commands/doctor.ts';
 import { registerEdit } from './commands/edit.ts';
 import { registerKeys } from './commands/keys.ts';
+import { registerList } from './commands/list.ts';
 import { registerModels } from './commands/models.ts';
 import { registerPost } from './commands/post.ts';
 import { registerRetract } from './commands/retract.ts';
@@ -33,6 +34,7 @@ export function createProgram(): Command {
   for (const register of [
     registerPost,
     registerStatus,
+    registerList,
     registerEdit,
     registerRetract,
     registerKeys,

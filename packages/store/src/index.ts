@@ -1,3 +1,4 @@
+export type { ArticleIndexOptions } from './article-index-repository.ts';
 export type { CreateArticleInput } from './articles-repository.ts';
 export { ConflictError } from './conflict-error.ts';
 export type { Database, Queryable, StoreLogger } from './database.ts';
@@ -17,6 +18,8 @@ export type {
   ApiKey,
   ApiKeyRole,
   Article,
+  ArticleIndexPage,
+  ArticleSummary,
   ArticleWrite,
   CreatedKey,
   LanguageState,

@@ -1,8 +1,7 @@
 import type { LanguageCode, TranslationStatus } from '@tidings/core';
 import { LANGUAGE_CODES } from '@tidings/core';
 import type { Database } from './database.ts';
-import { InvalidCursorError } from './invalid-cursor-error.ts';
-import { isStoreId } from './read-article.ts';
+import { cursorTime, decodeCursor, encodeCursor } from './keyset-cursor.ts';
 import { type ContentColumns, toContent } from './rows.ts';
 import type { ListedArticle, ListedPage } from './types.ts';
 
@@ -27,34 +26,6 @@ interface ListedRow extends ContentColumns {
   content_updated_at: Date;
   cursor_at: string;
   languages: LanguageCode[];
-}
-
-// The cursor carries the timestamp to the microsecond, in UTC, formatted by the database
-// itself: a JS Date would lose the microseconds (and with them rows sharing a
-// millisecond), and PostgreSQL's default text output follows the session's DateStyle.
-const CURSOR_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-
-function encodeCursor(row: ListedRow): string {
-  return Buffer.from(JSON.stringify([row.cursor_at, row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      CURSOR_TIME.test(value[0]) &&
-      isStoreId(value[1])
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // Falls through to the error below: a malformed cursor is the caller's mistake.
-  }
-  throw new InvalidCursorError(cursor);
 }
 
 /**
@@ -111,7 +82,7 @@ export class ListingRepository {
     const rows = await this.#db.query<ListedRow>(
       `SELECT a.id, a.slug, t.language, a.source_language, t.status,
               t.title, t.summary, t.body, t.categories, t.image_alt, r.image_url,
-              t.published_at, t.content_updated_at, to_char(t.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
+              t.published_at, t.content_updated_at, ${cursorTime('t.published_at')} AS cursor_at,
               (SELECT jsonb_agg(o.language) FROM translations o
                 WHERE o.article_id = t.article_id AND o.published_at IS NOT NULL) AS languages
          FROM translations t
@@ -127,7 +98,7 @@ export class ListingRepository {
     const last = page[page.length - 1];
     return {
       items: page.map(toListed),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null,
     };
   }
 }

@@ -1,5 +1,7 @@
 import type { ArticleContent, LanguageCode, TranslationStatus } from '@tidings/core';
+import { type ArticleIndexOptions, ArticleIndexRepository } from './article-index-repository.ts';
 import { ArticlesRepository, type CreateArticleInput } from './articles-repository.ts';
+import { backfillTitleKeys } from './backfill-title-keys.ts';
 import type { Database, StoreLogger } from './database.ts';
 import type { DirectoryLock } from './directory-lock.ts';
 import { KeysRepository } from './keys-repository.ts';
@@ -15,6 +17,7 @@ import type {
   ApiKey,
   ApiKeyRole,
   Article,
+  ArticleIndexPage,
   ArticleWrite,
   CreatedKey,
   ListedPage,
@@ -48,6 +51,7 @@ export class Store {
   readonly #translations: TranslationsRepository;
   readonly #outbox: OutboxRepository;
   readonly #listing: ListingRepository;
+  readonly #index: ArticleIndexRepository;
   #closed: Promise<void> | undefined;
 
   constructor(db: Database, logger: StoreLogger, lock?: DirectoryLock) {
@@ -59,6 +63,7 @@ export class Store {
     this.#translations = new TranslationsRepository(db);
     this.#outbox = new OutboxRepository(db);
     this.#listing = new ListingRepository(db);
+    this.#index = new ArticleIndexRepository(db);
   }
 
   /** Which back end serves this store. */
@@ -72,8 +77,10 @@ export class Store {
   }
 
   /** Applies pending migrations (openStore already did); returns the versions applied. */
-  migrate(): Promise<string[]> {
-    return migrate(this.db, this.#logger);
+  async migrate(): Promise<string[]> {
+    const applied = await migrate(this.db, this.#logger);
+    await backfillTitleKeys(this.db);
+    return applied;
   }
 
   /** Closes the connection and releases the data directory's lock. Safe to call twice. */
@@ -201,5 +208,10 @@ export class Store {
   /** See {@link ListingRepository.listPublished}. */
   listPublished(language: LanguageCode, options: ListOptions): Promise<ListedPage> {
     return this.#listing.listPublished(language, options);
+  }
+
+  /** See {@link ArticleIndexRepository.listArticles}. */
+  listArticles(options: ArticleIndexOptions): Promise<ArticleIndexPage> {
+    return this.#index.listArticles(options);
   }
 }

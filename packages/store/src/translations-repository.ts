@@ -4,6 +4,7 @@ import type { Database, Queryable } from './database.ts';
 import { NotFoundError } from './not-found-error.ts';
 import { ARTICLE_SELECT, type ArticleRow, isStoreId } from './read-article.ts';
 import { type ContentColumns, type TranslationRow, toContent, toLanguageState } from './rows.ts';
+import { titleKey } from './title-key.ts';
 import type { ResultOutcome, TranslatedContent, Translation } from './types.ts';
 
 /** A worker's finished translation of one language of one revision. */
@@ -162,7 +163,7 @@ export class TranslationsRepository {
         `UPDATE translations
             SET status = 'published', content_revision = revision,
                 title = $3, summary = $4, body = $5, categories = $6::jsonb, image_alt = $7,
-                model = $8, reason = $9, edited_by = NULL,
+                model = $8, reason = $9, edited_by = NULL, title_key = $12,
                 started_at = COALESCE($10, started_at), finished_at = COALESCE($11, now()),
                 published_at = COALESCE(published_at, now()), content_updated_at = now()
           WHERE article_id = $1 AND language = $2`,
@@ -178,6 +179,7 @@ export class TranslationsRepository {
           result.reason ?? null,
           startedAt,
           finishedAt,
+          titleKey(content.title),
         ],
       );
       return { applied: true, status: 'published' };
@@ -246,6 +248,7 @@ export class TranslationsRepository {
         content.imageAlt ?? null,
         editorKeyId,
       ];
+      const live = [...values, titleKey(content.title)];
       await tx.query(
         `INSERT INTO translation_versions
            (article_id, language, revision, origin, status, title, summary, body, categories,
@@ -257,10 +260,10 @@ export class TranslationsRepository {
         `UPDATE translations
             SET status = 'edited', revision = $3, content_revision = $3,
                 title = $4, summary = $5, body = $6, categories = $7::jsonb, image_alt = $8,
-                edited_by = $9, reason = NULL, finished_at = now(),
+                edited_by = $9, reason = NULL, finished_at = now(), title_key = $10,
                 published_at = COALESCE(published_at, now()), content_updated_at = now()
           WHERE article_id = $1 AND language = $2`,
-        values,
+        live,
       );
       // The editor's text stands for this revision; no machine version is needed any more.
       await finishRequest(tx, articleId, language, article.current_revision);

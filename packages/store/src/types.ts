@@ -145,3 +145,28 @@ export interface ListedPage {
   /** Pass as `before` for the next (older) page; `null` on the last page. */
   readonly nextCursor: string | null;
 }
+
+/** One row of the editors' listing: an article and where each of its languages stands. */
+export interface ArticleSummary {
+  readonly id: string;
+  readonly slug: string;
+  /** The title of the current revision, in the source language. */
+  readonly title: string;
+  readonly publisherKeyId: string;
+  readonly sourceLanguage: LanguageCode;
+  readonly revision: number;
+  readonly createdAt: Date;
+  /** When the article was last revised (or created). */
+  readonly updatedAt: Date;
+  /** All six languages, in menu order, the source language included. */
+  readonly languages: readonly LanguageState[];
+}
+
+/** One page of the editors' listing, with counts of target language versions per state. */
+export interface ArticleIndexPage {
+  readonly items: readonly ArticleSummary[];
+  /** Pass as `cursor` for the next (older) page; `null` on the last page. */
+  readonly nextCursor: string | null;
+  /** Target language versions in each state, under the listing's filters except `status`. */
+  readonly counts: Readonly<Record<TranslationStatus, number>>;
+}

@@ -1,6 +1,7 @@
 import type { ArticleContent, LanguageCode } from '@tidings/core';
 import { targetsOf } from '@tidings/core';
 import type { Queryable } from './database.ts';
+import { titleKey } from './title-key.ts';
 import type { TranslationRequestKey } from './types.ts';
 
 /**
@@ -63,7 +64,7 @@ export async function writeRevision(
     `UPDATE translations
         SET revision = $3, status = 'published', content_revision = $3,
             title = $4, summary = $5, body = $6, categories = $7::jsonb, image_alt = $8,
-            model = NULL, reason = NULL, edited_by = NULL,
+            title_key = $9, model = NULL, reason = NULL, edited_by = NULL,
             started_at = now(), finished_at = now(),
             published_at = COALESCE(published_at, now()), content_updated_at = now()
       WHERE article_id = $1 AND language = $2`,
@@ -76,6 +77,7 @@ export async function writeRevision(
       content.body,
       categories,
       content.image?.alt ?? null,
+      titleKey(content.title),
     ],
   );
   // An editor's correction outlives a new source revision: it stays live, marked stale,

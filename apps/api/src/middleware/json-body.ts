@@ -42,6 +42,16 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
       'Keys named __proto__, constructor or prototype are refused.',
     );
   }
+  return validated(schema, raw);
+}
+
+/**
+ * Validates a request's data against a schema: a failure is a 422 naming every offending field.
+ *
+ * @example
+ * const query = validated(listingQuerySchema, c.req.query());
+ */
+export function validated<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const errors: FieldProblem[] = parsed.error.issues.map((issue) => ({

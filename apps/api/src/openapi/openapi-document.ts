@@ -1,6 +1,7 @@
 import { articleSubmissionSchema, LANGUAGE_CODES, translationEditSchema } from '@tidings/core';
 import { z } from 'zod';
 import { PROBLEMS, type ProblemCode } from '../problem.ts';
+import { listingQuerySchema } from '../routes/article-listing.ts';
 import { createKeySchema } from '../routes/keys.ts';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -53,6 +54,35 @@ const articleView = {
   },
 };
 
+const listing = {
+  type: 'object',
+  required: ['items', 'counts', 'nextCursor'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          slug: { type: 'string' },
+          title: { type: 'string', description: 'In the source language.' },
+          sourceLanguage: { type: 'string', enum: [...LANGUAGE_CODES] },
+          revision: { type: 'integer' },
+          updatedAt: { type: 'string', format: 'date-time' },
+          languages: { type: 'object', additionalProperties: languageState },
+        },
+      },
+    },
+    counts: {
+      type: 'object',
+      description: 'Target language versions in each state, under the filters except status.',
+      additionalProperties: { type: 'integer' },
+    },
+    nextCursor: { type: ['string', 'null'] },
+    links: { type: 'object', properties: { next: { type: ['string', 'null'] } } },
+  },
+};
+
 const problems = (...codes: ProblemCode[]) =>
   Object.fromEntries(
     codes.map((code) => [
@@ -85,6 +115,15 @@ const param = (name: string, description: string, schema: object = { type: 'stri
   description,
   schema,
 });
+/** Query parameters from a strict object schema, each described by its own JSON schema. */
+const queryParams = (schema: z.ZodObject, descriptions: Record<string, string>) =>
+  Object.entries(schema.shape).map(([name, field]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: descriptions[name],
+    schema: json(field as z.ZodType),
+  }));
 const id = param('id', 'The article id.', { type: 'string', format: 'uuid' });
 const lang = param('lang', 'One of the six languages.', {
   type: 'string',
@@ -131,6 +170,25 @@ export function openApiDocument(serverUrl: string) {
     },
     paths: {
       '/v1/articles': {
+        get: {
+          summary: 'List articles and the review queue, newest revision first',
+          description:
+            'A publisher sees its own articles; editors and admins see all. Filters combine; `counts` says how many target language versions are in each state (for "7 need review").',
+          security: auth,
+          parameters: queryParams(listingQuerySchema, {
+            status: 'Only articles with a target language in this state (in `language`, if given).',
+            language: 'Only articles translated into this language.',
+            q: 'Words of the title in any language; case and accents are ignored.',
+            publisher: "Only this publisher key's articles (admin keys only).",
+            cursor: 'The `nextCursor` of the previous page.',
+            limit: 'Articles per page, 1 to 100.',
+          }),
+          responses: {
+            '200': ok('A page of articles with the state of each language.', listing),
+            ...guarded,
+            ...problems('validation'),
+          },
+        },
         post: {
           summary: 'Publish an article (or a new revision of a known externalId)',
           security: auth,

@@ -2,7 +2,17 @@ import type { Article, LanguageState, Translation } from '@tidings/store';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function languageView(base: string, article: Pick<Article, 'id' | 'slug'>, state: LanguageState) {
+/**
+ * One language's state as the API shows it, with links to its version and its page.
+ *
+ * @example
+ * languageView(publicUrl, article, article.languages[0]);
+ */
+export function languageView(
+  base: string,
+  article: Pick<Article, 'id' | 'slug'>,
+  state: LanguageState,
+) {
   return {
     status: state.status,
     revision: state.revision,

@@ -3,13 +3,12 @@ import {
   type ArticleSubmissionInput,
   articleSubmissionSchema,
   cleanText,
-  isLanguageCode,
   type LanguageCode,
   type Logger,
   sanitizeArticleHtml,
   translationEditSchema,
 } from '@tidings/core';
-import type { ApiKey, ArticleWrite, Store } from '@tidings/store';
+import type { ArticleWrite, Store } from '@tidings/store';
 import { type Context, Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
@@ -17,6 +16,7 @@ import type { ApiEnv } from '../env.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { readJson } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
+import { assertVisible, languageParam } from './article-access.ts';
 import { articleView, translationView } from './article-view.ts';
 
 /** What the article routes need. */
@@ -53,24 +53,6 @@ function toContent(input: ArticleSubmissionInput): ArticleContent {
     categories: input.categories.map(cleanText),
     image: input.image ? { url: input.image.url, alt: cleanText(input.image.alt) } : undefined,
   };
-}
-
-function languageParam(c: Context): LanguageCode {
-  const lang = c.req.param('lang') ?? '';
-  if (!isLanguageCode(lang)) {
-    throw new ProblemError(
-      'not-found',
-      `Tidings has no language "${lang}"; it has en, es, de, fr, it, uk.`,
-    );
-  }
-  return lang;
-}
-
-/** A publisher sees only its own articles: another's is as good as absent. */
-function assertVisible(key: ApiKey, article: { publisherKeyId: string; id: string }) {
-  if (key.role === 'publisher' && article.publisherKeyId !== key.id) {
-    throw new ProblemError('not-found', `No article has the id ${article.id}.`);
-  }
 }
 
 /**

@@ -74,3 +74,21 @@ export const FINAL_STATUSES: ReadonlySet<TranslationStatus> = new Set([
   'edited',
   'stale',
 ]);
+
+/** One article of `GET /v1/articles`. */
+export interface ListedArticleView {
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly sourceLanguage: LanguageCode;
+  readonly revision: number;
+  readonly updatedAt: string;
+  readonly languages: Partial<Record<LanguageCode, LanguageView>>;
+}
+
+/** A page of `GET /v1/articles`, with the counts of target versions per state. */
+export interface ListingView {
+  readonly items: readonly ListedArticleView[];
+  readonly counts: Partial<Record<TranslationStatus, number>>;
+  readonly nextCursor: string | null;
+}

@@ -1,0 +1,33 @@
+import { isLanguageCode, type LanguageCode } from '@tidings/core';
+import type { ApiKey } from '@tidings/store';
+import type { Context } from 'hono';
+import { ProblemError } from '../problem.ts';
+
+/**
+ * The `:lang` parameter of a route, or a 404 naming the languages there are.
+ *
+ * @example
+ * const language = languageParam(c);
+ */
+export function languageParam(c: Context): LanguageCode {
+  const lang = c.req.param('lang') ?? '';
+  if (!isLanguageCode(lang)) {
+    throw new ProblemError(
+      'not-found',
+      `Tidings has no language "${lang}"; it has en, es, de, fr, it, uk.`,
+    );
+  }
+  return lang;
+}
+
+/**
+ * A publisher sees only its own articles: another's is as good as absent (404).
+ *
+ * @example
+ * assertVisible(c.var.key, await store.getArticle(id));
+ */
+export function assertVisible(key: ApiKey, article: { publisherKeyId: string; id: string }): void {
+  if (key.role === 'publisher' && article.publisherKeyId !== key.id) {
+    throw new ProblemError('not-found', `No article has the id ${article.id}.`);
+  }
+}

@@ -1,0 +1,94 @@
+import { LANGUAGE_CODES, TRANSLATION_STATUSES, type TranslationStatus } from '@tidings/core';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { ListedArticleView, ListingView } from '../api/views.ts';
+import { renderTable } from '../output/render-table.ts';
+import { type ApiOptions, apiClient, printJson, withApiOptions } from './api-options.ts';
+
+interface ListOptions extends ApiOptions {
+  readonly status?: TranslationStatus;
+  readonly language?: string;
+  readonly search?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+const time = (iso: string) => iso.replace('T', ' ').replace(/:\d\d\.\d+Z$/, 'Z');
+const short = (text: string, max: number) =>
+  [...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text;
+
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) {
+    throw new InvalidArgumentError('expected a whole number from 1 to 100');
+  }
+  return n;
+}
+
+/** The languages of a row that are not simply published, e.g. `de needs_review, fr failed`. */
+function pending(article: ListedArticleView): string {
+  const open = LANGUAGE_CODES.filter((code) => code !== article.sourceLanguage)
+    .map((code) => [code, article.languages[code]?.status] as const)
+    .filter(([, status]) => status !== 'published');
+  return open.length === 0
+    ? 'all published'
+    : open.map(([code, status]) => `${code} ${status ?? '—'}`).join(', ');
+}
+
+/**
+ * The listing as a terminal shows it: a line of counts, then a row per article.
+ *
+ * @example
+ * process.stdout.write(listingTable(page));
+ */
+export function listingTable(page: ListingView): string {
+  const counts = TRANSLATION_STATUSES.filter((s) => (page.counts[s] ?? 0) > 0)
+    .map((s) => `${page.counts[s]} ${s}`)
+    .join(' · ');
+  if (page.items.length === 0) return `${counts || 'no languages'}\nNo articles match.\n`;
+  const rows = page.items.map((a) => [
+    a.id,
+    time(a.updatedAt),
+    a.sourceLanguage,
+    short(a.title, 48),
+    pending(a),
+  ]);
+  const more = page.nextCursor ? `\nMore: add --cursor ${page.nextCursor}\n` : '';
+  return `${counts}\n\n${renderTable(['ID', 'UPDATED', 'SRC', 'TITLE', 'LANGUAGES'], rows)}\n${more}`;
+}
+
+/**
+ * `tidings list`: the articles, newest first, filtered by a language's state, the language
+ * and title words: the review queue in a terminal.
+ *
+ * @example
+ * registerList(program);
+ */
+export function registerList(program: Command): void {
+  withApiOptions(
+    program
+      .command('list')
+      .description('List articles and the state of their languages (the review queue)')
+      .addOption(
+        new Option('--status <status>', 'only articles with a language in this state').choices(
+          TRANSLATION_STATUSES,
+        ),
+      )
+      .addOption(
+        new Option('--language <lang>', 'only this target language').choices(LANGUAGE_CODES),
+      )
+      .option('--search <words>', 'title words, in any language; case and accents ignored')
+      .option('--limit <n>', 'articles per page, 1 to 100', parseLimit, 20)
+      .option('--cursor <cursor>', 'the next page, as a previous listing printed it'),
+  ).action(async (options: ListOptions) => {
+    const query = new URLSearchParams();
+    if (options.status) query.set('status', options.status);
+    if (options.language) query.set('language', options.language);
+    if (options.search) query.set('q', options.search);
+    if (options.cursor) query.set('cursor', options.cursor);
+    query.set('limit', String(options.limit));
+    const { api } = apiClient(options);
+    const { body } = await api.request<ListingView>('GET', `/v1/articles?${query}`);
+    if (options.json) printJson(body);
+    else process.stdout.write(listingTable(body));
+  });
+}
