@@ -9,11 +9,17 @@ const say = (message) => process.stdout.write(`tidings: ${message}\n`);
 ensureDependencies(root, say);
 
 const { tsImport } = await import('tsx/esm/api');
-const { loadConfigOrExit } = await tsImport('@tidings/core', import.meta.url);
+const { exitWithMessage, listenFailure, loadConfigOrExit } = await tsImport(
+  '@tidings/core',
+  import.meta.url,
+);
 const { ensureRedis } = await import('./lib/redis.mjs');
 const { supervise } = await import('./lib/supervise.mjs');
+const { portProblem } = await import('./lib/port-free.mjs');
 
 const config = loadConfigOrExit(process.env, 'tidings');
+const busy = listenFailure(config.host, config.port, await portProblem(config.host, config.port));
+if (busy) exitWithMessage('tidings', busy);
 const redis = await ensureRedis({
   redisUrl: config.redisUrl,
   privatePort: config.redisPrivatePort,
@@ -21,15 +27,15 @@ const redis = await ensureRedis({
   say,
 });
 
-const processes = [{ name: 'api', args: ['apps/api/src/main.ts'] }];
+const processes = [{ name: 'api', args: ['apps/api/src/main.ts'], ready: 'listening' }];
 for (let i = 1; i <= config.workers; i++) {
   processes.push({ name: `worker-${i}`, args: ['apps/worker/src/main.ts'] });
 }
 
-supervise(processes, {
+await supervise(processes, {
   cwd: root,
   env: { ...process.env, REDIS_URL: redis.url },
-  graceMs: config.shutdownTimeoutMs + 5_000,
+  graceMs: config.shutdownTimeoutMs * 2 + 5_000,
   say,
   onAllStopped: async () => {
     if (!redis.child) return;
@@ -39,18 +45,8 @@ supervise(processes, {
   },
 });
 
-// Print the address once the API answers, so a person knows where to point a browser or curl.
-const healthz = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}/healthz`;
-for (let i = 0; i < 300; i++) {
-  const ok = await fetch(healthz).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (ok) {
-    say(
-      `Tidings is up: ${config.publicUrl}  (readiness: ${config.publicUrl}/readyz; Ctrl-C stops everything)`,
-    );
-    break;
-  }
-  await new Promise((r) => setTimeout(r, 200));
-}
+// Said once the API this launcher started listens (it tells so over IPC): an answer on the
+// port alone could come from another instance.
+say(
+  `Tidings is up: ${config.publicUrl}  (readiness: ${config.publicUrl}/readyz; Ctrl-C stops everything)`,
+);

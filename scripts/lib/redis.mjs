@@ -95,7 +95,8 @@ export async function ensureRedis({ redisUrl, privatePort, dataDir, say, persist
     join(dir, 'redis.log'),
     ...(persistent ? ['--appendonly', 'yes', '--appendfsync', 'everysec'] : ['--appendonly', 'no']),
   ];
-  const child = spawn('redis-server', args, { stdio: 'ignore' });
+  // A process group of its own: a terminal's Ctrl-C must not stop Redis under workers finishing.
+  const child = spawn('redis-server', args, { stdio: 'ignore', detached: true });
   if (!(await waitFor(url, 10_000))) {
     say(`redis-server did not answer on port ${privatePort}; see ${join(dir, 'redis.log')}.`);
     child.kill('SIGKILL');

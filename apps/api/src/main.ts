@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { createLogger, onShutdown } from '@tidings/core';
+import { createLogger, exitWithMessage, listenFailure, onShutdown } from '@tidings/core';
 import {
   createRedisConnection,
   inspectRedisSettings,
@@ -9,19 +9,21 @@ import {
   TRANSLATE_QUEUE,
   type TranslateJobData,
 } from '@tidings/queue';
-import { openStore } from '@tidings/store';
+import { openStore, StoreLockedError } from '@tidings/store';
 import { Queue } from 'bullmq';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from './app.ts';
 import { bootstrapAdminKey } from './bootstrap-admin-key.ts';
 import { loadConfig } from './config.ts';
 import { detectLanguageOrProblem } from './detect-language.ts';
+import { drainResults } from './dispatch/drain-results.ts';
 import { Reconciler } from './dispatch/reconciler.ts';
 import { startResultsConsumer } from './dispatch/results-consumer.ts';
 import { TranslationDispatcher } from './dispatch/translation-dispatcher.ts';
 import { ApiMetrics } from './metrics/api-metrics.ts';
 import { Syndication } from './site/syndication.ts';
 
+const PROGRAM = 'tidings-api';
 const config = loadConfig();
 const logger = createLogger(config, 'api');
 
@@ -30,6 +32,8 @@ const store = await openStore({
   databaseUrl: config.databaseUrl,
   logger,
 }).catch((error: unknown) => {
+  // Another instance on this DATA_DIR is an everyday mistake, not a crash: one line says it.
+  if (error instanceof StoreLockedError) exitWithMessage(PROGRAM, error.message);
   logger.fatal({ err: error }, (error as Error).message);
   logger.flush();
   process.exit(1);
@@ -127,10 +131,25 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     { url: config.publicUrl, port: info.port, store: store.kind },
     `Tidings API listening on http://${config.host}:${info.port}`,
   );
+  // `npm start` says "up" on this message: an answer on the port could be another instance.
+  process.send?.({ type: 'listening', port: info.port });
+});
+server.once('error', (error: NodeJS.ErrnoException) => {
+  const line = listenFailure(config.host, config.port, error.code);
+  if (line === undefined)
+    logger.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
+  const fail = () => {
+    logger.flush();
+    if (line !== undefined) exitWithMessage(PROGRAM, line);
+    process.exit(1);
+  };
+  // The store is open and the consumers run: close them as on any stop, then say why.
+  setTimeout(fail, config.shutdownTimeoutMs);
+  void stopServices().finally(fail);
 });
 
-onShutdown(logger, config.shutdownTimeoutMs, async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+/** Stops everything but the HTTP server, in the order that loses nothing. */
+async function stopServices(): Promise<void> {
   await reconciler.stop();
   await results.close();
   await queue.close();
@@ -138,4 +157,12 @@ onShutdown(logger, config.shutdownTimeoutMs, async () => {
   producer.disconnect();
   consumerConnection.disconnect();
   await store.close();
+}
+
+onShutdown(logger, config.shutdownTimeoutMs, async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  // `npm start` stops its workers first: what they finished on the way out is persisted now
+  // rather than at the next start.
+  await drainResults(resultsQueue, config.shutdownTimeoutMs / 2);
+  await stopServices();
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { CONFIG_VARIABLES, type ConfigVariableName } from './config-variables.ts';
+import { exitWithMessage } from './exit-with-message.ts';
 
 type Vars = typeof CONFIG_VARIABLES;
 type Parsed = { [K in ConfigVariableName]: z.output<Vars[K]['schema']> };
@@ -135,7 +136,6 @@ export function loadConfigOrExit(
     return parseConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${program}: ${error.message}\n`);
-    process.exit(1);
+    exitWithMessage(program, error.message);
   }
 }

@@ -17,8 +17,10 @@ export {
   type ConfigVariable,
   type ConfigVariableName,
 } from './config-variables.ts';
+export { exitWithMessage } from './exit-with-message.ts';
 export type { Language, LanguageCode } from './languages.ts';
 export { isLanguageCode, LANGUAGE_CODES, LANGUAGES, languageOf, targetsOf } from './languages.ts';
+export { listenFailure } from './listen-failure.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { cleanText, type SanitizeOptions, sanitizeArticleHtml } from './sanitize-html.ts';
 export { onShutdown } from './shutdown.ts';

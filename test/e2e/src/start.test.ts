@@ -1,9 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openStore } from '@tidings/store';
+import { ensureTestModels } from '@tidings/test-models';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from './harness/free-port.ts';
-import { descendants, isAlive, launch } from './harness/launch.ts';
+import { descendants, isAlive, type Launched, launch } from './harness/launch.ts';
+import { seedArticle } from './harness/seed-article.ts';
+import { eventually } from './harness/service.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -44,6 +50,134 @@ describe('npm start', () => {
       expect(family.filter(isAlive)).toEqual([]);
     } finally {
       if (app.child.exitCode === null) app.child.kill('SIGKILL');
+    }
+  });
+
+  it('says "up" only for its own API: a second start on the same data directory or port is one line and exit code 1', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tidings-start-'));
+    const otherDir = mkdtempSync(join(tmpdir(), 'tidings-start-'));
+    dirs.push(dataDir, otherDir);
+    const [port, otherPort] = [await freePort(), await freePort()];
+    const shared = { QUEUE_PREFIX: `e2e-${randomUUID().slice(0, 8)}`, WORKERS: '0' };
+    const first = launch(['scripts/start.mjs'], {
+      ...shared,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+    });
+    try {
+      await first.waitFor(/Tidings is up/);
+
+      const sameDir = launch(['scripts/start.mjs'], {
+        ...shared,
+        PORT: String(otherPort),
+        DATA_DIR: dataDir,
+      });
+      expect((await sameDir.exited()).code).toBe(1);
+      const pid = first.child.pid ?? 0;
+      const lockLines = sameDir.output().trim().split('\n');
+      expect(lockLines).toHaveLength(1);
+      expect(lockLines[0]).toMatch(
+        /^tidings-api: The store in .* is in use by process \d+\..*another DATA_DIR/,
+      );
+      expect(descendants(pid).length).toBeGreaterThan(0);
+
+      const samePort = launch(['scripts/start.mjs'], {
+        ...shared,
+        PORT: String(port),
+        DATA_DIR: otherDir,
+      });
+      expect((await samePort.exited()).code).toBe(1);
+      expect(samePort.output().trim()).toBe(
+        `tidings: cannot listen on 127.0.0.1:${port}: the port is already in use (another Tidings, or another program). Stop it, or set PORT to a free port.`,
+      );
+    } finally {
+      first.child.kill('SIGINT');
+      await first.exited();
+    }
+  });
+
+  it('says so in one line when another program holds the port, without starting anything', async () => {
+    const blocker = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const app = launch(['scripts/start.mjs'], { PORT: String(port), WORKERS: '0' });
+      expect((await app.exited()).code).toBe(1);
+      expect(app.output().trim()).toBe(
+        `tidings: cannot listen on 127.0.0.1:${port}: the port is already in use (another Tidings, or another program). Stop it, or set PORT to a free port.`,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('Ctrl-C while translations are in hand publishes them, stops every process and exits 0', async () => {
+    const models = await ensureTestModels({ kinds: ['dictionary'] });
+    const dataDir = mkdtempSync(join(tmpdir(), 'tidings-start-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const app: Launched = launch(
+      ['scripts/start.mjs'],
+      {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        QUEUE_PREFIX: `e2e-${randomUUID().slice(0, 8)}`,
+        MODELS_DIR: models.dictionaryModelsDir,
+        ALLOW_REMOTE_MODELS: 'false',
+        WORKERS: '1',
+        SHUTDOWN_TIMEOUT_MS: '90000',
+      },
+      { foreground: true },
+    );
+    const pid = app.child.pid ?? 0;
+    try {
+      await app.waitFor(/Tidings is up/);
+      await app.waitFor(/worker ready/);
+      const admin = readFileSync(join(dataDir, 'admin-key'), 'utf8').trim();
+      const seed = seedArticle('jefExtendedPartner');
+      // Long enough that the worker is still translating when Ctrl-C comes.
+      const body = Array.from({ length: 6 }, () => seed.body).join('\n');
+      const posted = await fetch(`http://127.0.0.1:${port}/v1/articles`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: seed.title, body, language: 'en' }),
+      });
+      expect(posted.status).toBe(201);
+      const { id } = (await posted.json()) as { id: string };
+      const inHand = await eventually(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/v1/articles/${id}`, {
+            headers: { authorization: `Bearer ${admin}` },
+          });
+          const view = (await res.json()) as { languages: Record<string, { status: string }> };
+          const translating = Object.entries(view.languages)
+            .filter(([, l]) => l.status === 'translating')
+            .map(([lang]) => lang);
+          return translating.length > 0 ? translating : undefined;
+        },
+        60_000,
+        'a language being translated',
+      );
+      const family = descendants(pid);
+
+      // What a terminal does on Ctrl-C: SIGINT to the whole foreground process group.
+      process.kill(-pid, 'SIGINT');
+      const { code } = await app.exited();
+      expect([0, 130]).toContain(code);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(family.filter(isAlive)).toEqual([]);
+      expect(app.output()).not.toMatch(/second signal/);
+
+      const store = await openStore({ dataDir });
+      try {
+        for (const language of inHand) {
+          expect((await store.getTranslation(id, language as 'es')).status).toBe('published');
+        }
+      } finally {
+        await store.close();
+      }
+    } finally {
+      if (app.child.exitCode === null) process.kill(-pid, 'SIGKILL');
     }
   });
 

@@ -14,17 +14,24 @@ export interface Launched {
 }
 
 /**
- * Spawns `node <args>` from the repository root with the given environment added.
+ * Spawns `node <args>` from the repository root with the given environment added. With
+ * `foreground: true` it gets a process group of its own, as a shell gives a command run in a
+ * terminal: `process.kill(-pid, 'SIGINT')` is then what Ctrl-C does.
  *
  * @example
  * const app = launch(['scripts/start.mjs'], { PORT: '4000' });
  * await app.waitFor(/Tidings is up/);
  */
-export function launch(args: readonly string[], env: Record<string, string>): Launched {
+export function launch(
+  args: readonly string[],
+  env: Record<string, string>,
+  options: { foreground?: boolean } = {},
+): Launched {
   const child = spawn(process.execPath, [...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.foreground === true,
   });
   let text = '';
   const listeners = new Set<() => void>();
