@@ -66,7 +66,7 @@ export interface TranslationResultData {
   readonly outcome: 'published' | 'needs_review' | 'failed';
   /** Present unless the outcome is `failed`. */
   readonly content?: ArticleContent | undefined;
-  /** Model id(s) that produced it, e.g. `Xenova/opus-mt-es-en>Xenova/opus-mt-en-de`. */
+  /** The model, or models joined with ` → ` for a pivot: `Xenova/opus-mt-es-en → Xenova/opus-mt-en-de`. */
   readonly model?: string | undefined;
   /** Why it needs review or failed. */
   readonly reason?: string | undefined;

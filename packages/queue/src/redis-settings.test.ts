@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisConnection, whenReady } from './connection.ts';
 import { inspectRedisSettings } from './redis-settings.ts';
@@ -6,18 +9,25 @@ import { inspectRedisSettings } from './redis-settings.ts';
 // A private redis-server, so the test can set what it checks without touching the shared one.
 const port = 20_000 + Math.floor(Math.random() * 20_000);
 let server: ChildProcess;
+// The test turns the append-only file on: its files go to a scratch directory, not the tree.
+const dir = mkdtempSync(join(tmpdir(), 'tidings-redis-settings-'));
 const redis = createRedisConnection(`redis://127.0.0.1:${port}`, 'worker');
 redis.on('error', () => undefined);
 
 beforeAll(async () => {
-  server = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  server = spawn(
+    'redis-server',
+    [...['--port', String(port), '--dir', dir], ...['--save', '', '--appendonly', 'no']],
+    {
+      stdio: 'ignore',
+    },
+  );
   await whenReady(redis, 10_000);
 });
 afterAll(() => {
   redis.disconnect();
   server.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('inspectRedisSettings', () => {
