@@ -1,5 +1,3 @@
-import type { LanguageCode } from './languages.ts';
-
 /** An image that illustrates an article; only its alt text is translated. */
 export interface ArticleImage {
   /** Absolute URL of the image. */
@@ -43,17 +41,10 @@ export interface ArticleContent {
  * - `edited`: an editor's correction is live and machine output never overwrites it.
  * - `stale`: an edited version whose source has since been revised.
  */
-export type TranslationStatus =
-  | 'queued'
-  | 'translating'
-  | 'published'
-  | 'failed'
-  | 'needs_review'
-  | 'edited'
-  | 'stale';
+export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
 
-/** All translation states, for schemas and metrics labels. */
-export const TRANSLATION_STATUSES: readonly TranslationStatus[] = Object.freeze([
+/** Every translation state, in the order a language goes through them; for schemas and docs. */
+export const TRANSLATION_STATUSES = [
   'queued',
   'translating',
   'published',
@@ -61,14 +52,4 @@ export const TRANSLATION_STATUSES: readonly TranslationStatus[] = Object.freeze(
   'needs_review',
   'edited',
   'stale',
-]);
-
-/** An article as a publisher submits it, in one language. */
-export interface ArticleSubmission extends ArticleContent {
-  /** The language the article is written in; detected when absent. */
-  readonly language?: LanguageCode | undefined;
-  /** The publisher's own id for the story, so that a repost becomes a new revision. */
-  readonly externalId?: string | undefined;
-  /** URL slug; derived from the title when absent. */
-  readonly slug?: string | undefined;
-}
+] as const;

@@ -1,7 +1,6 @@
 export type {
   ArticleContent,
   ArticleImage,
-  ArticleSubmission,
   TranslationStatus,
 } from './article.ts';
 export { TRANSLATION_STATUSES } from './article.ts';

@@ -57,7 +57,7 @@ function hashToken(token: string): string {
  *
  * @example
  * const { token } = await keys.createKey({ name: 'newsroom', role: 'publisher' });
- * (await keys.findKeyByToken(token))?.role; // 'publisher'
+ * (await keys.lookupToken(token)).status; // 'valid'
  */
 export class KeysRepository {
   readonly #db: Database;
@@ -98,12 +98,6 @@ export class KeysRepository {
     );
     if (!row) return { status: 'unknown' };
     return { status: row.revoked_at ? 'revoked' : 'valid', key: toKey(row) };
-  }
-
-  /** The valid key of a token; `null` when it is unknown or revoked (see {@link lookupToken}). */
-  async findKeyByToken(token: string): Promise<ApiKey | null> {
-    const found = await this.lookupToken(token);
-    return found.status === 'valid' ? found.key : null;
   }
 
   /** Every key, revoked ones included, oldest first. */

@@ -110,11 +110,6 @@ export class Store {
     return this.#keys.lookupToken(token);
   }
 
-  /** See {@link KeysRepository.findKeyByToken}. */
-  findKeyByToken(token: string): Promise<ApiKey | null> {
-    return this.#keys.findKeyByToken(token);
-  }
-
   /** See {@link KeysRepository.listKeys}. */
   listKeys(): Promise<ApiKey[]> {
     return this.#keys.listKeys();

@@ -1,4 +1,9 @@
-import { articleSubmissionSchema, LANGUAGE_CODES, translationEditSchema } from '@tidings/core';
+import {
+  articleSubmissionSchema,
+  LANGUAGE_CODES,
+  TRANSLATION_STATUSES,
+  translationEditSchema,
+} from '@tidings/core';
 import { z } from 'zod';
 import { PROBLEMS, type ProblemCode } from '../problem.ts';
 import { listingQuerySchema } from '../routes/article-listing.ts';
@@ -29,10 +34,7 @@ const problemSchema = {
 const languageState = {
   type: 'object',
   properties: {
-    status: {
-      type: 'string',
-      enum: ['queued', 'translating', 'published', 'failed', 'needs_review', 'edited', 'stale'],
-    },
+    status: { type: 'string', enum: [...TRANSLATION_STATUSES] },
     revision: { type: 'integer' },
     model: { type: ['string', 'null'] },
     reason: { type: ['string', 'null'] },
