@@ -3,9 +3,4 @@
  * (`@tidings/translator/detect`) so that it never loads Transformers.js or ONNX Runtime.
  */
 export { LanguageDetectionError } from './language-detection-error.ts';
-export {
-  type Detection,
-  type DetectionOptions,
-  detectArticleLanguage,
-  detectLanguage,
-} from './language-detector.ts';
+export { detectArticleLanguage } from './language-detector.ts';

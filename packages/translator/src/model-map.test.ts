@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_MAP, loadModelMap, parseModelMap } from './model-map.ts';
-import { modelIds, resolveRoute } from './model-route.ts';
+import { resolveRoute } from './model-route.ts';
 import { TranslationInputError } from './translation-input-error.ts';
 
 const NLLB = {
@@ -38,18 +38,6 @@ describe('the default model map', () => {
 
   it('is valid: every one of the 30 directions has a route', () => {
     expect(() => parseModelMap(DEFAULT_MODEL_MAP)).not.toThrow();
-  });
-
-  it('lists the 19 Opus-MT models it needs, for `tidings models pull`', () => {
-    const ids = modelIds(DEFAULT_MODEL_MAP);
-    expect(ids).toHaveLength(19);
-    expect(ids).toContain('Xenova/opus-mt-it-fr');
-    expect(ids).not.toContain('Xenova/opus-mt-fr-it');
-    expect(
-      modelIds(
-        parseModelMap({ multilingual: { model: 'Xenova/nllb-200-distilled-600M', codes: NLLB } }),
-      ),
-    ).toEqual(['Xenova/nllb-200-distilled-600M']);
   });
 
   it('refuses to translate a language into itself', () => {

@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import type { LanguageCode } from '@tidings/core';
 import type { ModelMap } from './model-map.ts';
 import { TranslationInputError } from './translation-input-error.ts';
 
@@ -48,20 +48,4 @@ function directStep(map: ModelMap, from: LanguageCode, to: LanguageCode): RouteS
     return { model: multi.model, from, to, srcLang: multi.codes[from], tgtLang: multi.codes[to] };
   }
   return undefined;
-}
-
-/**
- * Every model a map can use between the six languages (what `tidings models pull` fetches).
- *
- * @example
- * modelIds(DEFAULT_MODEL_MAP).length; // 19
- */
-export function modelIds(map: ModelMap): string[] {
-  const ids = new Set<string>();
-  for (const from of LANGUAGE_CODES) {
-    for (const to of LANGUAGE_CODES) {
-      if (from !== to) for (const step of resolveRoute(map, from, to)) ids.add(step.model);
-    }
-  }
-  return [...ids].sort();
 }

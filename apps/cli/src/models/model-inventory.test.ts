@@ -14,6 +14,9 @@ describe('neededModels', () => {
   it('needs the 19 Opus-MT models of the built-in map for the 30 directions', () => {
     const models = neededModels(DEFAULT_MODEL_MAP);
     expect(models).toHaveLength(19);
+    const ids = models.map((m) => m.id);
+    expect(ids).toContain('Xenova/opus-mt-it-fr');
+    expect(ids).not.toContain('Xenova/opus-mt-fr-it');
     expect(models.find((m) => m.id === 'Xenova/opus-mt-en-uk')?.directions).toEqual([
       'de-uk',
       'en-uk',
