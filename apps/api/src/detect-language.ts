@@ -1,17 +1,18 @@
-import type { LanguageCode } from '@tidings/core';
-import { detectLanguage, LanguageDetectionError } from '@tidings/translator/detect';
+import type { ArticleContent, LanguageCode } from '@tidings/core';
+import { detectArticleLanguage, LanguageDetectionError } from '@tidings/translator/detect';
 import { ProblemError } from './problem.ts';
 
 /**
- * The language a submission is written in, or a 422 asking the publisher to give it: an
- * article is refused rather than translated from a guess.
+ * The language an article is written in, judged from its title, summary and the text of its
+ * body (never its markup), or a 422 asking the publisher to give it: an article is refused
+ * rather than translated from a guess.
  *
  * @example
- * detectLanguageOrProblem('El ministro dijo que el gobierno aprobará la ley.'); // 'es'
+ * detectLanguageOrProblem({ title: 'Ley', summary: '', body: '<p>El ministro dijo que…</p>', categories: [] }); // 'es'
  */
-export function detectLanguageOrProblem(text: string, threshold?: number): LanguageCode {
+export function detectLanguageOrProblem(content: ArticleContent, threshold?: number): LanguageCode {
   try {
-    return detectLanguage(text, { threshold }).language;
+    return detectArticleLanguage(content, { threshold }).language;
   } catch (error) {
     if (!(error instanceof LanguageDetectionError)) throw error;
     throw new ProblemError('validation', error.message, {

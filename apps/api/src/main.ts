@@ -15,7 +15,6 @@ import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from './app.ts';
 import { bootstrapAdminKey } from './bootstrap-admin-key.ts';
 import { loadConfig } from './config.ts';
-import { detectLanguageOrProblem } from './detect-language.ts';
 import { drainResults } from './dispatch/drain-results.ts';
 import { Reconciler } from './dispatch/reconciler.ts';
 import { startResultsConsumer } from './dispatch/results-consumer.ts';
@@ -122,7 +121,7 @@ const app = createApp({
     queueAvailable: () => producer.status === 'ready',
     limiter,
     onChange: (articleId) => void syndication.onChange(articleId),
-    detectLanguage: (text) => detectLanguageOrProblem(text, config.languageDetectionThreshold),
+    languageDetectionThreshold: config.languageDetectionThreshold,
   },
 });
 

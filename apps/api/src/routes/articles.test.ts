@@ -93,6 +93,18 @@ describe('POST /v1/articles (happy path)', () => {
     expect(fr.content.title).toBe('L’Ukraine rejoint la JEF');
   });
 
+  it('detects the language of an article posted without one, from its words, not its markup', async () => {
+    // A short Spanish text in English-named markup: judged with its tags, it reads as English.
+    const link = (path: string) =>
+      `<a href="https://example.org/news/government/parliament/${path}" title="read the full statement from the government here">`;
+    const res = await h.call('POST', '/v1/articles', h.keys.publisher, {
+      title: 'El Gobierno aprueba la ley',
+      body: `<p>${link('approval-of-the-new-law')}El ministro dijo que el Gobierno aprobará la ley</a> esta semana.</p><p>${link('press-release-about-the-budget')}La oposición</a> pidió más tiempo para el debate.</p>`,
+    });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { sourceLanguage: string }).sourceLanguage).toBe('es');
+  });
+
   it('retracts an article', async () => {
     const first = (await (
       await h.call('POST', '/v1/articles', h.keys.publisher, article)
@@ -148,6 +160,18 @@ describe('bad input answers problem+json', () => {
       'validation',
     )) as unknown as { errors: { field: string }[] };
     expect(body.errors.map((e) => e.field)).toContain('language');
+  });
+
+  it('a text in none of the six languages, posted without one: 422 asking for the language', async () => {
+    const body = (await expectProblem(
+      await h.call('POST', '/v1/articles', h.keys.publisher, {
+        title: 'Правительство одобрило закон',
+        body: '<p>Министр сказал, что правительство одобрит этот закон уже на этой неделе.</p>',
+      }),
+      422,
+      'validation',
+    )) as unknown as { errors: { field: string }[] };
+    expect(body.errors.map((e) => e.field)).toEqual(['language']);
   });
 
   it('a body of only scripts: 422, nothing stored', async () => {

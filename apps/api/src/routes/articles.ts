@@ -11,6 +11,7 @@ import {
 import type { ArticleWrite, Store } from '@tidings/store';
 import { type Context, Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { detectLanguageOrProblem } from '../detect-language.ts';
 import type { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
 import type { ApiEnv } from '../env.ts';
 import { authenticate } from '../middleware/auth.ts';
@@ -27,8 +28,8 @@ export interface ArticleRoutesDeps {
   readonly publicUrl: string;
   /** Whether the queue can take work now; when not, writes answer 503 before storing anything. */
   readonly queueAvailable: () => boolean;
-  /** The language of a text, or throws a `ProblemError` when it cannot be told. */
-  readonly detectLanguage: (text: string) => LanguageCode;
+  /** How sure language detection must be (LANGUAGE_DETECTION_THRESHOLD); its default when absent. */
+  readonly languageDetectionThreshold?: number | undefined;
   /** Per-key request budget; none when absent. */
   readonly limiter?: RateLimiterAbstract | undefined;
   /** Called after an article's published content changed (feeds refresh). */
@@ -59,7 +60,7 @@ function toContent(input: ArticleSubmissionInput): ArticleContent {
  * `/v1/articles`: publish, revise, read, correct and retract articles.
  *
  * @example
- * app.route('/v1/articles', articleRoutes({ store, dispatcher, publicUrl, queueAvailable, detectLanguage }));
+ * app.route('/v1/articles', articleRoutes({ store, logger, dispatcher, publicUrl, queueAvailable }));
  */
 export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   const { store, dispatcher, publicUrl } = deps;
@@ -99,8 +100,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     requireQueue();
     const content = toContent(input);
     const sourceLanguage =
-      input.language ??
-      deps.detectLanguage([content.title, content.summary, content.body].join('\n'));
+      input.language ?? detectLanguageOrProblem(content, deps.languageDetectionThreshold);
     const write = await store.createArticle({
       publisherKeyId: c.var.key.id,
       externalId: input.externalId,

@@ -18,7 +18,6 @@ import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from '../app.ts';
 import { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
 import type { ApiEnv } from '../env.ts';
-import { ProblemError } from '../problem.ts';
 import { Syndication } from '../site/syndication.ts';
 import { TEST_REDIS_URL } from './test-env.ts';
 
@@ -85,9 +84,6 @@ export async function apiHarness(
             duration: 60,
           })
         : undefined,
-      detectLanguage: () => {
-        throw new ProblemError('validation', 'Give the language.');
-      },
     },
   });
   return {
