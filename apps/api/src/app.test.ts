@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLogger } from '@tidings/core';
 import { createRedisConnection, whenReady } from '@tidings/queue';
+import { openStore } from '@tidings/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 
@@ -32,21 +36,33 @@ describe('health', () => {
   });
 
   it('is not ready when Redis is away, and says which dependency failed', async () => {
-    const app = createApp({
-      logger,
-      readiness: [
-        { name: 'redis', check: async () => void (await deadRedis.ping()) },
-        { name: 'store', check: async () => undefined },
-      ],
-    });
-    const res = await app.request('/readyz');
-    expect(res.status).toBe(503);
-    const body = (await res.json()) as {
-      checks: Record<string, { status: string; error?: string }>;
-    };
-    expect(body.checks.redis?.status).toBe('failing');
-    expect(body.checks.redis?.error).toBeTruthy();
-    expect(body.checks.store?.status).toBe('ok');
+    const dataDir = mkdtempSync(join(tmpdir(), 'tidings-ready-'));
+    const store = await openStore({ dataDir, logger });
+    try {
+      const app = createApp({
+        logger,
+        readiness: [
+          { name: 'redis', check: async () => void (await deadRedis.ping()) },
+          { name: 'store', check: () => store.ping() },
+        ],
+      });
+      const res = await app.request('/readyz');
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as {
+        checks: Record<string, { status: string; error?: string }>;
+      };
+      expect(body.checks.redis?.status).toBe('failing');
+      expect(body.checks.redis?.error).toBeTruthy();
+      expect(body.checks.store?.status).toBe('ok');
+
+      // The same check fails once the store is gone: it asks the database, not itself.
+      await store.close();
+      const closed = (await (await app.request('/readyz')).json()) as typeof body;
+      expect(closed.checks.store?.status).toBe('failing');
+    } finally {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

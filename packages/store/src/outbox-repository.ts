@@ -19,8 +19,7 @@ interface RequestRow {
  *
  * @example
  * const { requests } = await store.createArticle(input);
- * await queue.addAll(requests.map(toJob));
- * await store.markRequestsEnqueued(requests);
+ * await dispatcher.dispatch(requests); // adds the jobs, then store.markRequestsEnqueued(requests)
  */
 export class OutboxRepository {
   readonly #db: Database;

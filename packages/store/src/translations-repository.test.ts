@@ -32,7 +32,7 @@ function result(
     language,
     revision,
     content: german,
-    model: 'Xenova/opus-mt-uk-en+Xenova/opus-mt-en-de',
+    model: 'Xenova/opus-mt-uk-en → Xenova/opus-mt-en-de',
     status: 'published',
     timings: { startedAt: new Date(Date.now() - 1500), finishedAt: new Date() },
     ...overrides,
@@ -56,7 +56,7 @@ describeStore('translations', (env) => {
     const de = await env.store.getTranslation(article.id, 'de');
     expect(de).toMatchObject({
       status: 'published',
-      model: 'Xenova/opus-mt-uk-en+Xenova/opus-mt-en-de',
+      model: 'Xenova/opus-mt-uk-en → Xenova/opus-mt-en-de',
       revision: 1,
       contentRevision: 1,
       content: {

@@ -13,7 +13,7 @@ export interface TranslationResultInput {
   readonly language: LanguageCode;
   readonly revision: number;
   readonly content: TranslatedContent;
-  /** The model (or pivot chain) that made it, e.g. `Xenova/opus-mt-uk-en+Xenova/opus-mt-en-de`. */
+  /** The model, or models joined with ` → ` for a pivot: `Xenova/opus-mt-uk-en → Xenova/opus-mt-en-de`. */
   readonly model: string;
   /** `needs_review` when a quality gate flagged it: stored, but not published. */
   readonly status: 'published' | 'needs_review';

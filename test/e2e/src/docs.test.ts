@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { CONFIG_VARIABLES } from '@tidings/core';
 import { describe, expect, it } from 'vitest';
 
@@ -21,8 +21,19 @@ describe('documentation', () => {
     }
   });
 
-  it('gives a newcomer exactly the two commands', () => {
-    expect(readme).toContain('npm start');
-    expect(readme).toContain('npm test');
+  it('gives a newcomer exactly the two commands, and both exist', () => {
+    const quickStart = readme.split(/^## /m).find((section) => section.startsWith('Quick start'));
+    const commands = [...(quickStart ?? '').matchAll(/^```sh\n([\s\S]*?)```$/gm)].map((m) =>
+      m[1]?.trim(),
+    );
+    expect(commands).toEqual(['npm start', 'npm test']);
+    const { scripts } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    for (const name of ['start', 'test']) {
+      const script = scripts[name] ?? '';
+      expect(script, `npm ${name}`).toMatch(/^node scripts\/[\w-]+\.mjs$/);
+      expect(existsSync(new URL(script.replace('node ', ''), root)), script).toBe(true);
+    }
   });
 });
