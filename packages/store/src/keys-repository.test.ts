@@ -94,7 +94,10 @@ describeStore('the first admin key', (env) => {
     const kept: string[] = [];
     const created = await env.store.createFirstAdminKey(async (token) => void kept.push(token));
     expect(created?.token).toBe(kept[0]);
-    expect((await env.store.findKeyByToken(kept[0] ?? ''))?.role).toBe('admin');
+    expect(await env.store.lookupToken(kept[0] ?? '')).toMatchObject({
+      status: 'valid',
+      key: { role: 'admin' },
+    });
     expect(await env.store.createFirstAdminKey(async (t) => void kept.push(t))).toBeNull();
     expect(kept).toHaveLength(1);
   });
