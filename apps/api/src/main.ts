@@ -91,6 +91,7 @@ const syndication = new Syndication({
   publicUrl: config.publicUrl,
   logger,
   hubUrl: config.websubHubUrl,
+  site: config.site,
 });
 const metrics = new ApiMetrics({ store, queues: [queue] });
 const results = startResultsConsumer({

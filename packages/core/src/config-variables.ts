@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { siteSettingSchemas } from './site-settings.ts';
 
 /** One environment variable: how it is parsed, what it means, what a bad value should say. */
 export interface ConfigVariable<T extends z.ZodType = z.ZodType> {
@@ -222,6 +223,43 @@ export const CONFIG_VARIABLES = {
     expected: 'the path of a JSON glossary',
     description:
       'JSON file of terms never translated (names, brands) or always translated one way per language pair.',
+  }),
+  SITE_CONFIG: variable({
+    schema: z.string().min(1),
+    expected: 'the path of a JSON file of site settings',
+    description:
+      'JSON file of the site settings at once: {"name", "logoUrl", "description", "accentColor", "footer"}, each text either one string or an object per language; a SITE_* variable wins over the file.',
+  }),
+  SITE_NAME: variable({
+    schema: siteSettingSchemas.localized,
+    expected:
+      'text, or a JSON object of text per language such as {"en":"Kyiv Ledger","uk":"Київський вісник"}',
+    description:
+      "The newsroom's name, shown on every page, in feeds and in the OPML list; unset, the name in SITE_CONFIG, else Tidings.",
+  }),
+  SITE_LOGO_URL: variable({
+    schema: siteSettingSchemas.logoUrl,
+    expected: 'an https:// URL or a path on this site starting with /',
+    description:
+      'Logo shown beside the name in the header of every page and in feeds; unset, no logo.',
+  }),
+  SITE_DESCRIPTION: variable({
+    schema: siteSettingSchemas.localized,
+    expected: 'text, or a JSON object of text per language',
+    description:
+      'What the site is, for feeds and for the description search engines show; unset, "Latest articles in <language>".',
+  }),
+  SITE_ACCENT_COLOR: variable({
+    schema: siteSettingSchemas.accentColor,
+    expected: 'a hex colour such as #0b5cad',
+    description:
+      "The site's accent colour (links, the header rule, the favicon); unset, the one in SITE_CONFIG, else #0b5cad.",
+  }),
+  SITE_FOOTER: variable({
+    schema: siteSettingSchemas.localized,
+    expected: 'text, or a JSON object of text per language',
+    description:
+      'A line of plain text at the foot of every page (an imprint, a copyright); unset, none.',
   }),
 } as const;
 

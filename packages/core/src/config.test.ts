@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config.ts';
 
@@ -62,5 +65,69 @@ describe('booleans', () => {
     expect(() => parseConfig({ ALLOW_REMOTE_MODELS: 'maybe' })).toThrow(
       'ALLOW_REMOTE_MODELS="maybe" is not true or false',
     );
+  });
+});
+
+describe('site settings', () => {
+  const file = (settings: unknown) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tidings-site-config-'));
+    const path = join(dir, 'site.json');
+    writeFileSync(path, typeof settings === 'string' ? settings : JSON.stringify(settings));
+    return path;
+  };
+
+  it('names the site Tidings in every language when nothing is set', () => {
+    const { site } = parseConfig({});
+    expect(Object.values(site.name)).toEqual(Array(6).fill('Tidings'));
+    expect(site.accentColor).toBe('#0b5cad');
+    expect(site.logoUrl).toBeUndefined();
+    expect(site.description).toEqual({});
+  });
+
+  it('takes the name, per-language description, colour and footer from SITE_* variables', () => {
+    const { site } = parseConfig({
+      SITE_NAME: 'Kyiv Ledger',
+      SITE_DESCRIPTION: '{"en":"News from Kyiv","uk":"Новини з Києва"}',
+      SITE_ACCENT_COLOR: '#A1B',
+      SITE_FOOTER: '© Kyiv Ledger',
+      SITE_LOGO_URL: '/media/logo.svg',
+    });
+    expect(site.name.uk).toBe('Kyiv Ledger');
+    expect(site.description).toEqual({ en: 'News from Kyiv', uk: 'Новини з Києва' });
+    expect(site.accentColor).toBe('#aa11bb');
+    expect(site.footer.fr).toBe('© Kyiv Ledger');
+    expect(site.logoUrl).toBe('/media/logo.svg');
+  });
+
+  it('reads SITE_CONFIG, and a SITE_* variable wins over the file', () => {
+    const path = file({
+      name: { en: 'Kyiv Ledger', uk: 'Київський вісник' },
+      accentColor: '#225522',
+      footer: { en: 'Imprint' },
+    });
+    const { site } = parseConfig({ SITE_CONFIG: path, SITE_ACCENT_COLOR: '#000000' });
+    expect(site.name.uk).toBe('Київський вісник');
+    expect(site.name.de).toBe('Kyiv Ledger');
+    expect(site.accentColor).toBe('#000000');
+    expect(site.footer).toEqual({ en: 'Imprint' });
+  });
+
+  it('stops on a bad site setting with one line naming the variable', () => {
+    expect(() => parseConfig({ SITE_ACCENT_COLOR: 'blue' })).toThrow(
+      'SITE_ACCENT_COLOR="blue" is not a hex colour such as #0b5cad',
+    );
+    expect(() => parseConfig({ SITE_LOGO_URL: 'javascript:alert(1)' })).toThrow('SITE_LOGO_URL=');
+    expect(() => parseConfig({ SITE_NAME: '{"xx":"Nope"}' })).toThrow('SITE_NAME=');
+    const bad = file({ name: 'Kyiv Ledger', colour: '#000' });
+    expect(() => parseConfig({ SITE_CONFIG: bad })).toThrow(
+      /SITE_CONFIG=".*site.json" is not a readable JSON file of site settings \(.*colour/,
+    );
+    expect(() => parseConfig({ SITE_CONFIG: file('{ not json') })).toThrow(/SITE_CONFIG=/);
+    expect(() => parseConfig({ SITE_CONFIG: '/nowhere/site.json' })).toThrow(/ENOENT/);
+    try {
+      parseConfig({ SITE_CONFIG: bad });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
   });
 });

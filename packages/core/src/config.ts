@@ -1,7 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { CONFIG_VARIABLES, type ConfigVariableName } from './config-variables.ts';
 import { exitWithMessage } from './exit-with-message.ts';
+import {
+  resolveSiteSettings,
+  type SiteSettings,
+  type SiteSettingsInput,
+  siteConfigFileSchema,
+} from './site-settings.ts';
 
 type Vars = typeof CONFIG_VARIABLES;
 type Parsed = { [K in ConfigVariableName]: z.output<Vars[K]['schema']> };
@@ -47,6 +54,8 @@ export interface Config {
   readonly translationMemoryTtlDays: number;
   /** Absolute path, when set. */
   readonly glossary: string | undefined;
+  /** The newsroom's name, logo, description, colour and footer (`SITE_CONFIG`, `SITE_*`). */
+  readonly site: SiteSettings;
 }
 
 /** A bad configuration value; its message is one readable line naming the variable. */
@@ -86,6 +95,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     if (result.success) values[name] = result.data;
     else problems.push({ variable: name, value: env[name] ?? '', expected: spec.expected });
   }
+  const siteFile = readSiteConfig(env.SITE_CONFIG?.trim(), problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const v = values as Parsed;
   return {
@@ -118,7 +128,38 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     translateBatchTokens: v.TRANSLATE_BATCH_TOKENS,
     translationMemoryTtlDays: v.TRANSLATION_MEMORY_TTL_DAYS,
     glossary: v.GLOSSARY === undefined ? undefined : resolve(v.GLOSSARY),
+    site: resolveSiteSettings(siteFile, {
+      name: v.SITE_NAME,
+      logoUrl: v.SITE_LOGO_URL,
+      description: v.SITE_DESCRIPTION,
+      accentColor: v.SITE_ACCENT_COLOR,
+      footer: v.SITE_FOOTER,
+    }),
   };
+}
+
+/** Reads and checks `SITE_CONFIG`'s file at start, so a typo in it stops the process too. */
+function readSiteConfig(
+  path: string | undefined,
+  problems: { variable: string; value: string; expected: string }[],
+): SiteSettingsInput {
+  if (!path) return {};
+  let why: string;
+  try {
+    const parsed = siteConfigFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (parsed.success) return parsed.data;
+    why = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'the file'}: ${issue.message}`)
+      .join(', ');
+  } catch (error) {
+    why = (error as Error).message;
+  }
+  problems.push({
+    variable: 'SITE_CONFIG',
+    value: path,
+    expected: `a readable JSON file of site settings (${why})`,
+  });
+  return {};
 }
 
 /**

@@ -18,8 +18,30 @@ export {
 } from './config-variables.ts';
 export { exitWithMessage } from './exit-with-message.ts';
 export type { Language, LanguageCode } from './languages.ts';
-export { isLanguageCode, LANGUAGE_CODES, LANGUAGES, languageOf, targetsOf } from './languages.ts';
+export {
+  isLanguageCode,
+  LANGUAGE_CODES,
+  LANGUAGES,
+  languageName,
+  languageOf,
+  targetsOf,
+} from './languages.ts';
 export { listenFailure } from './listen-failure.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { cleanText, type SanitizeOptions, sanitizeArticleHtml } from './sanitize-html.ts';
 export { onShutdown } from './shutdown.ts';
+export {
+  DEFAULT_SITE_SETTINGS,
+  type LocalizedText,
+  resolveSiteSettings,
+  type SiteSettings,
+  type SiteSettingsInput,
+  siteConfigFileSchema,
+} from './site-settings.ts';
+export {
+  PROVENANCE_KINDS,
+  type ProvenanceInput,
+  type ProvenanceKind,
+  provenanceOf,
+  type VersionProvenance,
+} from './version-provenance.ts';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isLanguageCode, LANGUAGE_CODES, LANGUAGES, languageOf, targetsOf } from './languages.ts';
+import {
+  isLanguageCode,
+  LANGUAGE_CODES,
+  LANGUAGES,
+  languageName,
+  languageOf,
+  targetsOf,
+} from './languages.ts';
 
 describe('languages', () => {
   it('reads as the site menu does: En Es De Fr It Ук', () => {
@@ -20,5 +27,17 @@ describe('languages', () => {
   it('translates an article into the five other languages', () => {
     expect(targetsOf('uk')).toEqual(['en', 'es', 'de', 'fr', 'it']);
     expect(targetsOf('en')).not.toContain('en');
+  });
+
+  it("names every language in the reader's language, not in English", () => {
+    expect(languageName('en', 'es')).toBe('inglés');
+    expect(languageName('en', 'uk')).toBe('англійська');
+    expect(languageName('uk', 'de')).toBe('Ukrainisch');
+    expect(languageName('uk', 'fr', { standalone: true })).toBe('Ukrainien');
+    for (const reader of LANGUAGE_CODES) {
+      for (const code of LANGUAGE_CODES) {
+        expect(languageName(code, reader), `${code} in ${reader}`).not.toBe(code);
+      }
+    }
   });
 });

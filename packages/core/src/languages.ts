@@ -83,3 +83,31 @@ export function languageOf(code: LanguageCode): Language {
 export function targetsOf(source: LanguageCode): LanguageCode[] {
   return LANGUAGE_CODES.filter((code) => code !== source);
 }
+
+const displayNames = new Map<LanguageCode, Intl.DisplayNames>();
+
+/**
+ * A language's name as readers of another language write it, from the platform's CLDR data
+ * (`Intl.DisplayNames`): English is "inglés" to a Spanish reader and "англійська" to a
+ * Ukrainian one. `standalone` capitalizes it for use on its own (a title, a list of links),
+ * since several languages write language names in lower case inside a sentence.
+ *
+ * @example
+ * languageName('en', 'es'); // 'inglés'
+ * languageName('uk', 'fr', { standalone: true }); // 'Ukrainien'
+ */
+export function languageName(
+  code: LanguageCode,
+  inLanguage: LanguageCode,
+  options: { standalone?: boolean } = {},
+): string {
+  let names = displayNames.get(inLanguage);
+  if (!names) {
+    names = new Intl.DisplayNames([languageOf(inLanguage).locale], { type: 'language' });
+    displayNames.set(inLanguage, names);
+  }
+  const name = names.of(code) ?? languageOf(code).englishName;
+  if (!options.standalone) return name;
+  const locale = languageOf(inLanguage).locale;
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}

@@ -1,4 +1,9 @@
-import { type LanguageCode, languageOf } from '@tidings/core';
+import {
+  DEFAULT_SITE_SETTINGS,
+  type LanguageCode,
+  languageName,
+  type SiteSettings,
+} from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import type { FeedDocument, FeedEntry, FeedLabels, FeedLinks } from './types.ts';
 
@@ -12,31 +17,42 @@ export interface FeedDocumentInput {
   readonly entries: readonly FeedEntry[];
   /** Limits the feed to one category, as named in `language`. */
   readonly category?: string | undefined;
+  /** The newsroom's name, description and logo (absolute); Tidings' defaults without. */
+  readonly site?: SiteSettings | undefined;
+  /** Demonstration mode: every entry says its translation was made by test models. */
+  readonly demo?: boolean | undefined;
 }
 
 // A feed with no entries still needs an `updated`; a fixed instant keeps its ETag stable.
 const EPOCH = new Date(0);
 
 /**
- * The localized labels of a feed: title, description and "Read in: …", all from i18next in
- * the feed's own language.
+ * The localized labels of a feed: title, description and "Read in: …", in the feed's own
+ * language, with the newsroom's name and description from its site settings.
  *
  * @example
- * feedLabels('de').title; // 'Tidings — Deutsch'
+ * feedLabels('de', site).title; // 'Kyiv Ledger — Deutsch'
  */
-export function feedLabels(language: LanguageCode, category?: string): FeedLabels {
+export function feedLabels(
+  language: LanguageCode,
+  site: SiteSettings = DEFAULT_SITE_SETTINGS,
+  category?: string,
+): FeedLabels {
   const t = translatorFor(language);
-  const name = languageOf(language).nativeName;
+  const name = languageName(language, language, { standalone: true });
+  const inSentence = languageName(language, language);
+  const siteName = site.name[language];
   return {
-    siteName: t('common:siteName'),
+    siteName,
+    logoUrl: site.logoUrl,
     title:
       category === undefined
-        ? t('common:feed.title', { language: name })
-        : t('common:feed.categoryTitle', { category, language: name }),
+        ? t('common:feed.title', { site: siteName, language: name })
+        : t('common:feed.categoryTitle', { site: siteName, category, language: name }),
     description:
       category === undefined
-        ? t('common:feed.description', { language: name })
-        : t('site:feed.categoryDescription', { category, language: name }),
+        ? (site.description[language] ?? t('common:feed.description', { language: inSentence }))
+        : t('site:feed.categoryDescription', { category, language: inSentence }),
     readIn: (languages) => t('common:feed.readIn', { languages }),
   };
 }
@@ -56,10 +72,11 @@ export function createFeedDocument(input: FeedDocumentInput): FeedDocument {
   return {
     language: input.language,
     id: input.id,
-    labels: feedLabels(input.language, input.category),
+    labels: feedLabels(input.language, input.site, input.category),
     links: input.links,
     updated,
     entries: input.entries,
     category: input.category,
+    demo: input.demo,
   };
 }

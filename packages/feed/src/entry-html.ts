@@ -1,4 +1,5 @@
-import { languageOf, sanitizeArticleHtml } from '@tidings/core';
+import { languageName, sanitizeArticleHtml } from '@tidings/core';
+import { provenanceNotice } from '@tidings/i18n';
 import { escapeHtml } from './escape-html.ts';
 import type { FeedEntry, FeedLabels } from './types.ts';
 
@@ -14,15 +15,30 @@ function httpUrl(value: string): string | undefined {
 }
 
 /**
- * The HTML a reader shows for an entry: the lead image with its alt text, the body, and a
- * localized "Read in: …" line linking every other language version. Sanitized again here,
- * so a feed never relies on every writer of the store having sanitized.
+ * The HTML a reader shows for an entry: the provenance notice (machine translation, reviewed,
+ * edited…) with a link to the original, the lead image with its alt text, the body, and a
+ * localized "Read in: …" line linking every other language version, each named in the
+ * entry's language. Sanitized again here, so a feed never relies on every writer of the
+ * store having sanitized.
  *
  * @example
- * entryHtml(entry, labels); // '<figure><img src="…" alt="…" /></figure><p>…</p><p>Read in: <a …>Español</a></p>'
+ * entryHtml(entry, labels); // '<p><em>Translated by machine (…)…</em> <a …>Read the original</a></p><figure>…</figure><p>…</p><p>Read in: <a …>Spanish</a></p>'
  */
-export function entryHtml(entry: FeedEntry, labels: Pick<FeedLabels, 'readIn'>): string {
+export function entryHtml(
+  entry: FeedEntry,
+  labels: Pick<FeedLabels, 'readIn'>,
+  options: { demo?: boolean | undefined } = {},
+): string {
   const parts: string[] = [];
+  const notice = provenanceNotice(entry.provenance, entry.language, { demo: options.demo });
+  if (notice) {
+    const original =
+      notice.originalLink && entry.originalUrl
+        ? ` <a href="${escapeHtml(entry.originalUrl)}" hreflang="${entry.provenance.sourceLanguage}">${escapeHtml(notice.originalLink)}</a>`
+        : '';
+    const sentences = [notice.text, notice.demo].filter(Boolean).join(' ');
+    parts.push(`<p><em>${escapeHtml(sentences)}</em>${original}</p>`);
+  }
   const imageUrl = entry.image ? httpUrl(entry.image.url) : undefined;
   if (entry.image && imageUrl) {
     parts.push(
@@ -33,8 +49,8 @@ export function entryHtml(entry: FeedEntry, labels: Pick<FeedLabels, 'readIn'>):
   if (entry.alternates.length > 0) {
     const links = entry.alternates
       .map((alternate) => {
-        const language = languageOf(alternate.language);
-        return `<a href="${escapeHtml(alternate.url)}" hreflang="${language.code}">${escapeHtml(language.nativeName)}</a>`;
+        const name = languageName(alternate.language, entry.language, { standalone: true });
+        return `<a href="${escapeHtml(alternate.url)}" hreflang="${alternate.language}">${escapeHtml(name)}</a>`;
       })
       .join(', ');
     // The label is split around a marker so the translator controls word order while the

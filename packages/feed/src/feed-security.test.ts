@@ -91,6 +91,13 @@ function entry(payload: string, withSummary: boolean): FeedEntry {
     updated: new Date(Date.UTC(2025, 10, 5)),
     link: `${BASE}/en/articles/one`,
     alternates: [{ language: 'es', url: `${BASE}/es/articles/one` }],
+    provenance: {
+      kind: 'machine',
+      language: 'en',
+      sourceLanguage: 'uk',
+      model: `Model ${payload}`,
+    },
+    originalUrl: `${BASE}/uk/articles/one`,
   };
 }
 

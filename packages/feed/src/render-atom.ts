@@ -1,7 +1,8 @@
 import { create } from 'xmlbuilder2';
 import { entryHtml } from './entry-html.ts';
+import { provenanceFields, TIDINGS_NAMESPACE } from './tidings-namespace.ts';
 import type { FeedDocument } from './types.ts';
-import { xmlText } from './xml-text.ts';
+import { xmlAttributes, xmlText } from './xml-text.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const XML = 'http://www.w3.org/XML/1998/namespace';
@@ -9,7 +10,7 @@ const XML = 'http://www.w3.org/XML/1998/namespace';
 /**
  * Atom 1.0 (RFC 4287) with `xml:lang` on the feed and on every entry, one
  * `<link rel="alternate" hreflang>` per language version, RFC 5005 `next` paging and an
- * optional WebSub hub. Built with xmlbuilder2 rather than the `feed` package, which can
+ * optional WebSub hub, and each entry's `<tidings:provenance>`. Built with xmlbuilder2 rather than the `feed` package, which can
  * express none of per-entry language, hreflang alternates, paging or hubs.
  *
  * @example
@@ -17,7 +18,7 @@ const XML = 'http://www.w3.org/XML/1998/namespace';
  */
 export function renderAtom(doc: FeedDocument): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' })
-    .ele(ATOM, 'feed')
+    .ele(ATOM, 'feed', { 'xmlns:tidings': TIDINGS_NAMESPACE })
     .att(XML, 'xml:lang', doc.language);
   root.ele('id').txt(xmlText(doc.id));
   root.ele('title').txt(xmlText(doc.labels.title));
@@ -25,6 +26,7 @@ export function renderAtom(doc: FeedDocument): string {
   root.ele('updated').txt(doc.updated.toISOString());
   root.ele('author').ele('name').txt(xmlText(doc.labels.siteName));
   root.ele('generator').txt('Tidings');
+  if (doc.labels.logoUrl) root.ele('logo').txt(xmlText(doc.labels.logoUrl));
   root.ele('link', { rel: 'self', type: 'application/atom+xml', href: xmlText(doc.links.atom) });
   root.ele('link', {
     rel: 'alternate',
@@ -65,7 +67,8 @@ export function renderAtom(doc: FeedDocument): string {
     }
     if (entry.summary) e.ele('summary', { type: 'text' }).txt(xmlText(entry.summary));
     // Escaped HTML (type="html"), never hand-built CDATA: the serializer escapes `]]>` too.
-    e.ele('content', { type: 'html' }).txt(xmlText(entryHtml(entry, doc.labels)));
+    e.ele('content', { type: 'html' }).txt(xmlText(entryHtml(entry, doc.labels, doc)));
+    e.ele(TIDINGS_NAMESPACE, 'tidings:provenance', xmlAttributes(provenanceFields(entry)));
   }
   return root.end({ prettyPrint: true });
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { LanguageCode } from '@tidings/core';
+import { type LanguageCode, resolveSiteSettings } from '@tidings/core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,8 @@ function seedEntry(file: string, n: number, language: LanguageCode, id: string):
       language: l,
       url: `${BASE}/${l}/articles/seed-${n}`,
     })),
+    provenance: { kind: 'machine', language, sourceLanguage: 'uk', model: 'Xenova/opus-mt-uk-en' },
+    originalUrl: `${BASE}/uk/articles/seed-${n}`,
   };
 }
 
@@ -209,6 +211,12 @@ describe('renderFeed', () => {
     expect(feed.next_url).toBe(`${BASE}/feeds/en/feed.json?before=c1`);
     expect(feed.hubs).toEqual([{ type: 'WebSub', url: 'https://hub.example.org/' }]);
     expect(feed.items[0]?._tidings).toEqual({
+      provenance: {
+        kind: 'machine',
+        sourceLanguage: 'uk',
+        model: 'Xenova/opus-mt-uk-en',
+        original: `${BASE}/uk/articles/seed-2`,
+      },
       alternates: [
         { language: 'es', url: `${BASE}/es/articles/seed-2` },
         { language: 'uk', url: `${BASE}/uk/articles/seed-2` },
@@ -225,12 +233,57 @@ describe('renderFeed', () => {
     }));
     const doc = document(uk, 'uk');
     expect(doc.labels.title).toBe('Tidings — Українська');
-    expect(doc.labels.description).toBe('Останні статті: Українська');
+    expect(doc.labels.description).toBe('Останні статті: українська');
     const body = renderFeed(doc, 'atom');
     assertValidAtom(body, 'uk');
     expect(body).toContain(
-      'Читати: &lt;a href="https://news.example.org/en/articles/seed-2" hreflang="en" rel="noopener noreferrer"&gt;English&lt;/a&gt;',
+      'Читати: &lt;a href="https://news.example.org/en/articles/seed-2" hreflang="en" rel="noopener noreferrer"&gt;Англійська&lt;/a&gt;',
     );
+  });
+
+  it('tells readers and machines that an entry is a machine translation, with the model and the original', () => {
+    const rss = renderFeed(document(ENTRIES), 'rss');
+    const channel = (xml.parse(rss).rss as Node).channel as Node;
+    expect((xml.parse(rss).rss as Node)['@xmlns:tidings']).toBe('urn:tidings:feed:1');
+    const item = asNodes(channel.item)[0] as Node;
+    expect(item['tidings:provenance']).toEqual({
+      '@kind': 'machine',
+      '@sourceLanguage': 'uk',
+      '@model': 'Xenova/opus-mt-uk-en',
+      '@original': `${BASE}/uk/articles/seed-2`,
+    });
+    expect(text(item['content:encoded'])).toMatch(
+      /^<p><em>Translated by machine \(Xenova\/opus-mt-uk-en\); no editor has checked it yet\. Original language: Ukrainian\.<\/em> <a href="https:\/\/news\.example\.org\/uk\/articles\/seed-2" hreflang="uk"[^>]*>Read the original<\/a><\/p>/,
+    );
+    const atom = xml.parse(renderFeed(document(ENTRIES), 'atom')).feed as Node;
+    expect(asNodes(atom.entry)[1]?.['tidings:provenance']).toMatchObject({ '@kind': 'machine' });
+  });
+
+  it("names the newsroom from the site settings in the feed's title, author and logo", () => {
+    const site = resolveSiteSettings(
+      { name: { en: 'Kyiv Ledger', uk: 'Київський вісник' }, logoUrl: `${BASE}/logo.png` },
+      {},
+    );
+    const feed = (f: string) => `${BASE}/feeds/uk/${f}`;
+    const doc = createFeedDocument({
+      language: 'uk',
+      id: feed('atom.xml'),
+      entries: [],
+      site,
+      links: {
+        home: `${BASE}/uk/`,
+        rss: feed('rss.xml'),
+        atom: feed('atom.xml'),
+        json: feed('feed.json'),
+      },
+    });
+    expect(doc.labels.title).toBe('Київський вісник — Українська');
+    const atom = xml.parse(renderFeed(doc, 'atom')).feed as Node;
+    expect(text((atom.author as Node).name)).toBe('Київський вісник');
+    expect(text(atom.logo)).toBe(`${BASE}/logo.png`);
+    const channel = (xml.parse(renderFeed(doc, 'rss')).rss as Node).channel as Node;
+    expect(text((channel.image as Node).url)).toBe(`${BASE}/logo.png`);
+    expect(text((channel.image as Node).title)).toBe(text(channel.title));
   });
 
   for (const format of FORMATS) {

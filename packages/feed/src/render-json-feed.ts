@@ -1,11 +1,12 @@
 import { entryHtml } from './entry-html.ts';
+import { provenanceFields } from './tidings-namespace.ts';
 import type { FeedDocument } from './types.ts';
 import { xmlSafe } from './xml-safe.ts';
 
 /**
  * JSON Feed 1.1 with `language` on the feed and every item, `next_url` paging, an optional
  * WebSub hub, and each item's other language versions in a `_tidings` extension object
- * (`{ alternates: [{ language, url }] }`), as JSON Feed's extension rules allow.
+ * (`{ provenance: { kind, sourceLanguage, model?, original? }, alternates: [{ language, url }] }`), as JSON Feed's extension rules allow.
  *
  * @example
  * const json = renderJsonFeed(createFeedDocument({ language: 'uk', id, links, entries }));
@@ -21,6 +22,7 @@ export function renderJsonFeed(doc: FeedDocument): string {
     description: xmlSafe(doc.labels.description),
     language: doc.language,
     authors: [{ name: xmlSafe(doc.labels.siteName) }],
+    ...(doc.labels.logoUrl ? { icon: doc.labels.logoUrl } : {}),
     ...(doc.links.next ? { next_url: doc.links.next.json } : {}),
     ...(doc.links.hub ? { hubs: [{ type: 'WebSub', url: doc.links.hub }] } : {}),
     items: doc.entries.map((entry) => ({
@@ -28,13 +30,14 @@ export function renderJsonFeed(doc: FeedDocument): string {
       url: entry.link,
       title: xmlSafe(entry.title),
       ...(entry.summary ? { summary: xmlSafe(entry.summary) } : {}),
-      content_html: xmlSafe(entryHtml(entry, doc.labels)),
+      content_html: xmlSafe(entryHtml(entry, doc.labels, doc)),
       ...(entry.image ? { image: entry.image.url } : {}),
       date_published: entry.published.toISOString(),
       date_modified: entry.updated.toISOString(),
       ...(entry.categories.length > 0 ? { tags: entry.categories.map(xmlSafe) } : {}),
       language: entry.language,
       _tidings: {
+        provenance: provenanceFields(entry),
         alternates: entry.alternates.map((a) => ({ language: a.language, url: a.url })),
       },
     })),

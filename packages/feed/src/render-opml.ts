@@ -1,4 +1,4 @@
-import { LANGUAGES, type LanguageCode } from '@tidings/core';
+import { LANGUAGES, type LanguageCode, type SiteSettings } from '@tidings/core';
 import { create } from 'xmlbuilder2';
 import { feedLabels } from './create-feed-document.ts';
 import type { FeedFormat } from './types.ts';
@@ -14,6 +14,8 @@ export interface OpmlInput {
   readonly feedUrl: (language: LanguageCode, format: FeedFormat) => string;
   /** The site's front page in a language. */
   readonly homeUrl: (language: LanguageCode) => string;
+  /** The newsroom's name in each language's feed titles. */
+  readonly site?: SiteSettings | undefined;
 }
 
 const FORMATS: readonly { format: FeedFormat; type: string; name: string }[] = [
@@ -36,7 +38,7 @@ export function renderOpml(input: OpmlInput): string {
   head.ele('dateModified').txt(input.updated.toUTCString());
   const body = opml.ele('body');
   for (const language of LANGUAGES) {
-    const labels = feedLabels(language.code);
+    const labels = feedLabels(language.code, input.site);
     const group = body.ele('outline', {
       text: xmlText(labels.title),
       title: xmlText(labels.title),

@@ -1,8 +1,9 @@
 import { create } from 'xmlbuilder2';
 import { entryHtml } from './entry-html.ts';
 import { escapeHtml } from './escape-html.ts';
+import { provenanceFields, TIDINGS_NAMESPACE } from './tidings-namespace.ts';
 import type { FeedDocument } from './types.ts';
-import { xmlText } from './xml-text.ts';
+import { xmlAttributes, xmlText } from './xml-text.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
@@ -14,7 +15,8 @@ const DC = 'http://purl.org/dc/elements/1.1/';
  * summary come alive), `content:encoded` for the full HTML, a stable non-permalink
  * `guid`, `dc:language` per item, and Atom links where RSS has no element of its own:
  * `self`, `next` (RFC 5005), `hub` (WebSub) on the channel and one
- * `<atom:link rel="alternate" hreflang>` per language version on each item. Built with
+ * `<atom:link rel="alternate" hreflang>` per language version on each item, and each item's
+ * `<tidings:provenance>`. Built with
  * xmlbuilder2 because the `feed` package cannot add per-item Atom links.
  *
  * @example
@@ -26,6 +28,7 @@ export function renderRss(doc: FeedDocument): string {
     'xmlns:atom': ATOM,
     'xmlns:content': CONTENT,
     'xmlns:dc': DC,
+    'xmlns:tidings': TIDINGS_NAMESPACE,
   });
   const channel = rss.ele('channel');
   channel.ele('title').txt(xmlText(doc.labels.title));
@@ -35,6 +38,13 @@ export function renderRss(doc: FeedDocument): string {
   channel.ele('lastBuildDate').txt(doc.updated.toUTCString());
   channel.ele('generator').txt('Tidings');
   channel.ele('docs').txt('https://www.rssboard.org/rss-specification');
+  if (doc.labels.logoUrl) {
+    // The validator wants the image's title and link to match the channel's.
+    const image = channel.ele('image');
+    image.ele('url').txt(xmlText(doc.labels.logoUrl));
+    image.ele('title').txt(xmlText(doc.labels.title));
+    image.ele('link').txt(xmlText(doc.links.home));
+  }
   channel.ele(ATOM, 'atom:link', {
     rel: 'self',
     type: 'application/rss+xml',
@@ -67,7 +77,8 @@ export function renderRss(doc: FeedDocument): string {
     item.ele(ATOM, 'atom:updated').txt(entry.updated.toISOString());
     // Readers render description as HTML: the plain text is escaped for HTML, then for XML.
     item.ele('description').txt(xmlText(escapeHtml(entry.summary || entry.title)));
-    item.ele(CONTENT, 'content:encoded').txt(xmlText(entryHtml(entry, doc.labels)));
+    item.ele(CONTENT, 'content:encoded').txt(xmlText(entryHtml(entry, doc.labels, doc)));
+    item.ele(TIDINGS_NAMESPACE, 'tidings:provenance', xmlAttributes(provenanceFields(entry)));
   }
   return rss.end({ prettyPrint: true });
 }

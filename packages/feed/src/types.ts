@@ -1,4 +1,4 @@
-import type { LanguageCode } from '@tidings/core';
+import type { LanguageCode, VersionProvenance } from '@tidings/core';
 
 /** Another language version of an entry, for `hreflang` links and the "Read in" line. */
 export interface FeedAlternate {
@@ -51,14 +51,20 @@ export interface FeedEntry {
   readonly link: string;
   /** Every other language the article is live in, in menu order. */
   readonly alternates: readonly FeedAlternate[];
+  /** How this version was made (machine, reviewed, edited…), told to readers and machines. */
+  readonly provenance: VersionProvenance;
+  /** Absolute URL of the original's page, for a translation. */
+  readonly originalUrl?: string | undefined;
 }
 
 /** The human-facing strings of one feed, already in its language. */
 export interface FeedLabels {
   readonly title: string;
   readonly description: string;
-  /** The site's name, also the feed's author. */
+  /** The newsroom's name, also the feed's author. */
   readonly siteName: string;
+  /** The newsroom's logo, absolute, when it has one. */
+  readonly logoUrl?: string | undefined;
   /** "Read in: …" with the language links already listed, as plain text around them. */
   readonly readIn: (languages: string) => string;
 }
@@ -93,6 +99,8 @@ export interface FeedDocument {
   readonly entries: readonly FeedEntry[];
   /** The category this feed is limited to, as named in its language. */
   readonly category?: string | undefined;
+  /** Demonstration mode: every entry says its translation was made by test models. */
+  readonly demo?: boolean | undefined;
 }
 
 /** The three syndication formats. */

@@ -14,3 +14,13 @@ import { xmlSafe } from './xml-safe.ts';
 export function xmlText(text: string): string {
   return xmlSafe(text).replace(/&/g, '&amp;');
 }
+
+/**
+ * Every value of an attribute map through {@link xmlText}.
+ *
+ * @example
+ * item.ele(NS, 'tidings:provenance', xmlAttributes({ model: 'a&b' }));
+ */
+export function xmlAttributes(attributes: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, xmlText(v)]));
+}

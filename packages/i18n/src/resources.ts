@@ -17,7 +17,7 @@ export const LOCALES_DIR = fileURLToPath(new URL('../../../locales/', import.met
  * Reads every `locales/{lang}/{namespace}.json` once.
  *
  * @example
- * loadResources().uk.common?.siteName; // 'Tidings'
+ * loadResources().uk.common?.feed; // { title: '{{site}} — {{language}}', … }
  */
 export function loadResources(dir: string = LOCALES_DIR): Resources {
   const resources = {} as Resources;

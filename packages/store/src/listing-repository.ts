@@ -21,6 +21,7 @@ interface ListedRow extends ContentColumns {
   language: LanguageCode;
   source_language: LanguageCode;
   status: TranslationStatus;
+  model: string | null;
   image_url: string | null;
   published_at: Date;
   content_updated_at: Date;
@@ -80,7 +81,7 @@ export class ListingRepository {
       conditions.push(`t.categories @> $${params.length}::jsonb`);
     }
     const rows = await this.#db.query<ListedRow>(
-      `SELECT a.id, a.slug, t.language, a.source_language, t.status,
+      `SELECT a.id, a.slug, t.language, a.source_language, t.status, t.model,
               t.title, t.summary, t.body, t.categories, t.image_alt, r.image_url,
               t.published_at, t.content_updated_at, ${cursorTime('t.published_at')} AS cursor_at,
               (SELECT jsonb_agg(o.language) FROM translations o
@@ -112,6 +113,7 @@ function toListed(row: ListedRow): ListedArticle {
     language: row.language,
     sourceLanguage: row.source_language,
     status: row.status,
+    model: row.model,
     content,
     publishedAt: row.published_at,
     updatedAt: row.content_updated_at,

@@ -130,6 +130,8 @@ export interface ListedArticle {
   readonly language: LanguageCode;
   readonly sourceLanguage: LanguageCode;
   readonly status: TranslationStatus;
+  /** The model that made the live version, when a machine made it. */
+  readonly model: string | null;
   readonly content: ArticleContent;
   /** When this language version first went live. */
   readonly publishedAt: Date;

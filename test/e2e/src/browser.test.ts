@@ -116,7 +116,8 @@ describe('the site in a browser', () => {
 
     await page.locator('nav.languages a[hreflang="de"]').click();
     await page.waitForURL(`${base}/de/articles/${slug}`);
-    expect(await page.textContent('.notice')).toContain('Deutsch');
+    expect(await page.getAttribute('.notice', 'data-provenance')).toBe('pending');
+    expect(await page.textContent('.notice')).toContain('Originalsprache: Ukrainisch.');
     await page.screenshot({ path: '/tmp/tidings-de-notice.png', fullPage: true });
     expect(problems).toEqual([]);
     await page.close();

@@ -59,7 +59,7 @@ describe('site pages', () => {
     }
     expect(page).toContain('<link rel="alternate" hreflang="x-default" href="http://news.test/">');
     expect(page).toContain(
-      '<link rel="alternate" type="application/rss+xml" title="Canal RSS en Español" href="http://news.test/feeds/es/rss.xml">',
+      '<link rel="alternate" type="application/rss+xml" title="Canal RSS en español" href="http://news.test/feeds/es/rss.xml">',
     );
     expect(page).toContain('type="application/atom+xml"');
     expect(page).toContain('type="application/feed+json"');
@@ -94,8 +94,69 @@ describe('site pages', () => {
     expect(page).toContain('<html lang="de">');
     expect(page).toContain('<article lang="uk">');
     expect(page).toContain('<h1>Україна приєдналася до JEF</h1>');
-    expect(page).toMatch(/<p class="notice" lang="de">[^<]+Deutsch[^<]+Українська/);
+    expect(page).toContain(
+      '<p>Die Übersetzung ist noch nicht fertig; bis dahin steht hier das Original. Originalsprache: Ukrainisch.</p>',
+    );
+    expect(page).toContain('data-provenance="pending"');
     expect(page).toContain('Auch in 3 weiteren Sprachen verfügbar:');
+    expect(page).toContain(`hreflang="es">Spanisch</a>`);
+  });
+
+  it('shows the original with a "not available" notice, not "not yet", where a translation failed', async () => {
+    const article = await h.store.getArticle(jef.id);
+    await h.store.recordTranslationFailure({
+      articleId: jef.id,
+      language: 'fr',
+      revision: article.revision,
+      reason: 'model missing',
+    });
+    const page = await (await h.get(`/fr/articles/${jef.slug}`)).text();
+    expect(page).toContain('<article lang="uk">');
+    expect(page).toContain('data-provenance="unavailable"');
+    expect(page).toContain(
+      'Cet article n’est pas disponible dans cette langue\u202f; l’original est affiché à la place. Langue originale\u00a0: ukrainien.',
+    );
+    expect(page).not.toContain('pas encore');
+  });
+
+  it('tells a reader the version is a machine translation, names the model and links to the original', async () => {
+    const page = await (await h.get(`/es/articles/${jef.slug}`)).text();
+    expect(page).toMatch(
+      new RegExp(
+        `<div class="notice notice-machine" role="note" lang="es" data-provenance="machine">\\s*<p>Traducción automática \\(test/dictionary\\); ningún editor la ha revisado todavía\\. Idioma original: ucraniano\\. <a class="original" href="http://news.test/uk/articles/${jef.slug}" hreflang="uk">Leer el original</a></p>`,
+      ),
+    );
+    const original = await (await h.get(`/uk/articles/${jef.slug}`)).text();
+    expect(original).not.toContain('class="notice');
+  });
+
+  it("tells a reader an editor's correction is one, and a stale one that the original changed since", async () => {
+    const english = { title: 'Defence talks', summary: '', body: '<p>Talks.</p>', categories: [] };
+    const own = await h.publish(
+      'uk',
+      { ...content, title: 'Оборонні переговори' },
+      { en: english },
+    );
+    await h.store.editTranslation(
+      own.id,
+      'en',
+      { ...english, title: 'Defence talks in Oslo' },
+      h.editorKeyId,
+    );
+    const edited = await (await h.get(`/en/articles/${own.slug}`)).text();
+    expect(edited).toContain('data-provenance="edited"');
+    expect(edited).toContain('Translation edited by an editor. Original language: Ukrainian.');
+    await h.store.reviseArticle(
+      own.id,
+      { ...content, title: 'Оборонні переговори в Осло' },
+      h.publisherKeyId,
+    );
+    const stale = await (await h.get(`/en/articles/${own.slug}`)).text();
+    expect(stale).toContain('data-provenance="stale"');
+    expect(stale).toContain('it may not show the latest changes.');
+    expect(stale).toContain(
+      `<a class="original" href="http://news.test/uk/articles/${own.slug}" hreflang="uk">Read the original</a>`,
+    );
   });
 
   it('uses Ukrainian plural forms', async () => {

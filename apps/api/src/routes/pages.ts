@@ -6,7 +6,8 @@ import type { ApiEnv } from '../env.ts';
 import { articlePage } from '../site/article-page.ts';
 import { indexPage } from '../site/index-page.ts';
 import { messagePage } from '../site/message-page.ts';
-import { SITE_CSS } from '../site/site-css.ts';
+import { siteCss } from '../site/site-css.ts';
+import { siteFavicon } from '../site/site-favicon.ts';
 import type { Syndication } from '../site/syndication.ts';
 
 const LANG = `:lang{(?:${LANGUAGE_CODES.join('|')})}`;
@@ -47,7 +48,9 @@ function preferredLanguage(header: string | undefined): LanguageCode {
  * app.route('/', pageRoutes(syndication));
  */
 export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
-  const { store, urls } = syndication;
+  const { store, urls, site } = syndication;
+  const css = siteCss(site);
+  const favicon = siteFavicon(site);
   const app = new Hono<ApiEnv>();
   app.use(`/${LANG}/*`, async (c, next) => {
     await next();
@@ -58,34 +61,46 @@ export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
   app.get(`/${LANG}/`, async (c) => {
     const before = c.req.query('before');
     const listing = await store.listPublished(language(c), { limit: PAGE_SIZE, before });
-    return c.html(clean(await indexPage(language(c), listing, urls, before)));
+    return c.html(clean(await indexPage(language(c), listing, urls, site, before)));
   });
   app.get(`/${LANG}/articles/:slug`, async (c) => {
     const lang = language(c);
     try {
       const article = await store.getArticleBySlug(c.req.param('slug'));
-      if (article.retractedAt) return c.html(clean(await messagePage(lang, 'gone', urls)), 410);
+      if (article.retractedAt)
+        return c.html(clean(await messagePage(lang, 'gone', urls, site)), 410);
       const translation = await store.getTranslation(article.id, lang);
       return c.html(
-        clean(await articlePage({ article, language: lang, content: translation.content, urls })),
+        clean(
+          await articlePage({ article, language: lang, content: translation.content, urls, site }),
+        ),
       );
     } catch (error) {
       if (error instanceof NotFoundError)
-        return c.html(clean(await messagePage(lang, 'notFound', urls)), 404);
+        return c.html(clean(await messagePage(lang, 'notFound', urls, site)), 404);
       throw error;
     }
   });
   app.get(`/${LANG}`, (c) => c.redirect(urls.home(language(c)), 301));
   app.get(`/${LANG}/*`, async (c) =>
-    c.html(clean(await messagePage(language(c), 'notFound', urls)), 404),
+    c.html(clean(await messagePage(language(c), 'notFound', urls, site)), 404),
   );
 
   app.get('/assets/site.css', (c) =>
-    c.body(SITE_CSS, 200, {
+    c.body(css, 200, {
       'content-type': 'text/css; charset=utf-8',
       'cache-control': 'public, max-age=3600',
     }),
   );
+  app.get('/favicon.svg', (c) =>
+    c.body(favicon, 200, {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'public, max-age=86400',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    }),
+  );
+  // Browsers and crawlers that never read the page's <link rel="icon"> ask for this one.
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
   app.get('/', (c) => {
     c.header('vary', 'accept-language');
     return c.redirect(urls.home(preferredLanguage(c.req.header('accept-language'))), 302);

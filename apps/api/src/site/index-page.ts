@@ -1,4 +1,4 @@
-import { LANGUAGES, type LanguageCode } from '@tidings/core';
+import { LANGUAGES, type LanguageCode, languageName, type SiteSettings } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import type { ListedPage } from '@tidings/store';
 import { html } from 'hono/html';
@@ -11,12 +11,13 @@ import type { SiteUrls } from './site-urls.ts';
  * (the listing's keyset cursor) and, on older pages, back to the latest.
  *
  * @example
- * c.html(indexPage('uk', await store.listPublished('uk', { limit: 20 }), urls, undefined));
+ * c.html(indexPage('uk', await store.listPublished('uk', { limit: 20 }), urls, site, undefined));
  */
 export function indexPage(
   language: LanguageCode,
   page: ListedPage,
   urls: SiteUrls,
+  site: SiteSettings,
   before: string | undefined,
 ) {
   const t = translatorFor(language);
@@ -43,8 +44,12 @@ ${before !== undefined ? html` <a href="${home}">${t('site:page.backToLatest')}<
 </nav>`;
   return pageLayout({
     language,
-    title: `${t('site:page.latest')} — ${t('common:siteName')}`,
+    title: t('site:page.latest'),
+    description:
+      site.description[language] ??
+      t('common:feed.description', { language: languageName(language, language) }),
     urls,
+    site,
     switcher: (l) => urls.home(l),
     alternates: LANGUAGES.map((l) => ({ language: l.code, url: urls.home(l.code) })),
     xDefault: `${urls.base}/`,

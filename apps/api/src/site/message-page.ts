@@ -1,4 +1,4 @@
-import type { LanguageCode } from '@tidings/core';
+import type { LanguageCode, SiteSettings } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import { html } from 'hono/html';
 import { pageLayout } from './page-layout.ts';
@@ -9,15 +9,21 @@ import type { SiteUrls } from './site-urls.ts';
  * article, `gone` for a retracted one.
  *
  * @example
- * c.html(messagePage('uk', 'notFound', urls), 404);
+ * c.html(messagePage('uk', 'notFound', urls, site), 404);
  */
-export function messagePage(language: LanguageCode, kind: 'notFound' | 'gone', urls: SiteUrls) {
+export function messagePage(
+  language: LanguageCode,
+  kind: 'notFound' | 'gone',
+  urls: SiteUrls,
+  site: SiteSettings,
+) {
   const t = translatorFor(language);
   const title = t(`site:page.${kind}Title`);
   return pageLayout({
     language,
-    title: `${title} — ${t('common:siteName')}`,
+    title,
     urls,
+    site,
     switcher: (l) => urls.home(l),
     alternates: [],
     content: html`<h1>${title}</h1>

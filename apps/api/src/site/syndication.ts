@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { LanguageCode, Logger } from '@tidings/core';
+import {
+  DEFAULT_SITE_SETTINGS,
+  type LanguageCode,
+  type Logger,
+  type SiteSettings,
+} from '@tidings/core';
 import {
   createFeedDocument,
   FEED_FORMATS,
@@ -32,6 +37,8 @@ export interface SyndicationOptions {
   /** `PUBLIC_URL`: every link in feeds and pages starts with it. */
   readonly publicUrl: string;
   readonly logger: Logger;
+  /** The newsroom's name, logo, description, colour and footer; Tidings' defaults without. */
+  readonly site?: SiteSettings | undefined;
   /** `WEBSUB_HUB_URL`: when set, feeds name this hub and every change is announced to it. */
   readonly hubUrl?: string | undefined;
   /** Entries per feed page. */
@@ -66,6 +73,8 @@ export class Syndication {
   readonly store: Store;
   readonly urls: SiteUrls;
   readonly hubUrl: string | undefined;
+  /** The site settings, with the logo's URL made absolute for feeds. */
+  readonly site: SiteSettings;
   readonly #logger: Logger;
   readonly #pageSize: number;
   readonly #notifier: WebSubNotifier | undefined;
@@ -81,6 +90,11 @@ export class Syndication {
     this.store = options.store;
     this.urls = new SiteUrls(options.publicUrl);
     this.hubUrl = options.hubUrl;
+    const site = options.site ?? DEFAULT_SITE_SETTINGS;
+    this.site = {
+      ...site,
+      logoUrl: site.logoUrl === undefined ? undefined : new URL(site.logoUrl, this.urls.base).href,
+    };
     this.#logger = options.logger;
     this.#pageSize = options.pageSize ?? 50;
     this.#versionTtlMs = options.versionTtlMs ?? 1000;
@@ -137,7 +151,8 @@ export class Syndication {
   /** Every language's feeds in one OPML 2.0 document, titled in `language`. */
   async opml(language: LanguageCode = 'en'): Promise<RenderedFeed> {
     const body = renderOpml({
-      title: translatorFor(language)('site:feed.opmlTitle'),
+      title: translatorFor(language)('site:feed.opmlTitle', { site: this.site.name[language] }),
+      site: this.site,
       updated: STARTED,
       feedUrl: (l, format) => this.urls.feed(l, format),
       homeUrl: (l) => this.urls.home(l),
@@ -258,6 +273,7 @@ export class Syndication {
       links,
       entries: page.items.map((item) => toFeedEntry(item, this.urls)),
       category: options.category,
+      site: this.site,
     });
     const body = renderFeed(doc, format);
     const contentType =

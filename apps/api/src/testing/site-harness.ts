@@ -5,6 +5,7 @@ import {
   type ArticleContent,
   createLogger,
   type LanguageCode,
+  type SiteSettings,
   sanitizeArticleHtml,
 } from '@tidings/core';
 import { openStore, type Store, type TranslatedContent } from '@tidings/store';
@@ -66,7 +67,13 @@ export interface SiteHarness {
  * const res = await h.get('/feeds/es/atom.xml');
  */
 export async function siteHarness(
-  options: { publicUrl?: string; pageSize?: number; hubUrl?: string; versionTtlMs?: number } = {},
+  options: {
+    publicUrl?: string;
+    pageSize?: number;
+    hubUrl?: string;
+    versionTtlMs?: number;
+    site?: SiteSettings;
+  } = {},
 ): Promise<SiteHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidings-site-'));
   const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
@@ -79,6 +86,7 @@ export async function siteHarness(
     logger,
     pageSize: options.pageSize,
     hubUrl: options.hubUrl,
+    site: options.site,
     // Tests write to the store behind the syndication's back and expect to see it at once.
     versionTtlMs: options.versionTtlMs ?? 0,
   });
