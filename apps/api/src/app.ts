@@ -17,6 +17,7 @@ import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './routes/queue-dashboard.ts';
+import { sitemapRoutes } from './routes/sitemaps.ts';
 import type { Syndication } from './site/syndication.ts';
 
 /** What the API is built from; tests pass real instances of each. */
@@ -33,7 +34,7 @@ export interface AppDependencies {
   readonly dashboardQueues?: readonly Queue[];
   /** Prometheus metrics, served at `/metrics`; none when absent. */
   readonly metrics?: ApiMetrics;
-  /** Feeds (`/feeds/…`) and site pages (`/{lang}/…`); without it neither is served. */
+  /** Feeds (`/feeds/…`), site pages (`/{lang}/…`) and sitemaps; without it none is served. */
   readonly site?: Syndication;
 }
 
@@ -91,6 +92,7 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
   }
   if (deps.site) {
     app.route('/feeds', feedRoutes(deps.site));
+    app.route('/', sitemapRoutes(deps.site.sitemaps));
     app.route('/', pageRoutes(deps.site));
   }
   app.onError(errorHandler(deps.logger));

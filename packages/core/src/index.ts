@@ -38,6 +38,7 @@ export {
   type SiteSettingsInput,
   siteConfigFileSchema,
 } from './site-settings.ts';
+export { textExcerpt } from './text-excerpt.ts';
 export {
   PROVENANCE_KINDS,
   type ProvenanceInput,

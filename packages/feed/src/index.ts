@@ -9,8 +9,15 @@ export { FEED_FORMATS, type FeedFormatInfo } from './feed-formats.ts';
 export { renderAtom } from './render-atom.ts';
 export { renderFeed } from './render-feed.ts';
 export { renderJsonFeed } from './render-json-feed.ts';
+export { type NewsSitemapItem, renderNewsSitemap } from './render-news-sitemap.ts';
 export { type OpmlInput, renderOpml } from './render-opml.ts';
 export { renderRss } from './render-rss.ts';
+export {
+  renderSitemap,
+  renderSitemapIndex,
+  SITEMAP_MAX_URLS,
+  type SitemapUrl,
+} from './render-sitemap.ts';
 export type {
   FeedAlternate,
   FeedDocument,

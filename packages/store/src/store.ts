@@ -8,6 +8,7 @@ import { KeysRepository } from './keys-repository.ts';
 import { ListingRepository, type ListOptions } from './listing-repository.ts';
 import { migrate } from './migrate.ts';
 import { OutboxRepository } from './outbox-repository.ts';
+import { type SitemapArticle, SitemapRepository } from './sitemap-repository.ts';
 import {
   type TranslationFailureInput,
   type TranslationResultInput,
@@ -52,6 +53,7 @@ export class Store {
   readonly #outbox: OutboxRepository;
   readonly #listing: ListingRepository;
   readonly #index: ArticleIndexRepository;
+  readonly #sitemaps: SitemapRepository;
   #closed: Promise<void> | undefined;
 
   constructor(db: Database, logger: StoreLogger, lock?: DirectoryLock) {
@@ -64,6 +66,7 @@ export class Store {
     this.#outbox = new OutboxRepository(db);
     this.#listing = new ListingRepository(db);
     this.#index = new ArticleIndexRepository(db);
+    this.#sitemaps = new SitemapRepository(db);
   }
 
   /** Which back end serves this store. */
@@ -208,5 +211,24 @@ export class Store {
   /** See {@link ArticleIndexRepository.listArticles}. */
   listArticles(options: ArticleIndexOptions): Promise<ArticleIndexPage> {
     return this.#index.listArticles(options);
+  }
+
+  /** See {@link SitemapRepository.countLiveArticles}. */
+  countLiveArticles(): Promise<number> {
+    return this.#sitemaps.countLiveArticles();
+  }
+
+  /** See {@link SitemapRepository.listLiveArticles}. */
+  listLiveArticles(options: { offset: number; limit: number }): Promise<SitemapArticle[]> {
+    return this.#sitemaps.listLiveArticles(options);
+  }
+
+  /** See {@link SitemapRepository.listPublishedSince}. */
+  listPublishedSince(
+    language: LanguageCode,
+    since: Date,
+    limit?: number,
+  ): Promise<SitemapArticle[]> {
+    return this.#sitemaps.listPublishedSince(language, since, limit);
   }
 }

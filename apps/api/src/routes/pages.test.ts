@@ -4,8 +4,12 @@ import { parseFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteHarness, seedContent, siteHarness } from '../testing/site-harness.ts';
 
-/** Markup that would run: a script element, an event handler attribute, a javascript: URL. */
-const LIVE = /<script|\son\w+\s*=\s*["']|(?:href|src)\s*=\s*["']\s*javascript:/i;
+/**
+ * Markup that would run: a script element (other than JSON-LD, which is data), an event
+ * handler attribute, a javascript: URL.
+ */
+const LIVE =
+  /<script(?! type="application\/ld\+json">[^<]*<\/script>)|\son\w+\s*=\s*["']|(?:href|src)\s*=\s*["']\s*javascript:/i;
 const HOSTILE_TEXT = 'Alarm ]]> <script>alert(1)</script> \u0001\u0007\u001b\u001f end';
 
 describe('site pages', () => {
@@ -159,6 +163,15 @@ describe('site pages', () => {
     );
   });
 
+  it('lists every live version in one sitemap.xml while the site is small', async () => {
+    const body = await (await h.get('/sitemap.xml')).text();
+    expect(XMLValidator.validate(body)).toBe(true);
+    const locs = [...body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    for (const l of ['en', 'es', 'uk'])
+      expect(locs).toContain(`http://news.test/${l}/articles/${jef.slug}`);
+    expect(locs).not.toContain(`http://news.test/de/articles/${jef.slug}`);
+  });
+
   it('uses Ukrainian plural forms', async () => {
     const page = await (await h.get(`/uk/articles/${jef.slug}`)).text();
     expect(page).toContain('Також доступна ще 2 мовами:');
@@ -189,7 +202,9 @@ describe('site pages', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    expect(await res.text()).not.toMatch(/<script|style="/);
+    expect(await res.text()).not.toMatch(
+      /<script(?! type="application\/ld\+json">[^<]*<\/script>)|style="/,
+    );
     const css = await h.get('/assets/site.css');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
   });

@@ -5,10 +5,12 @@ import {
   provenanceOf,
   type SiteSettings,
   sanitizeArticleHtml,
+  textExcerpt,
 } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import type { Article } from '@tidings/store';
 import { html, raw } from 'hono/html';
+import { articleStructuredData } from './article-structured-data.ts';
 import { formatDate } from './format-date.ts';
 import { pageLayout } from './page-layout.ts';
 import type { SiteUrls } from './site-urls.ts';
@@ -78,19 +80,51 @@ ${others.map(
 )}</p></aside>`
     : ''
 }`;
+  const description = shown.summary || textExcerpt(shown.body, 200);
+  // A language showing the original defers to the original's page.
+  const canonical = urls.article(textLanguage, article.slug);
+  const versions = live.map((s) => ({
+    language: s.language,
+    url: urls.article(s.language, article.slug),
+  }));
   return pageLayout({
     language,
     title: shown.title,
-    description: shown.summary || undefined,
+    description,
     urls,
     site: input.site,
     switcher: (l) => urls.article(l, article.slug),
-    alternates: live.map((s) => ({
-      language: s.language,
-      url: urls.article(s.language, article.slug),
-    })),
+    alternates: versions,
     xDefault: urls.article(article.sourceLanguage, article.slug),
-    canonical: urls.article(language, article.slug),
+    canonical,
+    meta: {
+      type: 'article',
+      url: canonical,
+      title: shown.title,
+      description,
+      siteName: input.site.name[language],
+      language: textLanguage,
+      alternateLanguages: versions.map((v) => v.language).filter((l) => l !== textLanguage),
+      image: shown.image,
+      publishedTime: published,
+      modifiedTime: updated,
+      section: shown.categories[0],
+      structuredData: articleStructuredData({
+        language: textLanguage,
+        sourceLanguage: article.sourceLanguage,
+        url: canonical,
+        headline: shown.title,
+        description,
+        image: shown.image?.url,
+        published,
+        modified: updated,
+        sections: shown.categories,
+        versions,
+        site: input.site,
+        homeUrl: urls.home(language),
+        logoUrl: input.site.logoUrl,
+      }),
+    },
     content,
   });
 }

@@ -22,6 +22,9 @@ export function indexPage(
 ) {
   const t = translatorFor(language);
   const home = urls.home(language);
+  const description =
+    site.description[language] ??
+    t('common:feed.description', { language: languageName(language, language) });
   const content = html`<h1>${t('site:page.latest')}</h1>
 ${
   page.items.length === 0
@@ -45,15 +48,31 @@ ${before !== undefined ? html` <a href="${home}">${t('site:page.backToLatest')}<
   return pageLayout({
     language,
     title: t('site:page.latest'),
-    description:
-      site.description[language] ??
-      t('common:feed.description', { language: languageName(language, language) }),
+    description,
     urls,
     site,
     switcher: (l) => urls.home(l),
     alternates: LANGUAGES.map((l) => ({ language: l.code, url: urls.home(l.code) })),
     xDefault: `${urls.base}/`,
     canonical: before === undefined ? home : undefined,
+    meta: {
+      type: 'website',
+      url: home,
+      title: site.name[language],
+      description,
+      siteName: site.name[language],
+      language,
+      alternateLanguages: LANGUAGES.map((l) => l.code).filter((l) => l !== language),
+      image: site.logoUrl ? { url: site.logoUrl, alt: site.name[language] } : undefined,
+      structuredData: {
+        '@context': 'https://schema.org',
+        '@type': 'WebSite',
+        name: site.name[language],
+        url: home,
+        inLanguage: language,
+        description,
+      },
+    },
     content,
   });
 }

@@ -3,6 +3,7 @@ import { FEED_FORMATS } from '@tidings/feed';
 import { translatorFor } from '@tidings/i18n';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { type PageMeta, pageMeta } from './page-meta.ts';
 import type { SiteUrls } from './site-urls.ts';
 
 /** A link to one language version of the page being shown. */
@@ -28,6 +29,8 @@ export interface PageLayoutInput {
   /** The `x-default` version: the source language's for an article. */
   readonly xDefault?: string | undefined;
   readonly canonical?: string | undefined;
+  /** OpenGraph, Twitter card and JSON-LD. */
+  readonly meta?: PageMeta | undefined;
   readonly content: HtmlEscapedString | Promise<HtmlEscapedString>;
 }
 
@@ -57,6 +60,7 @@ ${input.description ? html`<meta name="description" content="${input.description
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${input.canonical ? html`<link rel="canonical" href="${input.canonical}">` : ''}
+${input.meta ? pageMeta(input.meta) : ''}
 ${input.alternates.map((a) => html`<link rel="alternate" hreflang="${a.language}" href="${a.url}">\n`)}
 ${input.xDefault ? html`<link rel="alternate" hreflang="x-default" href="${input.xDefault}">` : ''}
 ${FEED_FORMATS.map(

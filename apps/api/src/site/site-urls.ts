@@ -52,4 +52,19 @@ export class SiteUrls {
   opml(): string {
     return `${this.base}/feeds/opml.xml`;
   }
+
+  /** The sitemap (or sitemap index) search engines start from. */
+  sitemap(): string {
+    return `${this.base}/sitemap.xml`;
+  }
+
+  /** The `n`th file of a sitemap too large for one. */
+  sitemapFile(n: number): string {
+    return `${this.base}/sitemaps/pages-${n}.xml`;
+  }
+
+  /** A language's Google News sitemap. */
+  newsSitemap(language: LanguageCode): string {
+    return `${this.base}/sitemaps/news-${language}.xml`;
+  }
 }

@@ -18,6 +18,7 @@ import { type Store, slugify } from '@tidings/store';
 import { ProblemError } from '../problem.ts';
 import { type ListingVersion, listingVersion } from './listing-version.ts';
 import { SiteUrls } from './site-urls.ts';
+import { Sitemaps } from './sitemaps.ts';
 import { toFeedEntry } from './to-feed-entry.ts';
 import { VersionedCache } from './versioned-cache.ts';
 import { WebSubNotifier, type WebSubPing } from './websub-notifier.ts';
@@ -43,6 +44,8 @@ export interface SyndicationOptions {
   readonly hubUrl?: string | undefined;
   /** Entries per feed page. */
   readonly pageSize?: number;
+  /** Articles per sitemap file (default: as many as 50,000 URLs allow). */
+  readonly sitemapArticlesPerFile?: number;
   /**
    * How long a language's listing version, once read, is trusted without asking the store
    * again (default 1000 ms). Changes made through this process's {@link Syndication.onChange}
@@ -75,6 +78,8 @@ export class Syndication {
   readonly hubUrl: string | undefined;
   /** The site settings, with the logo's URL made absolute for feeds. */
   readonly site: SiteSettings;
+  /** The sitemaps and robots.txt of the same site. */
+  readonly sitemaps: Sitemaps;
   readonly #logger: Logger;
   readonly #pageSize: number;
   readonly #notifier: WebSubNotifier | undefined;
@@ -95,6 +100,12 @@ export class Syndication {
       ...site,
       logoUrl: site.logoUrl === undefined ? undefined : new URL(site.logoUrl, this.urls.base).href,
     };
+    this.sitemaps = new Sitemaps({
+      store: this.store,
+      urls: this.urls,
+      site: this.site,
+      articlesPerFile: options.sitemapArticlesPerFile,
+    });
     this.#logger = options.logger;
     this.#pageSize = options.pageSize ?? 50;
     this.#versionTtlMs = options.versionTtlMs ?? 1000;

@@ -73,6 +73,7 @@ export async function siteHarness(
     hubUrl?: string;
     versionTtlMs?: number;
     site?: SiteSettings;
+    sitemapArticlesPerFile?: number;
   } = {},
 ): Promise<SiteHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidings-site-'));
@@ -87,6 +88,7 @@ export async function siteHarness(
     pageSize: options.pageSize,
     hubUrl: options.hubUrl,
     site: options.site,
+    sitemapArticlesPerFile: options.sitemapArticlesPerFile,
     // Tests write to the store behind the syndication's back and expect to see it at once.
     versionTtlMs: options.versionTtlMs ?? 0,
   });

@@ -1,0 +1,30 @@
+import sanitize from 'sanitize-html';
+
+// Where one block ends and the next begins, text needs a space between them.
+const BLOCK_END =
+  /<\/(?:p|h[1-6]|li|dt|dd|blockquote|figcaption|div|section|tr|td|th|pre)\s*>|<br\s*\/?>/gi;
+const ESCAPED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
+
+/**
+ * The plain text of an HTML body, cut at a word boundary to at most `maxLength` characters
+ * (with "…" when cut): what a feed's description or a page's meta description shows when an
+ * article has no summary. Markup, scripts, styles and image alt texts are left out; nothing
+ * in it is markup any more, so it is escaped like any text wherever it goes.
+ *
+ * @example
+ * textExcerpt('<p>Ukraine joins.</p><p>The JEF <b>welcomes</b> it.</p>', 24); // 'Ukraine joins. The JEF…'
+ */
+export function textExcerpt(html: string, maxLength = 300): string {
+  const escaped = sanitize(html.replace(BLOCK_END, '$& '), {
+    allowedTags: [],
+    allowedAttributes: {},
+  });
+  const text = escaped
+    .replace(/&(?:amp|lt|gt|quot);/g, (entity) => ESCAPED[entity] ?? entity)
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
