@@ -26,4 +26,58 @@ describe('sanitizeArticleHtml', () => {
   it('escapes text that looks like markup', () => {
     expect(sanitizeArticleHtml('<p>x ]]&gt; &lt;b&gt;</p>')).toBe('<p>x ]]&gt; &lt;b&gt;</p>');
   });
+
+  // Each element newsrooms write, as a publisher sends it, must come out of intake unchanged.
+  it.each([
+    ['a table caption', '<table><caption>Aid in 2025</caption><tr><td>1</td></tr></table>'],
+    [
+      'column groups',
+      '<table><colgroup><col span="2" /><col /></colgroup><tr><td>1</td></tr></table>',
+    ],
+    [
+      'a table footer',
+      '<table><tbody><tr><td>1</td></tr></tbody><tfoot><tr><td>Total</td></tr></tfoot></table>',
+    ],
+    ['lang and dir on a span', '<p>With <span lang="ar" dir="rtl">محمد</span>.</p>'],
+    ['lang and dir on a block', '<blockquote lang="he" dir="rtl"><p>שלום</p></blockquote>'],
+    ['bdi', '<p>User <bdi>إيان</bdi>: 3 posts.</p>'],
+    ['bdo', '<p><bdo dir="rtl">Kyiv</bdo></p>'],
+    ['dfn', '<p>A <dfn title="Joint Expeditionary Force">JEF</dfn> is a coalition.</p>'],
+    [
+      'ins and del with their date',
+      '<p><del datetime="2025-11-04">four</del> <ins datetime="2025-11-05T10:00Z">five</ins> ships</p>',
+    ],
+    [
+      'a figure with its caption',
+      '<figure><img src="https://e.org/a.jpg" alt="A" /><figcaption>Photo: MoD</figcaption></figure>',
+    ],
+    ['a definition list', '<dl><dt>JEF</dt><dd>Joint Expeditionary Force</dd></dl>'],
+    [
+      'details and summary',
+      '<details open><summary>Background</summary><p>Since 2014.</p></details>',
+    ],
+    ['sup and sub', '<p>Le 1<sup>er</sup> mai, le CO<sub>2</sub>.</p>'],
+    ['translate="no"', '<p>The <span translate="no">Verkhovna Rada</span> met.</p>'],
+    ['the notranslate class', '<p>The <span class="notranslate">Rada</span> met.</p>'],
+  ])('keeps %s as it is', (_, html) => {
+    expect(sanitizeArticleHtml(html)).toBe(html);
+  });
+
+  it('drops lang, dir and translate values that mean nothing, and every other class', () => {
+    expect(
+      sanitizeArticleHtml(
+        '<p lang="x&quot;&gt;" dir="sideways" translate="maybe" class="lead notranslate">a</p>',
+      ),
+    ).toBe('<p class="notranslate">a</p>');
+    expect(sanitizeArticleHtml('<p DIR="RTL" translate="NO">a</p>')).toBe(
+      '<p dir="rtl" translate="no">a</p>',
+    );
+  });
+
+  it('keeps scripts out of the new elements too', () => {
+    const clean = sanitizeArticleHtml(
+      '<details ontoggle="alert(1)" open><summary onclick="x()">s</summary></details><ins cite="javascript:alert(2)">i</ins><col onmouseover="y()">',
+    );
+    expect(clean).not.toMatch(/alert|onclick|ontoggle|javascript|onmouseover/);
+  });
 });

@@ -1,57 +1,115 @@
 import sanitize from 'sanitize-html';
 
+/*
+ * The allow-list. What is kept is what newsrooms write and what cannot run or load anything
+ * by itself in a page or a feed reader:
+ * - text structure: paragraphs, headings, quotes, lists, definition lists (`dl`/`dt`/`dd`),
+ *   `pre`, `hr`, `br`;
+ * - tables with their caption, column groups and footer (`caption`, `colgroup`/`col` with
+ *   `span`, `tfoot`): without `caption` a table's title became loose text that browsers move
+ *   above the table;
+ * - figures with `figcaption`, and `img` (only `http`, `https` sources);
+ * - inline semantics: emphasis, `sub`/`sup`, `q`, `cite`, `abbr`, `dfn`, `code`, `time`,
+ *   `mark`, `small`, `span`, and edits with their date (`ins`/`del` with `datetime`, `cite`);
+ * - direction and language: `bdi`, `bdo`, and `lang` (a BCP 47 tag), `dir` (`ltr`, `rtl`,
+ *   `auto`) on every element, so a right-to-left name keeps its direction; `translate`
+ *   (`yes`, `no`) and the class `notranslate`, which tell the translator what to leave alone;
+ * - `details`/`summary`: a disclosure the browser opens without any script; the content stays
+ *   in the document (readers that ignore the element show it all), so nothing is hidden from
+ *   a feed or a search engine.
+ * Left out: scripts, styles and event handlers, forms and embeds (`iframe`, `object`,
+ * `video`…: they load or run third-party content), `class` and `id` (other than `notranslate`:
+ * they would let an article reach the page's own styles and anchors).
+ */
+const TAGS_WITH_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  p: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  blockquote: ['cite'],
+  figure: [],
+  figcaption: [],
+  ul: [],
+  ol: [],
+  li: [],
+  dl: [],
+  dt: [],
+  dd: [],
+  details: ['open'],
+  summary: [],
+  table: [],
+  caption: [],
+  colgroup: ['span'],
+  col: ['span'],
+  thead: [],
+  tbody: [],
+  tfoot: [],
+  tr: [],
+  th: ['colspan', 'rowspan', 'scope'],
+  td: ['colspan', 'rowspan'],
+  pre: [],
+  hr: [],
+  br: [],
+  img: ['src', 'alt', 'width', 'height'],
+  a: ['href', 'title', 'hreflang', 'rel'],
+  em: [],
+  strong: [],
+  b: [],
+  i: [],
+  u: [],
+  s: [],
+  sub: [],
+  sup: [],
+  q: ['cite'],
+  cite: [],
+  abbr: ['title'],
+  dfn: ['title'],
+  code: [],
+  time: ['datetime'],
+  ins: ['cite', 'datetime'],
+  del: ['cite', 'datetime'],
+  span: [],
+  bdi: [],
+  bdo: [],
+  mark: [],
+  small: [],
+};
+
+/** Attributes every element may carry; their values are checked in {@link checkGlobals}. */
+const GLOBAL_ATTRIBUTES = ['lang', 'dir', 'translate'];
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+const DIRECTIONS = new Set(['ltr', 'rtl', 'auto']);
+const TRANSLATE = new Set(['yes', 'no']);
+
+/** Drops a `lang`, `dir` or `translate` whose value means nothing to a browser. */
+function checkGlobals(attribs: sanitize.Attributes): sanitize.Attributes {
+  const out = { ...attribs };
+  if (out.lang !== undefined && !LANGUAGE_TAG.test(out.lang)) delete out.lang;
+  if (out.dir !== undefined) {
+    const dir = out.dir.toLowerCase();
+    if (DIRECTIONS.has(dir)) out.dir = dir;
+    else delete out.dir;
+  }
+  if (out.translate !== undefined) {
+    const translate = out.translate.toLowerCase();
+    if (TRANSLATE.has(translate)) out.translate = translate;
+    else delete out.translate;
+  }
+  return out;
+}
+
 const OPTIONS: sanitize.IOptions = {
-  allowedTags: [
-    'p',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'blockquote',
-    'figure',
-    'figcaption',
-    'ul',
-    'ol',
-    'li',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-    'pre',
-    'hr',
-    'br',
-    'img',
-    'a',
-    'em',
-    'strong',
-    'b',
-    'i',
-    'u',
-    's',
-    'sub',
-    'sup',
-    'q',
-    'cite',
-    'abbr',
-    'code',
-    'time',
-    'span',
-    'mark',
-    'small',
-  ],
+  allowedTags: Object.keys(TAGS_WITH_ATTRIBUTES),
   allowedAttributes: {
-    a: ['href', 'title', 'hreflang', 'rel'],
-    img: ['src', 'alt', 'width', 'height'],
-    abbr: ['title'],
-    time: ['datetime'],
-    q: ['cite'],
-    blockquote: ['cite'],
-    td: ['colspan', 'rowspan'],
-    th: ['colspan', 'rowspan', 'scope'],
+    ...Object.fromEntries(
+      Object.entries(TAGS_WITH_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes]]),
+    ),
+    '*': GLOBAL_ATTRIBUTES,
   },
+  allowedClasses: { '*': ['notranslate'] },
+  selfClosing: [...sanitize.defaults.selfClosing, 'col'],
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
@@ -63,6 +121,7 @@ const OPTIONS: sanitize.IOptions = {
       tagName,
       attribs: { ...attribs, rel: 'noopener noreferrer' },
     }),
+    '*': (tagName, attribs) => ({ tagName, attribs: checkGlobals(attribs) }),
   },
 };
 
