@@ -119,6 +119,8 @@ async function crossArticle(
 
 /** The distinct segments the translator would send for an article. */
 function segmentsOf(article: { title: string; body: string }): string[] {
-  const plan = planArticle({ ...article, summary: '', categories: [] }, 'en', Glossary.EMPTY, 1000);
+  const plan = planArticle({ ...article, summary: '', categories: [] }, 'en', Glossary.EMPTY, {
+    maxChars: 1000,
+  });
   return [...new Set(plan.segments.filter((s) => s.translate).map((s) => s.encoded.text))];
 }

@@ -17,6 +17,7 @@ import {
 } from '@tidings/queue';
 import type { TargetTranslation, TranslateOptions } from '@tidings/translator';
 import { type Queue, UnrecoverableError } from 'bullmq';
+import { reviewText } from './review-text.ts';
 
 /**
  * What the processor uses of a job (a BullMQ `Job`); narrow, so tests can hand it their own.
@@ -118,7 +119,7 @@ export function translateProcessor(
         outcome: out.needsReview.length > 0 ? 'needs_review' : 'published',
         content: clean(out.content),
         model: out.model,
-        reason: out.needsReview.length > 0 ? out.needsReview.join('; ') : undefined,
+        reason: reviewText(out.needsReview),
         source,
         segments: out.segments,
         memoryHits: out.memoryHits,

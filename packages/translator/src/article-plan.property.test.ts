@@ -69,7 +69,7 @@ describe('segmenting and rebuilding any body', () => {
     fc.assert(
       fc.property(body, (html) => {
         const content = { title: '', summary: '', body: html, categories: [] };
-        const plan = planArticle(content, 'en', Glossary.EMPTY, 40);
+        const plan = planArticle(content, 'en', Glossary.EMPTY, { maxChars: 40 });
         const atoms = plan.segments.map((s) => {
           const decoded = decodeSegment(s.encoded.text, s.encoded.slots);
           if (!decoded.ok) throw new Error(`${decoded.problem}: ${s.encoded.text}`);

@@ -17,7 +17,7 @@ function roundTrip(
   fn: (text: string) => string = (t) => t,
   glossary = Glossary.EMPTY,
 ) {
-  const plan = planArticle(content, 'en', glossary, 1000);
+  const plan = planArticle(content, 'en', glossary, { maxChars: 1000 });
   const atoms: LocalAtom[][] = plan.segments.map((s) => {
     const out = s.translate ? s.encoded.text.replace(/[^<>\s]+(?![^<]*>)/g, fn) : s.encoded.text;
     const d = decodeSegment(out, s.encoded.slots);
@@ -90,10 +90,25 @@ describe('planArticle and renderArticle', () => {
     expect(out.body).toBe('<p>Denys Shmyhal JOINED THE Fuerza Expedicionaria Conjunta.</p>');
   });
 
-  it('collapses HTML whitespace inside a flow; a sentence comes back with plain spaces', () => {
+  it('collapses HTML whitespace inside a flow and notes the no-break spaces the model will not see', () => {
     const { plan, out } = roundTrip(article('<p>On 5\u00a0November\n   the   minister spoke.</p>'));
     expect(plan.segments[2]?.encoded.text).toBe('On 5 November the minister spoke.');
+    expect(plan.segments[2]?.spaces).toEqual([{ char: '\u00a0', before: '5', after: 'November' }]);
     expect(out.body).toBe('<p>On 5 November the minister spoke.</p>');
+  });
+
+  it('translates the alt text of the images in the body, wherever the model puts them', () => {
+    const body =
+      '<p>The <img src="a.jpg" alt="Photo of the minister"> said <img src="b.jpg" alt="Photo of the minister">.</p>' +
+      '<figure><img src="c.jpg" alt="A ship"><figcaption>The ship</figcaption></figure>' +
+      '<p translate="no"><img src="d.jpg" alt="Kept as it is"></p>';
+    const { plan, out } = roundTrip(article(body), (w) => w.toUpperCase());
+    expect(plan.imageAlts.map((a) => a.text)).toEqual(['Photo of the minister', 'A ship']);
+    expect(out.body).toBe(
+      '<p>THE <img src="a.jpg" alt="PHOTO OF THE MINISTER"> SAID <img src="b.jpg" alt="PHOTO OF THE MINISTER">.</p>' +
+        '<figure><img src="c.jpg" alt="A SHIP"><figcaption>THE SHIP</figcaption></figure>' +
+        '<p translate="no"><img src="d.jpg" alt="Kept as it is"></p>',
+    );
   });
 
   it('translates nothing in an empty body or one of only markup', () => {

@@ -1,10 +1,10 @@
 import type { ArticleContent, LanguageCode } from '@tidings/core';
 import render from 'dom-serializer';
 import type { ChildNode } from 'domhandler';
-import { type FlowPlan, planFlow, type SegmentPiece } from './flow-plan.ts';
+import { type FlowPlan, type PlanOptions, planFlow, type SegmentPiece } from './flow-plan.ts';
 import { renderHtmlFlow, renderPlainFlow, type SegmentAtoms } from './flow-renderer.ts';
 import type { Glossary } from './glossary.ts';
-import { parseBody } from './html-flows.ts';
+import { parseBody, translatableImages } from './html-flows.ts';
 import type { LocalAtom } from './placeholder-codec.ts';
 
 /**
@@ -12,15 +12,22 @@ import type { LocalAtom } from './placeholder-codec.ts';
  * flow of the body, in that order.
  *
  * @example
- * const plan = planArticle(content, 'en', Glossary.EMPTY, 1200);
+ * const plan = planArticle(content, 'en', Glossary.EMPTY, { maxChars: 1200 });
  * plan.segments.map((s) => s.encoded.text);
  */
 export interface ArticlePlan {
+  /**
+   * The article's language: an element whose `lang` names another is left as it is
+   * (undefined when protection is off, and every element is translated).
+   */
+  readonly textLanguage: LanguageCode | undefined;
   readonly title: FlowPlan;
   readonly summary: FlowPlan;
   readonly categories: readonly FlowPlan[];
   readonly alt: FlowPlan | undefined;
   readonly body: readonly FlowPlan[];
+  /** The distinct alt texts of the body's images, each with its plan, after the body. */
+  readonly imageAlts: readonly { readonly text: string; readonly plan: FlowPlan }[];
   /** Every segment piece of every flow, in document order (duplicates included). */
   readonly segments: readonly SegmentPiece[];
 }
@@ -29,28 +36,37 @@ export interface ArticlePlan {
  * Segments an article for translation.
  *
  * @example
- * planArticle({ title: 'Hi', summary: '', body: '<p>One. Two.</p>', categories: [] }, 'en', Glossary.EMPTY, 1200);
+ * planArticle({ title: 'Hi', summary: '', body: '<p>One. Two.</p>', categories: [] }, 'en', Glossary.EMPTY, { maxChars: 1200 });
  */
 export function planArticle(
   content: ArticleContent,
   source: LanguageCode,
   glossary: Glossary,
-  maxChars: number,
+  options: PlanOptions,
 ): ArticlePlan {
   const plain = (text: string): FlowPlan =>
-    planFlow({ text, marks: [], nodes: [] }, source, glossary, maxChars);
+    planFlow({ text, marks: [], nodes: [] }, source, glossary, options);
   const title = plain(content.title);
   const summary = plain(content.summary);
   const categories = content.categories.map(plain);
   const alt = content.image ? plain(content.image.alt) : undefined;
-  const body = parseBody(content.body).flows.map((f) =>
-    planFlow(f.flow, source, glossary, maxChars),
-  );
-  const flows = [title, summary, ...categories, ...(alt ? [alt] : []), ...body];
+  const textLanguage = options.protect === false ? undefined : source;
+  const parsed = parseBody(content.body, textLanguage);
+  const body = parsed.flows.map((f) => planFlow(f.flow, source, glossary, options));
+  const altTexts = new Set(parsed.images.map((image) => image.attribs.alt ?? ''));
+  const imageAlts = [...altTexts].map((text) => ({ text, plan: plain(text) }));
+  const flows = [
+    title,
+    summary,
+    ...categories,
+    ...(alt ? [alt] : []),
+    ...body,
+    ...imageAlts.map((a) => a.plan),
+  ];
   const segments = flows.flatMap((f) =>
     f.pieces.filter((p): p is SegmentPiece => p.kind === 'segment'),
   );
-  return { title, summary, categories, alt, body, segments };
+  return { textLanguage, title, summary, categories, alt, body, imageAlts, segments };
 }
 
 /**
@@ -81,13 +97,19 @@ export function renderArticle(
   const categories = plan.categories.map(plain);
   const alt = plan.alt ? plain(plan.alt) : undefined;
   let body = content.body;
-  if (plan.body.length > 0) {
+  if (plan.body.length > 0 || plan.imageAlts.length > 0) {
     // A fresh parse per language: rendering replaces nodes in place.
-    const parsed = parseBody(content.body);
+    const parsed = parseBody(content.body, plan.textLanguage);
     parsed.flows.forEach((flow, i) => {
       const flowPlan = plan.body[i];
       if (flowPlan) replace(flow.nodes, renderHtmlFlow(flowPlan, take(flowPlan), glossary, to));
     });
+    // By text, so an image the model moved within its sentence keeps its own alt.
+    const alts = new Map(plan.imageAlts.map((a) => [a.text, plain(a.plan)]));
+    for (const image of translatableImages(parsed.document, plan.textLanguage)) {
+      const translated = alts.get(image.attribs.alt ?? '');
+      if (translated !== undefined) image.attribs.alt = translated;
+    }
     body = render(parsed.document, { encodeEntities: 'utf8' });
   }
   return {

@@ -1,13 +1,16 @@
 import type { LanguageCode } from '@tidings/core';
 import type { Flow, InlineNode, Mark } from './flow.ts';
-import type { Glossary, GlossaryMatch } from './glossary.ts';
+import type { Glossary } from './glossary.ts';
+import { textOf } from './html-flows.ts';
 import {
   type EncodedSegment,
   encodeSegment,
   type LocalAtom,
   type LocalMark,
 } from './placeholder-codec.ts';
+import { protectedRuns } from './protected-runs.ts';
 import { splitSentences, type TextRange } from './sentence-splitter.ts';
+import { type NoBreakSpace, noBreakSpaces } from './typography.ts';
 
 /** A segment of a flow: what the model translates, and the elements around all of it. */
 export interface SegmentPiece {
@@ -17,6 +20,13 @@ export interface SegmentPiece {
   readonly base: readonly number[];
   /** False when nothing but placeholders and punctuation is left (a protected term alone). */
   readonly translate: boolean;
+  /**
+   * Per slot, the text a void placeholder keeps from the model (a protected run, a glossary
+   * term, code, an element in another language), which every translation must still have.
+   */
+  readonly kept: readonly (string | undefined)[];
+  /** The source's no-break spaces, which the model sees as plain ones, to put back. */
+  readonly spaces: readonly NoBreakSpace[];
 }
 
 /** What is copied as it is between segments: whitespace, line breaks, a bare number. */
@@ -30,7 +40,7 @@ export interface LiteralPiece {
  * putting back together in any language.
  *
  * @example
- * const plan = planFlow({ text: 'One. Two.', marks: [], nodes: [] }, 'en', Glossary.EMPTY, 1000);
+ * const plan = planFlow({ text: 'One. Two.', marks: [], nodes: [] }, 'en', Glossary.EMPTY, { maxChars: 1000 });
  * plan.pieces.filter((p) => p.kind === 'segment').length; // 2
  */
 export interface FlowPlan {
@@ -39,34 +49,48 @@ export interface FlowPlan {
   readonly pieces: readonly (SegmentPiece | LiteralPiece)[];
 }
 
+/** A stretch of a flow's text taken out of the model input and put back as one node. */
+interface Replacement {
+  readonly start: number;
+  readonly end: number;
+  /** Index into the plan's nodes. */
+  readonly node: number;
+}
+
+/** How a flow is planned. */
+export interface PlanOptions {
+  /** Longest segment in characters (MAX_SEGMENT_CHARS). */
+  readonly maxChars: number;
+  /**
+   * Whether URLs, e-mail addresses and runs in a foreign script are kept from the model
+   * (default true). Off, a test can see what a model does to them.
+   */
+  readonly protect?: boolean | undefined;
+}
+
 /**
- * Cuts a flow into sentence segments (line breaks end a segment too), protects glossary terms
- * and encodes each segment with placeholders. An inline element that spans several sentences
+ * Cuts a flow into sentence segments (line breaks end a segment too), protects glossary terms,
+ * URLs, e-mail addresses and names in a foreign script, and encodes each segment with
+ * placeholders. An inline element that spans several sentences
  * is closed and reopened in each, so every segment is balanced on its own; the renderer joins
  * the halves again.
  *
  * @example
- * planFlow(flow, 'en', glossary, 1200);
+ * planFlow(flow, 'en', glossary, { maxChars: 1200 });
  */
 export function planFlow(
   flow: Flow,
   language: LanguageCode,
   glossary: Glossary,
-  maxChars: number,
+  options: PlanOptions,
 ): FlowPlan {
   const { text, marks } = flow;
-  const ranges = sentenceRanges(flow, language, maxChars).filter((r) =>
+  const ranges = sentenceRanges(flow, language, options.maxChars).filter((r) =>
     /\p{L}/u.test(text.slice(r.start, r.end)),
   );
   const owner = owners(marks, ranges);
-  const terms = glossary
-    .find(text, language)
-    .filter(
-      (m) =>
-        ranges.some((r) => r.start <= m.start && m.end <= r.end) &&
-        !marks.some((k) => k.at > m.start && k.at < m.end),
-    );
   const nodes: InlineNode[] = [...flow.nodes];
+  const replacements = findReplacements(flow, language, glossary, ranges, options, nodes);
   const pieces: (SegmentPiece | LiteralPiece)[] = [];
   const stack: number[] = [];
   let cursor = 0;
@@ -105,7 +129,7 @@ export function planFlow(
     let keep = outer.length;
     while (keep > 0 && closedInside.has(outer[keep - 1] ?? -1)) keep--;
     const base = outer.slice(0, keep);
-    const local = localMarks(text, range, owned, outer.slice(keep), terms, nodes);
+    const local = localMarks(text, range, owned, outer.slice(keep), replacements);
     for (const m of owned) {
       if (m.type === 'open') stack.push(m.node);
       else if (m.type === 'close') stack.pop();
@@ -121,6 +145,10 @@ export function planFlow(
       encoded,
       base,
       translate: /\p{L}/u.test(encoded.text.replace(/<[^>]*>/g, '')),
+      kept: encoded.slots.map((slot) =>
+        slot.kind === 'void' ? keptText(nodes[slot.node]) : undefined,
+      ),
+      spaces: noBreakSpaces(local.text),
     });
     cursor = range.end;
   });
@@ -170,18 +198,48 @@ function owners(marks: readonly Mark[], ranges: readonly TextRange[]): number[] 
   return owner;
 }
 
+/**
+ * Protected runs and glossary terms of a flow, each inside one segment and crossing no markup,
+ * with a node of its own appended to `nodes`. A glossary term inside an address is no term.
+ */
+function findReplacements(
+  flow: Flow,
+  language: LanguageCode,
+  glossary: Glossary,
+  ranges: readonly TextRange[],
+  options: PlanOptions,
+  nodes: InlineNode[],
+): Replacement[] {
+  const { text, marks } = flow;
+  const fits = (m: { start: number; end: number }): boolean =>
+    ranges.some((r) => r.start <= m.start && m.end <= r.end) &&
+    !marks.some((k) => k.at > m.start && k.at < m.end);
+  const found: { start: number; end: number; node: InlineNode }[] = [];
+  const runs = options.protect === false ? [] : protectedRuns(text, language).filter(fits);
+  for (const run of runs) {
+    const slice = text.slice(run.start, run.end);
+    found.push({ ...run, node: { kind: 'protected', protect: run.kind, text: slice } });
+  }
+  for (const m of glossary.find(text, language)) {
+    if (!fits(m) || runs.some((r) => r.start < m.end && m.start < r.end)) continue;
+    const slice = text.slice(m.start, m.end);
+    found.push({ start: m.start, end: m.end, node: { kind: 'term', term: m.term, text: slice } });
+  }
+  found.sort((a, b) => a.start - b.start);
+  return found.map((r) => ({ start: r.start, end: r.end, node: nodes.push(r.node) - 1 }));
+}
+
 function localMarks(
   text: string,
   range: TextRange,
   owned: readonly Mark[],
   reopened: readonly number[],
-  allTerms: readonly GlossaryMatch[],
-  nodes: InlineNode[],
+  all: readonly Replacement[],
 ): { text: string; marks: LocalMark[] } {
-  const terms = allTerms.filter((t) => range.start <= t.start && t.end <= range.end);
+  const replaced = all.filter((t) => range.start <= t.start && t.end <= range.end);
   const shift = (at: number): number => {
     let removed = 0;
-    for (const t of terms) if (t.end <= at) removed += t.end - t.start;
+    for (const t of replaced) if (t.end <= at) removed += t.end - t.start;
     return Math.max(0, Math.min(at, range.end) - range.start - removed);
   };
   const events: { key: number; mark: LocalMark }[] = reopened.map((node) => ({
@@ -192,16 +250,15 @@ function localMarks(
     if (m.type === 'break') continue;
     events.push({ key: m.at, mark: { type: m.type, at: shift(m.at), node: m.node } });
   }
-  for (const t of terms) {
-    const node = nodes.length;
-    nodes.push({ kind: 'term', term: t.term, text: text.slice(t.start, t.end) });
-    // After the marks at the term's start, before those at its end.
+  for (const t of replaced) {
+    const node = t.node;
+    // After the marks at its start, before those at its end.
     events.push({ key: t.start + 0.5, mark: { type: 'void', at: shift(t.start), node } });
   }
   events.sort((a, b) => a.key - b.key);
   let local = '';
   let last = range.start;
-  for (const t of terms) {
+  for (const t of replaced) {
     local += text.slice(last, t.start);
     last = t.end;
   }
@@ -240,4 +297,12 @@ function stripWrappers(marks: LocalMark[], length: number, base: number[]): void
     marks.shift();
     marks.pop();
   }
+}
+
+/** The text a void node keeps from the model, when it has any that a reader would miss. */
+function keptText(node: InlineNode | undefined): string | undefined {
+  if (node?.kind === 'protected' || node?.kind === 'term') return node.text;
+  if (node?.kind !== 'verbatim') return undefined;
+  const text = textOf(node.node).replace(/\s+/g, ' ').trim();
+  return /[\p{L}\p{N}]/u.test(text) ? text : undefined;
 }

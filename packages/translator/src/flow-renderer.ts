@@ -3,17 +3,19 @@ import { type ChildNode, cloneNode, Element, type ParentNode, Text } from 'domha
 import type { FlowPlan } from './flow-plan.ts';
 import type { Glossary } from './glossary.ts';
 import type { LocalAtom } from './placeholder-codec.ts';
+import { typeset } from './typography.ts';
 
 /** The decoded translation of each segment piece of a plan, in order. */
 export type SegmentAtoms = readonly (readonly LocalAtom[])[];
 
 /**
- * The atoms of a translated flow, in order, each with every inline element around it.
+ * The atoms of a translated flow, in order, each with every inline element around it, typeset
+ * for the target language.
  *
  * @example
- * flowAtoms(plan, [[{ type: 'text', text: 'Hola.', stack: [] }]]);
+ * flowAtoms(plan, [[{ type: 'text', text: 'Hola.', stack: [] }]], 'es');
  */
-export function flowAtoms(plan: FlowPlan, translated: SegmentAtoms): LocalAtom[] {
+export function flowAtoms(plan: FlowPlan, translated: SegmentAtoms, to: LanguageCode): LocalAtom[] {
   const atoms: LocalAtom[] = [];
   let k = 0;
   for (const piece of plan.pieces) {
@@ -25,7 +27,7 @@ export function flowAtoms(plan: FlowPlan, translated: SegmentAtoms): LocalAtom[]
       atoms.push({ ...atom, stack: [...piece.base, ...atom.stack] });
     }
   }
-  return atoms;
+  return typeset(atoms, to);
 }
 
 /**
@@ -40,11 +42,12 @@ export function renderPlainFlow(
   glossary: Glossary,
   to: LanguageCode,
 ): string {
-  return flowAtoms(plan, translated)
+  return flowAtoms(plan, translated, to)
     .map((atom) => {
       if (atom.type === 'text') return atom.text;
       const node = plan.nodes[atom.node];
-      return node?.kind === 'term' ? glossary.render(node.term, to) : '';
+      if (node?.kind === 'term') return glossary.render(node.term, to);
+      return node?.kind === 'protected' ? node.text : '';
     })
     .join('');
 }
@@ -80,7 +83,7 @@ export function renderHtmlFlow(
     child.parent = (parent as ParentNode | undefined) ?? null;
     siblings.push(child);
   };
-  for (const atom of flowAtoms(plan, translated)) {
+  for (const atom of flowAtoms(plan, translated, to)) {
     let common = 0;
     while (common < open.length && open[common]?.node === atom.stack[common]) common++;
     open.length = common;
@@ -98,6 +101,7 @@ export function renderHtmlFlow(
     const node = plan.nodes[atom.node];
     if (node?.kind === 'verbatim') append(cloneNode(node.node, true));
     else if (node?.kind === 'term') append(new Text(glossary.render(node.term, to)));
+    else if (node?.kind === 'protected') append(new Text(node.text));
   }
   return root;
 }

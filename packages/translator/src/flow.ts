@@ -1,14 +1,18 @@
 import type { ChildNode, Element } from 'domhandler';
 import type { GlossaryTerm } from './glossary.ts';
+import type { ProtectedKind } from './protected-runs.ts';
 
 /**
  * What a placeholder stands for: an inline element whose children are translated (`<a>`,
- * `<em>`), a node copied as it is (`<code>`, `<img>`, `<br>`), or a glossary term.
+ * `<em>`), a node copied as it is (`<code>`, `<img>`, `<br>`, an element in another language
+ * or marked `translate="no"`), a glossary term, or a run of text no model may touch (a URL,
+ * an e-mail address, a name in a foreign script).
  */
 export type InlineNode =
   | { readonly kind: 'element'; readonly element: Element }
   | { readonly kind: 'verbatim'; readonly node: ChildNode }
-  | { readonly kind: 'term'; readonly term: GlossaryTerm; readonly text: string };
+  | { readonly kind: 'term'; readonly term: GlossaryTerm; readonly text: string }
+  | { readonly kind: 'protected'; readonly protect: ProtectedKind; readonly text: string };
 
 /**
  * A markup event at a character offset of a flow's plain text: an inline element opens or

@@ -1,3 +1,4 @@
+import type { LanguageCode } from '@tidings/core';
 import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
 import { isComment, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
@@ -79,43 +80,70 @@ export interface HtmlFlow {
 export interface ParsedBody {
   readonly document: Document;
   readonly flows: readonly HtmlFlow[];
+  /** Images whose `alt` text is translated: not empty, not in code or text kept as it is. */
+  readonly images: readonly Element[];
 }
 
 /**
  * Parses an HTML body and finds its flows: the runs of inline content between block elements
- * (the text of a `<p>`, an `<li>` before its nested list, a `<td>`). Code, scripts and
- * anything marked `translate="no"` or `class="notranslate"` are left alone; runs without a
- * letter (whitespace, markup, a bare number) are not flows.
+ * (the text of a `<p>`, an `<li>` before its nested list, a `<td>`, a `<caption>`). Code,
+ * scripts, anything marked `translate="no"` or `class="notranslate"`, and, when the source
+ * language is given, anything whose `lang` names another language, are left alone; runs
+ * without a letter (whitespace, markup, a bare number) are not flows.
  *
  * @example
  * parseBody('<p>The <a href="/x">minister</a> said.</p>').flows[0]?.flow.text; // 'The minister said.'
  */
-export function parseBody(html: string): ParsedBody {
+export function parseBody(html: string, source?: LanguageCode): ParsedBody {
   const document = parseDocument(html);
   const flows: HtmlFlow[] = [];
-  collect(document, flows);
-  return { document, flows };
+  const untranslatable = (element: Element): boolean => keptAsIs(element, source);
+  collect(document, flows, untranslatable);
+  return { document, flows, images: translatableImages(document, source) };
 }
 
-function collect(container: ParentNode, flows: HtmlFlow[]): void {
+/**
+ * The images under `root` whose `alt` text is translated: those with letters in it, outside
+ * code and outside anything kept as it is (see {@link parseBody}).
+ *
+ * @example
+ * translatableImages(parseDocument('<p><img src="a.jpg" alt="The minister"></p>'), 'en').length; // 1
+ */
+export function translatableImages(root: ParentNode, source?: LanguageCode): Element[] {
+  const images: Element[] = [];
+  findImages(root, images, (element) => keptAsIs(element, source));
+  return images;
+}
+
+function findImages(container: ParentNode, images: Element[], untranslatable: Test): void {
+  for (const child of container.children) {
+    if (!isTag(child) || untranslatable(child)) continue;
+    if (child.name === 'img' && /\p{L}/u.test(child.attribs.alt ?? '')) images.push(child);
+    else if (!SKIPPED_BLOCKS.has(child.name)) findImages(child, images, untranslatable);
+  }
+}
+
+type Test = (element: Element) => boolean;
+
+function collect(container: ParentNode, flows: HtmlFlow[], untranslatable: Test): void {
   let run: ChildNode[] = [];
   for (const child of container.children) {
     if (isInline(child)) {
       run.push(child);
       continue;
     }
-    flush(run, flows);
+    flush(run, flows, untranslatable);
     run = [];
     if (isTag(child) && !SKIPPED_BLOCKS.has(child.name) && !untranslatable(child)) {
-      collect(child, flows);
+      collect(child, flows, untranslatable);
     }
   }
-  flush(run, flows);
+  flush(run, flows, untranslatable);
 }
 
-function flush(run: ChildNode[], flows: HtmlFlow[]): void {
+function flush(run: ChildNode[], flows: HtmlFlow[], untranslatable: Test): void {
   if (run.length === 0) return;
-  const flow = buildFlow(run);
+  const flow = buildFlow(run, untranslatable);
   if (/\p{L}/u.test(flow.text)) flows.push({ flow, nodes: run });
 }
 
@@ -126,21 +154,29 @@ function isInline(node: ChildNode): boolean {
   return INLINE.has(node.name) && !node.children.some((c) => isTag(c) && !isInline(c));
 }
 
-function untranslatable(element: Element): boolean {
+/** Marked `translate="no"` or `notranslate`, or written in another language than the source. */
+function keptAsIs(element: Element, source: LanguageCode | undefined): boolean {
+  const { translate, lang } = element.attribs;
+  const primary = lang?.split('-')[0]?.toLowerCase();
   return (
-    element.attribs.translate === 'no' ||
-    (element.attribs.class ?? '').split(/\s+/).includes('notranslate')
+    translate === 'no' ||
+    (element.attribs.class ?? '').split(/\s+/).includes('notranslate') ||
+    (source !== undefined && primary !== undefined && primary !== '' && primary !== source)
   );
 }
 
-function buildFlow(run: readonly ChildNode[]): Flow {
+function buildFlow(run: readonly ChildNode[], untranslatable: Test): Flow {
   let text = '';
   const marks: Mark[] = [];
   const nodes: InlineNode[] = [];
   const append = (data: string): void => {
     // HTML collapses its whitespace (not &nbsp;); doing the same keeps memory keys stable.
+    // Across a tag the spaces on both sides stay, so the tag's own spacing is known
+    // (`Run <code>x</code> now` is spaced on both sides, `CO<sub>2</sub>` on neither).
     const collapsed = data.replace(/[ \t\n\r\f]+/g, ' ');
-    text += text.endsWith(' ') && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed;
+    const acrossTag = marks[marks.length - 1]?.at === text.length;
+    const join = text.endsWith(' ') && collapsed.startsWith(' ') && !acrossTag;
+    text += join ? collapsed.slice(1) : collapsed;
   };
   const visit = (node: ChildNode): void => {
     if (isText(node)) {
@@ -172,7 +208,8 @@ function buildFlow(run: readonly ChildNode[]): Flow {
   return { text, marks, nodes };
 }
 
-function textOf(node: ChildNode): string {
+/** The text of a node and its descendants, as it is in the source. */
+export function textOf(node: ChildNode): string {
   if (isText(node)) return node.data;
   if (isTag(node)) return node.children.map(textOf).join('');
   return '';

@@ -67,6 +67,35 @@ describe('decodeSegment', () => {
     );
   });
 
+  // `1<sup>er</sup> mai`, `CO<sub>2</sub>`, `<em>JEF</em> : x`, `<a>lien</a> »`, word-padded
+  // as the model sees them and written back as a word model writes them.
+  it.each([
+    ['1er mai', [1, 3], '1 <g1> er </g1> mai', '1<0>er</0> mai'],
+    ['le CO2 monte', [5, 6], 'le CO <g1> 2 </g1> monte', 'le CO<0>2</0> monte'],
+    ['Le JEF : x', [3, 6], 'Le <g1> JEF </g1> : x', 'Le <0>JEF</0> : x'],
+    ['« voir le lien »', [10, 14], '« voir le <g1> lien </g1> »', '« voir le <0>lien</0> »'],
+    ['«voir le lien»', [9, 13], '«voir le <g1> lien </g1> »', '«voir le <0>lien</0>»'],
+  ] as const)(
+    'puts %j back with the spaces around its tags as they were',
+    (source, [open, close], output, expected) => {
+      const slots = encodeSegment(source, [
+        { type: 'open', at: open, node: 0 },
+        { type: 'close', at: close, node: 0 },
+      ]).slots;
+      const d = decodeSegment(output, slots);
+      expect(d.ok && show(d.atoms)).toBe(expected);
+    },
+  );
+
+  it('still spaces a tag the model moved between words, and lets its own comma hug it', () => {
+    const slots = encodeSegment('The minister said', [
+      { type: 'open', at: 4, node: 0 },
+      { type: 'close', at: 12, node: 0 },
+    ]).slots;
+    const d = decodeSegment('Dijo el <g1> ministro </g1> , ayer', slots);
+    expect(d.ok && show(d.atoms)).toBe('Dijo el <0>ministro</0>, ayer');
+  });
+
   it('refuses a dropped, duplicated, invented or crossed placeholder', () => {
     const problem = (out: string) => {
       const d = decodeSegment(out, encoded.slots);

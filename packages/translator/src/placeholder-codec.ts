@@ -7,8 +7,9 @@ export interface LocalMark {
 }
 
 /**
- * What placeholder number `k` (slot `k - 1`) stands for, and whether the source had whitespace on
- * each side of its tags, which is how spacing is restored after the model.
+ * What placeholder number `k` (slot `k - 1`) stands for, whether the source had whitespace on
+ * each side of its tags, and which character the tag touched there, which is how spacing is
+ * restored after the model.
  */
 export interface Slot {
   readonly node: number;
@@ -17,6 +18,13 @@ export interface Slot {
   readonly open: readonly [boolean, boolean];
   /** Whitespace before and after the closing tag (pairs only). */
   readonly close: readonly [boolean, boolean];
+  /**
+   * The nearest character of text before and after the opening tag (or the void) in the
+   * source segment, whitespace skipped; '' at the segment's edge.
+   */
+  readonly openTouch: readonly [string, string];
+  /** The same for the closing tag (pairs only). */
+  readonly closeTouch: readonly [string, string];
 }
 
 /** A segment as the model sees it: text with `<g1>…</g1>` and `<x2/>` placeholders. */
@@ -59,11 +67,15 @@ export function encodeSegment(text: string, marks: readonly LocalMark[]): Encode
     last = mark.at;
     const before = mark.at > 0 && /\s/.test(text.charAt(mark.at - 1));
     const after = mark.at < text.length && /\s/.test(text.charAt(mark.at));
+    const touch: [string, string] = [
+      [...text.slice(0, mark.at).trimEnd()].at(-1) ?? '',
+      [...text.slice(mark.at).trimStart()][0] ?? '',
+    ];
     if (mark.type === 'close') {
       const index = slotOf.get(mark.node);
       if (index === undefined) continue;
       const slot = slots[index];
-      if (slot) slots[index] = { ...slot, close: [before, after] };
+      if (slot) slots[index] = { ...slot, close: [before, after], closeTouch: touch };
       out += ` </g${index + 1}> `;
       continue;
     }
@@ -73,6 +85,8 @@ export function encodeSegment(text: string, marks: readonly LocalMark[]): Encode
       kind: mark.type === 'open' ? 'pair' : 'void',
       open: [before, after],
       close: [false, false],
+      openTouch: touch,
+      closeTouch: ['', ''],
     });
     slotOf.set(mark.node, index);
     out += mark.type === 'open' ? ` <g${index + 1}> ` : ` <x${index + 1}/> `;
@@ -101,6 +115,16 @@ function tokens(text: string): Token[] {
     });
   }
   return found;
+}
+
+/**
+ * The slots (0-based) of the void placeholders a translation has, however the model spaced them.
+ *
+ * @example
+ * voidsIn('Met <x2/> and < x 1 / >.'); // Set { 1, 0 }
+ */
+export function voidsIn(output: string): Set<number> {
+  return new Set(tokens(output).flatMap((t) => (t.kind === 'void' ? [t.slot] : [])));
 }
 
 /**
@@ -226,7 +250,21 @@ function flag(t: Token, side: 'before' | 'after', slots: readonly Slot[]): boole
   return side === 'before' ? pair[0] : pair[1];
 }
 
-/** Whether whitespace goes between a placeholder and the text beside it. */
+/** The source character a placeholder token touched on one side ('' at the edge). */
+function touched(t: Token, side: 'before' | 'after', slots: readonly Slot[]): string {
+  const slot = slots[t.slot];
+  if (!slot) return '';
+  const pair = t.kind === 'close' ? slot.closeTouch : slot.openTouch;
+  return side === 'before' ? pair[0] : pair[1];
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether whitespace goes between a placeholder and the text beside it: as in the source where
+ * the tag still touches the same kind of text (so `1<sup>er</sup>`, `CO<sub>2</sub>` and
+ * `<em>JEF</em> :` come back as they were); where the model moved it, a space between words.
+ */
 function outerSpace(
   t: Token,
   side: 'before' | 'after',
@@ -238,9 +276,17 @@ function outerSpace(
   if ((t.kind === 'open' && side === 'after') || (t.kind === 'close' && side === 'before')) {
     return false;
   }
-  // No space before closing punctuation or after an opening bracket, whatever the source had.
-  const tight = side === 'after' ? /[.,;:!?)\]»”’…%]/.test(char) : /[([«“„‘¿¡]/.test(char);
-  return (flag(t, side, slots) && !tight) || (/[\p{L}\p{N}]/u.test(char) && modelSpace);
+  const source = touched(t, side, slots);
+  const spaced = flag(t, side, slots);
+  if (char === source) return spaced;
+  if (spaced) {
+    // Punctuation the model put against the tag hugs it.
+    return side === 'after' ? !/[.,;:!?)\]»”’…%]/.test(char) : !/[([«“„‘¿¡]/.test(char);
+  }
+  // A tag inside a word (`1<sup>er</sup>`, `CO<sub>2</sub>`) stays inside a word.
+  const inside = !spaced && !flag(t, side === 'before' ? 'after' : 'before', slots);
+  if (inside && WORD.test(char) && WORD.test(source)) return false;
+  return WORD.test(char) && modelSpace;
 }
 
 function spaceBetween(a: Token, b: Token, slots: readonly Slot[], modelSpace: boolean): boolean {

@@ -1,8 +1,10 @@
 import { planBatches } from './batch-planner.ts';
+import { lostForeignRuns } from './lost-content.ts';
 import type { ModelPool } from './model-pool.ts';
 import type { RouteStep } from './model-route.ts';
 import type { Slot } from './placeholder-codec.ts';
 import { checkTranslation } from './quality-gate.ts';
+import type { SegmentProblem } from './review-reason.ts';
 import type { TranslationMemory } from './translation-memory.ts';
 
 /** A segment to translate: the model input and what its placeholders stand for. */
@@ -14,7 +16,7 @@ export interface SegmentInput {
 /** A translated segment; `problem` is set when it failed the quality gates even when retried. */
 export interface SegmentOutput {
   readonly text: string;
-  readonly problem?: string | undefined;
+  readonly problem?: SegmentProblem | undefined;
   readonly origin: 'memory' | 'model';
 }
 
@@ -119,13 +121,13 @@ export class SegmentTranslator {
       for (const [i, text] of batchTexts.entries()) {
         const slots = distinct.get(text) ?? [];
         let output = outputs[i] ?? '';
-        let problem = checkTranslation(text, output, slots);
+        let problem = check(step, text, output, slots);
         if (problem) {
           // Alone, without padding neighbours, and forbidding the loop if there was one.
           this.stats.retries++;
-          const loop = problem.startsWith('repetition');
+          const loop = problem.code === 'quality-gate' && problem.detail.startsWith('repetition');
           [output = ''] = await this.#run(step, [text], true, loop ? 4 : undefined);
-          problem = checkTranslation(text, output, slots);
+          problem = check(step, text, output, slots);
           if (problem) this.stats.flagged++;
         }
         results.set(text, { text: output, problem, origin: 'model' });
@@ -152,4 +154,17 @@ export class SegmentTranslator {
     perModel.segments += texts.length;
     return this.#pool.translate(step, texts, { noRepeatNgramSize: noRepeat });
   }
+}
+
+/** The quality gates, then the lost-content gate: what is wrong with one output, if anything. */
+function check(
+  step: RouteStep,
+  input: string,
+  output: string,
+  slots: readonly Slot[],
+): SegmentProblem | undefined {
+  const gate = checkTranslation(input, output, slots);
+  if (gate) return { code: 'quality-gate', detail: gate };
+  const lost = lostForeignRuns(input, output, step.from);
+  return lost.length > 0 ? { code: 'lost-foreign-run', runs: lost } : undefined;
 }

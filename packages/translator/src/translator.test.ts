@@ -95,7 +95,8 @@ describe('Translator on the dictionary models', () => {
         const texts = sent(`Xenova/opus-mt-en-${target}`);
         expect(new Set(texts).size).toBe(texts.length);
         if (name === 'chas-pravdy-jef.txt') {
-          expect(texts.filter((t) => t === 'En Es De Fr It Ук')).toHaveLength(1);
+          // "Ук" is Cyrillic in an English article: kept from the model, put back as it is.
+          expect(texts.filter((t) => t === 'En Es De Fr It <x1/>')).toHaveLength(1);
         } else {
           const source = 'Source: Defense Minister of Ukraine Denys Shmyhal';
           expect(paragraphs.filter((p) => p === source)).toHaveLength(6);

@@ -2,10 +2,12 @@ import { type ArticleContent, isLanguageCode, type LanguageCode } from '@tidings
 import type { Redis } from 'ioredis';
 import { type ArticlePlan, planArticle, renderArticle } from './article-plan.ts';
 import { Glossary, loadGlossary } from './glossary.ts';
+import { lostForeignRuns } from './lost-content.ts';
 import { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap } from './model-map.ts';
 import { ModelPool, type ModelPoolOptions } from './model-pool.ts';
 import { type RouteStep, resolveRoute } from './model-route.ts';
-import { decodeLenient, decodeSegment, type LocalAtom } from './placeholder-codec.ts';
+import { decodeLenient, decodeSegment, type LocalAtom, voidsIn } from './placeholder-codec.ts';
+import { type ReviewReason, reasonKey, type SegmentProblem } from './review-reason.ts';
 import {
   type SegmentInput,
   type SegmentOutput,
@@ -15,6 +17,7 @@ import {
 } from './segment-translator.ts';
 import { TranslationInputError } from './translation-input-error.ts';
 import { type MemoryOptions, TranslationMemory } from './translation-memory.ts';
+import { restoreNoBreakSpaces } from './typography.ts';
 
 /** Everything a translator needs; apps fill it from their configuration, parsed once. */
 export interface TranslatorOptions extends ModelPoolOptions, SegmentTranslatorOptions {
@@ -30,6 +33,12 @@ export interface TranslatorOptions extends ModelPoolOptions, SegmentTranslatorOp
   readonly maxSegmentChars?: number | undefined;
   /** Largest article accepted, in characters of all fields (MAX_ARTICLE_CHARS); default 200,000. */
   readonly maxArticleChars?: number | undefined;
+  /**
+   * Whether URLs, e-mail addresses and names in a foreign script are kept from the model and
+   * put back verbatim (default true). Turned off, the lost-content gate still holds a version
+   * that lost one for review: tests use it to see that the gate works.
+   */
+  readonly protectRuns?: boolean | undefined;
 }
 
 /** One article to translate, with its language and the languages wanted. */
@@ -63,7 +72,7 @@ export interface TargetTranslation {
   /** Distinct segment translations (per route step) computed by a model; a shared pivot step counts for each target using it. */
   readonly modelCalls: number;
   /** Why this version must be reviewed before it is published; empty when it passed every gate. */
-  readonly needsReview: string[];
+  readonly needsReview: ReviewReason[];
 }
 
 /**
@@ -156,8 +165,11 @@ export class Translator {
     options: TranslateOptions = {},
   ): Promise<Map<LanguageCode, TargetTranslation>[]> {
     for (const job of jobs) this.validate(job);
-    const maxChars = this.#options.maxSegmentChars ?? 1000;
-    const plans = jobs.map((j) => planArticle(j.content, j.source, this.#glossary, maxChars));
+    const planning = {
+      maxChars: this.#options.maxSegmentChars ?? 1000,
+      protect: this.#options.protectRuns,
+    };
+    const plans = jobs.map((j) => planArticle(j.content, j.source, this.#glossary, planning));
     const routes = jobs.map(
       (j) => new Map(j.targets.map((t) => [t, resolveRoute(this.#map, j.source, t)])),
     );
@@ -224,15 +236,15 @@ export class Translator {
     route: readonly RouteStep[],
     outputs: readonly Map<string, Map<string, SegmentOutput>>[],
   ): TargetTranslation {
-    const reasons = new Set<string>();
+    const reasons = new Map<string, ReviewReason>();
     const counted = route.map(() => new Set<string>());
     let memoryHits = 0;
     let modelCalls = 0;
     const atoms: LocalAtom[][] = plan.segments.map((segment) => {
       const { text: input, slots } = segment.encoded;
-      if (!segment.translate) return decoded(input, slots);
+      if (!segment.translate) return decoded(restoreNoBreakSpaces(input, segment.spaces), slots);
       let text = input;
-      const problems: string[] = [];
+      const problems: SegmentProblem[] = [];
       route.forEach((step, i) => {
         const out = outputs[i]?.get(stepKey(step))?.get(text);
         if (!out) return;
@@ -244,9 +256,14 @@ export class Translator {
         if (out.problem) problems.push(out.problem);
         text = out.text;
       });
+      text = restoreNoBreakSpaces(text, segment.spaces);
       const result = decodeSegment(text, slots);
-      if (!result.ok && !problems.includes(result.problem)) problems.push(result.problem);
-      for (const problem of problems) reasons.add(`${problem} in "${snippet(input)}"`);
+      if (!result.ok) problems.push({ code: 'quality-gate', detail: result.problem });
+      problems.push(...lostContent(input, text, job.source, segment.kept));
+      for (const problem of problems) {
+        const reason = { ...problem, segment: snippet(input, segment.kept) };
+        reasons.set(reasonKey(reason), reason);
+      }
       return result.ok ? result.atoms : decodeLenient(text, slots);
     });
     return {
@@ -255,7 +272,7 @@ export class Translator {
       segments: plan.segments.filter((s) => s.translate).length,
       memoryHits,
       modelCalls,
-      needsReview: [...reasons],
+      needsReview: [...reasons.values()],
     };
   }
 
@@ -339,10 +356,35 @@ function decoded(text: string, slots: Parameters<typeof decodeSegment>[1]): Loca
   return result.ok ? result.atoms : decodeLenient(text, slots);
 }
 
-function snippet(encoded: string): string {
+/**
+ * What the whole route lost, source to target: runs in a foreign script, and the text of
+ * protected placeholders (names, addresses, terms, code) that did not come back.
+ */
+function lostContent(
+  input: string,
+  output: string,
+  source: LanguageCode,
+  kept: readonly (string | undefined)[],
+): SegmentProblem[] {
+  const problems: SegmentProblem[] = [];
+  const foreign = lostForeignRuns(input, output, source);
+  if (foreign.length > 0) problems.push({ code: 'lost-foreign-run', runs: foreign });
+  const present = voidsIn(output);
+  const runs = kept.flatMap((text, slot) =>
+    text !== undefined && !present.has(slot) ? [text] : [],
+  );
+  if (runs.length > 0) problems.push({ code: 'lost-protected-run', runs });
+  return problems;
+}
+
+/** The source of a segment as a reader would recognise it, shortened. */
+function snippet(encoded: string, kept: readonly (string | undefined)[]): string {
   const plain = encoded
-    .replace(/<\/?[gx]\d+\/?>/g, '')
+    .replace(/<x(\d+)\/>/g, (_, n: string) => kept[Number(n) - 1] ?? '')
+    .replace(/<\/?g\d+>/g, '')
     .replace(/\s+/g, ' ')
+    // The padding of a placeholder, not the source's spacing.
+    .replace(/ (?=[.,;:!?)\]»”])/g, '')
     .trim();
   return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
 }

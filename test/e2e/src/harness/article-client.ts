@@ -81,8 +81,15 @@ export async function getVersion(
   key: string,
   id: string,
   lang: string,
-): Promise<{ status: string; content: { title: string; body: string } | null }> {
+): Promise<{ status: string; content: VersionContent | null }> {
   const res = await tidings.call('GET', `/v1/articles/${id}/${lang}`, key);
   if (res.status !== 200) throw new Error(`GET answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as { status: string; content: { title: string; body: string } | null };
+  return (await res.json()) as { status: string; content: VersionContent | null };
+}
+
+/** The content of a language version, as `GET /v1/articles/{id}/{lang}` shows it. */
+export interface VersionContent {
+  title: string;
+  body: string;
+  image?: { url: string; alt: string };
 }

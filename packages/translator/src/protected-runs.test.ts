@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { addresses, foreignRuns, protectedRuns } from './protected-runs.ts';
+
+const texts = (text: string, runs: readonly { start: number; end: number }[]) =>
+  runs.map((r) => text.slice(r.start, r.end));
+
+describe('foreignRuns', () => {
+  it('finds names in Arabic, Hebrew, Chinese, Georgian, Greek and Cyrillic in a Latin article', () => {
+    const text =
+      'Se reunió con محمد بن سلمان, con בנימין נתניהו, con 习近平, con ირაკლი კობახიძე, con Κυριάκος Μητσοτάκης y con Денис Шмигаль.';
+    expect(texts(text, foreignRuns(text, 'es'))).toEqual([
+      'محمد بن سلمان',
+      'בנימין נתניהו',
+      '习近平',
+      'ირაკლი კობახიძე',
+      'Κυριάκος Μητσοτάκης',
+      'Денис Шмигаль',
+    ]);
+  });
+
+  it('finds capitalised Latin names in a Ukrainian article, not lowercase words or the apostrophe', () => {
+    const text =
+      "Денис Шмигаль зустрівся з Emmanuel Macron у м'ясному iнституті, JEF і e-mail пам’ять обʼєкт.";
+    expect(texts(text, foreignRuns(text, 'uk'))).toEqual(['Emmanuel Macron', 'JEF']);
+  });
+
+  it('finds nothing foreign in plain English with accents and typographic marks', () => {
+    expect(foreignRuns('Café “Zürich” – naïve façade, 1ª edición, 5 °C.', 'en')).toEqual([]);
+  });
+});
+
+describe('addresses', () => {
+  it('finds URLs with and without a scheme, and e-mail addresses, without trailing punctuation', () => {
+    const text = 'See t.me/Denys_Smyhal, https://mod.gov.ua/news?id=5. Mail press@mod.gov.ua!';
+    expect(addresses(text).map((r) => [text.slice(r.start, r.end), r.kind])).toEqual([
+      ['t.me/Denys_Smyhal', 'url'],
+      ['https://mod.gov.ua/news?id=5', 'url'],
+      ['press@mod.gov.ua', 'email'],
+    ]);
+  });
+
+  it('does not take a missing space after a full stop for a domain', () => {
+    expect(addresses('It ended.No one came. U.S. officials said 1.5 km.')).toEqual([]);
+  });
+});
+
+describe('protectedRuns', () => {
+  it('lets an address win over the foreign run inside it', () => {
+    const text = 'Рада на rada.gov.ua і Emmanuel Macron.';
+    expect(protectedRuns(text, 'uk').map((r) => [text.slice(r.start, r.end), r.kind])).toEqual([
+      ['rada.gov.ua', 'url'],
+      ['Emmanuel Macron', 'script'],
+    ]);
+  });
+});
