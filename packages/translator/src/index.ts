@@ -6,7 +6,7 @@ export { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap, parseModelMap } from '.
 export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-pool.ts';
 export { type RouteStep, resolveRoute } from './model-route.ts';
 export { ModelUnavailableError } from './model-unavailable-error.ts';
-export type { ReviewReason, SegmentProblem } from './review-reason.ts';
+export type { ReviewReason } from './review-reason.ts';
 export type { BatchEvent, TranslatorStats } from './segment-translator.ts';
 export { splitSentences } from './sentence-splitter.ts';
 export { TranslationInputError } from './translation-input-error.ts';
