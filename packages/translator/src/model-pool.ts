@@ -134,7 +134,7 @@ export class ModelPool {
           minNewTokens: options.minNewTokens,
         }));
         const output = await decoder.generate(rows, options.noRepeatNgramSize);
-        return output.map((ids) => translator.tokenizer.decode(ids, { skip_special_tokens: true }));
+        return output.map((ids) => translator.tokenizer.decode(ids, DECODE));
       }
       if (fits) {
         const output = await translator(inputs, {
@@ -241,7 +241,7 @@ export class ModelPool {
     env.logLevel = LogLevel.ERROR;
     const started = performance.now();
     try {
-      const loaded = await pipeline('translation', model, {
+      const loaded: TranslationPipeline = await pipeline('translation', model, {
         dtype,
         device: 'cpu',
         // Files are looked up in the file cache before env.localModelPath, and env is global:
@@ -261,6 +261,11 @@ export class ModelPool {
           : {}),
         session_options: ortThreads ? { intraOpNumThreads: ortThreads, interOpNumThreads: 1 } : {},
       });
+      // The pipeline decodes with the tokenizer's own setting and takes no option for it: the
+      // same override as DECODE, on the object that holds the setting.
+      const inner = (loaded.tokenizer as unknown as { _tokenizer?: CleanUpSetting })._tokenizer;
+      if (inner && 'clean_up_tokenization_spaces' in inner)
+        inner.clean_up_tokenization_spaces = false;
       this.#options.onLoad?.(model, performance.now() - started);
       return loaded;
     } catch (error) {
@@ -274,6 +279,19 @@ export class ModelPool {
       );
     }
   }
+}
+
+/**
+ * How outputs are decoded: special tokens (`</s>`, `<unk>`, `<pad>`) dropped, and the spaces
+ * kept as the model wrote them. Opus-MT's `tokenizer_config.json` says
+ * `clean_up_tokenization_spaces: true`, which removes every space before `. ? ! ,` (French
+ * `Pourquoi ?` would lose its space); Tidings puts spacing right itself (placeholders, French
+ * typography), so it overrides that.
+ */
+const DECODE = { skip_special_tokens: true, clean_up_tokenization_spaces: false } as const;
+
+interface CleanUpSetting {
+  clean_up_tokenization_spaces: boolean;
 }
 
 /** Two halves of a text, cut at the space nearest its middle (or at the middle if none). */

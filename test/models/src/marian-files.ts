@@ -78,7 +78,9 @@ export async function writeMarianFiles(
     unk_token: '<unk>',
     pad_token: '<pad>',
     separate_vocabs: false,
-    clean_up_tokenization_spaces: false,
+    // As the Opus-MT conversions have it: Transformers.js then removes the space before
+    // `. ? ! ,` on decoding (French `Pourquoi ?` becomes `Pourquoi?`) unless told not to.
+    clean_up_tokenization_spaces: true,
   };
   await mkdir(join(dir, 'onnx'), { recursive: true });
   const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
@@ -86,6 +88,26 @@ export async function writeMarianFiles(
   await writeFile(join(dir, 'generation_config.json'), json(generationConfig));
   await writeFile(join(dir, 'tokenizer_config.json'), json(tokenizerConfig));
   await writeFile(join(dir, 'tokenizer.json'), JSON.stringify(tokenizerJson));
+}
+
+/** A stand-in for the base64 trie of a real conversion (only its presence matters). */
+const PRECOMPILED_CHARSMAP = Buffer.from('nmt_nfkc').toString('base64');
+
+/**
+ * What the `Precompiled` normalizer of a Marian tokenizer does to a text in Transformers.js:
+ * control characters removed, every other space (no-break, narrow, ideographic…) made a plain
+ * one, NFKC (`CO₂` → `CO2`, `…` → `...`, full-width forms to ASCII).
+ *
+ * @example
+ * marianNormalize('5\u00a0km…'); // '5 km...'
+ */
+export function marianNormalize(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: exactly what the normalizer removes.
+  const controls = /[\u0001-\u0008\u000B\u000E-\u001F\u007F\u008F\u009F]/g;
+  const spaces =
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: tab, newlines: made spaces.
+    /[\u0009\u000A\u000C\u000D\u00A0\u1680\u2000-\u200F\u2028\u2029\u202F\u205F\u2581\u3000\uFEFF\uFFFD]/g;
+  return text.replace(controls, '').replace(spaces, ' ').normalize('NFKC');
 }
 
 /**
@@ -115,7 +137,9 @@ export function marianTokenizerJson(
     truncation: null,
     padding: null,
     added_tokens: [special(ids.eos, '</s>'), special(ids.unk, '<unk>'), special(ids.pad, '<pad>')],
-    normalizer: null,
+    // SentencePiece's compiled NFKC map, as in every Marian conversion; Transformers.js does
+    // not read the map but applies what it encodes (see `marianNormalize`).
+    normalizer: { type: 'Precompiled', precompiled_charsmap: PRECOMPILED_CHARSMAP },
     pre_tokenizer: preTokenizer,
     post_processor: {
       type: 'TemplateProcessing',

@@ -112,8 +112,28 @@ export function dictionaryDecoder(vocabSize: number): GraphMessage {
   const fed = g.op('Unsqueeze', [g.op('Cast', [ids], { to: { i: DataType.FLOAT } }), axes13]);
   g.op('Concat', [pastKey, fed], { axis: { i: 2 } }, 'present.0.decoder.key');
   g.op('Concat', [pastValue, fed], { axis: { i: 2 } }, 'present.0.decoder.value');
-  g.op('Unsqueeze', [enc, axis1], {}, 'present.0.encoder.key');
-  g.op('Unsqueeze', [enc, axis1], {}, 'present.0.encoder.value');
+  // As optimum merges the decoders: the cross "cache" on the first step, empty after it.
+  const cached = new GraphBuilder('use_cache');
+  const computed = new GraphBuilder('compute_cross');
+  const empty = cached.init(tensors.float('use_cache/empty_cross', [0, 1, 1, 1], []));
+  const crossAxis = computed.init(tensors.int64('compute_cross/axis_1', [1], [1]));
+  for (const kind of ['key', 'value']) {
+    const name = `present.0.encoder.${kind}`;
+    cached.output(
+      cached.op('Identity', [empty], {}, `use_cache/${name}`),
+      DataType.FLOAT,
+      [0, 1, 1, 1],
+    );
+    computed.output(
+      computed.op('Unsqueeze', [enc, crossAxis], {}, `compute_cross/${name}`),
+      DataType.FLOAT,
+      ['batch_size', 1, 'encoder_sequence_length', 1],
+    );
+  }
+  g.opN('If', ['use_cache_branch'], ['present.0.encoder.key', 'present.0.encoder.value'], {
+    then_branch: { g: cached.build('use_cache_branch') },
+    else_branch: { g: computed.build('compute_cross_branch') },
+  });
 
   const scalar = (vector: string) => g.op('Squeeze', [vector, axis0]);
   const past = scalar(g.op('Shape', [pastKey], { start: { i: 2 }, end: { i: 3 } }));

@@ -11,6 +11,19 @@ export const EOS_ID = 0;
 /** The id of `<unk>`. */
 export const UNK_ID = 1;
 
+/**
+ * Vocabulary sizes of the real conversions (`<pad>` is the last id: 65000 for en-es); other
+ * directions get Opus-MT's common 58,101.
+ */
+const REAL_VOCABULARY_SIZES: Readonly<Record<string, number>> = {
+  'en-es': 65_001,
+  'es-en': 65_001,
+  'en-de': 58_101,
+  'de-en': 58_101,
+  'en-it': 80_035,
+  'it-en': 80_035,
+};
+
 /** A dictionary direction's vocabulary and the token-for-token map its model applies. */
 export interface DictionaryVocabulary {
   /** Token strings by id; the last is `<pad>`. */
@@ -56,6 +69,9 @@ export function dictionaryVocabulary(direction: Direction): DictionaryVocabulary
     pairs.push([add(META + from), add(META + to)]);
     pairs.push([add(from), add(to)]);
   }
+  // Real Opus-MT vocabularies are this large (the pad token last): logits as wide as theirs.
+  const size = REAL_VOCABULARY_SIZES[`${direction.src}-${direction.tgt}`] ?? 58_101;
+  for (let i = 0; tokens.length < size - 1; i++) add(`<unused${i}>`);
   add('<pad>');
   const translation = Int32Array.from(tokens, (_, i) => i);
   for (const [from, to] of pairs) translation[from] = to;

@@ -1,3 +1,4 @@
+import { marianNormalize } from '../marian-files.ts';
 import type { Direction } from './languages.ts';
 import { lexicon } from './lexicon.ts';
 import { CLOSING_MARKS, isCovered, OPENING_MARKS } from './word-rule.ts';
@@ -46,14 +47,18 @@ function translateChunk(chunk: string, direction: Direction): string {
 }
 
 /**
- * The exact text a dictionary model produces for `text` in a direction: each table word that
- * stands alone (see `OPENING_MARKS`) is replaced by its translation in the same case pattern,
- * everything else is kept; runs of whitespace become one space.
+ * The exact text a dictionary model produces for `text` in a direction: the text normalized as
+ * a Marian tokenizer does (NFKC, see `marianNormalize`), each table word that stands alone (see
+ * `OPENING_MARKS`) replaced by its translation in the same case pattern, everything else kept;
+ * runs of whitespace become one space. Decoded with the tokenization spaces kept (Tidings
+ * turns `clean_up_tokenization_spaces` off).
  *
  * @example
  * expectedTranslation('Ukraine, said Shmyhal.', { src: 'en', tgt: 'es' });
  * // 'Ucrania, said Shmyhal.' (unless "said" is in the table)
  */
 export function expectedTranslation(text: string, direction: Direction): string {
-  return (text.match(/\S+/g) ?? []).map((chunk) => translateChunk(chunk, direction)).join(' ');
+  return (marianNormalize(text).match(/\S+/g) ?? [])
+    .map((chunk) => translateChunk(chunk, direction))
+    .join(' ');
 }

@@ -12,37 +12,58 @@ const KINDS = ['key', 'value'] as const;
 /**
  * The cross-attention keys and values of every layer: an `If` on `use_cache_branch` that
  * passes the cached `past_key_values.*.encoder.*` through, or (first step) projects
- * `encoder_hidden_states`. Its outputs are the `present.*.encoder.*` outputs.
+ * `encoder_hidden_states`. As optimum merges the two decoders, the `present.*.encoder.*`
+ * outputs are the projections on the first step and empty (`[0, heads, 1, head_dim]`) on the
+ * cache branch, where a caller must keep the cache it fed. Returns, per layer and kind, the
+ * keys or values attention uses.
  */
 function crossKeysValues(ops: TransformerOps, useCache: string, encoderStates: string): string[] {
   const cached = new GraphBuilder('use_cache');
   const computed = new GraphBuilder('compute_cross');
   const computedOps = ops.branch(computed);
-  const outputs: string[] = [];
+  const used: string[] = [];
+  const presents: string[] = [];
   const dims = ['batch_size', heads, 'encoder_sequence_length_out', headDim];
+  const empty = cached.init(tensors.float('use_cache/empty_cross', [0, heads, 1, headDim], []));
   for (let i = 0; i < layers; i++) {
     for (const kind of KINDS) {
       const name = `present.${i}.encoder.${kind}`;
-      outputs.push(name);
-      const fromCache = cached.op(
-        'Identity',
-        [`past_key_values.${i}.encoder.${kind}`],
-        {},
-        `use_cache/${name}`,
+      used.push(`cross.${i}.${kind}`);
+      presents.push(name);
+      const past = `past_key_values.${i}.encoder.${kind}`;
+      cached.output(
+        cached.op('Identity', [past], {}, `use_cache/cross.${i}.${kind}`),
+        DataType.FLOAT,
+        dims,
       );
-      cached.output(fromCache, DataType.FLOAT, dims);
+      cached.output(cached.op('Identity', [empty], {}, `use_cache/${name}`), DataType.FLOAT, [
+        0,
+        heads,
+        1,
+        headDim,
+      ]);
       const projected = computedOps.heads(
         encoderStates,
         `model.decoder.layers.${i}.encoder_attn.${kind[0]}_proj`,
       );
-      const fromStates = computed.op('Identity', [projected], {}, `compute_cross/${name}`);
-      computed.output(fromStates, DataType.FLOAT, dims);
+      computed.output(
+        computed.op('Identity', [projected], {}, `compute_cross/cross.${i}.${kind}`),
+        DataType.FLOAT,
+        dims,
+      );
+      computed.output(
+        computed.op('Identity', [projected], {}, `compute_cross/${name}`),
+        DataType.FLOAT,
+        dims,
+      );
     }
   }
-  return ops.g.opN('If', [useCache], outputs, {
+  const outputs = used.flatMap((u, k) => [u, presents[k] ?? '']);
+  const results = ops.g.opN('If', [useCache], outputs, {
     then_branch: { g: cached.build('use_cache_branch') },
     else_branch: { g: computed.build('compute_cross_branch') },
   });
+  return results.filter((_, k) => k % 2 === 0);
 }
 
 /**
