@@ -4,6 +4,7 @@ export { planBatches } from './batch-planner.ts';
 export { Glossary, type GlossaryTerm, loadGlossary, parseGlossary } from './glossary.ts';
 export { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap, parseModelMap } from './model-map.ts';
 export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-pool.ts';
+export { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
 export { type RouteStep, resolveRoute } from './model-route.ts';
 export { ModelUnavailableError } from './model-unavailable-error.ts';
 export type { ReviewReason } from './review-reason.ts';

@@ -8,6 +8,7 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import { GreedyDecoder, type Seq2SeqModel } from './greedy-decoder.ts';
+import { languageTokens, ModelPrefixError } from './model-prefix-error.ts';
 import type { RouteStep } from './model-route.ts';
 import { ModelUnavailableError } from './model-unavailable-error.ts';
 
@@ -95,7 +96,9 @@ export class ModelPool {
   async countTokens(step: RouteStep, texts: readonly string[]): Promise<number[]> {
     const entry = this.#acquire(step.model);
     try {
-      const { tokenizer } = await entry.loading;
+      const loaded = await entry.loading;
+      checkPrefix(step, loaded);
+      const { tokenizer } = loaded;
       return texts.map((t) => tokenizer.encode(step.prefix ? `${step.prefix} ${t}` : t).length);
     } finally {
       entry.users--;
@@ -118,6 +121,7 @@ export class ModelPool {
     const groups: number[][] = [];
     try {
       const translator = await entry.loading;
+      checkPrefix(step, translator);
       const inputs = step.prefix ? texts.map((t) => `${step.prefix} ${t}`) : [...texts];
       const limit = Math.min(512, Number(translator.tokenizer.model_max_length) || 512);
       const encoded = inputs.map((t) => translator.tokenizer.encode(t));
@@ -279,6 +283,20 @@ export class ModelPool {
       );
     }
   }
+}
+
+/**
+ * Refuses a step whose target-language prefix (`>>fr<<`) the model's tokenizer does not have
+ * as one known token: the model would translate into a language of its choosing.
+ */
+function checkPrefix(step: RouteStep, translator: TranslationPipeline): void {
+  if (!step.prefix) return;
+  const { tokenizer } = translator;
+  const ids = tokenizer.encode(step.prefix, { add_special_tokens: false });
+  const unknown = tokenizer.encode('<unk>', { add_special_tokens: false })[0];
+  if (ids.length === 1 && ids[0] !== unknown) return;
+  const vocabulary = Object.keys(tokenizer.get_vocab?.() ?? {});
+  throw new ModelPrefixError(step.model, step.prefix, languageTokens(vocabulary));
 }
 
 /**

@@ -45,7 +45,9 @@ export function registerModels(program: Command): void {
       const present = found.filter((m) => m.state === 'present');
       const rows = found.map((m) => [
         m.id,
-        MARK[m.state],
+        m.state === 'present' && m.missingPrefixes.length > 0
+          ? `✗ no ${m.missingPrefixes.join(' ')} (fix MODEL_MAP)`
+          : MARK[m.state],
         m.bytes ? formatBytes(m.bytes) : '',
         m.directions.join(' '),
       ]);

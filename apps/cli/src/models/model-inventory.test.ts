@@ -77,3 +77,35 @@ describe('inspectModel', () => {
     ]);
   });
 });
+
+describe('inspectModel with a multi-target model', () => {
+  it('names the prefixes of the map that the model vocabulary lacks', async () => {
+    const modelsDir = await mkdtemp(join(tmpdir(), 'tidings-cli-prefix-'));
+    dirs.push(modelsDir);
+    const map = parseModelMap({
+      ...DEFAULT_MODEL_MAP,
+      pairs: {
+        ...DEFAULT_MODEL_MAP.pairs,
+        'en-fr': { model: 'Helsinki-NLP/opus-mt-en-ROMANCE', prefix: '>>fr<<' },
+        'en-it': { model: 'Helsinki-NLP/opus-mt-en-ROMANCE', prefix: '>>it<<' },
+      },
+    });
+    const model = neededModels(map).find((m) => m.id === 'Helsinki-NLP/opus-mt-en-ROMANCE');
+    expect(model?.prefixes).toEqual(['>>fr<<', '>>it<<']);
+    const dir = join(modelsDir, 'Helsinki-NLP/opus-mt-en-ROMANCE');
+    await mkdir(join(dir, 'onnx'), { recursive: true });
+    for (const file of requiredFiles()) await writeFile(join(dir, file), 'xx');
+    const vocab = [
+      ['<pad>', 0],
+      ['>>fra<<', 0],
+      ['>>it<<', 0],
+    ];
+    await writeFile(
+      join(dir, 'tokenizer.json'),
+      JSON.stringify({ model: { type: 'Unigram', vocab } }),
+    );
+    const found = await inspectModel(modelsDir, model ?? { id: '', directions: [] });
+    expect(found.state).toBe('present');
+    expect(found.missingPrefixes).toEqual(['>>fr<<']);
+  });
+});

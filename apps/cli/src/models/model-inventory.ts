@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Config, isLanguageCode, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import {
@@ -7,6 +7,7 @@ import {
   type ModelMap,
   resolveRoute,
   TranslatorConfigError,
+  vocabularyOf,
 } from '@tidings/translator';
 import { CliError, EXIT_USAGE } from '../cli-error.ts';
 
@@ -45,12 +46,16 @@ export function requiredFiles(dtype: ModelDtype = 'fp32'): string[] {
 export interface NeededModel {
   readonly id: string;
   readonly directions: readonly string[];
+  /** Target-language prefixes (`>>fr<<`) the map gives it, if it is a multi-target model. */
+  readonly prefixes?: readonly string[] | undefined;
 }
 
 /** Whether a needed model is in MODELS_DIR, and how much room it takes there. */
 export interface ModelPresence extends NeededModel {
   readonly state: 'present' | 'incomplete' | 'missing';
   readonly missingFiles: readonly string[];
+  /** Prefixes of the map that the model's vocabulary lacks: the map is wrong for this model. */
+  readonly missingPrefixes: readonly string[];
   /** Bytes of everything under `MODELS_DIR/<model id>/`. */
   readonly bytes: number;
 }
@@ -110,15 +115,21 @@ export function neededModels(map: ModelMap, directions?: readonly string[]): Nee
         ),
       );
   const byModel = new Map<string, Set<string>>();
+  const prefixes = new Map<string, Set<string>>();
   for (const [from, to] of wanted) {
     for (const step of resolveRoute(map, from, to)) {
       const set = byModel.get(step.model) ?? new Set<string>();
       set.add(`${from}-${to}`);
       byModel.set(step.model, set);
+      if (step.prefix)
+        prefixes.set(step.model, (prefixes.get(step.model) ?? new Set()).add(step.prefix));
     }
   }
   return [...byModel.entries()]
-    .map(([id, set]) => ({ id, directions: [...set].sort() }))
+    .map(([id, set]) => {
+      const own = [...(prefixes.get(id) ?? [])].sort();
+      return { id, directions: [...set].sort(), ...(own.length > 0 ? { prefixes: own } : {}) };
+    })
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -161,5 +172,11 @@ export async function inspectModel(
       : missingFiles.length === files.length
         ? 'missing'
         : 'incomplete';
-  return { ...model, state, missingFiles, bytes: await sizeOf(dir) };
+  let missingPrefixes: string[] = [];
+  if (model.prefixes?.length && !missingFiles.includes('tokenizer.json')) {
+    const json: unknown = JSON.parse(await readFile(join(dir, 'tokenizer.json'), 'utf8'));
+    const vocabulary = vocabularyOf(json);
+    missingPrefixes = model.prefixes.filter((p) => !vocabulary.has(p));
+  }
+  return { ...model, state, missingFiles, missingPrefixes, bytes: await sizeOf(dir) };
 }
