@@ -1,6 +1,10 @@
 import { apiHarness } from '@tidings/api/testing';
-import type { Store } from '@tidings/store';
-import { postgresProblem, privateSchema } from '@tidings/store/testing';
+import {
+  type BareIntake,
+  bareIntake,
+  postgresProblem,
+  privateSchema,
+} from '@tidings/store/testing';
 import { Hono } from 'hono';
 import { type BenchRow, ratioRow } from './bench-row.ts';
 import { seedHtml } from './corpus.ts';
@@ -53,10 +57,7 @@ async function intakeOn(
   progress: (line: string) => void,
 ): Promise<BenchRow[]> {
   const harness = await apiHarness({ bodyLimitBytes: 256 * 1024, databaseUrl });
-  await harness.store.db.query(
-    'CREATE TABLE IF NOT EXISTS bench_intake (id bigserial PRIMARY KEY, body text NOT NULL)',
-  );
-  const bare = benchRoutes(harness.store);
+  const bare = benchRoutes(await bareIntake(harness.store));
   const server = await listen((request) =>
     new URL(request.url).pathname.startsWith('/bench/')
       ? bare.fetch(request)
@@ -129,17 +130,11 @@ async function intakeOn(
 }
 
 /** The two comparison routes: one that does nothing, one that stores the body and nothing else. */
-function benchRoutes(store: Store): Hono {
+function benchRoutes(intake: BareIntake): Hono {
   return new Hono()
     .get('/bench/bare', (c) => c.json({ ok: true }))
     .post('/bench/write', async (c) => {
-      const text = await c.req.text();
-      const [row] = await store.db.transaction((tx) =>
-        tx.query<{ id: string }>('INSERT INTO bench_intake (body) VALUES ($1) RETURNING id', [
-          text,
-        ]),
-      );
-      return c.json({ id: row?.id }, 201);
+      return c.json({ id: await intake.write(await c.req.text()) }, 201);
     });
 }
 

@@ -5,7 +5,7 @@ import { describeStore, sampleContent } from './test-harness.ts';
 
 describeStore('articles', (env) => {
   async function count(table: string, articleId?: string): Promise<number> {
-    const [row] = await env.store.db.query<{ n: number }>(
+    const [row] = await env.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM ${table}${articleId ? ' WHERE article_id = $1' : ''}`,
       articleId ? [articleId] : [],
     );
@@ -43,7 +43,7 @@ describeStore('articles', (env) => {
         language,
       })),
     );
-    const requests = await env.store.db.query<{ state: string }>(
+    const requests = await env.db.query<{ state: string }>(
       'SELECT state FROM translation_requests WHERE article_id = $1',
       [article.id],
     );
@@ -54,7 +54,7 @@ describeStore('articles', (env) => {
 
   it('leaves nothing behind when the transaction fails after the outbox was written', async () => {
     // A real failure inside the database, on the last row the transaction writes.
-    await env.store.db.exec(`
+    await env.db.exec(`
       CREATE FUNCTION fail_on_uk_request() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.language = 'uk' THEN RAISE EXCEPTION 'simulated crash'; END IF;
@@ -80,7 +80,7 @@ describeStore('articles', (env) => {
       expect(after).toEqual(before);
       await expect(env.store.getArticleBySlug('doomed-article')).rejects.toThrow(NotFoundError);
     } finally {
-      await env.store.db.exec(
+      await env.db.exec(
         'DROP TRIGGER fail_on_uk_request ON translation_requests; DROP FUNCTION fail_on_uk_request();',
       );
     }
@@ -242,7 +242,7 @@ describeStore('articles', (env) => {
     const retracted = await env.store.retractArticle(article.id);
     expect(retracted.retractedAt).toBeInstanceOf(Date);
     expect((await env.store.retractArticle(article.id)).retractedAt).toEqual(retracted.retractedAt);
-    const open = await env.store.db.query(
+    const open = await env.db.query(
       `SELECT 1 FROM translation_requests WHERE article_id = $1 AND state <> 'done'`,
       [article.id],
     );

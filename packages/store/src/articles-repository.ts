@@ -3,6 +3,7 @@ import { LANGUAGE_CODES } from '@tidings/core';
 import { ConflictError } from './conflict-error.ts';
 import type { Database, Queryable } from './database.ts';
 import { NotFoundError } from './not-found-error.ts';
+import { finishArticleRequests } from './outbox-repository.ts';
 import { isStoreId, readArticle } from './read-article.ts';
 import { slugify } from './slugify.ts';
 import type { Article, ArticleWrite } from './types.ts';
@@ -232,11 +233,7 @@ export class ArticlesRepository {
           WHERE id = $1 AND retracted_at IS NULL`,
         [id],
       );
-      await tx.query(
-        `UPDATE translation_requests SET state = 'done', done_at = now()
-          WHERE article_id = $1 AND state <> 'done'`,
-        [id],
-      );
+      await finishArticleRequests(tx, id);
       return mustRead(tx, id);
     });
   }

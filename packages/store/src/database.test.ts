@@ -8,39 +8,37 @@ describeStore('database connection', (env) => {
   });
 
   it('queues concurrent transactions so that none sees another half-done', async () => {
-    await env.store.db.exec(
-      'CREATE TABLE counter (n integer NOT NULL); INSERT INTO counter VALUES (0);',
-    );
+    await env.db.exec('CREATE TABLE counter (n integer NOT NULL); INSERT INTO counter VALUES (0);');
     // PostgreSQL needs the row lock; PGlite's one connection must queue the transactions.
     const lock = env.backend.name === 'postgres' ? ' FOR UPDATE' : '';
     await Promise.all(
       Array.from({ length: 20 }, () =>
-        env.store.db.transaction(async (tx) => {
+        env.db.transaction(async (tx) => {
           const [row] = await tx.query<{ n: number }>(`SELECT n FROM counter${lock}`);
           await new Promise((resolve) => setTimeout(resolve, 2));
           await tx.query('UPDATE counter SET n = $1', [(row?.n ?? 0) + 1]);
         }),
       ),
     );
-    const [row] = await env.store.db.query<{ n: number }>('SELECT n FROM counter');
+    const [row] = await env.db.query<{ n: number }>('SELECT n FROM counter');
     expect(row?.n).toBe(20);
   });
 
   it('rolls back a transaction that throws, and keeps serving afterwards', async () => {
-    await env.store.db.exec('CREATE TABLE scratch (v text)');
+    await env.db.exec('CREATE TABLE scratch (v text)');
     await expect(
-      env.store.db.transaction(async (tx) => {
+      env.db.transaction(async (tx) => {
         await tx.query(`INSERT INTO scratch VALUES ('lost')`);
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
-    expect(await env.store.db.query('SELECT * FROM scratch')).toEqual([]);
+    expect(await env.db.query('SELECT * FROM scratch')).toEqual([]);
   });
 
   it('refuses the outer handle inside a transaction instead of deadlocking', async () => {
     await expect(
-      env.store.db.transaction(async () => {
-        await env.store.db.query('SELECT 1');
+      env.db.transaction(async () => {
+        await env.db.query('SELECT 1');
       }),
     ).rejects.toThrow(/transaction handle/);
     await env.store.ping();

@@ -1,7 +1,7 @@
 export type { ArticleIndexOptions } from './article-index-repository.ts';
 export type { CreateArticleInput } from './articles-repository.ts';
 export { ConflictError } from './conflict-error.ts';
-export type { Database, Queryable, StoreLogger } from './database.ts';
+export type { StoreLogger } from './database.ts';
 export { InvalidCursorError } from './invalid-cursor-error.ts';
 export type { ListOptions } from './listing-repository.ts';
 export { MIGRATIONS_DIRECTORY } from './migrate.ts';
@@ -26,6 +26,7 @@ export type {
   LanguageState,
   ListedArticle,
   ListedPage,
+  ListingVersion,
   ResultOutcome,
   TokenLookup,
   TranslatedContent,

@@ -7,7 +7,7 @@ describeStore('API keys', (env) => {
   it('gives a tdg_ token once and stores only its SHA-256', async () => {
     const { id, token } = await env.store.createKey({ name: 'desk', role: 'editor' });
     expect(token).toMatch(/^tdg_[A-Za-z0-9_-]{43}$/);
-    const rows = await env.store.db.query<Record<string, unknown>>(
+    const rows = await env.db.query<Record<string, unknown>>(
       'SELECT * FROM api_keys WHERE id = $1',
       [id],
     );

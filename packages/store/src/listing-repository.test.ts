@@ -77,7 +77,7 @@ describeStore('listing', (env) => {
   it('serves a page of 10,000 articles from the index', async () => {
     const publisher = await env.publisher();
     // Bulk rows straight in SQL: creating 10,000 articles one by one would test nothing more.
-    await env.store.db.exec(`
+    await env.db.exec(`
       INSERT INTO articles (id, publisher_key_id, source_language, slug)
         SELECT gen_random_uuid(), '${publisher}', 'en', 'bulk-' || g FROM generate_series(1, 10000) g;
       INSERT INTO revisions (article_id, revision, publisher_key_id, title, summary, body)
@@ -99,7 +99,7 @@ describeStore('listing', (env) => {
     expect(second.items[0]?.slug).toBe('bulk-51');
     expect(second.items[0]?.languages).toEqual(['en', 'de']);
     expect(elapsed).toBeLessThan(1000);
-    const plan = await env.store.db.query<Record<string, string>>(
+    const plan = await env.db.query<Record<string, string>>(
       `EXPLAIN SELECT article_id FROM translations t
         WHERE language = 'de' AND published_at IS NOT NULL
         ORDER BY published_at DESC, article_id DESC LIMIT 50`,

@@ -3,7 +3,7 @@ import { LANGUAGE_CODES } from '@tidings/core';
 import type { Database } from './database.ts';
 import { cursorTime, decodeCursor, encodeCursor } from './keyset-cursor.ts';
 import { type ContentColumns, toContent } from './rows.ts';
-import type { ListedArticle, ListedPage } from './types.ts';
+import type { ListedArticle, ListedPage, ListingVersion } from './types.ts';
 
 /** Options of {@link ListingRepository.listPublished}. */
 export interface ListOptions {
@@ -13,6 +13,14 @@ export interface ListOptions {
   readonly before?: string | undefined;
   /** Only articles with this category, as named in this language. */
   readonly category?: string | undefined;
+}
+
+interface VersionRow {
+  live: string;
+  stamp: string | null;
+  changed_at: Date | null;
+  all_live: string;
+  all_published_at: Date | null;
 }
 
 interface ListedRow extends ContentColumns {
@@ -56,6 +64,52 @@ export class ListingRepository {
         WHERE a.retracted_at IS NULL
         GROUP BY t.language, t.status`,
     );
+  }
+
+  /**
+   * A language's listing version, read from the tables on every call so that several API
+   * processes sharing one PostgreSQL each notice the others' writes.
+   *
+   * - `live` and `stamp` (count, and the exact sum of `content_updated_at`) change when an
+   *   article in this language is published, corrected or retracted, even when two writers'
+   *   transactions commit out of timestamp order (a `max` would miss the older one).
+   * - `all_live` changes when any language of any article goes live, which adds an
+   *   `hreflang` alternate to the entries of the other languages.
+   */
+  async listingVersion(language: LanguageCode): Promise<ListingVersion> {
+    const [row] = await this.#db.query<VersionRow>(
+      `SELECT count(*) FILTER (WHERE a.retracted_at IS NULL)::text AS live,
+              (sum(extract(epoch FROM t.content_updated_at)) FILTER (WHERE a.retracted_at IS NULL))::text AS stamp,
+              max(GREATEST(t.content_updated_at, a.retracted_at)) AS changed_at,
+              g.all_live::text AS all_live, g.all_published_at
+         FROM translations t
+         JOIN articles a ON a.id = t.article_id
+        CROSS JOIN (SELECT count(*) AS all_live, max(published_at) AS all_published_at
+                      FROM translations WHERE published_at IS NOT NULL) g
+        WHERE t.language = $1 AND t.published_at IS NOT NULL
+        GROUP BY g.all_live, g.all_published_at`,
+      [language],
+    );
+    if (!row) return { key: 'empty', changedAt: new Date(0) };
+    const times = [row.changed_at, row.all_published_at].filter((d): d is Date => d !== null);
+    return {
+      key: `${row.live}:${row.stamp ?? ''}:${row.all_live}`,
+      changedAt: new Date(Math.max(0, ...times.map((d) => d.getTime()))),
+    };
+  }
+
+  /** The category names of the articles live in `language`, each once, in order. */
+  async listCategories(language: LanguageCode): Promise<string[]> {
+    const rows = await this.#db.query<{ name: string }>(
+      `SELECT DISTINCT c.name
+         FROM translations t
+         JOIN articles a ON a.id = t.article_id
+        CROSS JOIN LATERAL jsonb_array_elements_text(t.categories) AS c(name)
+        WHERE t.language = $1 AND t.published_at IS NOT NULL AND a.retracted_at IS NULL
+        ORDER BY c.name`,
+      [language],
+    );
+    return rows.map((r) => r.name);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { MIGRATIONS_DIRECTORY } from './migrate.ts';
+import { databaseOf } from './store.ts';
 import { describeStore } from './test-harness.ts';
 
 const VERSIONS = readdirSync(MIGRATIONS_DIRECTORY)
@@ -10,7 +11,7 @@ const VERSIONS = readdirSync(MIGRATIONS_DIRECTORY)
 
 describeStore('migrations', (env) => {
   it('records every applied migration once', async () => {
-    const rows = await env.store.db.query<{ version: string }>(
+    const rows = await env.db.query<{ version: string }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
     expect(VERSIONS[0]).toBe('0001_init');
@@ -25,7 +26,7 @@ describeStore('migrations', (env) => {
   });
 
   it('creates its tables in the connection’s current schema', async () => {
-    const [row] = await env.store.db.query<{ schema: string; found: string | null }>(
+    const [row] = await env.db.query<{ schema: string; found: string | null }>(
       `SELECT current_schema() AS schema, to_regclass(current_schema() || '.articles')::text AS found`,
     );
     expect(row?.found).not.toBeNull();
@@ -35,13 +36,11 @@ describeStore('migrations', (env) => {
   it.runIf(env.backend.name === 'postgres')(
     'lets two instances that start together migrate without racing',
     async () => {
-      const [schema] = await env.store.db.query<{ name: string }>(
-        'SELECT current_schema() AS name',
-      );
+      const [schema] = await env.db.query<{ name: string }>('SELECT current_schema() AS name');
       const quoted = `"${schema?.name.replace(/"/g, '""')}"`;
-      await env.store.db.exec(`DROP SCHEMA ${quoted} CASCADE; CREATE SCHEMA ${quoted}`);
+      await env.db.exec(`DROP SCHEMA ${quoted} CASCADE; CREATE SCHEMA ${quoted}`);
       const [a, b] = await Promise.all([env.openAnother(), env.openAnother()]);
-      const rows = await a.db.query<{ n: number }>(
+      const rows = await databaseOf(a).query<{ n: number }>(
         'SELECT count(*)::int AS n FROM schema_migrations',
       );
       expect(rows[0]?.n).toBe(VERSIONS.length);

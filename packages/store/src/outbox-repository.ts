@@ -1,5 +1,5 @@
 import type { LanguageCode } from '@tidings/core';
-import type { Database } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 import type { TranslationRequest, TranslationRequestKey } from './types.ts';
 
 interface RequestRow {
@@ -13,9 +13,70 @@ interface RequestRow {
 }
 
 /**
- * The outbox of translation requests, as the API and its reconciler see it: requests are
- * written with their article, enqueued after the commit, and done when a result (or a
- * final failure, a newer revision, a retraction) arrives. Redis is not the record.
+ * Writes, in the caller's transaction, one pending request per target language of a new
+ * revision, and marks every request for an older revision done: the reconciler must not
+ * revive a superseded one. Returns the new requests, to enqueue after the commit.
+ *
+ * @example
+ * const requests = await requestTranslations(tx, articleId, 2, targetsOf('uk'));
+ */
+export async function requestTranslations(
+  tx: Queryable,
+  articleId: string,
+  revision: number,
+  languages: readonly LanguageCode[],
+): Promise<TranslationRequestKey[]> {
+  await tx.query(
+    `UPDATE translation_requests SET state = 'done', done_at = now()
+      WHERE article_id = $1 AND revision < $2 AND state <> 'done'`,
+    [articleId, revision],
+  );
+  await tx.query(
+    `INSERT INTO translation_requests (article_id, revision, language)
+     SELECT $1, $2, language FROM jsonb_array_elements_text($3::jsonb) AS t(language)
+     ON CONFLICT DO NOTHING`,
+    [articleId, revision, JSON.stringify(languages)],
+  );
+  return languages.map((language) => ({ articleId, revision, language }));
+}
+
+/**
+ * Marks one request done, in the caller's transaction: its result, its final failure or an
+ * editor's text arrived. Done stays done.
+ *
+ * @example
+ * await finishRequest(tx, { articleId, revision: 1, language: 'de' });
+ */
+export async function finishRequest(tx: Queryable, key: TranslationRequestKey): Promise<void> {
+  await tx.query(
+    `UPDATE translation_requests SET state = 'done', done_at = now()
+      WHERE article_id = $1 AND language = $2 AND revision = $3 AND state <> 'done'`,
+    [key.articleId, key.language, key.revision],
+  );
+}
+
+/**
+ * Marks every open request of an article done, in the caller's transaction (a retraction:
+ * nothing more is to be translated).
+ *
+ * @example
+ * await finishArticleRequests(tx, articleId);
+ */
+export async function finishArticleRequests(tx: Queryable, articleId: string): Promise<void> {
+  await tx.query(
+    `UPDATE translation_requests SET state = 'done', done_at = now()
+      WHERE article_id = $1 AND state <> 'done'`,
+    [articleId],
+  );
+}
+
+/**
+ * The outbox of translation requests (`translation_requests`), its whole life in this file:
+ * requests are written with their revision ({@link requestTranslations}), enqueued after the
+ * commit ({@link OutboxRepository.markRequestsEnqueued}), re-enqueued by the reconciler while
+ * unfinished ({@link OutboxRepository.listUnfinishedRequests}), and done when a result, a
+ * final failure or an editor's text arrives ({@link finishRequest}), or the article is
+ * retracted ({@link finishArticleRequests}). Redis is not the record.
  *
  * @example
  * const { requests } = await store.createArticle(input);

@@ -22,6 +22,7 @@ import type {
   ArticleWrite,
   CreatedKey,
   ListedPage,
+  ListingVersion,
   ResultOutcome,
   TokenLookup,
   TranslatedContent,
@@ -29,6 +30,22 @@ import type {
   TranslationRequest,
   TranslationRequestKey,
 } from './types.ts';
+
+/** Each store's connection, for {@link databaseOf}: tests reach it, the service does not. */
+const CONNECTIONS = new WeakMap<Store, Database>();
+
+/**
+ * The connection under a store, for the store's own tests and `@tidings/store/testing`;
+ * not exported by the package's index, so the service goes through the store's methods.
+ *
+ * @example
+ * await databaseOf(store).query('SELECT 1');
+ */
+export function databaseOf(store: Store): Database {
+  const db = CONNECTIONS.get(store);
+  if (!db) throw new Error('This store has no connection');
+  return db;
+}
 
 /**
  * Tidings' persistence: keys, articles, revisions, translations and the outbox, on PGlite
@@ -40,11 +57,7 @@ import type {
  * await store.close();
  */
 export class Store {
-  /**
-   * The underlying connection, for tests and operator scripts; the methods below are the
-   * supported way in.
-   */
-  readonly db: Database;
+  readonly #db: Database;
   readonly #logger: StoreLogger;
   readonly #lock: DirectoryLock | undefined;
   readonly #keys: KeysRepository;
@@ -57,7 +70,8 @@ export class Store {
   #closed: Promise<void> | undefined;
 
   constructor(db: Database, logger: StoreLogger, lock?: DirectoryLock) {
-    this.db = db;
+    this.#db = db;
+    CONNECTIONS.set(this, db);
     this.#logger = logger;
     this.#lock = lock;
     this.#keys = new KeysRepository(db);
@@ -71,18 +85,18 @@ export class Store {
 
   /** Which back end serves this store. */
   get kind(): Database['kind'] {
-    return this.db.kind;
+    return this.#db.kind;
   }
 
   /** Resolves when the database answers (for `/readyz`). */
   async ping(): Promise<void> {
-    await this.db.query('SELECT 1');
+    await this.#db.query('SELECT 1');
   }
 
   /** Applies pending migrations (openStore already did); returns the versions applied. */
   async migrate(): Promise<string[]> {
-    const applied = await migrate(this.db, this.#logger);
-    await backfillTitleKeys(this.db);
+    const applied = await migrate(this.#db, this.#logger);
+    await backfillTitleKeys(this.#db);
     return applied;
   }
 
@@ -90,7 +104,7 @@ export class Store {
   close(): Promise<void> {
     this.#closed ??= (async () => {
       try {
-        await this.db.close();
+        await this.#db.close();
       } finally {
         await this.#lock?.release();
       }
@@ -201,6 +215,16 @@ export class Store {
     { language: LanguageCode; status: TranslationStatus; count: number }[]
   > {
     return this.#listing.countByStatus();
+  }
+
+  /** See {@link ListingRepository.listingVersion}. */
+  listingVersion(language: LanguageCode): Promise<ListingVersion> {
+    return this.#listing.listingVersion(language);
+  }
+
+  /** See {@link ListingRepository.listCategories}. */
+  listCategories(language: LanguageCode): Promise<string[]> {
+    return this.#listing.listCategories(language);
   }
 
   /** See {@link ListingRepository.listPublished}. */

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleContent } from '@tidings/core';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import type { Database } from './database.ts';
 import { openStore, type StoreOptions } from './open-store.ts';
-import type { Store } from './store.ts';
+import { databaseOf, type Store } from './store.ts';
 import { type PrivateSchema, postgresAvailable, privateSchema } from './testing/postgres-schema.ts';
 
 const postgres = await postgresAvailable('the PostgreSQL half of the store tests');
@@ -41,6 +42,11 @@ export class StoreEnv {
   get store(): Store {
     if (!this.#store) throw new Error('StoreEnv not started');
     return this.#store;
+  }
+
+  /** The connection under the open store, for what a test checks in the tables themselves. */
+  get db(): Database {
+    return databaseOf(this.store);
   }
 
   /** The options the store was opened with (to open it again, or from another process). */

@@ -40,7 +40,7 @@ function result(
 }
 
 async function versions(env: StoreEnv, articleId: string, language: LanguageCode) {
-  return env.store.db.query<{ origin: string; revision: number }>(
+  return env.db.query<{ origin: string; revision: number }>(
     'SELECT origin, revision FROM translation_versions WHERE article_id = $1 AND language = $2',
     [articleId, language],
   );
@@ -67,7 +67,7 @@ describeStore('translations', (env) => {
     });
     expect(de.publishedAt).toBeInstanceOf(Date);
     expect(de.startedAt?.getTime()).toBeLessThan(de.finishedAt?.getTime() ?? 0);
-    const [request] = await env.store.db.query<{ state: string }>(
+    const [request] = await env.db.query<{ state: string }>(
       `SELECT state FROM translation_requests WHERE article_id = $1 AND language = 'de'`,
       [article.id],
     );

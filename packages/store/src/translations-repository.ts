@@ -2,6 +2,7 @@ import type { LanguageCode, TranslationStatus } from '@tidings/core';
 import { ConflictError } from './conflict-error.ts';
 import type { Database, Queryable } from './database.ts';
 import { NotFoundError } from './not-found-error.ts';
+import { finishRequest } from './outbox-repository.ts';
 import { ARTICLE_SELECT, type ArticleRow, isStoreId } from './read-article.ts';
 import { type ContentColumns, type TranslationRow, toContent, toLanguageState } from './rows.ts';
 import { titleKey } from './title-key.ts';
@@ -61,11 +62,70 @@ async function lockTranslation(
   return row;
 }
 
-async function finishRequest(tx: Queryable, articleId: string, language: string, revision: number) {
+/** A version of one language's content, as `translation_versions` keeps every one. */
+interface VersionInput {
+  readonly articleId: string;
+  readonly language: LanguageCode;
+  readonly revision: number;
+  readonly origin: 'machine' | 'editor';
+  readonly status: 'published' | 'needs_review' | 'edited';
+  readonly content: TranslatedContent;
+  readonly model?: string | undefined;
+  readonly reason?: string | undefined;
+  readonly editedBy?: string | undefined;
+  readonly startedAt?: Date | null | undefined;
+  readonly finishedAt?: Date | null | undefined;
+}
+
+/**
+ * Keeps a version in the history; returns its id, or `undefined` when the machine version of
+ * this revision is already there (a second delivery of one result).
+ */
+async function insertVersion(tx: Queryable, v: VersionInput): Promise<string | undefined> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO translation_versions
+       (article_id, language, revision, origin, status, title, summary, body, categories,
+        image_alt, model, reason, edited_by, started_at, finished_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, COALESCE($15, now()))
+     ON CONFLICT (article_id, language, revision) WHERE origin = 'machine' DO NOTHING
+     RETURNING id`,
+    [
+      v.articleId,
+      v.language,
+      v.revision,
+      v.origin,
+      v.status,
+      v.content.title,
+      v.content.summary,
+      v.content.body,
+      JSON.stringify(v.content.categories),
+      v.content.imageAlt ?? null,
+      v.model ?? null,
+      v.reason ?? null,
+      v.editedBy ?? null,
+      v.startedAt ?? null,
+      v.finishedAt ?? null,
+    ],
+  );
+  return row?.id;
+}
+
+/**
+ * Makes a kept version what readers see in its language. An editor's version keeps the
+ * machine's model on record; a machine version clears any editor.
+ */
+async function makeLive(tx: Queryable, versionId: string, title: string): Promise<void> {
   await tx.query(
-    `UPDATE translation_requests SET state = 'done', done_at = now()
-      WHERE article_id = $1 AND language = $2 AND revision = $3 AND state <> 'done'`,
-    [articleId, language, revision],
+    `UPDATE translations t
+        SET status = v.status, revision = v.revision, content_revision = v.revision,
+            title = v.title, summary = v.summary, body = v.body, categories = v.categories,
+            image_alt = v.image_alt, title_key = $2, reason = v.reason, edited_by = v.edited_by,
+            model = CASE WHEN v.origin = 'machine' THEN v.model ELSE t.model END,
+            started_at = COALESCE(v.started_at, t.started_at), finished_at = v.finished_at,
+            published_at = COALESCE(t.published_at, now()), content_updated_at = now()
+       FROM translation_versions v
+      WHERE v.id = $1 AND t.article_id = v.article_id AND t.language = v.language`,
+    [versionId, titleKey(title)],
   );
 }
 
@@ -118,36 +178,25 @@ export class TranslationsRepository {
     return this.#db.transaction(async (tx) => {
       const { articleId, language, revision, content } = result;
       const current = await lockTranslation(tx, articleId, language);
-      await finishRequest(tx, articleId, language, revision);
+      await finishRequest(tx, { articleId, language, revision });
       if (revision !== current.revision || language === current.source_language) {
         return { applied: false, status: current.status };
       }
       const startedAt = result.timings?.startedAt ?? null;
       const finishedAt = result.timings?.finishedAt ?? null;
-      const inserted = await tx.query(
-        `INSERT INTO translation_versions
-           (article_id, language, revision, origin, status, title, summary, body, categories,
-            image_alt, model, reason, started_at, finished_at)
-         VALUES ($1, $2, $3, 'machine', $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, COALESCE($13, now()))
-         ON CONFLICT (article_id, language, revision) WHERE origin = 'machine' DO NOTHING
-         RETURNING id`,
-        [
-          articleId,
-          language,
-          revision,
-          result.status,
-          content.title,
-          content.summary,
-          content.body,
-          JSON.stringify(content.categories),
-          content.imageAlt ?? null,
-          result.model,
-          result.reason ?? null,
-          startedAt,
-          finishedAt,
-        ],
-      );
-      if (inserted.length === 0) return { applied: false, status: current.status };
+      const versionId = await insertVersion(tx, {
+        articleId,
+        language,
+        revision,
+        origin: 'machine',
+        status: result.status,
+        content,
+        model: result.model,
+        reason: result.reason,
+        startedAt,
+        finishedAt,
+      });
+      if (versionId === undefined) return { applied: false, status: current.status };
       if (EDITOR_OWNED.includes(current.status)) return { applied: true, status: current.status };
       if (result.status === 'needs_review') {
         await tx.query(
@@ -159,29 +208,7 @@ export class TranslationsRepository {
         );
         return { applied: true, status: 'needs_review' };
       }
-      await tx.query(
-        `UPDATE translations
-            SET status = 'published', content_revision = revision,
-                title = $3, summary = $4, body = $5, categories = $6::jsonb, image_alt = $7,
-                model = $8, reason = $9, edited_by = NULL, title_key = $12,
-                started_at = COALESCE($10, started_at), finished_at = COALESCE($11, now()),
-                published_at = COALESCE(published_at, now()), content_updated_at = now()
-          WHERE article_id = $1 AND language = $2`,
-        [
-          articleId,
-          language,
-          content.title,
-          content.summary,
-          content.body,
-          JSON.stringify(content.categories),
-          content.imageAlt ?? null,
-          result.model,
-          result.reason ?? null,
-          startedAt,
-          finishedAt,
-          titleKey(content.title),
-        ],
-      );
+      await makeLive(tx, versionId, content.title);
       return { applied: true, status: 'published' };
     });
   }
@@ -195,7 +222,7 @@ export class TranslationsRepository {
     return this.#db.transaction(async (tx) => {
       const { articleId, language, revision, reason } = failure;
       const current = await lockTranslation(tx, articleId, language);
-      await finishRequest(tx, articleId, language, revision);
+      await finishRequest(tx, { articleId, language, revision });
       const waiting = current.status === 'queued' || current.status === 'translating';
       if (revision !== current.revision || !waiting) {
         return { applied: false, status: current.status };
@@ -237,36 +264,20 @@ export class TranslationsRepository {
       if (article.retracted_at) {
         throw new ConflictError('retracted', `Article ${articleId} was retracted`);
       }
-      const values = [
+      const revision = article.current_revision;
+      const versionId = await insertVersion(tx, {
         articleId,
         language,
-        article.current_revision,
-        content.title,
-        content.summary,
-        content.body,
-        JSON.stringify(content.categories),
-        content.imageAlt ?? null,
-        editorKeyId,
-      ];
-      const live = [...values, titleKey(content.title)];
-      await tx.query(
-        `INSERT INTO translation_versions
-           (article_id, language, revision, origin, status, title, summary, body, categories,
-            image_alt, edited_by, finished_at)
-         VALUES ($1, $2, $3, 'editor', 'edited', $4, $5, $6, $7::jsonb, $8, $9, now())`,
-        values,
-      );
-      await tx.query(
-        `UPDATE translations
-            SET status = 'edited', revision = $3, content_revision = $3,
-                title = $4, summary = $5, body = $6, categories = $7::jsonb, image_alt = $8,
-                edited_by = $9, reason = NULL, finished_at = now(), title_key = $10,
-                published_at = COALESCE(published_at, now()), content_updated_at = now()
-          WHERE article_id = $1 AND language = $2`,
-        live,
-      );
+        revision,
+        origin: 'editor',
+        status: 'edited',
+        content,
+        editedBy: editorKeyId,
+      });
+      if (versionId === undefined) throw new Error('An editor version was not kept');
+      await makeLive(tx, versionId, content.title);
       // The editor's text stands for this revision; no machine version is needed any more.
-      await finishRequest(tx, articleId, language, article.current_revision);
+      await finishRequest(tx, { articleId, language, revision });
       return readTranslation(tx, articleId, language);
     });
   }

@@ -141,6 +141,14 @@ export interface ListedArticle {
   readonly languages: readonly LanguageCode[];
 }
 
+/** What a language's listing looks like right now, cheaply: enough to tell that it changed. */
+export interface ListingVersion {
+  /** Opaque; equal strings mean the listing (and every item's alternates) is unchanged. */
+  readonly key: string;
+  /** The newest change that can have altered the listing, for `Last-Modified`. */
+  readonly changedAt: Date;
+}
+
 /** One page of a listing. */
 export interface ListedPage {
   readonly items: readonly ListedArticle[];

@@ -1,6 +1,7 @@
 import type { ArticleContent, LanguageCode } from '@tidings/core';
 import { targetsOf } from '@tidings/core';
 import type { Queryable } from './database.ts';
+import { requestTranslations } from './outbox-repository.ts';
 import { titleKey } from './title-key.ts';
 import type { TranslationRequestKey } from './types.ts';
 
@@ -43,7 +44,6 @@ export async function writeRevision(
   },
 ): Promise<TranslationRequestKey[]> {
   const { articleId, revision, sourceLanguage, content } = input;
-  const categories = JSON.stringify(content.categories);
   await tx.query(
     `INSERT INTO revisions
        (article_id, revision, publisher_key_id, title, summary, body, categories, image_url, image_alt)
@@ -55,30 +55,22 @@ export async function writeRevision(
       content.title,
       content.summary,
       content.body,
-      categories,
+      JSON.stringify(content.categories),
       content.image?.url ?? null,
       content.image?.alt ?? null,
     ],
   );
+  // The source language's live version is the revision itself.
   await tx.query(
-    `UPDATE translations
-        SET revision = $3, status = 'published', content_revision = $3,
-            title = $4, summary = $5, body = $6, categories = $7::jsonb, image_alt = $8,
-            title_key = $9, model = NULL, reason = NULL, edited_by = NULL,
-            started_at = now(), finished_at = now(),
-            published_at = COALESCE(published_at, now()), content_updated_at = now()
-      WHERE article_id = $1 AND language = $2`,
-    [
-      articleId,
-      sourceLanguage,
-      revision,
-      content.title,
-      content.summary,
-      content.body,
-      categories,
-      content.image?.alt ?? null,
-      titleKey(content.title),
-    ],
+    `UPDATE translations t
+        SET revision = r.revision, status = 'published', content_revision = r.revision,
+            title = r.title, summary = r.summary, body = r.body, categories = r.categories,
+            image_alt = r.image_alt, title_key = $4, model = NULL, reason = NULL,
+            edited_by = NULL, started_at = now(), finished_at = now(),
+            published_at = COALESCE(t.published_at, now()), content_updated_at = now()
+       FROM revisions r
+      WHERE r.article_id = $1 AND r.revision = $3 AND t.article_id = $1 AND t.language = $2`,
+    [articleId, sourceLanguage, revision, titleKey(content.title)],
   );
   // An editor's correction outlives a new source revision: it stays live, marked stale,
   // until an editor looks at it again. Everything else waits for a new machine version.
@@ -90,18 +82,5 @@ export async function writeRevision(
       WHERE article_id = $1 AND language <> $2`,
     [articleId, sourceLanguage, revision],
   );
-  // Requests for older revisions are superseded; the reconciler must not revive them.
-  await tx.query(
-    `UPDATE translation_requests SET state = 'done', done_at = now()
-      WHERE article_id = $1 AND revision < $2 AND state <> 'done'`,
-    [articleId, revision],
-  );
-  const targets = targetsOf(sourceLanguage);
-  await tx.query(
-    `INSERT INTO translation_requests (article_id, revision, language)
-     SELECT $1, $2, language FROM jsonb_array_elements_text($3::jsonb) AS t(language)
-     ON CONFLICT DO NOTHING`,
-    [articleId, revision, JSON.stringify(targets)],
-  );
-  return targets.map((language) => ({ articleId, revision, language }));
+  return requestTranslations(tx, articleId, revision, targetsOf(sourceLanguage));
 }

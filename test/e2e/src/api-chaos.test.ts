@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LanguageCode } from '@tidings/core';
 import { LANGUAGES } from '@tidings/core';
+import { holdTranslationRow } from '@tidings/store/testing';
 import { ensureTestModels } from '@tidings/test-models';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getArticle, postArticle, untilFinal } from './harness/article-client.ts';
 import { auditStore, feedItems, nothingLost } from './harness/audit.ts';
@@ -113,38 +113,20 @@ describe.each(BACKENDS)('the API killed with SIGKILL mid-write, on $name', (back
     'persists once a result whose persisting was cut short by the kill',
     async () => {
       const before = await feedItems(tidings.url, ALL);
-      const url = tidings.env.DATABASE_URL ?? '';
-      const locker = new pg.Client({ connectionString: url });
-      const watcher = new pg.Client({ connectionString: url });
-      await Promise.all([locker.connect(), watcher.connect()]);
+      const posted = await postArticle(tidings, publisher, newsArticle(3));
+      // Hold the Spanish row: the API's transaction recording the next Spanish result
+      // waits on it, in the middle of persisting, when the API is killed.
+      const held = await holdTranslationRow(tidings.env.DATABASE_URL ?? '', posted.id, 'es');
       try {
-        const posted = await postArticle(tidings, publisher, newsArticle(3));
-        // Hold the Spanish row: the API's transaction recording the next Spanish result
-        // waits on it, in the middle of persisting, when the API is killed.
-        await locker.query('BEGIN');
-        await locker.query(
-          `SELECT 1 FROM translations WHERE article_id = $1 AND language = 'es' FOR UPDATE`,
-          [posted.id],
-        );
-        const [holder] = (await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))
-          .rows;
         const blocked = await eventually(
-          async () => {
-            // Only a session waiting on this very lock: other suites share the database.
-            const { rows } = await watcher.query<{ query: string }>(
-              `SELECT query FROM pg_stat_activity
-                WHERE $1::int = ANY(pg_blocking_pids(pid))`,
-              [holder?.pid],
-            );
-            return rows[0]?.query;
-          },
+          () => held.waiter(),
           60_000,
           'the API to wait on the Spanish row while persisting a result',
         );
         expect(blocked).toMatch(/UPDATE|INSERT/i);
         api.child.kill('SIGKILL');
         await api.exited();
-        await locker.query('ROLLBACK');
+        await held.release();
 
         await restartApi();
         ids.push(posted.id);
@@ -155,7 +137,7 @@ describe.each(BACKENDS)('the API killed with SIGKILL mid-write, on $name', (back
         const after = await feedItems(tidings.url, ALL);
         for (const lang of ALL) expect(after[lang], lang).toMatchObject(before[lang] ?? {});
       } finally {
-        await Promise.all([locker.end(), watcher.end()]);
+        await held.release();
       }
     },
   );

@@ -3,7 +3,6 @@ import {
   type ArticleSubmissionInput,
   articleSubmissionSchema,
   cleanText,
-  type LanguageCode,
   type Logger,
   sanitizeArticleHtml,
   translationEditSchema,

@@ -14,9 +14,8 @@ import {
   renderOpml,
 } from '@tidings/feed';
 import { translatorFor } from '@tidings/i18n';
-import { type Store, slugify } from '@tidings/store';
+import { type ListingVersion, type Store, slugify } from '@tidings/store';
 import { ProblemError } from '../problem.ts';
-import { type ListingVersion, listingVersion } from './listing-version.ts';
 import { SiteUrls } from './site-urls.ts';
 import { Sitemaps } from './sitemaps.ts';
 import { toFeedEntry } from './to-feed-entry.ts';
@@ -207,7 +206,7 @@ export class Syndication {
     const now = performance.now();
     const known = this.#versions.get(language);
     if (known && now - known.at < this.#versionTtlMs) return known.value;
-    const value = listingVersion(this.store.db, language);
+    const value = this.store.listingVersion(language);
     if (this.#versionTtlMs > 0) {
       this.#versions.set(language, { at: now, value });
       value.catch(() => this.#versions.delete(language));
@@ -232,17 +231,8 @@ export class Syndication {
   }
 
   async #categoryNames(language: LanguageCode): Promise<Map<string, string>> {
-    const rows = await this.store.db.query<{ name: string }>(
-      `SELECT DISTINCT c.name
-         FROM translations t
-         JOIN articles a ON a.id = t.article_id
-        CROSS JOIN LATERAL jsonb_array_elements_text(t.categories) AS c(name)
-        WHERE t.language = $1 AND t.published_at IS NOT NULL AND a.retracted_at IS NULL
-        ORDER BY c.name`,
-      [language],
-    );
     const names = new Map<string, string>();
-    for (const { name } of rows) {
+    for (const name of await this.store.listCategories(language)) {
       const slug = slugify(name);
       if (slug && !names.has(slug)) names.set(slug, name);
     }

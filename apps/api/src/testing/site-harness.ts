@@ -9,28 +9,11 @@ import {
   sanitizeArticleHtml,
 } from '@tidings/core';
 import { openStore, type Store, type TranslatedContent } from '@tidings/store';
+import { publishBulk } from '@tidings/store/testing';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
 import type { ApiEnv } from '../env.ts';
 import { Syndication } from '../site/syndication.ts';
-
-const bulkInsert = (count: number) => `WITH a AS (
-    INSERT INTO articles (publisher_key_id, source_language, slug, created_at, updated_at)
-    SELECT $1, 'en', 'bulk-' || g, at, at
-      FROM generate_series(1, ${count}) AS g,
-           LATERAL (SELECT timestamptz '2025-01-01T00:00:00Z' + g * interval '1 minute' AS at) t
-    RETURNING id, slug, created_at
-  ), r AS (
-    INSERT INTO revisions (article_id, revision, publisher_key_id, title, summary, body, categories, image_url, image_alt)
-    SELECT id, 1, $1, 'Bulk article ' || slug, 'Summary of ' || slug, $2, '["Defence"]'::jsonb,
-           'https://images.example.org/shmyhal.jpg', 'Denys Shmyhal'
-      FROM a
-  )
-  INSERT INTO translations (article_id, language, revision, status, title, summary, body, categories,
-                            image_alt, content_revision, started_at, finished_at, published_at, content_updated_at)
-  SELECT id, 'en', 1, 'published', 'Bulk article ' || slug, 'Summary of ' || slug, $2, '["Defence"]'::jsonb,
-         'Denys Shmyhal', 1, created_at, created_at, created_at, created_at
-    FROM a`;
 
 /** A real app serving feeds and pages over a real store (PGlite in a temp dir). */
 export interface SiteHarness {
@@ -115,8 +98,7 @@ export async function siteHarness(
     },
     get: (path, headers = {}) => Promise.resolve(app.request(path, { headers })),
     async publishBulk(count, body) {
-      await store.db.query(bulkInsert(count), [publisherKeyId, body]);
-      await store.db.query('ANALYZE');
+      await publishBulk(store, { publisherKeyId, count, body });
     },
     async close() {
       await store.close();

@@ -1,7 +1,13 @@
 /**
- * Helpers for tests and benchmarks that run the store on PostgreSQL (`@tidings/store/testing`):
- * whether the server answers, and a private schema per run. Not used by the service itself.
+ * Helpers for tests and benchmarks (`@tidings/store/testing`): PostgreSQL availability and
+ * private schemas, the connection under a store, and the few fixtures that write or read the
+ * tables directly. Not used by the service itself.
  */
+
+export type { Database, Queryable } from '../database.ts';
+export { databaseOf as storeDatabase } from '../store.ts';
+export { type BareIntake, bareIntake } from './bare-intake.ts';
+export { publishBulk } from './bulk-articles.ts';
 export {
   type PrivateSchema,
   postgresAvailable,
@@ -9,3 +15,5 @@ export {
   privateSchema,
   TEST_DATABASE_URL,
 } from './postgres-schema.ts';
+export { type HeldRow, holdTranslationRow } from './row-lock.ts';
+export { auditArticles, type StoreAudit } from './store-audit.ts';
