@@ -1,43 +1,16 @@
 import { type ArticleContent, type LanguageCode, sanitizeArticleHtml } from '@tidings/core';
-import { ensureTestModels, expectedTranslation } from '@tidings/test-models';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedTranslation } from '@tidings/test-models';
+import { describe, expect, it } from 'vitest';
 import type { ReviewReason } from './review-reason.ts';
-import { Translator, type TranslatorOptions } from './translator.ts';
+import type { Translator, TranslatorOptions } from './translator.ts';
+import { dictionaryTranslators } from './translator-test-harness.ts';
 
 // The dictionary models drop every character outside Latin, Greek, Cyrillic and symbols, as
 // real models drop or `<unk>` what their vocabulary lacks: Arabic, Hebrew and Chinese vanish.
-const PREFIX = `test:translator-fidelity:${process.pid}:${Date.now()}:`;
 const TARGETS_FROM_SPANISH: LanguageCode[] = ['en', 'de', 'fr', 'it', 'uk'];
 const TARGETS_FROM_ENGLISH: LanguageCode[] = ['es', 'de', 'fr', 'it', 'uk'];
-let redis: Redis;
-let modelsDir: string;
-let run = 0;
-const translators: Translator[] = [];
-
-beforeAll(async () => {
-  redis = new Redis('redis://127.0.0.1:6379');
-  modelsDir = (await ensureTestModels({ kinds: ['dictionary'] })).dictionaryModelsDir;
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all(translators.map((t) => t.close()));
-  const keys = await redis.keys(`${PREFIX}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
-});
-
-function make(options: Partial<TranslatorOptions> = {}): Translator {
-  const translator = new Translator({
-    modelsDir,
-    redis,
-    memory: { prefix: `${PREFIX}${run++}:` },
-    ortThreads: 1,
-    ...options,
-  });
-  translators.push(translator);
-  return translator;
-}
+const translators = dictionaryTranslators('translator-fidelity');
+const make = (options: Partial<TranslatorOptions> = {}) => translators(options).translator;
 
 /** As an article goes through Tidings: sanitized at intake, translated, sanitized again. */
 async function publish(

@@ -1,48 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { ArticleContent, LanguageCode } from '@tidings/core';
 import { ensureTestModels, expectedTranslation } from '@tidings/test-models';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Glossary } from './glossary.ts';
 import { DEFAULT_MODEL_MAP, parseModelMap } from './model-map.ts';
 import type { BatchEvent } from './segment-translator.ts';
 import { TranslationInputError } from './translation-input-error.ts';
-import { Translator, type TranslatorOptions } from './translator.ts';
-
-const PREFIX = `test:translator:${process.pid}:${Date.now()}:`;
-let redis: Redis;
-let modelsDir: string;
-let run = 0;
-const translators: Translator[] = [];
-
-beforeAll(async () => {
-  redis = new Redis('redis://127.0.0.1:6379');
-  modelsDir = (await ensureTestModels({ kinds: ['dictionary'] })).dictionaryModelsDir;
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all(translators.map((t) => t.close()));
-  const keys = await redis.keys(`${PREFIX}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
-});
+import { dictionaryTranslators } from './translator-test-harness.ts';
 
 /** A translator on the dictionary models with an empty memory of its own, recording batches. */
-function make(options: Partial<TranslatorOptions> = {}, prefix = `${PREFIX}${run++}:`) {
-  const batches: BatchEvent[] = [];
-  const translator = new Translator({
-    modelsDir,
-    redis,
-    memory: { prefix },
-    ortThreads: 1,
-    onBatch: (event) => batches.push(event),
-    ...options,
-  });
-  translators.push(translator);
-  const sent = (model?: string) =>
-    batches.filter((b) => !model || b.model === model).flatMap((b) => b.texts);
-  return { translator, batches, sent };
-}
+const make = dictionaryTranslators('translator');
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
