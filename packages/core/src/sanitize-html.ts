@@ -1,4 +1,5 @@
 import sanitize from 'sanitize-html';
+import { flattenDeepMarkup, MAX_MARKUP_DEPTH } from './flatten-deep-markup.ts';
 
 /*
  * The allow-list. What is kept is what newsrooms write and what cannot run or load anything
@@ -116,6 +117,9 @@ const OPTIONS: sanitize.IOptions = {
   // Script and style bodies are dropped with their tags, never left behind as text.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object'],
   disallowedTagsMode: 'discard',
+  // flattenDeepMarkup has already kept the parser's depth within this; the sanitizer's own
+  // limit makes sure of it whatever the two parsers disagree on.
+  nestingLimit: MAX_MARKUP_DEPTH,
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
@@ -143,15 +147,17 @@ export interface SanitizeOptions {
 
 /**
  * Cleans an article body against Tidings' allow-list: no scripts, event handlers, styles,
- * `javascript:` URLs or control characters; links get `rel="noopener noreferrer"`. Used on
- * the publisher's HTML, again on the model's output, and on every page and feed.
+ * `javascript:` URLs or control characters; links get `rel="noopener noreferrer"`; elements
+ * nested deeper than {@link MAX_MARKUP_DEPTH} are flattened to their text first, so the time
+ * taken stays linear in the input. Used on the publisher's HTML, again on the model's
+ * output, and on every page and feed.
  *
  * @example
  * sanitizeArticleHtml('<p onclick="x()">Hi<script>alert(1)</script></p>'); // '<p>Hi</p>'
  */
 export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
   const profile = options.target === 'feed' ? FEED_OPTIONS : OPTIONS;
-  return sanitize(html.replace(CONTROL_CHARACTERS, ''), profile).trim();
+  return sanitize(flattenDeepMarkup(html.replace(CONTROL_CHARACTERS, '')), profile).trim();
 }
 
 /**
