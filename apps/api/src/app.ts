@@ -24,8 +24,10 @@ import type { Syndication } from './site/syndication.ts';
 export interface AppDependencies {
   readonly logger: Logger;
   readonly readiness: readonly ReadinessCheck[];
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body accepted, in bytes (BODY_LIMIT_BYTES). */
   readonly bodyLimitBytes?: number;
+  /** Largest article accepted, in characters once cleaned (MAX_ARTICLE_CHARS). */
+  readonly maxArticleChars?: number;
   /** The v1 API; without it only health routes are served. */
   readonly v1?: Omit<ArticleRoutesDeps, 'logger'> & { readonly store: Store };
   /** Base URL for the OpenAPI document's `servers`; `/openapi.json` and `/docs` need it. */
@@ -79,12 +81,18 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
       bodyLimit({
         maxSize: limit,
         onError: () => {
-          throw new ProblemError('payload-too-large', `The request body is over ${limit} bytes.`);
+          throw new ProblemError(
+            'payload-too-large',
+            `The request body is over ${limit} bytes (BODY_LIMIT_BYTES).`,
+          );
         },
       }),
     );
     app.route('/v1/articles', articleListingRoutes(deps.v1));
-    app.route('/v1/articles', articleRoutes({ ...deps.v1, logger: deps.logger }));
+    app.route(
+      '/v1/articles',
+      articleRoutes({ ...deps.v1, logger: deps.logger, maxArticleChars: deps.maxArticleChars }),
+    );
     app.route('/v1/keys', keyRoutes(deps.v1.store, deps.v1.limiter));
     if (deps.dashboardQueues) {
       app.route(QUEUE_DASHBOARD_PATH, queueDashboard(deps.v1.store, deps.dashboardQueues));

@@ -111,6 +111,7 @@ const app = createApp({
     { name: 'store', check: () => store.ping() },
   ],
   bodyLimitBytes: config.bodyLimitBytes,
+  maxArticleChars: config.maxArticleChars,
   publicUrl: config.publicUrl,
   metrics,
   dashboardQueues: [queue, resultsQueue],

@@ -31,6 +31,7 @@ const translator = await Translator.create({
   ortThreads: config.ortThreads || undefined,
   dtype: config.modelDtype,
   batchTokens: config.translateBatchTokens,
+  maxArticleChars: config.maxArticleChars,
   redis: connection,
   memory: {
     prefix: `${config.queuePrefix}:tm:`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_ARTICLE_CHARS } from './article-size.ts';
 import { siteSettingSchemas } from './site-settings.ts';
 
 /** One environment variable: how it is parsed, what it means, what a bad value should say. */
@@ -113,7 +114,15 @@ export const CONFIG_VARIABLES = {
     schema: positiveInt,
     default: '1048576',
     expected: 'a positive integer (bytes)',
-    description: 'Largest request body the API accepts; a larger one is answered 413.',
+    description:
+      'Largest request body the API accepts, in bytes of JSON; a larger one is answered 413. Keep it well above MAX_ARTICLE_CHARS (a character takes up to 4 bytes, more when escaped).',
+  }),
+  MAX_ARTICLE_CHARS: variable({
+    schema: positiveInt,
+    default: String(DEFAULT_MAX_ARTICLE_CHARS),
+    expected: 'a positive integer (characters)',
+    description:
+      'Largest article, in characters of its title, summary, cleaned HTML body, categories and image alt text together. The API refuses a larger one (413) and workers translate any article up to it; give the API and the workers the same value.',
   }),
   RATE_LIMIT_PER_MINUTE: variable({
     schema: positiveInt,

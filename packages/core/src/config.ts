@@ -35,6 +35,7 @@ export interface Config {
   readonly logFormat: Parsed['LOG_FORMAT'];
   readonly shutdownTimeoutMs: number;
   readonly bodyLimitBytes: number;
+  readonly maxArticleChars: number;
   readonly rateLimitPerMinute: number;
   readonly reconcileIntervalMs: number;
   readonly reconcileOverdueMs: number;
@@ -112,6 +113,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     logFormat: v.LOG_FORMAT,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     bodyLimitBytes: v.BODY_LIMIT_BYTES,
+    maxArticleChars: v.MAX_ARTICLE_CHARS,
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
     reconcileIntervalMs: v.RECONCILE_INTERVAL_MS,
     reconcileOverdueMs: v.RECONCILE_OVERDUE_MS,

@@ -10,6 +10,7 @@ export {
   type TranslationEditInput,
   translationEditSchema,
 } from './article-schema.ts';
+export { articleSize, DEFAULT_MAX_ARTICLE_CHARS } from './article-size.ts';
 export { type Config, ConfigError, loadConfigOrExit, parseConfig } from './config.ts';
 export {
   CONFIG_VARIABLES,

@@ -1,4 +1,10 @@
-import { type ArticleContent, isLanguageCode, type LanguageCode } from '@tidings/core';
+import {
+  type ArticleContent,
+  articleSize,
+  DEFAULT_MAX_ARTICLE_CHARS,
+  isLanguageCode,
+  type LanguageCode,
+} from '@tidings/core';
 import type { Redis } from 'ioredis';
 import { type ArticlePlan, planArticle, renderArticle } from './article-plan.ts';
 import { Glossary, loadGlossary } from './glossary.ts';
@@ -296,14 +302,8 @@ export class Translator {
         `Cannot translate ${job.source} into itself`,
       );
     }
-    const { content } = job;
-    const size =
-      content.title.length +
-      content.summary.length +
-      content.body.length +
-      content.categories.reduce((n, c) => n + c.length, 0) +
-      (content.image?.alt.length ?? 0);
-    const limit = this.#options.maxArticleChars ?? 200_000;
+    const size = articleSize(job.content);
+    const limit = this.#options.maxArticleChars ?? DEFAULT_MAX_ARTICLE_CHARS;
     if (size > limit) {
       throw new TranslationInputError(
         'too_large',

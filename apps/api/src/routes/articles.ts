@@ -1,8 +1,10 @@
 import {
   type ArticleContent,
   type ArticleSubmissionInput,
+  articleSize,
   articleSubmissionSchema,
   cleanText,
+  DEFAULT_MAX_ARTICLE_CHARS,
   type Logger,
   sanitizeArticleHtml,
   translationEditSchema,
@@ -33,9 +35,21 @@ export interface ArticleRoutesDeps {
   readonly limiter?: RateLimiterAbstract | undefined;
   /** Called after an article's published content changed (feeds refresh). */
   readonly onChange?: (articleId: string) => void;
+  /** Largest article in characters once cleaned (MAX_ARTICLE_CHARS), as the workers take it. */
+  readonly maxArticleChars?: number | undefined;
 }
 
-function toContent(input: ArticleSubmissionInput): ArticleContent {
+/** Refuses, before anything is stored, an article the workers would refuse to translate. */
+function assertArticleSize(content: Parameters<typeof articleSize>[0], limit: number): void {
+  const size = articleSize(content);
+  if (size <= limit) return;
+  const message = `${size} characters once cleaned; the limit is ${limit} (MAX_ARTICLE_CHARS)`;
+  throw new ProblemError('payload-too-large', `The article has ${message}.`, {
+    errors: [{ field: 'body', message }],
+  });
+}
+
+function toContent(input: ArticleSubmissionInput, maxArticleChars: number): ArticleContent {
   const body = sanitizeArticleHtml(input.body);
   if (!body.replace(/<[^>]*>/g, '').trim()) {
     throw new ProblemError(
@@ -46,13 +60,15 @@ function toContent(input: ArticleSubmissionInput): ArticleContent {
       },
     );
   }
-  return {
+  const content = {
     title: cleanText(input.title),
     summary: cleanText(input.summary),
     body,
     categories: input.categories.map(cleanText),
     image: input.image ? { url: input.image.url, alt: cleanText(input.image.alt) } : undefined,
   };
+  assertArticleSize(content, maxArticleChars);
+  return content;
 }
 
 /**
@@ -63,6 +79,7 @@ function toContent(input: ArticleSubmissionInput): ArticleContent {
  */
 export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   const { store, dispatcher, publicUrl } = deps;
+  const maxArticleChars = deps.maxArticleChars ?? DEFAULT_MAX_ARTICLE_CHARS;
   const app = new Hono<ApiEnv>();
   const publisher = authenticate(store, ['publisher'], deps.limiter);
   const reader = authenticate(store, ['publisher', 'editor'], deps.limiter);
@@ -97,7 +114,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   app.post('/', publisher, async (c) => {
     const input = await readJson(c, articleSubmissionSchema);
     requireQueue();
-    const content = toContent(input);
+    const content = toContent(input, maxArticleChars);
     const sourceLanguage =
       input.language ?? detectLanguageOrProblem(content, deps.languageDetectionThreshold);
     const write = await store.createArticle({
@@ -133,7 +150,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
         { errors: [{ field: 'language', message: `must be ${current.sourceLanguage}` }] },
       );
     }
-    const write = await store.reviseArticle(id, toContent(input), c.var.key.id);
+    const write = await store.reviseArticle(id, toContent(input, maxArticleChars), c.var.key.id);
     await dispatch(c, write);
     if (write.revised) deps.onChange?.(id);
     return c.json(articleView(publicUrl, write.article), write.revised ? 202 : 200);
@@ -156,16 +173,18 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   app.put('/:id/:lang', editor, async (c) => {
     const language = languageParam(c);
     const input = await readJson(c, translationEditSchema);
+    const edit = {
+      title: cleanText(input.title),
+      summary: cleanText(input.summary),
+      body: sanitizeArticleHtml(input.body),
+      categories: input.categories.map(cleanText),
+      imageAlt: input.imageAlt === undefined ? undefined : cleanText(input.imageAlt),
+    };
+    assertArticleSize({ ...edit, image: { alt: edit.imageAlt ?? '' } }, maxArticleChars);
     const translation = await store.editTranslation(
       c.req.param('id'),
       language,
-      {
-        title: cleanText(input.title),
-        summary: cleanText(input.summary),
-        body: sanitizeArticleHtml(input.body),
-        categories: input.categories.map(cleanText),
-        imageAlt: input.imageAlt === undefined ? undefined : cleanText(input.imageAlt),
-      },
+      edit,
       c.var.key.id,
     );
     deps.onChange?.(translation.articleId);

@@ -43,7 +43,12 @@ export interface ApiHarness {
  * const res = await h.call('POST', '/v1/articles', h.keys.publisher, { title: 'T', body: '<p>x</p>', language: 'en' });
  */
 export async function apiHarness(
-  options: { bodyLimitBytes?: number; rateLimitPerMinute?: number; databaseUrl?: string } = {},
+  options: {
+    bodyLimitBytes?: number;
+    maxArticleChars?: number;
+    rateLimitPerMinute?: number;
+    databaseUrl?: string;
+  } = {},
 ): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidings-api-'));
   const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
@@ -68,6 +73,7 @@ export async function apiHarness(
     logger,
     readiness: [],
     bodyLimitBytes: options.bodyLimitBytes ?? 64 * 1024,
+    maxArticleChars: options.maxArticleChars,
     publicUrl: 'http://news.test',
     dashboardQueues: [queue],
     site: new Syndication({ store, publicUrl: 'http://news.test', logger, versionTtlMs: 0 }),
