@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ArticleContent, LanguageCode } from '@tidings/core';
+import { type ArticleContent, articleSize, type LanguageCode } from '@tidings/core';
 import { ensureTestModels, expectedTranslation } from '@tidings/test-models';
 import { describe, expect, it } from 'vitest';
 import { Glossary } from './glossary.ts';
@@ -282,6 +282,28 @@ describe('Translator on bad input', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(sent()).toEqual([]);
   });
+
+  it('translates an article of exactly its size limit, a paragraph with no sentence end included, by splitting it', async () => {
+    const limit = 20_000;
+    const { translator } = make({ maxArticleChars: limit });
+    const title = 'Ukraine joins the JEF';
+    // Words the dictionary model knows, numbered so that no two pieces are the same segment.
+    const words: string[] = [];
+    let size = title.length + '<p></p>'.length;
+    for (let n = 0; size < limit - 20; n++) {
+      const word = n % 2 ? 'Ukraine' : String(n);
+      words.push(word);
+      size += word.length + 1;
+    }
+    const paragraph = words.join(' ');
+    const body = `<p>${paragraph} ${'x'.repeat(limit - title.length - paragraph.length - 8)}</p>`;
+    const content = { title, summary: '', body, categories: [] };
+    expect(articleSize(content)).toBe(limit);
+    const out = (await translator.translateArticle(content, 'en', ['es'])).get('es');
+    const text = out?.content.body.replace(/<[^>]*>/g, '') ?? '';
+    expect(text.match(/Ucrania/g)?.length).toBe(words.filter((w) => w === 'Ukraine').length);
+    expect(text.match(/\d+/g)).toEqual(words.filter((w) => w !== 'Ukraine'));
+  }, 120_000);
 
   it('lets a worker validate each job before batching several', () => {
     const { translator } = make({ maxArticleChars: 10 });
