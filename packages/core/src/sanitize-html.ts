@@ -129,9 +129,12 @@ const OPTIONS: sanitize.IOptions = {
   },
 };
 
-// C0 controls other than tab, newline and carriage return are invalid in XML 1.0 and in feeds.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what is removed.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+// C0 controls other than tab, newline and carriage return are invalid in XML 1.0 and in feeds;
+// bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) let a title display
+// text in an order other than the one it is stored in ("Trojan Source"), and an unclosed one
+// reorders whatever a page or reader shows after it.
+const CONTROL_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 
 // Feed readers and the W3C feed validator know HTML4-era elements only: `mark` is a
 // SecurityRisk there, so feeds carry it as `b`, the nearest element they accept.
@@ -161,7 +164,8 @@ export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {})
 }
 
 /**
- * Removes control characters that no feed or page may carry from plain text (titles, alt).
+ * Removes control characters that no feed or page may carry, bidi controls included, from
+ * plain text (titles, alt).
  *
  * @example
  * cleanText('Kyiv\u0007 today '); // 'Kyiv today'

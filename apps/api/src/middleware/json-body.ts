@@ -1,25 +1,68 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { type FieldProblem, ProblemError } from '../problem.ts';
+import { inspectJsonShape, MAX_JSON_DEPTH } from './json-shape.ts';
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8');
 
-function hasForbiddenKey(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasForbiddenKey);
-  if (value === null || typeof value !== 'object') return false;
-  return Object.keys(value).some(
-    (k) => FORBIDDEN_KEYS.has(k) || hasForbiddenKey(value[k as keyof typeof value]),
-  );
+/** The paths (`title`, `categories.2`) of every string in `value` for which `test` holds. */
+function stringPaths(value: unknown, test: (s: string) => boolean): string[] {
+  const found: string[] = [];
+  // An explicit stack: the depth is bounded already, but recursion need not be trusted.
+  const stack: [unknown, string][] = [[value, '']];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [v, path] = next;
+    if (typeof v === 'string') {
+      if (test(v)) found.push(path || 'body');
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) stack.push([child, path ? `${path}.${k}` : k]);
+    }
+  }
+  return found.sort();
+}
+
+function badText(code: 'bad-request' | 'validation', fields: string[], why: string): ProblemError {
+  const named = fields.length > 0 ? fields.join(', ') : 'body';
+  return new ProblemError(code, `${why} in ${named}; send well-formed Unicode text.`, {
+    errors: (fields.length > 0 ? fields : ['body']).map((field) => ({ field, message: why })),
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // The parser's own message quotes the input, which may be binary: only its position is kept.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new ProblemError(
+      'bad-request',
+      `The body is not valid JSON${at === undefined ? '' : ` (at character ${at})`}.`,
+    );
+  }
 }
 
 /**
- * Reads a JSON request body and validates it: wrong content type 415, malformed JSON 400,
- * `__proto__`-style keys 400, a schema failure 422 naming every offending field.
+ * Reads a JSON request body and validates it: a compressed body 415, wrong content type 415,
+ * bytes that are not UTF-8 400, malformed JSON 400, nesting deeper than
+ * {@link MAX_JSON_DEPTH}, a duplicate key or a `__proto__`-style key 400, a string that is
+ * not well-formed Unicode (a lone surrogate) 422, and a schema failure 422; each names the
+ * offending field.
  *
  * @example
  * const input = await readJson(c, articleSubmissionSchema);
  */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const encoding = c.req.header('content-encoding')?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') {
+    throw new ProblemError(
+      'unsupported-media-type',
+      `Content-Encoding ${encoding} is not accepted; send the JSON body uncompressed.`,
+      { headers: { 'accept-encoding': 'identity' } },
+    );
+  }
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
     throw new ProblemError(
@@ -27,19 +70,50 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
       `Send the article as JSON (Content-Type: application/json), not ${type || 'no content type'}.`,
     );
   }
-  let raw: unknown;
+  const bytes = await c.req.arrayBuffer();
+  let text: string;
   try {
-    raw = JSON.parse(await c.req.text());
-  } catch (error) {
+    text = UTF8.decode(bytes);
+  } catch {
+    // Decoded again leniently only to say which fields hold the bad bytes.
+    const lenient = LENIENT_UTF8.decode(bytes);
+    let fields: string[] = [];
+    try {
+      fields = stringPaths(JSON.parse(lenient), (s) => s.includes('\uFFFD'));
+    } catch {}
+    throw badText('bad-request', fields, 'Bytes that are not valid UTF-8');
+  }
+  const raw = parseJson(text);
+  const shape = inspectJsonShape(text);
+  if (shape?.kind === 'too-deep') {
     throw new ProblemError(
       'bad-request',
-      `The body is not valid JSON: ${(error as Error).message}.`,
+      `The JSON nests deeper than ${MAX_JSON_DEPTH} levels (the JSON depth limit), at ${shape.path || 'the top'}.`,
+      {
+        errors: [{ field: shape.path || 'body', message: `deeper than ${MAX_JSON_DEPTH} levels` }],
+      },
     );
   }
-  if (hasForbiddenKey(raw)) {
+  if (shape?.kind === 'duplicate-key') {
+    throw new ProblemError(
+      'bad-request',
+      `The key ${shape.path} is given twice; send each key once.`,
+      { errors: [{ field: shape.path, message: 'duplicate key' }] },
+    );
+  }
+  if (shape?.kind === 'forbidden-key') {
     throw new ProblemError(
       'bad-request',
       'Keys named __proto__, constructor or prototype are refused.',
+      { errors: [{ field: shape.path, message: 'forbidden key' }] },
+    );
+  }
+  const malformed = stringPaths(raw, (s) => LONE_SURROGATE.test(s));
+  if (malformed.length > 0) {
+    throw badText(
+      'validation',
+      malformed,
+      'A lone surrogate (\\ud800-\\udfff) that is no character',
     );
   }
   return validated(schema, raw);

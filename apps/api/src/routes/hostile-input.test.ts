@@ -77,3 +77,94 @@ describe('deeply nested markup', () => {
     expect(stored.content.body.match(/<b>/g)?.length).toBeLessThanOrEqual(MAX_MARKUP_DEPTH / 3 + 1);
   });
 });
+
+const raw = (body: BodyInit, headers: Record<string, string> = {}) =>
+  h.app.request('/v1/articles', {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${h.keys.publisher}`,
+      'content-type': 'application/json',
+      ...headers,
+    },
+    body,
+  });
+
+describe('JSON that cannot be trusted as it is', () => {
+  it('refuses nesting 10,000 deep with a 400 naming the depth limit, on every JSON route', async () => {
+    const deep = `{"title":"T","body":"<p>x</p>","language":"en","categories":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const res = await raw(deep);
+    expect(res.status).toBe(400);
+    const p = await problem(res);
+    expect(p.detail).toMatch(/deeper than 32 levels \(the JSON depth limit\)/);
+    expect(p.errors?.[0]?.field).toMatch(/^categories/);
+    const edit = await h.app.request('/v1/keys', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.keys.admin}`, 'content-type': 'application/json' },
+      body: `{"name":${'['.repeat(6000)}${']'.repeat(6000)}}`,
+    });
+    expect(edit.status).toBe(400);
+  });
+
+  it('refuses a key given twice with a 400 naming it, rather than keeping the last', async () => {
+    const res = await raw('{"title":"Harmless","body":"<p>x</p>","language":"en","title":"Other"}');
+    expect(res.status).toBe(400);
+    const p = await problem(res);
+    expect(p.detail).toContain('title');
+    expect(p.errors).toEqual([{ field: 'title', message: 'duplicate key' }]);
+  });
+
+  it('refuses a lone surrogate with a 422 naming the field, rather than storing U+FFFD', async () => {
+    const res = await raw('{"title":"Kyiv \\ud800 today","body":"<p>x</p>","language":"en"}');
+    expect(res.status).toBe(422);
+    const p = await problem(res);
+    expect(p.errors?.map((e) => e.field)).toEqual(['title']);
+  });
+
+  it('refuses bytes that are not UTF-8 with a 400 naming the field', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"title":"Kyiv","summary":"bad '),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('","body":"<p>x</p>","language":"en"}'),
+    ]);
+    const res = await raw(bytes);
+    expect(res.status).toBe(400);
+    const p = await problem(res);
+    expect(p.detail).toContain('UTF-8');
+    expect(p.errors?.map((e) => e.field)).toEqual(['summary']);
+  });
+
+  it('answers a gzip-compressed body with a 415 that says so, echoing none of its bytes', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const res = await raw(gzipSync('{"title":"T","body":"<p>x</p>","language":"en"}'), {
+      'content-encoding': 'gzip',
+    });
+    expect(res.status).toBe(415);
+    expect((await problem(res)).detail).toMatch(/Content-Encoding gzip is not accepted/);
+  });
+
+  it('says where malformed JSON breaks without quoting binary input back', async () => {
+    const res = await raw(Buffer.from([0x7b, 0x01, 0x02, 0x7b, 0x03, 0x00]));
+    expect(res.status).toBe(400);
+    const p = await problem(res);
+    expect(p.detail).toMatch(/^The body is not valid JSON/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence.
+    expect(p.detail).not.toMatch(/[\u0000-\u0008]/);
+  });
+});
+
+describe('bidi controls', () => {
+  it('are removed from the title, summary and body, so text shows in the order it is stored', async () => {
+    const res = await post({
+      title: 'Invoice \u202Efdp.exe\u202C today',
+      summary: 'A \u2067isolate',
+      body: '<p>Body \u202Dforced\u202C text</p>',
+      language: 'en',
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const { content } = await h.store.getArticle(id);
+    expect(content.title).toBe('Invoice fdp.exe today');
+    expect(content.summary).toBe('A isolate');
+    expect(content.body).toBe('<p>Body forced text</p>');
+  });
+});
