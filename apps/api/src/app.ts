@@ -3,11 +3,13 @@ import type { Store } from '@tidings/store';
 import type { Queue } from 'bullmq';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ApiEnv } from './env.ts';
 import type { ApiMetrics } from './metrics/api-metrics.ts';
-import { errorHandler, notFoundHandler } from './on-error.ts';
+import { compressResponses } from './middleware/compress-responses.ts';
+import { errorHandler, notFoundHandler, problemResponse } from './on-error.ts';
 import { ProblemError } from './problem.ts';
 import { articleListingRoutes } from './routes/article-listing.ts';
 import { type ArticleRoutesDeps, articleRoutes } from './routes/articles.ts';
@@ -49,6 +51,14 @@ export interface AppDependencies {
  */
 export function createApp(deps: AppDependencies): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
+  // A Host that is no host name (`1.2.3.4.5`) makes the request's URL unparsable, which
+  // would fail deep inside a route as a 500.
+  app.use(async (c, next) => {
+    if (!URL.canParse(c.req.url)) {
+      throw new ProblemError('bad-request', 'The Host header is not a valid host name.');
+    }
+    await next();
+  });
   if (deps.metrics) app.use(deps.metrics.middleware());
   app.use(requestId());
   app.use(secureHeaders());
@@ -66,6 +76,19 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
       'request',
     );
   });
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(
+          c,
+          'method-not-allowed',
+          `${c.req.method} is not allowed on ${c.req.path}; it answers ${methods.join(', ')}.`,
+          { headers: { allow: methods.join(', ') } },
+        ),
+    }),
+  );
+  app.use(compressResponses());
   app.route('/', healthRoutes(deps.readiness));
   if (deps.metrics) {
     const { metrics } = deps;

@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import { createLogger, exitWithMessage, listenFailure, onShutdown } from '@tidings/core';
 import {
   createRedisConnection,
@@ -19,6 +18,7 @@ import { drainResults } from './dispatch/drain-results.ts';
 import { Reconciler } from './dispatch/reconciler.ts';
 import { startResultsConsumer } from './dispatch/results-consumer.ts';
 import { TranslationDispatcher } from './dispatch/translation-dispatcher.ts';
+import { startHttpServer } from './http-server.ts';
 import { ApiMetrics } from './metrics/api-metrics.ts';
 import { Syndication } from './site/syndication.ts';
 
@@ -127,14 +127,25 @@ const app = createApp({
   },
 });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  logger.info(
-    { url: config.publicUrl, port: info.port, store: store.kind },
-    `Tidings API listening on http://${config.host}:${info.port}`,
-  );
-  // `npm start` says "up" on this message: an answer on the port could be another instance.
-  process.send?.({ type: 'listening', port: info.port });
-});
+const server = startHttpServer(
+  {
+    app,
+    logger,
+    port: config.port,
+    hostname: config.host,
+    requestTimeoutMs: config.requestTimeoutMs,
+    headersTimeoutMs: config.headersTimeoutMs,
+  },
+  () => {
+    const port = (server.address() as { port: number } | null)?.port ?? config.port;
+    logger.info(
+      { url: config.publicUrl, port, store: store.kind },
+      `Tidings API listening on http://${config.host}:${port}`,
+    );
+    // `npm start` says "up" on this message: an answer on the port could be another instance.
+    process.send?.({ type: 'listening', port });
+  },
+);
 server.once('error', (error: NodeJS.ErrnoException) => {
   const line = listenFailure(config.host, config.port, error.code);
   if (line === undefined)

@@ -7,11 +7,13 @@ export const PROBLEMS = {
   forbidden: 403,
   'not-found': 404,
   'method-not-allowed': 405,
+  'request-timeout': 408,
   conflict: 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   validation: 422,
   'rate-limited': 429,
+  'headers-too-large': 431,
   internal: 500,
   unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;

@@ -117,6 +117,20 @@ export const CONFIG_VARIABLES = {
     description:
       'Largest request body the API accepts, in bytes of JSON; a larger one is answered 413. Keep it well above MAX_ARTICLE_CHARS (a character takes up to 4 bytes, more when escaped).',
   }),
+  REQUEST_TIMEOUT_MS: variable({
+    schema: z.coerce.number().int().min(1_000),
+    default: '30000',
+    expected: 'an integer of at least 1000 (milliseconds)',
+    description:
+      'Longest time a client may take to send one whole request to the API (headers and body); after it the API answers 408 and closes the connection.',
+  }),
+  HEADERS_TIMEOUT_MS: variable({
+    schema: z.coerce.number().int().min(1_000),
+    default: '10000',
+    expected: 'an integer of at least 1000 (milliseconds)',
+    description:
+      "Longest time a client may take to send a request's headers to the API (at most REQUEST_TIMEOUT_MS); after it the API answers 408 and closes the connection.",
+  }),
   MAX_ARTICLE_CHARS: variable({
     schema: positiveInt,
     default: String(DEFAULT_MAX_ARTICLE_CHARS),

@@ -36,6 +36,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   readonly bodyLimitBytes: number;
   readonly maxArticleChars: number;
+  readonly requestTimeoutMs: number;
+  readonly headersTimeoutMs: number;
   readonly rateLimitPerMinute: number;
   readonly reconcileIntervalMs: number;
   readonly reconcileOverdueMs: number;
@@ -114,6 +116,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     bodyLimitBytes: v.BODY_LIMIT_BYTES,
     maxArticleChars: v.MAX_ARTICLE_CHARS,
+    requestTimeoutMs: v.REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: v.HEADERS_TIMEOUT_MS,
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
     reconcileIntervalMs: v.RECONCILE_INTERVAL_MS,
     reconcileOverdueMs: v.RECONCILE_OVERDUE_MS,

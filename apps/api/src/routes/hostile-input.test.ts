@@ -78,7 +78,7 @@ describe('deeply nested markup', () => {
   });
 });
 
-const raw = (body: BodyInit, headers: Record<string, string> = {}) =>
+const raw = (body: string | Uint8Array, headers: Record<string, string> = {}) =>
   h.app.request('/v1/articles', {
     method: 'POST',
     headers: {

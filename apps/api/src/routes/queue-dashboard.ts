@@ -6,6 +6,7 @@ import type { Store } from '@tidings/store';
 import type { Queue } from 'bullmq';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { trimTrailingSlash } from 'hono/trailing-slash';
 import { ProblemError } from '../problem.ts';
 
 const BASE = '/admin/queues';
@@ -35,7 +36,8 @@ function adminOnly(store: Pick<Store, 'lookupToken'>) {
 }
 
 /**
- * The queue dashboard for operators (bull-board) at `/admin/queues`, behind an admin key:
+ * The queue dashboard for operators (bull-board) at `/admin/queues` (`/admin/queues/` is
+ * redirected there), behind an admin key:
  * every queue's jobs by state, with retry and clean actions.
  *
  * @example
@@ -49,6 +51,8 @@ export function queueDashboard(store: Pick<Store, 'lookupToken'>, queues: readon
     options: { uiConfig: { boardTitle: 'Tidings queues' } },
   });
   const app = new Hono();
+  // The dashboard's own logo links to `/admin/queues/`.
+  app.use('*', trimTrailingSlash());
   app.use('*', adminOnly(store));
   app.route('/', adapter.registerPlugin());
   return app;

@@ -1,4 +1,10 @@
 import type { Context } from 'hono';
+import {
+  compressible,
+  encodedEtag,
+  negotiateEncoding,
+  sameEntityTag,
+} from '../middleware/compress-responses.ts';
 
 /** A body with the validators a conditional GET compares. */
 export interface Validated {
@@ -10,13 +16,12 @@ export interface Validated {
 
 function etagMatches(header: string, etag: string): boolean {
   if (header.trim() === '*') return true;
-  // Weak comparison (RFC 9110 §13.1.2): a proxy may have weakened our strong tag.
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  return header.split(',').some((tag) => sameEntityTag(tag, etag));
 }
 
 /**
  * Answers with the body, or `304 Not Modified` when the client's `If-None-Match` (or, only
- * without one, `If-Modified-Since`) shows it already has this version.
+ * without one, `If-Modified-Since`) shows it already has this version, in any coding.
  *
  * @example
  * return conditionalResponse(c, await syndication.feed('uk', 'atom'), 'public, max-age=60');
@@ -35,6 +40,17 @@ export function conditionalResponse(c: Context, value: Validated, cacheControl: 
     ifNoneMatch !== undefined
       ? etagMatches(ifNoneMatch, value.etag)
       : !Number.isNaN(since) && lastModified.getTime() <= since;
-  if (notModified) return c.body(null, 304, headers);
+  if (notModified) {
+    // A 304 carries the tag of the representation the client would have been sent, which
+    // compressResponses chooses for the 200 by the same rule.
+    const encoding = compressible(value.contentType, Buffer.byteLength(value.body))
+      ? negotiateEncoding(c.req.header('accept-encoding'))
+      : undefined;
+    return c.body(null, 304, {
+      ...headers,
+      etag: encodedEtag(value.etag, encoding),
+      vary: 'Accept-Encoding',
+    });
+  }
   return c.body(value.body, 200, { ...headers, 'content-type': value.contentType });
 }
