@@ -2,6 +2,7 @@ import { createLogger, exitWithMessage, listenFailure, onShutdown } from '@tidin
 import {
   createRedisConnection,
   inspectRedisSettings,
+  logConnectionErrors,
   RESULTS_QUEUE,
   type TRANSLATE_JOB,
   TRANSLATE_JOB_OPTIONS,
@@ -49,9 +50,9 @@ await bootstrapAdminKey(store, config.dataDir, logger).catch(async (error: unkno
 });
 
 const producer = createRedisConnection(config.redisUrl, 'producer');
-producer.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+logConnectionErrors(producer, logger, 'redis (producer)');
 const consumerConnection = createRedisConnection(config.redisUrl, 'worker');
-consumerConnection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+logConnectionErrors(consumerConnection, logger, 'redis (results consumer)');
 
 // Said once at start, loudly, and again by `tidings doctor`: such a Redis can lose work.
 producer.once('ready', () => {
@@ -78,7 +79,7 @@ const queue = new Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>(TRANSLA
   prefix: config.queuePrefix,
   defaultJobOptions: TRANSLATE_JOB_OPTIONS,
 });
-queue.on('error', (error) => logger.warn({ err: error }, 'queue error'));
+logConnectionErrors(queue, logger, 'translate queue');
 const dispatcher = new TranslationDispatcher(queue, store, logger);
 const reconciler = new Reconciler(dispatcher, store, queue, logger, {
   intervalMs: config.reconcileIntervalMs,
@@ -86,6 +87,8 @@ const reconciler = new Reconciler(dispatcher, store, queue, logger, {
 });
 // For the operators' dashboard only: results are consumed by the worker below.
 const resultsQueue = new Queue(RESULTS_QUEUE, { connection: producer, prefix: config.queuePrefix });
+// Without a listener BullMQ prints every Redis outage as a raw stack trace to stderr.
+logConnectionErrors(resultsQueue, logger, 'results queue');
 const syndication = new Syndication({
   store,
   publicUrl: config.publicUrl,

@@ -1,6 +1,7 @@
 import { createLogger, onShutdown } from '@tidings/core';
 import {
   createRedisConnection,
+  logConnectionErrors,
   RESULTS_QUEUE,
   type ResultJobName,
   type ResultMessage,
@@ -19,7 +20,7 @@ const logger = createLogger(config, 'worker');
 
 // Workers wait for Redis to come back rather than fail (maxRetriesPerRequest: null).
 const connection = createRedisConnection(config.redisUrl, 'worker');
-connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+logConnectionErrors(connection, logger, 'redis (jobs)');
 
 // The engine inherits this, and dies as soon as its parent is no longer this process.
 process.env[PARENT_PID_VARIABLE] = String(process.pid);
@@ -30,12 +31,12 @@ process.env[PARENT_PID_VARIABLE] = String(process.pid);
 const engine = new EngineClient(new URL('./translation-engine.ts', import.meta.url), logger);
 engine.start();
 const resultsConnection = createRedisConnection(config.redisUrl, 'worker');
-resultsConnection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+logConnectionErrors(resultsConnection, logger, 'redis (results)');
 const results = new Queue<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, {
   connection: resultsConnection,
   prefix: config.queuePrefix,
 });
-results.on('error', (error) => logger.warn({ err: error }, 'results queue error'));
+logConnectionErrors(results, logger, 'results queue');
 
 const worker = new Worker<TranslateJobData, void, typeof TRANSLATE_JOB>(
   TRANSLATE_QUEUE,
@@ -49,7 +50,7 @@ const worker = new Worker<TranslateJobData, void, typeof TRANSLATE_JOB>(
     stalledInterval: config.workerLockDurationMs,
   },
 );
-worker.on('error', (error) => logger.warn({ err: error }, 'worker error'));
+logConnectionErrors(worker, logger, 'translate worker');
 worker.on('stalled', (jobId) => logger.warn({ jobId }, 'job stalled: its lock expired'));
 worker.on('failed', (job, error) =>
   logger.warn({ jobId: job?.id, err: error, attemptsMade: job?.attemptsMade }, 'job failed'),

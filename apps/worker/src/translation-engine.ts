@@ -6,7 +6,7 @@
  * and one copy of each model, whatever WORKER_CONCURRENCY is.
  */
 import { createLogger } from '@tidings/core';
-import { createRedisConnection } from '@tidings/queue';
+import { createRedisConnection, logConnectionErrors } from '@tidings/queue';
 import { ArticleBatcher, Translator } from '@tidings/translator';
 import { loadConfig } from './config.ts';
 import type { EngineMessage, TranslateRequest } from './engine-protocol.ts';
@@ -18,8 +18,15 @@ dieWithParent();
 const config = loadConfig();
 const logger = createLogger(config, 'worker');
 const connection = createRedisConnection(config.redisUrl, 'worker');
-connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
-const send = (message: EngineMessage) => process.send?.(message);
+logConnectionErrors(connection, logger, 'redis (translation memory)');
+// A worker killed with SIGKILL closes the channel under a send in flight: that EPIPE is the
+// end of this engine, not an error to print (the orphan guard and 'disconnect' end it).
+const send = (message: EngineMessage) => {
+  if (!process.connected) return;
+  process.send?.(message, undefined, undefined, (error: Error | null) => {
+    if (error) process.exit(0);
+  });
+};
 
 const translator = await Translator.create({
   onLoad: (model, ms) => send({ type: 'load', model, ms: Math.round(ms) }),

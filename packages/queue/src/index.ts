@@ -14,4 +14,5 @@ export {
   translateJobDataSchema,
   translateJobId,
 } from './jobs.ts';
+export { logConnectionErrors } from './log-connection-errors.ts';
 export { inspectRedisSettings, type RedisSettingsReport } from './redis-settings.ts';

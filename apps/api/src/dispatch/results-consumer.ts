@@ -1,5 +1,6 @@
 import type { Logger } from '@tidings/core';
 import {
+  logConnectionErrors,
   RESULTS_QUEUE,
   type ResultJobName,
   type ResultMessage,
@@ -91,6 +92,6 @@ export function startResultsConsumer(deps: {
   worker.on('failed', (job, error) =>
     logger.warn({ err: error, jobId: job?.id }, 'persisting a result failed; it will be retried'),
   );
-  worker.on('error', (error) => logger.warn({ err: error }, 'results consumer error'));
+  logConnectionErrors(worker, logger, 'results consumer');
   return worker;
 }
