@@ -161,12 +161,17 @@ export function openApiDocument(serverUrl: string) {
       title: 'Tidings API',
       version: '1',
       description:
-        'Post an article in one of six languages; Tidings translates it into the other five and publishes each as feeds and pages. Errors are RFC 9457 problem+json.',
+        'Post an article in one of six languages; Tidings translates it into the other five and publishes each as feeds and pages. Errors are RFC 9457 problem+json, on every route: 400 for a request that is not valid HTTP (a Host that is no host name, malformed framing), JSON nested deeper than 32 levels, a duplicate key or bytes that are not UTF-8; 405 with `Allow` for a method a path does not take; 408 for a request not received within REQUEST_TIMEOUT_MS; 413 over BODY_LIMIT_BYTES or MAX_ARTICLE_CHARS; 415 for a Content-Encoding other than identity; 431 for oversized headers. Pages and feeds are sent with brotli or gzip when asked.',
     },
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API key, tdg_…' },
+        adminBasic: {
+          type: 'http',
+          scheme: 'basic',
+          description: 'An admin key as the password (any user name), for browsers.',
+        },
       },
       schemas: { Problem: problemSchema, Article: articleView },
     },
@@ -256,7 +261,13 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             '200': ok('The corrected version, status edited.'),
             ...guarded,
-            ...problems('not-found', 'conflict', 'unsupported-media-type', 'validation'),
+            ...problems(
+              'not-found',
+              'conflict',
+              'payload-too-large',
+              'unsupported-media-type',
+              'validation',
+            ),
           },
         },
       },
@@ -265,7 +276,11 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Make an API key (admin); its token is shown once',
           security: auth,
           requestBody: body(createKeySchema),
-          responses: { '201': ok('The key and its token.'), ...guarded, ...problems('validation') },
+          responses: {
+            '201': ok('The key and its token.'),
+            ...guarded,
+            ...problems('payload-too-large', 'unsupported-media-type', 'validation'),
+          },
         },
         get: {
           summary: 'List API keys (admin)',
@@ -324,7 +339,11 @@ export function openApiDocument(serverUrl: string) {
         parameters: [lang, param('slug', 'The article slug.')],
         get: {
           summary: 'An article in a language, with its language switcher',
-          responses: { '200': html('The page.'), '404': html('No such article.') },
+          responses: {
+            '200': html('The page.'),
+            '404': html('No such article.'),
+            '410': html('The article was retracted.'),
+          },
         },
       },
       '/': {
@@ -360,7 +379,18 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary:
             "The operators' queue dashboard (bull-board); an admin key as Bearer or as the Basic password",
-          responses: { '200': html('The dashboard.'), '401': { description: 'No admin key.' } },
+          security: [{ bearer: [] }, { adminBasic: [] }],
+          responses: {
+            '200': html('The dashboard.'),
+            ...problems('unauthorized'),
+          },
+        },
+      },
+      '/admin/queues/': {
+        get: {
+          summary: 'Redirects to /admin/queues (where the dashboard links its own logo)',
+          security: [{ bearer: [] }, { adminBasic: [] }],
+          responses: { '301': { description: 'To /admin/queues.' }, ...problems('unauthorized') },
         },
       },
       '/metrics': {

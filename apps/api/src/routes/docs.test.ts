@@ -43,6 +43,24 @@ describe('/openapi.json', () => {
     expect(missing).toEqual([]);
   });
 
+  it('documents who may open the queue dashboard, the 410 of a retracted page and the limits every write has', () => {
+    type Op = { security?: unknown[]; responses: Record<string, unknown> };
+    const op = (path: string, method: string) => doc.paths[path]?.[method] as Op | undefined;
+    expect(op('/admin/queues', 'get')?.security).toEqual([{ bearer: [] }, { adminBasic: [] }]);
+    expect(op('/admin/queues/', 'get')?.responses).toHaveProperty('301');
+    expect(op('/{lang}/articles/{slug}', 'get')?.responses).toHaveProperty('410');
+    for (const [path, method] of [
+      ['/v1/articles', 'post'],
+      ['/v1/articles/{id}', 'put'],
+      ['/v1/articles/{id}/{lang}', 'put'],
+      ['/v1/keys', 'post'],
+    ] as const) {
+      expect(Object.keys(op(path, method)?.responses ?? {}), `${method} ${path}`).toEqual(
+        expect.arrayContaining(['400', '413', '415', '422']),
+      );
+    }
+  });
+
   it('documents the article body from the very schema POST validates with', () => {
     const post = doc.paths['/v1/articles']?.post as {
       requestBody: { content: { 'application/json': { schema: { required: string[] } } } };
