@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
@@ -125,5 +126,175 @@ describe('the API under 10,000 generated malformed requests', () => {
     expect([...statuses.keys()].filter((s) => s < 300).length).toBeGreaterThan(0);
     expect(statuses.get(422) ?? 0).toBeGreaterThan(100);
     expect(statuses.get(401) ?? 0).toBeGreaterThan(0);
+  }, 600_000);
+});
+
+const PAYLOADS = JSON.parse(
+  readFileSync(new URL('../../../../test/fixtures/xss-payloads.json', import.meta.url), 'utf8'),
+) as string[];
+
+/** JSON text nested `depth` levels deep, in an article field or alone. */
+const deepJson = fc
+  .tuple(fc.integer({ min: 1, max: 3000 }), fc.constantFrom('[', '{"a":'), fc.boolean())
+  .map(([depth, open, inArticle]) => {
+    const close = open === '[' ? ']' : '}';
+    const deep = `${open.repeat(depth)}1${close.repeat(depth)}`;
+    return inArticle
+      ? `{"title":"T","body":"<p>x</p>","language":"en","categories":${deep}}`
+      : deep;
+  });
+
+/** Text with what JSON.parse lets through: lone surrogates, bidi controls, hostile markup. */
+const hostileText = fc.oneof(
+  fc.constantFrom(...PAYLOADS),
+  fc.constantFrom(
+    '\\ud800',
+    '\\udfff x',
+    'a\\ud83d',
+    '\u202Eevil\u202C',
+    '\u2066x',
+    '\uFFFE',
+    '\u0000',
+  ),
+  fc.string({ unit: 'binary', maxLength: 40 }).map((s) => JSON.stringify(s).slice(1, -1)),
+);
+
+const hostileArticle = fc
+  .record({
+    title: hostileText,
+    summary: hostileText,
+    body: hostileText.map((t) => `<p>${t}</p>`),
+    duplicate: fc.boolean(),
+  })
+  .map(
+    ({ title, summary, body, duplicate }) =>
+      `{"title":"${title.replace(/"/g, '\\"')}","summary":"${summary.replace(/"/g, '\\"')}","body":"${body.replace(/"/g, '\\"')}","language":"en"${duplicate ? ',"title":"again"' : ''}}`,
+  );
+
+const anyBody = fc.oneof(
+  { arbitrary: deepJson, weight: 2 },
+  { arbitrary: hostileArticle, weight: 3 },
+  {
+    arbitrary: fc.uint8Array({ minLength: 1, maxLength: 64 }).map((b) => Buffer.from(b)),
+    weight: 1,
+  },
+  { arbitrary: fc.json({ maxDepth: 4 }), weight: 1 },
+);
+
+describe('every route under generated hostile requests', () => {
+  it('never answers 5xx, and every error is problem+json (pages: their own HTML 404/410)', async () => {
+    // Every route the app serves, its parameters filled with good and bad values.
+    const templates = [...new Set(h.app.routes.map((r) => r.path))];
+    const value = fc.oneof(
+      fc.constantFrom('en', 'uk', 'fr', 'xx', 'rss.xml', 'atom.xml', 'feed.json', 'opml.xml'),
+      fc.constantFrom(
+        'ARTICLE',
+        'fuzz-target',
+        '%00',
+        '..',
+        '%ED%A0%80',
+        '%E2%80%AE',
+        'a'.repeat(300),
+      ),
+      fc.uuid(),
+      fc.string({ maxLength: 12 }).map(encodeURIComponent),
+    );
+    const path = fc
+      .tuple(fc.constantFrom(...templates), fc.array(value, { minLength: 4, maxLength: 4 }))
+      .map(([template, values]) => {
+        let i = 0;
+        const filled = template
+          .replace(/:\w+(\{[^}]*\})?\??/g, () => values[i++ % 4] ?? 'x')
+          .replace(/\*/g, () => values[i++ % 4] ?? 'x');
+        return filled.replace('ARTICLE', articleId);
+      })
+      .chain((p) =>
+        fc.constantFrom(
+          p,
+          `${p}/`,
+          `${p}?before=${'%ff'}`,
+          `${p}?cursor=zz&limit=-1`,
+          `${p}?q=%E2%80%AE`,
+        ),
+      );
+    const request = fc.record({
+      method: fc.constantFrom(
+        'GET',
+        'HEAD',
+        'POST',
+        'PUT',
+        'DELETE',
+        'PATCH',
+        'OPTIONS',
+        'PROPFIND',
+      ),
+      path,
+      auth: fc.constantFrom('none', 'publisher', 'editor', 'admin', 'garbage'),
+      headers: fc.record(
+        {
+          'content-type': fc.constantFrom(
+            'application/json',
+            'text/plain',
+            'application/json; charset=latin1',
+            '',
+          ),
+          'content-encoding': fc.constantFrom('gzip', 'br', 'identity', 'x-unknown', ''),
+          'accept-encoding': fc.constantFrom('br', 'gzip;q=0', '*', 'identity;q=0, *;q=0', ''),
+          'if-none-match': fc.constantFrom('*', '"x"', 'W/"x-br"', 'garbage', ''),
+          'accept-language': fc.constantFrom('uk;q=abc', '*', 'en-US,en;q=0.9', ''),
+        },
+        { requiredKeys: [] },
+      ),
+      body: fc.option(anyBody),
+    });
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(request, async (r) => {
+        const headers: Record<string, string> = Object.fromEntries(
+          Object.entries(r.headers).filter(([, v]) => v !== ''),
+        );
+        const keys: Record<string, string> = {
+          publisher: h.keys.publisher,
+          editor: h.keys.editor,
+          admin: h.keys.admin,
+          garbage: '!!!',
+        };
+        if (r.auth !== 'none') headers.authorization = `Bearer ${keys[r.auth]}`;
+        const withBody = r.body !== null && r.method !== 'GET' && r.method !== 'HEAD';
+        const res = await h.app.request(r.path, {
+          method: r.method,
+          headers,
+          body: withBody ? (r.body ?? undefined) : undefined,
+        });
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        const what = `${r.method} ${r.path} ${res.status}`;
+        expect(res.status, what).toBeLessThan(500);
+        const type = res.headers.get('content-type') ?? '';
+        if (res.status >= 400 && r.method !== 'HEAD') {
+          if (r.path.startsWith('/admin/queues/api/')) {
+            // bull-board's own API, for its own page's script, answers in its own JSON shape.
+            await res.arrayBuffer();
+          } else if (type.startsWith('text/html')) {
+            // The site answers readers with a localized page, never a JSON document.
+            expect([404, 410], what).toContain(res.status);
+            expect(r.path, what).toMatch(/^\/(en|es|de|fr|it|uk)\//);
+            await res.arrayBuffer();
+          } else {
+            expect(type, what).toMatch(/^application\/problem\+json/);
+            const problem = (await res.json()) as { type: string; status: number; detail: string };
+            expect(problem.status, what).toBe(res.status);
+            expect(problem.type, what).toMatch(/^\/problems\//);
+            expect(problem.detail, what).toBeTruthy();
+          }
+        } else {
+          await res.arrayBuffer();
+        }
+      }),
+      { numRuns: 3000, interruptAfterTimeLimit: 240_000 },
+    );
+    // The generator reached past the gates: pages, feeds and writes all answered.
+    expect([...statuses.keys()].some((s) => s < 300)).toBe(true);
+    expect(statuses.get(405) ?? 0).toBeGreaterThan(0);
+    expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
   }, 600_000);
 });
