@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: every benchmark of Tidings in one go, a progress line as each figure comes
  * in, one table at the end, and the figures as JSON in bench/results/ (a timestamped file and
- * latest.json). Options: `--only translator,gemm,growth,workers,memory,fan-out,revision,http,feed`,
+ * latest.json). Options: `--only translator,gemm,growth,workers,memory,fan-out,revision,http,feed,deep`,
  * `--runs N`, `--sentences N`, `--tokens N`, `--seconds N` (HTTP load per run), `--threads N`.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { articleGrowth } from './article-growth.ts';
 import type { BenchRow } from './bench-row.ts';
+import { deepMarkup } from './deep-markup.ts';
 import { feedLatency } from './feed-latency.ts';
 import { gemmCeiling } from './gemm-ceiling.ts';
 import { httpIntake } from './http-intake.ts';
@@ -24,7 +25,7 @@ const { values } = parseArgs({
   options: {
     only: {
       type: 'string',
-      default: 'translator,gemm,growth,workers,memory,fan-out,revision,http,feed',
+      default: 'translator,gemm,growth,workers,memory,fan-out,revision,http,feed,deep',
     },
     runs: { type: 'string', default: '3' },
     sentences: { type: 'string', default: '300' },
@@ -108,6 +109,7 @@ await step('http', async () => [
   ...(await postBreakdown({ requests: 50, uniqueTitles: true }, progress)),
 ]);
 await step('feed', () => feedLatency({ seconds, connections: 10 }, progress));
+await step('deep', () => deepMarkup({ runs: Math.max(3, runs) }, progress));
 
 const total = (performance.now() - began) / 1000;
 const machine = {
