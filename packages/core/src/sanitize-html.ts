@@ -134,6 +134,7 @@ const OPTIONS: sanitize.IOptions = {
 // text in an order other than the one it is stored in ("Trojan Source"), and an unclosed one
 // reorders whatever a page or reader shows after it.
 const CONTROL_CHARACTERS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what is removed.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 
 // Feed readers and the W3C feed validator know HTML4-era elements only: `mark` is a
