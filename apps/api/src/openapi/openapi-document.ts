@@ -133,6 +133,8 @@ const lang = param('lang', 'One of the six languages.', {
 });
 const auth = [{ bearer: [] }];
 const guarded = problems('bad-request', 'unauthorized', 'forbidden', 'rate-limited');
+/** What any route that reads a JSON body may answer besides. */
+const jsonWrite = problems('payload-too-large', 'unsupported-media-type', 'validation');
 const file = param('file', 'rss.xml, atom.xml or feed.json', {
   type: 'string',
   enum: ['rss.xml', 'atom.xml', 'feed.json'],
@@ -208,7 +210,8 @@ export function openApiDocument(serverUrl: string) {
               articleView,
             ),
             ...guarded,
-            ...problems('payload-too-large', 'unsupported-media-type', 'validation', 'unavailable'),
+            ...jsonWrite,
+            ...problems('unavailable'),
           },
         },
       },
@@ -231,14 +234,8 @@ export function openApiDocument(serverUrl: string) {
             '200': ok('Unchanged.', articleView),
             '202': ok('Revised; translations are queued.', articleView),
             ...guarded,
-            ...problems(
-              'not-found',
-              'conflict',
-              'payload-too-large',
-              'unsupported-media-type',
-              'validation',
-              'unavailable',
-            ),
+            ...jsonWrite,
+            ...problems('not-found', 'conflict', 'unavailable'),
           },
         },
         delete: {
@@ -261,13 +258,8 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             '200': ok('The corrected version, status edited.'),
             ...guarded,
-            ...problems(
-              'not-found',
-              'conflict',
-              'payload-too-large',
-              'unsupported-media-type',
-              'validation',
-            ),
+            ...jsonWrite,
+            ...problems('not-found', 'conflict'),
           },
         },
       },
@@ -279,7 +271,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             '201': ok('The key and its token.'),
             ...guarded,
-            ...problems('payload-too-large', 'unsupported-media-type', 'validation'),
+            ...jsonWrite,
           },
         },
         get: {
