@@ -98,4 +98,23 @@ describe('ArticleBatcher', () => {
     expect(order).toEqual(['es:Ucrania', 'de:Die minister', 'de:Odesa', 'es:El war']);
     expect(batches.map((x) => `${x.to}:${x.texts.length}`)).toEqual(['es:2', 'de:4', 'es:2']);
   });
+
+  it('drops an article withdrawn while it waits, and translates the rest', async () => {
+    const { translator } = make();
+    const batcher = new ArticleBatcher(translator);
+    const [a, b, c] = ARTICLES as [ArticleContent, ArticleContent, ArticleContent];
+    const withdrawn = new AbortController();
+    const asked = [
+      batcher.translateArticle(a, 'en', ['es']),
+      batcher.translateArticle(b, 'en', ['es'], { signal: withdrawn.signal }),
+      batcher.translateArticle(c, 'en', ['es']),
+    ];
+    withdrawn.abort(new Error('lock lost'));
+    const [first, dropped, last] = await Promise.allSettled(asked);
+    expect(dropped).toMatchObject({ status: 'rejected', reason: new Error('lock lost') });
+    expect(first.status).toBe('fulfilled');
+    expect(last.status).toBe('fulfilled');
+    // a ran alone; c alone after it: b never reached the translator.
+    expect(batcher.stats).toEqual({ groups: 2, articles: 2 });
+  });
 });

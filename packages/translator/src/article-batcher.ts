@@ -28,7 +28,8 @@ interface Waiting {
  * A group holds one direction (source and targets), the one asked for longest ago: jobs for
  * other languages would share no model, and a fast language must not wait for a slow one.
  * When a group fails, each of its articles is tried alone, so one article's fault (a missing
- * model, bad input) fails that article only.
+ * model, bad input) fails that article only. An article whose `signal` aborts while it waits
+ * is dropped: nobody wants it any more, and it would hold the others up.
  *
  * @example
  * const batcher = new ArticleBatcher(translator);
@@ -57,13 +58,29 @@ export class ArticleBatcher {
     targets: readonly LanguageCode[],
     options: TranslateOptions = {},
   ): Promise<Map<LanguageCode, TargetTranslation>> {
+    const { signal } = options;
     return new Promise((resolve, reject) => {
-      this.#waiting.push({
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const waiting: Waiting = {
         job: { content, source, targets },
         progress: options.progress,
         resolve,
         reject,
-      });
+      };
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const at = this.#waiting.indexOf(waiting);
+          if (at < 0) return; // already in a group: it finishes with it
+          this.#waiting.splice(at, 1);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
+      this.#waiting.push(waiting);
       void this.#drain();
     });
   }

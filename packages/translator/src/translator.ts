@@ -64,6 +64,11 @@ export interface TranslationProgress {
 export interface TranslateOptions {
   /** Called as batches finish; a worker forwards it as job progress. */
   readonly progress?: ((progress: TranslationProgress) => void) | undefined;
+  /**
+   * Withdraws the request (a worker that lost its job's lock): an `ArticleBatcher` drops an
+   * article still waiting for its turn and rejects it with the signal's reason.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** One language version produced by the translator. */
