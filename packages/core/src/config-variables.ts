@@ -225,7 +225,7 @@ export const CONFIG_VARIABLES = {
     default: '30000',
     expected: 'an integer of at least 1000 (milliseconds)',
     description:
-      'How long a worker holds a job between lock renewals (renewed every half of it); a worker that dies loses its jobs to another after about this long.',
+      'How long a worker holds a job between lock renewals (renewed, and checked for stalled jobs, every quarter of it); the jobs of a worker that dies or loses Redis are back in the queue within 1.25 times this, and it is reported silent after 3 heartbeats (one every quarter of it, at most 5 s).',
   }),
   TRANSLATE_BATCH_TOKENS: variable({
     schema: positiveInt,

@@ -4,11 +4,24 @@ import { Redis, type RedisOptions } from 'ioredis';
  * How a connection will be used, which decides how it behaves when Redis is away
  * (BullMQ's production guide):
  * - `worker`: waits for Redis to come back (`maxRetriesPerRequest: null`), so a worker
- *   survives a Redis restart.
+ *   survives a Redis restart; a link that silently stops carrying packets is given up within
+ *   {@link WORKER_SOCKET_TIMEOUT_MS} and dialled again.
  * - `producer`: fails fast (`enableOfflineQueue: false`), so an HTTP request that enqueues
  *   answers 503 instead of hanging.
  */
 export type ConnectionRole = 'worker' | 'producer';
+
+/**
+ * How long a worker connection waits for any reply to the commands it has sent before it
+ * drops the socket and connects again (ioredis `socketTimeout`; the commands are sent again).
+ * Without it, a link that loses every packet while both ends stay up is noticed only by the
+ * kernel's retransmission timer, minutes later, and comes back late after it heals. BullMQ
+ * duplicates a worker's connection for its blocking `BZPOPMIN`, which waits at most 10 s for a
+ * reply (its longest block) before its own watchdog steps in: this must be longer than that.
+ * A bounded wait per command (`commandTimeout`) would instead fail those blocking reads early
+ * and leave the dead socket in place.
+ */
+export const WORKER_SOCKET_TIMEOUT_MS = 15_000;
 
 /**
  * Opens an ioredis connection for BullMQ or the translation memory.
@@ -24,12 +37,21 @@ export function createRedisConnection(
 ): Redis {
   const roleOptions: RedisOptions =
     role === 'worker'
-      ? { maxRetriesPerRequest: null }
+      ? {
+          maxRetriesPerRequest: null,
+          socketTimeout: WORKER_SOCKET_TIMEOUT_MS,
+          // A connection attempt into a dead link is abandoned and retried soon, so one made
+          // after the link heals is never far off.
+          connectTimeout: 5_000,
+        }
       : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 };
   return new Redis(url, {
     // Keep reconnecting with a capped delay; BullMQ needs the connection back by itself.
     retryStrategy: (times) => Math.min(times * 200, 2_000),
     lazyConnect: false,
+    // TCP keepalive probes an idle connection, so a peer gone for good is noticed even when
+    // nothing is sent, and middleboxes do not drop a quiet connection.
+    keepAlive: 10_000,
     ...roleOptions,
     ...options,
   });

@@ -1,12 +1,19 @@
-export { type ConnectionRole, createRedisConnection, whenReady } from './connection.ts';
+export {
+  type ConnectionRole,
+  createRedisConnection,
+  WORKER_SOCKET_TIMEOUT_MS,
+  whenReady,
+} from './connection.ts';
 export {
   RESULT_JOB_OPTIONS,
   RESULTS_QUEUE,
   type ResultJobName,
   type ResultMessage,
   resultJobId,
+  STALLED_TOO_OFTEN,
   TRANSLATE_JOB,
   TRANSLATE_JOB_OPTIONS,
+  TRANSLATE_MAX_STALLED_COUNT,
   TRANSLATE_QUEUE,
   type TranslateJobData,
   type TranslationResultData,
@@ -16,3 +23,11 @@ export {
 } from './jobs.ts';
 export { logConnectionErrors } from './log-connection-errors.ts';
 export { inspectRedisSettings, type RedisSettingsReport } from './redis-settings.ts';
+export {
+  FORGET_SILENT_WORKERS_AFTER_MS,
+  type HeldJob,
+  type WorkerAnnouncement,
+  WorkerRegistry,
+  type WorkerStatus,
+} from './worker-registry.ts';
+export { type WorkerTimings, workerTimings } from './worker-timings.ts';

@@ -127,3 +127,14 @@ export const RESULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnComplete: { age: 3600, count: 10_000 },
   removeOnFail: { age: 30 * 24 * 3600 },
 };
+
+/**
+ * How many times a translate job may go back to the queue because its worker stopped renewing
+ * its lock (the worker was killed, or cut off from Redis) before BullMQ fails it for good.
+ * BullMQ's default, 1, failed a job whose worker happened to be killed twice while holding it;
+ * a stall says nothing about the job, so it is given as many chances as failed attempts.
+ */
+export const TRANSLATE_MAX_STALLED_COUNT = 5;
+
+/** The reason BullMQ gives a job that went past {@link TRANSLATE_MAX_STALLED_COUNT}. */
+export const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
