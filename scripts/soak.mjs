@@ -1,6 +1,6 @@
 // `npm run soak`: the fault and load tests of `npm test` at full length: the worker killed 50
 // times and the API 20 times per store, 100 articles across two APIs, 1,000 articles posted in
-// bursts against npm start. Each size can be set in the environment (README, "Faults and
+// bursts against npm start, and one job's worker killed twice with production-length locks. Each size can be set in the environment (README, "Faults and
 // load"). Plain Node, like test.mjs.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ const env = {
   TIDINGS_LOAD_ARTICLES: '1000',
   TIDINGS_LOAD_BURST: '50',
   TIDINGS_TWO_APIS_ARTICLES: '100',
+  TIDINGS_STALL_LOCK_MS: '30000',
   ...process.env,
 };
 const files = [
@@ -19,9 +20,10 @@ const files = [
   'src/api-chaos.test.ts',
   'src/two-apis.test.ts',
   'src/load.test.ts',
+  'src/stalled-twice.test.ts',
 ];
 process.stdout.write(
-  `tidings soak: ${env.TIDINGS_CHAOS_KILLS} worker kills and ${env.TIDINGS_API_KILLS} API kills per store, ${env.TIDINGS_LOAD_ARTICLES} articles in bursts of ${env.TIDINGS_LOAD_BURST}, ${env.TIDINGS_TWO_APIS_ARTICLES} across two APIs (about half an hour)\n`,
+  `tidings soak: ${env.TIDINGS_CHAOS_KILLS} worker kills and ${env.TIDINGS_API_KILLS} API kills per store, ${env.TIDINGS_LOAD_ARTICLES} articles in bursts of ${env.TIDINGS_LOAD_BURST}, ${env.TIDINGS_TWO_APIS_ARTICLES} across two APIs, one job's worker killed twice with ${env.TIDINGS_STALL_LOCK_MS} ms locks (about half an hour)\n`,
 );
 const child = spawn(
   process.execPath,

@@ -60,6 +60,22 @@ describe('EngineClient', () => {
     );
     expect(engine.pid && isAlive(engine.pid)).toBe(true);
     expect(engine.takeModelLoads().map((l) => l.model)).toEqual(['Xenova/opus-mt-en-es']);
+    expect(engine.models).toEqual(['Xenova/opus-mt-en-es']);
+  }, 60_000);
+
+  it('answers a withdrawn translation at once and still translates the others', async () => {
+    const engine = client({ MODELS_DIR: modelsDir });
+    const withdrawn = new AbortController();
+    const asked = [
+      engine.translateArticle(article('Ukraine'), 'en', ['fr']),
+      engine.translateArticle(article('Kyiv'), 'en', ['fr'], { signal: withdrawn.signal }),
+      engine.translateArticle(article('the war'), 'en', ['fr']),
+    ];
+    withdrawn.abort(new Error('lock lost'));
+    const [first, dropped, last] = await Promise.allSettled(asked);
+    expect(dropped).toMatchObject({ status: 'rejected', reason: new Error('lock lost') });
+    expect(first?.status).toBe('fulfilled');
+    expect((last as PromiseFulfilledResult<Map<string, unknown>>).value.has('fr')).toBe(true);
   }, 60_000);
 
   it('fails the translations in hand retryably when the engine dies, then starts a new one', async () => {

@@ -1,7 +1,12 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { ArticleContent, LanguageCode, Logger } from '@tidings/core';
 import type { TargetTranslation, TranslateOptions } from '@tidings/translator';
-import type { EngineError, EngineMessage, TranslateRequest } from './engine-protocol.ts';
+import type {
+  CancelRequest,
+  EngineError,
+  EngineMessage,
+  TranslateRequest,
+} from './engine-protocol.ts';
 import type { ArticleTranslator } from './translate-processor.ts';
 
 interface Pending {
@@ -36,6 +41,7 @@ export class EngineClient implements ArticleTranslator {
   readonly #logger: Logger;
   readonly #pending = new Map<number, Pending>();
   readonly #loads: { model: string; ms: number }[] = [];
+  #models: readonly string[] = [];
   #child: ChildProcess | undefined;
   #next = 0;
   #closing = false;
@@ -50,6 +56,11 @@ export class EngineClient implements ArticleTranslator {
     return this.#child?.pid;
   }
 
+  /** The models the engine has loaded, as it last said. */
+  get models(): readonly string[] {
+    return this.#models;
+  }
+
   /** Starts the engine now rather than with the first job, so it loads while the queue fills. */
   start(): void {
     this.#engine();
@@ -61,6 +72,8 @@ export class EngineClient implements ArticleTranslator {
     targets: readonly LanguageCode[],
     options: TranslateOptions = {},
   ): Promise<Map<LanguageCode, TargetTranslation>> {
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const child = this.#engine();
     const id = ++this.#next;
     return new Promise((resolve, reject) => {
@@ -69,6 +82,17 @@ export class EngineClient implements ArticleTranslator {
       child.send(request, (error) => {
         if (error) this.#settle(id, (p) => p.reject(error));
       });
+      // Withdrawn (its job's lock is lost): answer at once, and let the engine drop it if it
+      // has not started on it.
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (!this.#pending.has(id)) return;
+          this.#settle(id, (p) => p.reject(signal.reason));
+          if (child.connected) child.send({ type: 'cancel', id } satisfies CancelRequest);
+        },
+        { once: true },
+      );
     });
   }
 
@@ -120,6 +144,9 @@ export class EngineClient implements ArticleTranslator {
         return;
       case 'load':
         this.#loads.push({ model: message.model, ms: message.ms });
+        return;
+      case 'models':
+        this.#models = message.models;
         return;
       case 'progress':
         this.#pending.get(message.id)?.progress?.({ done: message.done, total: message.total });

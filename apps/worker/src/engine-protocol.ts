@@ -10,6 +10,12 @@ export interface TranslateRequest {
   readonly targets: readonly LanguageCode[];
 }
 
+/** Worker → engine: the job of request `id` is no longer this worker's; drop it if it waits. */
+export interface CancelRequest {
+  readonly type: 'cancel';
+  readonly id: number;
+}
+
 /** An error as it crosses the process boundary: what a retry decision needs. */
 export interface EngineError {
   readonly name: string;
@@ -33,4 +39,6 @@ export type EngineMessage =
       readonly results: readonly [LanguageCode, TargetTranslation][];
     }
   | { readonly type: 'failed'; readonly id: number; readonly error: EngineError }
-  | { readonly type: 'load'; readonly model: string; readonly ms: number };
+  | { readonly type: 'load'; readonly model: string; readonly ms: number }
+  /** The models loaded now (after a load or an unload), for the worker's heartbeat. */
+  | { readonly type: 'models'; readonly models: readonly string[] };

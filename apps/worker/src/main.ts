@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { createLogger, onShutdown } from '@tidings/core';
 import {
   createRedisConnection,
@@ -5,18 +8,31 @@ import {
   RESULTS_QUEUE,
   type ResultJobName,
   type ResultMessage,
+  STALLED_TOO_OFTEN,
   type TRANSLATE_JOB,
+  TRANSLATE_MAX_STALLED_COUNT,
   TRANSLATE_QUEUE,
   type TranslateJobData,
+  WorkerRegistry,
+  workerTimings,
 } from '@tidings/queue';
 import { Queue, Worker } from 'bullmq';
 import { loadConfig } from './config.ts';
 import { EngineClient } from './engine-client.ts';
+import { HeldJobs } from './held-jobs.ts';
 import { PARENT_PID_VARIABLE } from './orphan-guard.ts';
-import { translateProcessor } from './translate-processor.ts';
+import { reportStalledTooOften, translateProcessor } from './translate-processor.ts';
+import { WorkerPresence } from './worker-presence.ts';
 
 const config = loadConfig();
 const logger = createLogger(config, 'worker');
+const timings = workerTimings(config.workerLockDurationMs);
+const { version } = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+// Also the BullMQ worker's name, which BullMQ records on every job it takes.
+const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+const startedAt = new Date().toISOString();
 
 // Workers wait for Redis to come back rather than fail (maxRetriesPerRequest: null).
 const connection = createRedisConnection(config.redisUrl, 'worker');
@@ -38,26 +54,48 @@ const results = new Queue<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, {
 });
 logConnectionErrors(results, logger, 'results queue');
 
+const held = new HeldJobs();
 const worker = new Worker<TranslateJobData, void, typeof TRANSLATE_JOB>(
   TRANSLATE_QUEUE,
-  translateProcessor(engine, results, logger, () => engine.takeModelLoads()),
+  held.holding(translateProcessor(engine, results, logger, () => engine.takeModelLoads())),
   {
     connection,
     prefix: config.queuePrefix,
+    name: id,
     concurrency: config.workerConcurrency,
-    lockDuration: config.workerLockDurationMs,
-    // A job whose worker died is taken back after one lock period, not two.
-    stalledInterval: config.workerLockDurationMs,
+    // See workerTimings: a silent worker's jobs are back in the queue within 1¼ lock periods.
+    lockDuration: timings.lockDurationMs,
+    lockRenewTime: timings.lockRenewMs,
+    stalledInterval: timings.stalledIntervalMs,
+    maxStalledCount: TRANSLATE_MAX_STALLED_COUNT,
   },
 );
-logConnectionErrors(worker, logger, 'translate worker');
+logConnectionErrors(worker, logger, 'translate worker', {
+  // Said once per job, with what it means, by the lockRenewalFailed handler below.
+  ignore: (error) => error.message.startsWith('could not renew lock'),
+});
 worker.on('stalled', (jobId) => logger.warn({ jobId }, 'job stalled: its lock expired'));
-worker.on('failed', (job, error) =>
-  logger.warn({ jobId: job?.id, err: error, attemptsMade: job?.attemptsMade }, 'job failed'),
-);
+worker.on('failed', (job, error) => {
+  logger.warn({ jobId: job?.id, err: error, attemptsMade: job?.attemptsMade }, 'job failed');
+  if (job && error.message === STALLED_TOO_OFTEN) {
+    reportStalledTooOften(results, job.data).catch((e: unknown) =>
+      logger.warn({ err: e, jobId: job.id }, 'could not report a job that stalled too often'),
+    );
+  }
+});
+worker.on('locksRenewed', ({ jobIds }) => held.renewed(jobIds));
+// Redis refused a renewal: the lock ran out (this worker was cut off, or too slow) and the job
+// may be another worker's already. Translating on would be for nothing.
+worker.on('lockRenewalFailed', (jobIds) => {
+  for (const jobId of jobIds.filter((j) => held.has(j))) {
+    logger.warn({ jobId }, 'lost the lock of a job: giving it up to the worker that takes it over');
+    worker.cancelJob(jobId, 'Redis refused to renew its lock');
+  }
+});
 worker.once('ready', () =>
   logger.info(
     {
+      id,
       redis: config.redisUrl,
       modelsDir: config.modelsDir,
       concurrency: config.workerConcurrency,
@@ -67,11 +105,48 @@ worker.once('ready', () =>
   ),
 );
 
+// Its own connection, which never waits longer than a heartbeat: BullMQ's wait for Redis as
+// long as it takes, so they cannot tell a worker that its link is gone.
+const presenceConnection = createRedisConnection(config.redisUrl, 'producer', {
+  commandTimeout: timings.heartbeatMs,
+  socketTimeout: timings.heartbeatMs,
+});
+// The heartbeat says once that the link is lost and once that it is back.
+presenceConnection.on('error', (error) => logger.debug({ err: error }, 'heartbeat connection'));
+const presence = new WorkerPresence({
+  registry: new WorkerRegistry(presenceConnection, config.queuePrefix),
+  heartbeatMs: timings.heartbeatMs,
+  logger,
+  announcement: () => ({
+    id,
+    host: hostname(),
+    pid: process.pid,
+    version,
+    startedAt,
+    concurrency: config.workerConcurrency,
+    lockDurationMs: timings.lockDurationMs,
+    heartbeatMs: timings.heartbeatMs,
+    silentAfterMs: timings.silentAfterMs,
+    models: [...engine.models],
+    jobs: held.list(),
+  }),
+  onLost: () => void worker.pause(true),
+  whileLost: () => {
+    for (const jobId of held.expired(timings.lockDurationMs)) {
+      worker.cancelJob(jobId, 'its lock ran out while Redis was out of reach');
+    }
+  },
+  onBack: () => void worker.resume(),
+});
+presence.start();
+
 onShutdown(logger, config.shutdownTimeoutMs, async () => {
   // close() lets the jobs in hand finish before it resolves; then the engine can stop.
   await worker.close();
+  await presence.stop();
   await engine.close();
   await results.close();
   await resultsConnection.quit();
   await connection.quit();
+  presenceConnection.disconnect();
 });

@@ -14,9 +14,10 @@ import {
 } from '@tidings/queue';
 import { ensureTestModels, expectedTranslation } from '@tidings/test-models';
 import { Translator } from '@tidings/translator';
-import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, Queue, UnrecoverableError } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translateProcessor } from './translate-processor.ts';
+import { LockLostError } from './lock-lost-error.ts';
+import { reportStalledTooOften, translateProcessor } from './translate-processor.ts';
 
 const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
 const redis = createRedisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'worker');
@@ -128,5 +129,42 @@ describe('translateProcessor', () => {
       await cut.close();
       lost.disconnect();
     }
+  });
+
+  it('gives up a job whose lock was lost, leaving its result to the worker that takes it over', async () => {
+    const job = await realJob(
+      { articleId: 'a4', revision: 1, source: 'en', target: 'it', content },
+      'a4.r1.it',
+    );
+    const lost = new AbortController();
+    // The lock goes while the translation is under way.
+    const slow = {
+      translateArticle: (...args: Parameters<Translator['translateArticle']>) => {
+        setTimeout(() => lost.abort('its lock ran out while Redis was out of reach'), 0);
+        return translator.translateArticle(...args);
+      },
+    };
+    const error = await translateProcessor(slow, results, logger)(job, 'token', lost.signal).catch(
+      (e: unknown) => e,
+    );
+    // BullMQ leaves a job alone when its processor throws a DelayedError.
+    expect(error).toBeInstanceOf(LockLostError);
+    expect(error).toBeInstanceOf(DelayedError);
+    expect(await results.getJob('finished.a4.r1.it')).toBeUndefined();
+  });
+});
+
+describe('reportStalledTooOften', () => {
+  it('reports the language as failed, saying that its workers kept stopping', async () => {
+    await reportStalledTooOften(results, {
+      articleId: 'a5',
+      revision: 2,
+      source: 'uk',
+      target: 'fr',
+      content,
+    });
+    const result = await finished('a5.r2.fr');
+    expect(result).toMatchObject({ outcome: 'failed', language: 'fr', revision: 2 });
+    expect(result.reason).toMatch(/worker stopped \d+ times/);
   });
 });

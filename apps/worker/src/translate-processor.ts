@@ -11,12 +11,14 @@ import {
   type ResultJobName,
   type ResultMessage,
   resultJobId,
+  TRANSLATE_MAX_STALLED_COUNT,
   type TranslateJobData,
   type TranslationResultData,
   translateJobDataSchema,
 } from '@tidings/queue';
 import type { TargetTranslation, TranslateOptions } from '@tidings/translator';
 import { type Queue, UnrecoverableError } from 'bullmq';
+import { LockLostError } from './lock-lost-error.ts';
 import { reviewText } from './review-text.ts';
 
 /**
@@ -57,22 +59,57 @@ function clean(content: ArticleContent): ArticleContent {
   };
 }
 
+type Results = Queue<ResultMessage, void, ResultJobName>;
+
+const sendFinished = (results: Results, data: TranslationResultData) =>
+  results.add('finished', data, {
+    ...RESULT_JOB_OPTIONS,
+    jobId: resultJobId('finished', data.articleId, data.revision, data.language),
+  });
+
+/**
+ * Reports a job that BullMQ failed for stalling too often (its workers kept dying or losing
+ * Redis while they held it) as a failed translation, so the language shows `failed` with the
+ * reason instead of `translating` with no job anywhere. The processor never ran for it.
+ *
+ * @example
+ * worker.on('failed', (job, error) => { if (error.message === STALLED_TOO_OFTEN && job) void reportStalledTooOften(results, job.data); });
+ */
+export async function reportStalledTooOften(
+  results: Results,
+  data: TranslateJobData,
+): Promise<void> {
+  const now = new Date().toISOString();
+  await sendFinished(results, {
+    kind: 'finished',
+    articleId: data.articleId,
+    revision: data.revision,
+    language: data.target,
+    outcome: 'failed',
+    reason: `its worker stopped ${TRANSLATE_MAX_STALLED_COUNT + 1} times while translating it (killed, or cut off from Redis); retry it once the workers are healthy`,
+    startedAt: now,
+    finishedAt: now,
+  });
+}
+
 /**
  * The processor of translate jobs: tells the API it started, translates, and hands the result
  * back durably on the results queue. A fault a retry cannot mend (a missing model, bad input)
  * fails the job at once; on the last attempt the failure is reported so the language shows it.
+ * When BullMQ aborts `signal` (the worker lost the job's lock), the translation is withdrawn
+ * and the job left to the worker that takes it over ({@link LockLostError}).
  *
  * @example
  * new Worker(TRANSLATE_QUEUE, translateProcessor(translator, results, logger), { connection });
  */
 export function translateProcessor(
   translator: ArticleTranslator,
-  results: Queue<ResultMessage, void, ResultJobName>,
+  results: Results,
   logger: Logger,
   /** Model loads since the last call (drained per job), reported with the result. */
   takeModelLoads: () => { model: string; ms: number }[] = () => [],
 ) {
-  return async (job: TranslateJob): Promise<void> => {
+  return async (job: TranslateJob, _token?: string, signal?: AbortSignal): Promise<void> => {
     const payload = translateJobDataSchema.safeParse(job.data);
     if (!payload.success) {
       // No retry can mend a malformed payload: fail it once, loudly, and keep working.
@@ -102,15 +139,14 @@ export function translateProcessor(
       { kind: 'started', ...key, startedAt },
       { ...RESULT_JOB_OPTIONS, jobId: resultJobId('started', articleId, revision, target) },
     );
-    const send = (data: TranslationResultData) =>
-      results.add('finished', data, {
-        ...RESULT_JOB_OPTIONS,
-        jobId: resultJobId('finished', articleId, revision, target),
-      });
+    const send = (data: TranslationResultData) => sendFinished(results, data);
     try {
       const translated = await translator.translateArticle(content, source, [target], {
         progress: (progress) => void job.updateProgress({ ...progress }).catch(() => undefined),
+        signal,
       });
+      // The lock went while the translation finished: the worker taking over sends the result.
+      if (signal?.aborted) throw new LockLostError(job.id);
       const out = translated.get(target);
       if (!out) throw new UnrecoverableError(`the translator returned nothing for ${target}`);
       await send({
@@ -137,6 +173,13 @@ export function translateProcessor(
         'translated',
       );
     } catch (error) {
+      if (signal?.aborted) {
+        log.warn(
+          { why: signal.reason instanceof Error ? signal.reason.message : String(signal.reason) },
+          'gave up the job: this worker lost its lock, and another worker takes it over',
+        );
+        throw new LockLostError(job.id);
+      }
       const final = isUnrecoverable(error) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.warn(
         { err: error, final },

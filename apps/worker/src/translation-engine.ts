@@ -9,7 +9,7 @@ import { createLogger } from '@tidings/core';
 import { createRedisConnection, logConnectionErrors } from '@tidings/queue';
 import { ArticleBatcher, Translator } from '@tidings/translator';
 import { loadConfig } from './config.ts';
-import type { EngineMessage, TranslateRequest } from './engine-protocol.ts';
+import type { CancelRequest, EngineMessage, TranslateRequest } from './engine-protocol.ts';
 import { dieWithParent } from './orphan-guard.ts';
 
 // An engine whose worker died with SIGKILL would translate on for nobody.
@@ -46,8 +46,11 @@ const translator = await Translator.create({
   },
 });
 const batcher = new ArticleBatcher(translator);
+// Requests in hand, so that one whose job the worker lost can be withdrawn while it waits.
+const inHand = new Map<number, AbortController>();
+const reportModels = () => send({ type: 'models', models: translator.loadedModels });
 
-process.on('message', (message: TranslateRequest | { type: 'stop' }) => {
+process.on('message', (message: TranslateRequest | CancelRequest | { type: 'stop' }) => {
   if (message.type === 'stop') {
     void translator.close().finally(() => {
       connection.disconnect();
@@ -55,10 +58,21 @@ process.on('message', (message: TranslateRequest | { type: 'stop' }) => {
     });
     return;
   }
+  if (message.type === 'cancel') {
+    inHand.get(message.id)?.abort(new Error('the worker lost this job'));
+    return;
+  }
   const { id, content, source, targets } = message;
+  const withdraw = new AbortController();
+  inHand.set(id, withdraw);
   batcher
     .translateArticle(content, source, targets, {
       progress: ({ done, total }) => send({ type: 'progress', id, done, total }),
+      signal: withdraw.signal,
+    })
+    .finally(() => {
+      inHand.delete(id);
+      reportModels();
     })
     .then(
       (results) => send({ type: 'done', id, results: [...results.entries()] }),
