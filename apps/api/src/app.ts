@@ -1,4 +1,5 @@
 import type { Logger } from '@tidings/core';
+import type { WorkerRegistry } from '@tidings/queue';
 import type { Store } from '@tidings/store';
 import type { Queue } from 'bullmq';
 import { Hono } from 'hono';
@@ -20,6 +21,7 @@ import { keyRoutes } from './routes/keys.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './routes/queue-dashboard.ts';
 import { sitemapRoutes } from './routes/sitemaps.ts';
+import { workerRoutes } from './routes/workers.ts';
 import type { Syndication } from './site/syndication.ts';
 
 /** What the API is built from; tests pass real instances of each. */
@@ -40,6 +42,8 @@ export interface AppDependencies {
   readonly metrics?: ApiMetrics;
   /** Feeds (`/feeds/…`), site pages (`/{lang}/…`) and sitemaps; without it none is served. */
   readonly site?: Syndication;
+  /** The worker registry, served at `/v1/workers` (admin key); not served when absent. */
+  readonly workers?: Pick<WorkerRegistry, 'list'>;
 }
 
 /**
@@ -117,6 +121,9 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
       articleRoutes({ ...deps.v1, logger: deps.logger, maxArticleChars: deps.maxArticleChars }),
     );
     app.route('/v1/keys', keyRoutes(deps.v1.store, deps.v1.limiter));
+    if (deps.workers) {
+      app.route('/v1/workers', workerRoutes(deps.v1.store, deps.workers, deps.v1.limiter));
+    }
     if (deps.dashboardQueues) {
       app.route(QUEUE_DASHBOARD_PATH, queueDashboard(deps.v1.store, deps.dashboardQueues));
     }

@@ -8,6 +8,7 @@ import {
   TRANSLATE_JOB_OPTIONS,
   TRANSLATE_QUEUE,
   type TranslateJobData,
+  WorkerRegistry,
 } from '@tidings/queue';
 import { openStore, StoreLockedError } from '@tidings/store';
 import { Queue } from 'bullmq';
@@ -96,7 +97,8 @@ const syndication = new Syndication({
   hubUrl: config.websubHubUrl,
   site: config.site,
 });
-const metrics = new ApiMetrics({ store, queues: [queue] });
+const workers = new WorkerRegistry(producer, config.queuePrefix);
+const metrics = new ApiMetrics({ store, queues: [queue], workers });
 const results = startResultsConsumer({
   connection: consumerConnection,
   prefix: config.queuePrefix,
@@ -118,6 +120,7 @@ const app = createApp({
   publicUrl: config.publicUrl,
   metrics,
   dashboardQueues: [queue, resultsQueue],
+  workers,
   site: syndication,
   v1: {
     store,

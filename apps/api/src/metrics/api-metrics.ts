@@ -1,4 +1,4 @@
-import type { TranslationResultData } from '@tidings/queue';
+import type { TranslationResultData, WorkerRegistry } from '@tidings/queue';
 import type { Store } from '@tidings/store';
 import type { Queue } from 'bullmq';
 import { createMiddleware } from 'hono/factory';
@@ -9,11 +9,14 @@ export interface MetricsSources {
   readonly store: Pick<Store, 'countTranslationsByStatus'>;
   /** Queues whose jobs are counted by state. */
   readonly queues: readonly Pick<Queue, 'name' | 'getJobCounts'>[];
+  /** The worker registry: workers by state, and each one's last heartbeat. */
+  readonly workers?: Pick<WorkerRegistry, 'list'> | undefined;
 }
 
 /**
  * Tidings' Prometheus metrics: HTTP latency by route, translations by language and state,
- * queue depth, translation latency per language pair, segments by origin (memory or model), model load time.
+ * queue depth, translation latency per language pair, segments by origin (memory or model), model load time,
+ * workers alive and silent and the age of each one's last heartbeat.
  * Counts are read from the store and the queues at scrape time, so every API instance reports
  * the same totals; latencies are observed where they happen.
  *
@@ -88,6 +91,44 @@ export class ApiMetrics {
           );
           for (const [state, n] of Object.entries(counts))
             this.set({ queue: queue.name, state }, n);
+        }
+      },
+    });
+    if (sources.workers) this.#workerGauges(sources.workers, registers);
+  }
+
+  #workerGauges(registry: Pick<WorkerRegistry, 'list'>, registers: Registry[]): void {
+    // Both gauges are read from one listing per scrape.
+    let listing: ReturnType<WorkerRegistry['list']> | undefined;
+    const list = () => {
+      listing ??= registry.list().finally(() => {
+        setImmediate(() => {
+          listing = undefined;
+        });
+      });
+      return listing;
+    };
+    new Gauge({
+      name: 'tidings_workers',
+      help: 'Workers heard from in the last hour, by state: alive, or silent (missed 3 heartbeats)',
+      labelNames: ['state'],
+      registers,
+      async collect() {
+        const workers = await list();
+        const alive = workers.filter((w) => w.state === 'alive').length;
+        this.set({ state: 'alive' }, alive);
+        this.set({ state: 'silent' }, workers.length - alive);
+      },
+    });
+    new Gauge({
+      name: 'tidings_worker_last_heartbeat_age_seconds',
+      help: 'Time since each worker last announced itself, by Redis clock',
+      labelNames: ['worker', 'host', 'state'],
+      registers,
+      async collect() {
+        this.reset();
+        for (const w of await list()) {
+          this.set({ worker: w.id, host: w.host, state: w.state }, w.lastSeenAgoMs / 1000);
         }
       },
     });

@@ -9,6 +9,7 @@ import {
   TRANSLATE_JOB_OPTIONS,
   TRANSLATE_QUEUE,
   type TranslateJobData,
+  WorkerRegistry,
   whenReady,
 } from '@tidings/queue';
 import { openStore, type Store } from '@tidings/store';
@@ -30,6 +31,8 @@ export interface ApiHarness {
   readonly store: Store;
   readonly queue: Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>;
   readonly keys: { publisher: string; otherPublisher: string; editor: string; admin: string };
+  /** The worker registry `/v1/workers` reads, in the harness's private prefix. */
+  readonly workers: WorkerRegistry;
   /** Sends a request with a bearer key and, for objects, a JSON body. */
   call(method: string, path: string, key?: string, body?: unknown): Promise<Response>;
   close(): Promise<void>;
@@ -69,6 +72,7 @@ export async function apiHarness(
     editor: await key('editor'),
     admin: await key('admin'),
   };
+  const workers = new WorkerRegistry(redis, prefix);
   const app = createApp({
     logger,
     readiness: [],
@@ -76,6 +80,7 @@ export async function apiHarness(
     maxArticleChars: options.maxArticleChars,
     publicUrl: 'http://news.test',
     dashboardQueues: [queue],
+    workers,
     site: new Syndication({ store, publicUrl: 'http://news.test', logger, versionTtlMs: 0 }),
     v1: {
       store,
@@ -97,6 +102,7 @@ export async function apiHarness(
     store,
     queue,
     keys,
+    workers,
     async call(method, path, bearer, body) {
       const headers: Record<string, string> = {};
       if (bearer) headers.authorization = `Bearer ${bearer}`;
@@ -110,6 +116,7 @@ export async function apiHarness(
     },
     async close() {
       await queue.obliterate({ force: true }).catch(() => undefined);
+      await redis.del(`${prefix}:workers`, `${prefix}:workers:seen`);
       await queue.close();
       redis.disconnect();
       await store.close();
