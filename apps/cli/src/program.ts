@@ -9,6 +9,7 @@ import { registerPost } from './commands/post.ts';
 import { registerRetract } from './commands/retract.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerWorker } from './commands/worker.ts';
+import { registerWorkers } from './commands/workers.ts';
 
 /**
  * The `tidings` command line. Usage errors throw a `CommanderError` (it never exits by
@@ -40,6 +41,7 @@ export function createProgram(): Command {
     registerKeys,
     registerModels,
     registerWorker,
+    registerWorkers,
     registerDoctor,
   ]) {
     register(program);
