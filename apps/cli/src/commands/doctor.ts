@@ -6,8 +6,8 @@ import { checklist } from '../doctor/check.ts';
 import { parseUrl, printJson } from './api-options.ts';
 
 /**
- * `tidings doctor`: checks Redis and its settings, the API, and the models, and says how to
- * fix what is wrong; exits 1 when a check fails (warnings alone exit 0).
+ * `tidings doctor`: checks Redis and its settings, the API, the workers and the models, and
+ * says how to fix what is wrong; exits 1 when a check fails (warnings alone exit 0).
  *
  * @example
  * registerDoctor(program);
@@ -15,7 +15,7 @@ import { parseUrl, printJson } from './api-options.ts';
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('Check Redis, the API and the models, and say what to fix')
+    .description('Check Redis, the API, the workers and the models, and say what to fix')
     .option(
       '--url <url>',
       'API base URL (default: TIDINGS_URL, else PUBLIC_URL or http://HOST:PORT)',
@@ -26,9 +26,11 @@ export function registerDoctor(program: Command): void {
       const { config, url } = loadCliConfig({ url: options.url });
       const { redisChecks } = await import('../doctor/redis-checks.ts');
       const { modelsCheck } = await import('../doctor/models-check.ts');
+      const { workersCheck } = await import('../doctor/workers-check.ts');
       const checks = [
         ...(await redisChecks(config)),
         await apiCheck(url),
+        await workersCheck(config),
         await modelsCheck(config),
       ];
       const failed = checks.filter((c) => c.status === 'fail');
