@@ -168,10 +168,28 @@ describe('tidings, the command line, against a running installation', () => {
     expect((JSON.parse(json.output) as { retractedAt: string | null }).retractedAt).not.toBeNull();
   });
 
+  it('lists the workers, alive, with the admin key; and as JSON', async () => {
+    const run = await cli(['workers']);
+    expect(run.code).toBe(0);
+    expect(run.output).toMatch(/^WORKER +STATE +LAST HEARD +VERSION +JOBS +MODELS$/m);
+    expect(run.output).toMatch(/^\S+:\d+:[0-9a-f]{6} +alive +[\d.]+ (ms|s) ago +0\.1\.0 +0\/\d+ /m);
+    expect(run.output).toMatch(/^1 alive, 0 silent$/m);
+    const json = JSON.parse((await cli(['workers', '--json'])).output) as {
+      workers: { state: string; models: string[] }[];
+    };
+    expect(json.workers).toHaveLength(1);
+    // The worker translated the seed into five languages earlier: its engine holds the models.
+    expect(json.workers[0]?.models.length).toBeGreaterThan(0);
+    const publisherRun = await cli(['workers'], { TIDINGS_KEY: publisher });
+    expect(publisherRun.code).toBe(1);
+    expect(publisherRun.output).toMatch(/403|admin/);
+  });
+
   it('says what is fine and what is not with doctor', async () => {
     const run = await cli(['doctor']);
     expect(run.output).toMatch(/^✓ Redis: redis:\/\/.+ answers$/m);
     expect(run.output).toMatch(/^✓ API: http:\/\/127\.0\.0\.1:\d+ is ready$/m);
+    expect(run.output).toMatch(/^✓ Workers: 1 alive \(.+ pid \d+\)$/m);
     expect(run.output).toMatch(/^✓ Models: all 19 models the model map needs are in /m);
 
     const dead = await freePort();

@@ -17,6 +17,8 @@ export interface Launched {
  * Spawns `node <args>` from the repository root with the given environment added. With
  * `foreground: true` it gets a process group of its own, as a shell gives a command run in a
  * terminal: `process.kill(-pid, 'SIGINT')` is then what Ctrl-C does.
+ * `prefix` runs it through another command (`ip netns exec NAME`), which must exec node in its
+ * place.
  *
  * @example
  * const app = launch(['scripts/start.mjs'], { PORT: '4000' });
@@ -25,9 +27,10 @@ export interface Launched {
 export function launch(
   args: readonly string[],
   env: Record<string, string>,
-  options: { foreground?: boolean } = {},
+  options: { foreground?: boolean; prefix?: readonly string[] } = {},
 ): Launched {
-  const child = spawn(process.execPath, [...args], {
+  const [command = process.execPath, ...before] = [...(options.prefix ?? []), process.execPath];
+  const child = spawn(command, [...before, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

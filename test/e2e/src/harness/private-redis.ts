@@ -17,6 +17,8 @@ export class PrivateRedis {
     readonly port: number,
     readonly dir: string,
     readonly persistent = true,
+    /** Addresses it listens on: more than loopback for clients in another network namespace. */
+    readonly binds: readonly string[] = ['127.0.0.1'],
   ) {}
 
   get url(): string {
@@ -31,7 +33,9 @@ export class PrivateRedis {
     this.#child = spawn(
       'redis-server',
       [
-        ...['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir],
+        ...['--port', String(this.port), '--bind', ...this.binds, '--dir', this.dir],
+        // Without a password Redis refuses clients from other hosts unless told not to.
+        ...(this.binds.some((b) => b !== '127.0.0.1') ? ['--protected-mode', 'no'] : []),
         ...['--maxmemory-policy', 'noeviction', '--save', '', ...persistence],
       ],
       { stdio: 'ignore' },
