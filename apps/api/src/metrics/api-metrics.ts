@@ -98,14 +98,18 @@ export class ApiMetrics {
   }
 
   #workerGauges(registry: Pick<WorkerRegistry, 'list'>, registers: Registry[]): void {
-    // Both gauges are read from one listing per scrape.
+    // Both gauges are read from one listing per scrape. While Redis does not answer no worker
+    // can be seen: they read none, rather than failing the whole scrape.
     let listing: ReturnType<WorkerRegistry['list']> | undefined;
     const list = () => {
-      listing ??= registry.list().finally(() => {
-        setImmediate(() => {
-          listing = undefined;
+      listing ??= registry
+        .list()
+        .catch(() => [])
+        .finally(() => {
+          setImmediate(() => {
+            listing = undefined;
+          });
         });
-      });
       return listing;
     };
     new Gauge({
@@ -114,6 +118,7 @@ export class ApiMetrics {
       labelNames: ['state'],
       registers,
       async collect() {
+        this.reset();
         const workers = await list();
         const alive = workers.filter((w) => w.state === 'alive').length;
         this.set({ state: 'alive' }, alive);

@@ -1,5 +1,6 @@
 import { createLogger } from '@tidings/core';
-import { createRedisConnection, type WorkerAnnouncement, WorkerRegistry } from '@tidings/queue';
+import { createRedisConnection, WorkerRegistry } from '@tidings/queue';
+import { sampleWorker } from '@tidings/queue/testing';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEnv } from '../env.ts';
@@ -14,21 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const worker = (id: string, overrides: Partial<WorkerAnnouncement> = {}): WorkerAnnouncement => ({
-  id,
-  host: 'translator-2',
-  pid: 31337,
-  version: '0.1.0',
-  startedAt: new Date().toISOString(),
-  concurrency: 8,
-  lockDurationMs: 30_000,
-  heartbeatMs: 5_000,
-  silentAfterMs: 15_000,
-  models: ['Xenova/opus-mt-en-es'],
-  jobs: [],
-  ...overrides,
-});
-
 interface Listing {
   alive: number;
   silent: number;
@@ -37,9 +23,11 @@ interface Listing {
 
 describe('GET /v1/workers', () => {
   it('lists the workers to an admin: alive ones, and silent ones with the jobs they held', async () => {
-    await h.workers.announce(worker('translator-2:31337:aaa'));
+    await h.workers.announce(sampleWorker('translator-2:31337:aaa'));
     const held = { id: 'x.r1.de', articleId: 'x', revision: 1, language: 'de' as const, since: '' };
-    await h.workers.announce(worker('translator-3:7:bbb', { silentAfterMs: 1, jobs: [held] }));
+    await h.workers.announce(
+      sampleWorker('translator-3:7:bbb', { silentAfterMs: 1, jobs: [held] }),
+    );
     await new Promise((r) => setTimeout(r, 20));
     const res = await h.call('GET', '/v1/workers', h.keys.admin);
     expect(res.status).toBe(200);
@@ -86,7 +74,7 @@ describe('/metrics', () => {
     expect(text).toMatch(/^tidings_workers\{state="alive"\} 1$/m);
     expect(text).toMatch(/^tidings_workers\{state="silent"\} 1$/m);
     expect(text).toMatch(
-      /^tidings_worker_last_heartbeat_age_seconds\{worker="translator-3:7:bbb",host="translator-2",state="silent"\} [\d.]+$/m,
+      /^tidings_worker_last_heartbeat_age_seconds\{worker="translator-3:7:bbb",host="translator-3",state="silent"\} [\d.]+$/m,
     );
   });
 });
