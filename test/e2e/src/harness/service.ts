@@ -24,6 +24,10 @@ export interface Installation {
   destroy(): Promise<void>;
 }
 
+// A first start on PGlite (initdb in WebAssembly) takes a minute of CPU on a machine whose two
+// cores are shared by many test runs; a process that never starts still fails, later.
+const STARTUP_MS = 180_000;
+
 /**
  * A private installation: its own DATA_DIR (PGlite unless DATABASE_URL is passed), port and
  * queue prefix on the shared test Redis, so tests never see each other's jobs.
@@ -53,13 +57,13 @@ export async function installation(env: Record<string, string> = {}): Promise<In
     async startApi(extra = {}) {
       const api = launch(['--import', 'tsx', 'apps/api/src/main.ts'], { ...base, ...extra });
       started.push(api);
-      await api.waitFor(/Tidings API listening/);
+      await api.waitFor(/Tidings API listening/, STARTUP_MS);
       return api;
     },
     async startWorker(extra = {}) {
       const worker = launch(['--import', 'tsx', 'apps/worker/src/main.ts'], { ...base, ...extra });
       started.push(worker);
-      await worker.waitFor(/worker ready/);
+      await worker.waitFor(/worker ready/, STARTUP_MS);
       return worker;
     },
     adminToken: () => readFileSync(join(dataDir, 'admin-key'), 'utf8').trim(),
