@@ -6,6 +6,7 @@ export {
 export { entryHtml } from './entry-html.ts';
 export { escapeHtml } from './escape-html.ts';
 export { FEED_FORMATS, type FeedFormatInfo } from './feed-formats.ts';
+export { feedStylesheet } from './feed-stylesheet.ts';
 export { renderAtom } from './render-atom.ts';
 export { renderFeed } from './render-feed.ts';
 export { renderJsonFeed } from './render-json-feed.ts';

@@ -1,7 +1,9 @@
 import { create } from 'xmlbuilder2';
 import { entryHtml } from './entry-html.ts';
+import { entrySummary } from './entry-summary.ts';
 import { provenanceFields, TIDINGS_NAMESPACE } from './tidings-namespace.ts';
 import type { FeedDocument } from './types.ts';
+import { withStylesheet } from './with-stylesheet.ts';
 import { xmlAttributes, xmlText } from './xml-text.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -17,7 +19,7 @@ const XML = 'http://www.w3.org/XML/1998/namespace';
  * const xml = renderAtom(createFeedDocument({ language: 'uk', id, links, entries }));
  */
 export function renderAtom(doc: FeedDocument): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' })
+  const root = withStylesheet(create({ version: '1.0', encoding: 'UTF-8' }), doc.links.stylesheet)
     .ele(ATOM, 'feed', { 'xmlns:tidings': TIDINGS_NAMESPACE })
     .att(XML, 'xml:lang', doc.language);
   root.ele('id').txt(xmlText(doc.id));
@@ -62,10 +64,20 @@ export function renderAtom(doc: FeedDocument): string {
         href: xmlText(alternate.url),
       });
     }
-    for (const category of entry.categories) {
+    entry.categories.forEach((category, i) => {
       e.ele('category', { term: xmlText(category), label: xmlText(category) });
-    }
-    if (entry.summary) e.ele('summary', { type: 'text' }).txt(xmlText(entry.summary));
+      const feed = entry.categoryFeeds?.[i];
+      if (feed) {
+        e.ele('link', {
+          rel: 'related',
+          type: 'application/atom+xml',
+          title: xmlText(category),
+          href: xmlText(feed.atom),
+        });
+      }
+    });
+    const summary = entrySummary(entry);
+    if (summary) e.ele('summary', { type: 'text' }).txt(xmlText(summary));
     // Escaped HTML (type="html"), never hand-built CDATA: the serializer escapes `]]>` too.
     e.ele('content', { type: 'html' }).txt(xmlText(entryHtml(entry, doc.labels, doc)));
     e.ele(TIDINGS_NAMESPACE, 'tidings:provenance', xmlAttributes(provenanceFields(entry)));

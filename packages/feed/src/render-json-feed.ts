@@ -1,4 +1,5 @@
 import { entryHtml } from './entry-html.ts';
+import { entrySummary } from './entry-summary.ts';
 import { provenanceFields } from './tidings-namespace.ts';
 import type { FeedDocument } from './types.ts';
 import { xmlSafe } from './xml-safe.ts';
@@ -29,7 +30,7 @@ export function renderJsonFeed(doc: FeedDocument): string {
       id: entry.id,
       url: entry.link,
       title: xmlSafe(entry.title),
-      ...(entry.summary ? { summary: xmlSafe(entry.summary) } : {}),
+      ...(entrySummary(entry) ? { summary: xmlSafe(entrySummary(entry)) } : {}),
       content_html: xmlSafe(entryHtml(entry, doc.labels, doc)),
       ...(entry.image ? { image: entry.image.url } : {}),
       date_published: entry.published.toISOString(),
@@ -39,6 +40,14 @@ export function renderJsonFeed(doc: FeedDocument): string {
       _tidings: {
         provenance: provenanceFields(entry),
         alternates: entry.alternates.map((a) => ({ language: a.language, url: a.url })),
+        ...(entry.categoryFeeds
+          ? {
+              categories: entry.categories.map((name, i) => ({
+                name: xmlSafe(name),
+                feed_url: entry.categoryFeeds?.[i]?.json,
+              })),
+            }
+          : {}),
       },
     })),
   };

@@ -1,4 +1,5 @@
 import { LANGUAGES, type LanguageCode, type SiteSettings } from '@tidings/core';
+import { translatorFor } from '@tidings/i18n';
 import { create } from 'xmlbuilder2';
 import { feedLabels } from './create-feed-document.ts';
 import type { FeedFormat } from './types.ts';
@@ -16,6 +17,13 @@ export interface OpmlInput {
   readonly homeUrl: (language: LanguageCode) => string;
   /** The newsroom's name in each language's feed titles. */
   readonly site?: SiteSettings | undefined;
+  /** Every category of every language, listed under its language with its RSS feed. */
+  readonly categories?: readonly {
+    readonly language: LanguageCode;
+    readonly name: string;
+    readonly rssUrl: string;
+    readonly htmlUrl: string;
+  }[];
 }
 
 const FORMATS: readonly { format: FeedFormat; type: string; name: string }[] = [
@@ -26,7 +34,8 @@ const FORMATS: readonly { format: FeedFormat; type: string; name: string }[] = [
 
 /**
  * OPML 2.0 listing every language's RSS, Atom and JSON feeds, one outline per language with
- * its title in that language, so a reader can subscribe to all of them at once.
+ * its title in that language, and under it a folder of the language's category feeds (RSS),
+ * so a reader can subscribe to all of them at once.
  *
  * @example
  * renderOpml({ title, updated, feedUrl: (l, f) => `${base}/feeds/${l}/${f}`, homeUrl: (l) => `${base}/${l}/` });
@@ -54,6 +63,23 @@ export function renderOpml(input: OpmlInput): string {
         language: language.code,
         version: format === 'rss' ? 'RSS2' : format === 'atom' ? 'ATOM1' : 'JSONFEED1.1',
       });
+    }
+    const categories = (input.categories ?? []).filter((c) => c.language === language.code);
+    if (categories.length > 0) {
+      const label = translatorFor(language.code)('site:feed.opmlCategories');
+      const folder = group.ele('outline', { text: xmlText(label), title: xmlText(label) });
+      for (const category of categories) {
+        const title = feedLabels(language.code, input.site, category.name).title;
+        folder.ele('outline', {
+          type: 'rss',
+          text: xmlText(title),
+          title: xmlText(title),
+          xmlUrl: xmlText(category.rssUrl),
+          htmlUrl: xmlText(category.htmlUrl),
+          language: language.code,
+          version: 'RSS2',
+        });
+      }
     }
   }
   return opml.end({ prettyPrint: true });

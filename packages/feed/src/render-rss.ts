@@ -1,8 +1,10 @@
 import { create } from 'xmlbuilder2';
 import { entryHtml } from './entry-html.ts';
+import { entrySummary } from './entry-summary.ts';
 import { escapeHtml } from './escape-html.ts';
 import { provenanceFields, TIDINGS_NAMESPACE } from './tidings-namespace.ts';
 import type { FeedDocument } from './types.ts';
+import { withStylesheet } from './with-stylesheet.ts';
 import { xmlAttributes, xmlText } from './xml-text.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -23,7 +25,10 @@ const DC = 'http://purl.org/dc/elements/1.1/';
  * const xml = renderRss(createFeedDocument({ language: 'uk', id, links, entries }));
  */
 export function renderRss(doc: FeedDocument): string {
-  const rss = create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', {
+  const rss = withStylesheet(
+    create({ version: '1.0', encoding: 'UTF-8' }),
+    doc.links.stylesheet,
+  ).ele('rss', {
     version: '2.0',
     'xmlns:atom': ATOM,
     'xmlns:content': CONTENT,
@@ -65,7 +70,10 @@ export function renderRss(doc: FeedDocument): string {
     item.ele('guid', { isPermaLink: 'false' }).txt(xmlText(entry.id));
     item.ele('pubDate').txt(entry.published.toUTCString());
     item.ele(DC, 'dc:language').txt(entry.language);
-    for (const category of entry.categories) item.ele('category').txt(xmlText(category));
+    entry.categories.forEach((category, i) => {
+      const feed = entry.categoryFeeds?.[i];
+      item.ele('category', feed ? { domain: xmlText(feed.rss) } : {}).txt(xmlText(category));
+    });
     for (const alternate of entry.alternates) {
       item.ele(ATOM, 'atom:link', {
         rel: 'alternate',
@@ -75,8 +83,9 @@ export function renderRss(doc: FeedDocument): string {
       });
     }
     item.ele(ATOM, 'atom:updated').txt(entry.updated.toISOString());
-    // Readers render description as HTML: the plain text is escaped for HTML, then for XML.
-    item.ele('description').txt(xmlText(escapeHtml(entry.summary || entry.title)));
+    // Readers render description as HTML: the summary (or the start of the body, as text, never
+    // the title again) is escaped for HTML, then for XML.
+    item.ele('description').txt(xmlText(escapeHtml(entrySummary(entry))));
     item.ele(CONTENT, 'content:encoded').txt(xmlText(entryHtml(entry, doc.labels, doc)));
     item.ele(TIDINGS_NAMESPACE, 'tidings:provenance', xmlAttributes(provenanceFields(entry)));
   }

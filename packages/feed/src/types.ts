@@ -43,6 +43,15 @@ export interface FeedEntry {
   readonly image?: FeedImage | undefined;
   /** Category names in the entry's language. */
   readonly categories: readonly string[];
+  /**
+   * Each category's own feeds, in the order of `categories` (the formats link items to
+   * them: RSS `category/@domain`, Atom `link rel="related"`, JSON Feed `_tidings.categories`).
+   */
+  readonly categoryFeeds?: readonly {
+    readonly rss: string;
+    readonly atom: string;
+    readonly json: string;
+  }[];
   /** When this language version first went live. */
   readonly published: Date;
   /** When this language version last changed (a correction moves it, never the id). */
@@ -81,6 +90,8 @@ export interface FeedLinks {
   readonly next?: { readonly rss: string; readonly atom: string; readonly json: string };
   /** A WebSub hub that this feed's changes are announced to. */
   readonly hub?: string | undefined;
+  /** The XSLT stylesheet a browser shows the RSS or Atom feed through (same origin). */
+  readonly stylesheet?: string | undefined;
 }
 
 /**

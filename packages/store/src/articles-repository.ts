@@ -2,6 +2,7 @@ import type { ArticleContent, LanguageCode } from '@tidings/core';
 import { LANGUAGE_CODES } from '@tidings/core';
 import { ConflictError } from './conflict-error.ts';
 import type { Database, Queryable } from './database.ts';
+import { freeSlug } from './free-slug.ts';
 import { NotFoundError } from './not-found-error.ts';
 import { finishArticleRequests } from './outbox-repository.ts';
 import { isStoreId, readArticle } from './read-article.ts';
@@ -54,24 +55,6 @@ async function mustRead(tx: Queryable, id: string): Promise<Article> {
   const article = await readArticle(tx, 'id', id);
   if (!article) throw new NotFoundError('article', id);
   return article;
-}
-
-async function freeSlug(tx: Queryable, base: string): Promise<string> {
-  // Writers deriving the same slug take turns (the lock is held until commit), so each sees
-  // the slugs the others committed: ten concurrent posts titled alike all get stored.
-  await tx.query(
-    `SELECT pg_advisory_xact_lock(hashtext('tidings:slug:' || current_schema() || ':' || $1))`,
-    [base],
-  );
-  const rows = await tx.query<{ slug: string }>(
-    `SELECT slug FROM articles WHERE slug = $1 OR slug LIKE $1 || '-%'`,
-    [base],
-  );
-  const taken = new Set(rows.map((r) => r.slug));
-  if (!taken.has(base)) return base;
-  let n = 2;
-  while (taken.has(`${base}-${n}`)) n++;
-  return `${base}-${n}`;
 }
 
 async function revise(

@@ -1,5 +1,6 @@
 export type { ArticleIndexOptions } from './article-index-repository.ts';
 export type { CreateArticleInput } from './articles-repository.ts';
+export type { Category } from './categories-repository.ts';
 export { ConflictError } from './conflict-error.ts';
 export type { StoreLogger } from './database.ts';
 export { InvalidCursorError } from './invalid-cursor-error.ts';

@@ -36,7 +36,8 @@ describeStore('listing', (env) => {
     expect(en.items.map((i) => i.id)).toEqual([b.id, a.id]);
     expect(en.items[0]).toMatchObject({
       language: 'en',
-      slug: b.slug,
+      slug: 'druha-en',
+      slugs: { en: 'druha-en', de: 'druha-de', uk: b.slug },
       sourceLanguage: 'uk',
       status: 'published',
       languages: ['en', 'de', 'uk'],

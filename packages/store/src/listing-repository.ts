@@ -34,7 +34,8 @@ interface ListedRow extends ContentColumns {
   published_at: Date;
   content_updated_at: Date;
   cursor_at: string;
-  languages: LanguageCode[];
+  slugs: Partial<Record<LanguageCode, string>>;
+  legacy_entry_id: boolean;
 }
 
 /**
@@ -135,11 +136,11 @@ export class ListingRepository {
       conditions.push(`t.categories @> $${params.length}::jsonb`);
     }
     const rows = await this.#db.query<ListedRow>(
-      `SELECT a.id, a.slug, t.language, a.source_language, t.status, t.model,
+      `SELECT a.id, COALESCE(t.slug, a.slug) AS slug, t.legacy_entry_id, t.language, a.source_language, t.status, t.model,
               t.title, t.summary, t.body, t.categories, t.image_alt, r.image_url,
               t.published_at, t.content_updated_at, ${cursorTime('t.published_at')} AS cursor_at,
-              (SELECT jsonb_agg(o.language) FROM translations o
-                WHERE o.article_id = t.article_id AND o.published_at IS NOT NULL) AS languages
+              (SELECT jsonb_object_agg(o.language, COALESCE(o.slug, a.slug)) FROM translations o
+                WHERE o.article_id = t.article_id AND o.published_at IS NOT NULL) AS slugs
          FROM translations t
          JOIN articles a ON a.id = t.article_id
          JOIN revisions r ON r.article_id = a.id AND r.revision = a.current_revision
@@ -171,6 +172,8 @@ function toListed(row: ListedRow): ListedArticle {
     content,
     publishedAt: row.published_at,
     updatedAt: row.content_updated_at,
-    languages: LANGUAGE_CODES.filter((code) => row.languages.includes(code)),
+    slugs: row.slugs,
+    legacyEntryId: row.legacy_entry_id,
+    languages: LANGUAGE_CODES.filter((code) => row.slugs[code] !== undefined),
   };
 }

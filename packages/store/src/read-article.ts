@@ -58,7 +58,7 @@ export function sourceContent(row: ArticleRow): ArticleContent {
 
 /**
  * Reads one article with its current revision and every language's state, by id or by
- * slug; `null` when there is none.
+ * slug (the article's, or any language version's); `null` when there is none.
  *
  * @example
  * const article = await readArticle(tx, 'id', articleId);
@@ -69,7 +69,12 @@ export async function readArticle(
   value: string,
 ): Promise<Article | null> {
   if (by === 'id' && !isStoreId(value)) return null;
-  const [row] = await q.query<ArticleRow>(`${ARTICLE_SELECT} WHERE a.${by} = $1`, [value]);
+  // A slug is the article's own or one of its versions' (they never collide: see freeSlug).
+  const where =
+    by === 'id'
+      ? 'a.id = $1'
+      : 'a.id = COALESCE((SELECT article_id FROM translations WHERE slug = $1 LIMIT 1), (SELECT id FROM articles WHERE slug = $1))';
+  const [row] = await q.query<ArticleRow>(`${ARTICLE_SELECT} WHERE ${where}`, [value]);
   if (!row) return null;
   const translations = await q.query<TranslationRow>(
     'SELECT * FROM translations WHERE article_id = $1',

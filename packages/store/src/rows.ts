@@ -21,6 +21,7 @@ export interface TranslationRow {
   finished_at: Date | null;
   published_at: Date | null;
   content_updated_at: Date | null;
+  slug: string | null;
 }
 
 /**
@@ -43,6 +44,7 @@ export function toLanguageState(row: TranslationRow): LanguageState {
     finishedAt: row.finished_at,
     publishedAt: row.published_at,
     updatedAt: row.content_updated_at,
+    slug: row.slug,
   };
 }
 

@@ -5,6 +5,8 @@ import type { Database } from './database.ts';
 /** One live language version of an article, as a sitemap lists it. */
 export interface SitemapVersion {
   readonly language: LanguageCode;
+  /** The version's own slug. */
+  readonly slug: string;
   readonly title: string;
   /** When this language version first went live. */
   readonly publishedAt: Date;
@@ -24,7 +26,13 @@ interface SitemapRow {
   id: string;
   slug: string;
   source_language: LanguageCode;
-  versions: { language: LanguageCode; title: string; published_at: string; updated_at: string }[];
+  versions: {
+    language: LanguageCode;
+    slug: string;
+    title: string;
+    published_at: string;
+    updated_at: string;
+  }[];
 }
 
 const toArticle = (row: SitemapRow): SitemapArticle => ({
@@ -34,6 +42,7 @@ const toArticle = (row: SitemapRow): SitemapArticle => ({
   versions: row.versions
     .map((v) => ({
       language: v.language,
+      slug: v.slug,
       title: v.title,
       publishedAt: new Date(v.published_at),
       updatedAt: new Date(v.updated_at),
@@ -45,7 +54,7 @@ const toArticle = (row: SitemapRow): SitemapArticle => ({
 const LIVE_ARTICLES = `
   SELECT a.id, a.slug, a.source_language,
          jsonb_agg(jsonb_build_object(
-           'language', t.language, 'title', t.title,
+           'language', t.language, 'slug', COALESCE(t.slug, a.slug), 'title', t.title,
            'published_at', t.published_at, 'updated_at', t.content_updated_at)) AS versions
     FROM articles a
     JOIN translations t ON t.article_id = a.id AND t.published_at IS NOT NULL

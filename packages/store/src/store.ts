@@ -2,6 +2,7 @@ import type { ArticleContent, LanguageCode, TranslationStatus } from '@tidings/c
 import { type ArticleIndexOptions, ArticleIndexRepository } from './article-index-repository.ts';
 import { ArticlesRepository, type CreateArticleInput } from './articles-repository.ts';
 import { backfillTitleKeys } from './backfill-title-keys.ts';
+import { CategoriesRepository, type Category } from './categories-repository.ts';
 import type { Database, StoreLogger } from './database.ts';
 import type { DirectoryLock } from './directory-lock.ts';
 import { KeysRepository } from './keys-repository.ts';
@@ -67,6 +68,7 @@ export class Store {
   readonly #listing: ListingRepository;
   readonly #index: ArticleIndexRepository;
   readonly #sitemaps: SitemapRepository;
+  readonly #categories: CategoriesRepository;
   #closed: Promise<void> | undefined;
 
   constructor(db: Database, logger: StoreLogger, lock?: DirectoryLock) {
@@ -81,6 +83,7 @@ export class Store {
     this.#listing = new ListingRepository(db);
     this.#index = new ArticleIndexRepository(db);
     this.#sitemaps = new SitemapRepository(db);
+    this.#categories = new CategoriesRepository(db);
   }
 
   /** Which back end serves this store. */
@@ -97,6 +100,7 @@ export class Store {
   async migrate(): Promise<string[]> {
     const applied = await migrate(this.#db, this.#logger);
     await backfillTitleKeys(this.#db);
+    await this.#categories.backfill();
     return applied;
   }
 
@@ -254,5 +258,15 @@ export class Store {
     limit?: number,
   ): Promise<SitemapArticle[]> {
     return this.#sitemaps.listPublishedSince(language, since, limit);
+  }
+
+  /** See {@link CategoriesRepository.find}. */
+  findCategory(language: LanguageCode, slug: string): Promise<Category | null> {
+    return this.#categories.find(language, slug);
+  }
+
+  /** See {@link CategoriesRepository.list}. */
+  listKnownCategories(): Promise<Category[]> {
+    return this.#categories.list();
   }
 }

@@ -5,6 +5,7 @@ import { NotFoundError } from './not-found-error.ts';
 import { finishRequest } from './outbox-repository.ts';
 import { ARTICLE_SELECT, type ArticleRow, isStoreId } from './read-article.ts';
 import { type ContentColumns, type TranslationRow, toContent, toLanguageState } from './rows.ts';
+import { settleLiveVersion } from './settle-live-version.ts';
 import { titleKey } from './title-key.ts';
 import type { ResultOutcome, TranslatedContent, Translation } from './types.ts';
 
@@ -209,6 +210,7 @@ export class TranslationsRepository {
         return { applied: true, status: 'needs_review' };
       }
       await makeLive(tx, versionId, content.title);
+      await settleLiveVersion(tx, { articleId, language, ...content });
       return { applied: true, status: 'published' };
     });
   }
@@ -276,6 +278,7 @@ export class TranslationsRepository {
       });
       if (versionId === undefined) throw new Error('An editor version was not kept');
       await makeLive(tx, versionId, content.title);
+      await settleLiveVersion(tx, { articleId, language, ...content });
       // The editor's text stands for this revision; no machine version is needed any more.
       await finishRequest(tx, { articleId, language, revision });
       return readTranslation(tx, articleId, language);

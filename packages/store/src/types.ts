@@ -56,6 +56,11 @@ export interface LanguageState {
   readonly publishedAt: Date | null;
   /** When the live content last changed. */
   readonly updatedAt: Date | null;
+  /**
+   * This version's own slug, from its title when it first went live, never changed since;
+   * `null` before (the article's slug reaches it meanwhile).
+   */
+  readonly slug: string | null;
 }
 
 /** An article with its current source content and the state of every language. */
@@ -126,7 +131,12 @@ export interface ResultOutcome {
 /** One article as a feed or a page lists it, in one language. */
 export interface ListedArticle {
   readonly id: string;
+  /** This version's own slug. */
   readonly slug: string;
+  /** The slug of every live version, this one included. */
+  readonly slugs: Readonly<Partial<Record<LanguageCode, string>>>;
+  /** Live since before permanent feed ids: its feed id stays the one readers already hold. */
+  readonly legacyEntryId: boolean;
   readonly language: LanguageCode;
   readonly sourceLanguage: LanguageCode;
   readonly status: TranslationStatus;

@@ -2,6 +2,7 @@ import type { ArticleContent, LanguageCode } from '@tidings/core';
 import { targetsOf } from '@tidings/core';
 import type { Queryable } from './database.ts';
 import { requestTranslations } from './outbox-repository.ts';
+import { settleLiveVersion } from './settle-live-version.ts';
 import { titleKey } from './title-key.ts';
 import type { TranslationRequestKey } from './types.ts';
 
@@ -72,6 +73,7 @@ export async function writeRevision(
       WHERE r.article_id = $1 AND r.revision = $3 AND t.article_id = $1 AND t.language = $2`,
     [articleId, sourceLanguage, revision, titleKey(content.title)],
   );
+  await settleLiveVersion(tx, { articleId, language: sourceLanguage, ...content });
   // An editor's correction outlives a new source revision: it stays live, marked stale,
   // until an editor looks at it again. Everything else waits for a new machine version.
   await tx.query(

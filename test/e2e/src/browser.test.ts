@@ -15,13 +15,15 @@ describe('the site in a browser', () => {
   let browser: Browser;
   let base: string;
   let slug: string;
+  let spanish: string;
+  let slugs: Partial<Record<string, string>>;
 
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     h = await siteHarness({ publicUrl: base });
     const english = seedContent('jef-extended-partner.txt', ['Defence']);
-    ({ slug } = await h.publish(
+    ({ slug, slugs } = await h.publish(
       'uk',
       {
         ...english,
@@ -49,6 +51,7 @@ describe('the site in a browser', () => {
         },
       },
     ));
+    spanish = slugs.es ?? '';
     await h.publish('uk', {
       ...seedContent('chas-pravdy-jef.txt'),
       title: 'Україна отримала новий статус партнерства',
@@ -78,14 +81,14 @@ describe('the site in a browser', () => {
     expect((await page.locator('nav.languages a').allTextContents()).join(' ')).toBe(
       'En Es De Fr It Ук',
     );
-    await page.screenshot({ path: '/tmp/tidings-uk-index.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/browser/uk-index.png', fullPage: true });
 
     await page.getByRole('link', { name: UKRAINIAN_TITLE }).click();
     await page.waitForURL(`${base}/uk/articles/${slug}`);
     expect(await page.textContent('h1')).toBe(UKRAINIAN_TITLE);
 
     await page.locator('nav.languages a[hreflang="es"]').click();
-    await page.waitForURL(`${base}/es/articles/${slug}`);
+    await page.waitForURL(`${base}/es/articles/${spanish}`);
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     expect(await page.textContent('h1')).toBe(SPANISH_TITLE);
     const alternates = await page
@@ -94,15 +97,21 @@ describe('the site in a browser', () => {
         links.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
       );
     expect(alternates).toEqual([
-      ['en', `${base}/en/articles/${slug}`],
-      ['es', `${base}/es/articles/${slug}`],
+      ['en', `${base}/en/articles/${slugs.en}`],
+      ['es', `${base}/es/articles/${spanish}`],
       ['uk', `${base}/uk/articles/${slug}`],
       ['x-default', `${base}/uk/articles/${slug}`],
     ]);
     const feeds = await page
       .locator('link[rel="alternate"][type]')
       .evaluateAll((links) => links.map((l) => l.getAttribute('type')));
-    expect(feeds).toEqual(['application/rss+xml', 'application/atom+xml', 'application/feed+json']);
+    // The language's three feeds, then the feed of the article's category.
+    expect(feeds).toEqual([
+      'application/rss+xml',
+      'application/atom+xml',
+      'application/feed+json',
+      'application/rss+xml',
+    ]);
     // The stylesheet loaded under the CSP: the switcher is laid out as a row, not a list.
     const display = await page.locator('nav.languages ul').evaluate((ul) => {
       // Runs in the page; the test's own lib has no DOM types.
@@ -112,13 +121,13 @@ describe('the site in a browser', () => {
       return view.getComputedStyle(ul).display;
     });
     expect(display).toBe('flex');
-    await page.screenshot({ path: '/tmp/tidings-es-article.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/browser/es-article.png', fullPage: true });
 
     await page.locator('nav.languages a[hreflang="de"]').click();
     await page.waitForURL(`${base}/de/articles/${slug}`);
     expect(await page.getAttribute('.notice', 'data-provenance')).toBe('pending');
     expect(await page.textContent('.notice')).toContain('Originalsprache: Ukrainisch.');
-    await page.screenshot({ path: '/tmp/tidings-de-notice.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/browser/de-notice.png', fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ArticleContent } from '@tidings/core';
+import type { ArticleContent, LanguageCode } from '@tidings/core';
 import type { TranslatedContent } from '@tidings/store';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
@@ -37,7 +37,7 @@ function atomEntries(body: string): Node[] {
 
 describe('feed routes', () => {
   let h: SiteHarness;
-  let jef: { id: string; slug: string };
+  let jef: { id: string; slug: string; slugs: Partial<Record<LanguageCode, string>> };
   let chas: { id: string; slug: string };
   const jefContent = seedContent('jef-extended-partner.txt', ['Defence']);
   const chasContent = seedContent('chas-pravdy-jef.txt', ['Diplomacy']);
@@ -89,11 +89,12 @@ describe('feed routes', () => {
     expect(feed['@xml:lang']).toBe('es');
     const first = atomEntries(body)[0] ?? {};
     expect(first['@xml:lang']).toBe('es');
-    expect(first.id).toBe(`http://news.test/v1/articles/${jef.id}/es`);
-    expect((first.link as Node[]).map((l) => [l['@hreflang'], l['@href']])).toEqual([
-      ['es', `http://news.test/es/articles/${jef.slug}`],
-      ['en', `http://news.test/en/articles/${jef.slug}`],
-      ['uk', `http://news.test/uk/articles/${jef.slug}`],
+    expect(first.id).toMatch(new RegExp(`^tag:news\\.test,\\d{4}-\\d\\d-\\d\\d:${jef.id}/es$`));
+    const alternates = (first.link as Node[]).filter((l) => l['@rel'] === 'alternate');
+    expect(alternates.map((l) => [l['@hreflang'], l['@href']])).toEqual([
+      ['es', `http://news.test/es/articles/${jef.slugs.es}`],
+      ['en', `http://news.test/en/articles/${jef.slugs.en}`],
+      ['uk', `http://news.test/uk/articles/${jef.slugs.uk}`],
     ]);
     expect(String(plain(first.content))).toContain('Leer en:');
   });

@@ -1,10 +1,10 @@
 import { isLanguageCode, type LanguageCode } from '@tidings/core';
-import { FEED_FORMATS, type FeedFormat } from '@tidings/feed';
+import { FEED_FORMATS, type FeedFormat, feedStylesheet } from '@tidings/feed';
 import { type Context, Hono } from 'hono';
 import type { ApiEnv } from '../env.ts';
 import { ProblemError } from '../problem.ts';
 import { conditionalResponse } from '../site/conditional-response.ts';
-import type { Syndication } from '../site/syndication.ts';
+import type { RenderedFeed, Syndication } from '../site/syndication.ts';
 
 // Readers poll; a minute of reuse by caches in between costs subscribers little freshness,
 // and a WebSub hub tells them sooner anyway.
@@ -34,8 +34,22 @@ function formatOf(c: Context): FeedFormat {
 }
 
 /**
+ * The same XML feed as `application/xml` for a browser (it asks for HTML first): browsers
+ * apply the feed's XSLT stylesheet to XML, but offer an `application/rss+xml` or
+ * `application/atom+xml` answer as a download. Feed readers ask for feeds and get them as such.
+ */
+function forBrowsers(c: Context, feed: RenderedFeed): RenderedFeed {
+  const accept = c.req.header('accept') ?? '';
+  if (feed.contentType.startsWith('application/feed+json') || !accept.includes('text/html')) {
+    return feed;
+  }
+  return { ...feed, contentType: 'application/xml; charset=utf-8' };
+}
+
+/**
  * `/feeds`: every language's RSS, Atom and JSON feeds, per category too, and one OPML list,
- * with `ETag`/`Last-Modified` and `304` on a conditional GET. `?before=` pages back.
+ * with `ETag`/`Last-Modified` and `304` on a conditional GET. `?before=` pages back. Each
+ * language's `feed.xsl` shows its RSS and Atom feeds in a browser as a page.
  *
  * @example
  * app.route('/feeds', feedRoutes(syndication));
@@ -46,23 +60,29 @@ export function feedRoutes(syndication: Syndication): Hono<ApiEnv> {
     await next();
     // Web-based readers fetch feeds from other origins.
     c.header('access-control-allow-origin', '*');
-    c.header('vary', 'accept-encoding');
+    c.header('vary', 'accept, accept-encoding');
   });
   app.get('/opml.xml', async (c) =>
     conditionalResponse(c, await syndication.opml(), CACHE_CONTROL),
+  );
+  app.get('/:lang/feed.xsl', (c) =>
+    c.body(feedStylesheet(languageOf(c)), 200, {
+      'content-type': 'text/xsl; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    }),
   );
   app.get('/:lang/:file', async (c) => {
     const feed = await syndication.feed(languageOf(c), formatOf(c), {
       before: c.req.query('before'),
     });
-    return conditionalResponse(c, feed, CACHE_CONTROL);
+    return conditionalResponse(c, forBrowsers(c, feed), CACHE_CONTROL);
   });
   app.get('/:lang/categories/:slug/:file', async (c) => {
     const feed = await syndication.feed(languageOf(c), formatOf(c), {
       categorySlug: c.req.param('slug'),
       before: c.req.query('before'),
     });
-    return conditionalResponse(c, feed, CACHE_CONTROL);
+    return conditionalResponse(c, forBrowsers(c, feed), CACHE_CONTROL);
   });
   return app;
 }

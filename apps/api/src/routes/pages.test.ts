@@ -1,4 +1,4 @@
-import type { ArticleContent } from '@tidings/core';
+import type { ArticleContent, LanguageCode } from '@tidings/core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const HOSTILE_TEXT = 'Alarm ]]> <script>alert(1)</script> \u0001\u0007\u001b\u00
 
 describe('site pages', () => {
   let h: SiteHarness;
-  let jef: { id: string; slug: string };
+  let jef: { id: string; slug: string; slugs: Partial<Record<LanguageCode, string>> };
   const content = seedContent('jef-extended-partner.txt', ['Defence']);
 
   beforeAll(async () => {
@@ -50,7 +50,7 @@ describe('site pages', () => {
     expect(page).toContain('<html lang="es">');
     expect(page).toContain('<h1>Últimos artículos</h1>');
     expect(page).toContain(
-      `<a href="http://news.test/es/articles/${jef.slug}">Ucrania se une a la JEF</a>`,
+      `<a href="http://news.test/es/articles/${jef.slugs.es}">Ucrania se une a la JEF</a>`,
     );
     const menu = [
       ...page.matchAll(/<li><a href="[^"]+" hreflang="(\w\w)"[^>]*>([^<]+)<\/a><\/li>/g),
@@ -70,7 +70,7 @@ describe('site pages', () => {
   });
 
   it('serves an article with alternates to every live version and x-default to the source', async () => {
-    const res = await h.get(`/es/articles/${jef.slug}`);
+    const res = await h.get(`/es/articles/${jef.slugs.es}`);
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain('<h1>Ucrania se une a la JEF</h1>');
@@ -78,7 +78,7 @@ describe('site pages', () => {
     expect(page).toContain('alt="Denys Shmyhal"');
     for (const lang of ['en', 'es', 'uk']) {
       expect(page).toContain(
-        `<link rel="alternate" hreflang="${lang}" href="http://news.test/${lang}/articles/${jef.slug}">`,
+        `<link rel="alternate" hreflang="${lang}" href="http://news.test/${lang}/articles/${jef.slugs[lang as 'en']}">`,
       );
     }
     expect(page).not.toContain('hreflang="de" href="http://news.test/de/articles');
@@ -124,7 +124,7 @@ describe('site pages', () => {
   });
 
   it('tells a reader the version is a machine translation, names the model and links to the original', async () => {
-    const page = await (await h.get(`/es/articles/${jef.slug}`)).text();
+    const page = await (await h.get(`/es/articles/${jef.slugs.es}`)).text();
     expect(page).toMatch(
       new RegExp(
         `<div class="notice notice-machine" role="note" lang="es" data-provenance="machine">\\s*<p>Traducción automática \\(test/dictionary\\); ningún editor la ha revisado todavía\\. Idioma original: ucraniano\\. <a class="original" href="http://news.test/uk/articles/${jef.slug}" hreflang="uk">Leer el original</a></p>`,
@@ -147,7 +147,7 @@ describe('site pages', () => {
       { ...english, title: 'Defence talks in Oslo' },
       h.editorKeyId,
     );
-    const edited = await (await h.get(`/en/articles/${own.slug}`)).text();
+    const edited = await (await h.get(`/en/articles/${own.slugs.en}`)).text();
     expect(edited).toContain('data-provenance="edited"');
     expect(edited).toContain('Translation edited by an editor. Original language: Ukrainian.');
     await h.store.reviseArticle(
@@ -155,7 +155,7 @@ describe('site pages', () => {
       { ...content, title: 'Оборонні переговори в Осло' },
       h.publisherKeyId,
     );
-    const stale = await (await h.get(`/en/articles/${own.slug}`)).text();
+    const stale = await (await h.get(`/en/articles/${own.slugs.en}`)).text();
     expect(stale).toContain('data-provenance="stale"');
     expect(stale).toContain('it may not show the latest changes.');
     expect(stale).toContain(
@@ -168,7 +168,7 @@ describe('site pages', () => {
     expect(XMLValidator.validate(body)).toBe(true);
     const locs = [...body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     for (const l of ['en', 'es', 'uk'])
-      expect(locs).toContain(`http://news.test/${l}/articles/${jef.slug}`);
+      expect(locs).toContain(`http://news.test/${l}/articles/${jef.slugs[l as 'en']}`);
     expect(locs).not.toContain(`http://news.test/de/articles/${jef.slug}`);
   });
 

@@ -9,6 +9,7 @@ import { messagePage } from '../site/message-page.ts';
 import { siteCss } from '../site/site-css.ts';
 import { siteFavicon } from '../site/site-favicon.ts';
 import type { Syndication } from '../site/syndication.ts';
+import { versionSlug } from '../site/version-slug.ts';
 
 const LANG = `:lang{(?:${LANGUAGE_CODES.join('|')})}`;
 
@@ -66,9 +67,13 @@ export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
   app.get(`/${LANG}/articles/:slug`, async (c) => {
     const lang = language(c);
     try {
-      const article = await store.getArticleBySlug(c.req.param('slug'));
+      const slug = c.req.param('slug');
+      const article = await store.getArticleBySlug(slug);
       if (article.retractedAt)
         return c.html(clean(await messagePage(lang, 'gone', urls, site)), 410);
+      // An old address (the article's slug, once the language has its own) moves for good.
+      const current = versionSlug(article, lang);
+      if (slug !== current) return c.redirect(urls.article(lang, current), 301);
       const translation = await store.getTranslation(article.id, lang);
       return c.html(
         clean(

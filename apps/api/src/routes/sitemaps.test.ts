@@ -1,3 +1,4 @@
+import type { LanguageCode } from '@tidings/core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SiteHarness, seedContent, siteHarness } from '../testing/site-harness.ts';
@@ -21,8 +22,8 @@ async function urlsOf(h: SiteHarness, path: string): Promise<Url[]> {
 
 describe('sitemaps and robots.txt', () => {
   let h: SiteHarness;
-  let jef: { id: string; slug: string };
-  let english: { id: string; slug: string };
+  let jef: { id: string; slug: string; slugs: Partial<Record<LanguageCode, string>> };
+  let english: { id: string; slug: string; slugs: Partial<Record<LanguageCode, string>> };
   let gone: { id: string; slug: string };
   const B = 'http://news.test';
 
@@ -53,14 +54,15 @@ describe('sitemaps and robots.txt', () => {
     ];
     const locs = urls.map((u) => u.loc);
     for (const l of ['en', 'es', 'de', 'fr', 'it', 'uk']) expect(locs).toContain(`${B}/${l}/`);
-    for (const l of ['en', 'es', 'uk']) expect(locs).toContain(`${B}/${l}/articles/${jef.slug}`);
-    expect(locs).toContain(`${B}/en/articles/${english.slug}`);
+    for (const l of ['en', 'es', 'uk'])
+      expect(locs).toContain(`${B}/${l}/articles/${jef.slugs[l as 'en']}`);
+    expect(locs).toContain(`${B}/en/articles/${english.slugs.en}`);
     expect(locs.filter((l) => l.includes(gone.slug))).toEqual([]);
     expect(locs).toHaveLength(6 + 3 + 1);
-    const spanish = urls.find((u) => u.loc === `${B}/es/articles/${jef.slug}`);
+    const spanish = urls.find((u) => u.loc === `${B}/es/articles/${jef.slugs.es}`);
     expect(spanish?.['xhtml:link']?.map((l) => [l['@hreflang'], l['@href']])).toEqual([
-      ['en', `${B}/en/articles/${jef.slug}`],
-      ['es', `${B}/es/articles/${jef.slug}`],
+      ['en', `${B}/en/articles/${jef.slugs.en}`],
+      ['es', `${B}/es/articles/${jef.slugs.es}`],
       ['uk', `${B}/uk/articles/${jef.slug}`],
       ['x-default', `${B}/uk/articles/${jef.slug}`],
     ]);
@@ -80,8 +82,8 @@ describe('sitemaps and robots.txt', () => {
       };
     }[];
     expect(urls.map((u) => u.loc)).toEqual([
-      `${B}/en/articles/${english.slug}`,
-      `${B}/en/articles/${jef.slug}`,
+      `${B}/en/articles/${english.slugs.en}`,
+      `${B}/en/articles/${jef.slugs.en}`,
     ]);
     expect(urls[1]?.['news:news']).toMatchObject({
       'news:publication': { 'news:name': 'Tidings', 'news:language': 'en' },
@@ -104,8 +106,8 @@ describe('sitemaps and robots.txt', () => {
   });
 
   it('describes an article with OpenGraph, a Twitter card and JSON-LD naming every language version', async () => {
-    const page = await (await h.get(`/es/articles/${jef.slug}`)).text();
-    expect(page).toContain(`<meta property="og:url" content="${B}/es/articles/${jef.slug}">`);
+    const page = await (await h.get(`/es/articles/${jef.slugs.es}`)).text();
+    expect(page).toContain(`<meta property="og:url" content="${B}/es/articles/${jef.slugs.es}">`);
     expect(page).toContain('<meta property="og:locale" content="es_ES">');
     expect(page).toContain('<meta property="og:locale:alternate" content="en_GB">');
     expect(page).toContain('<meta property="og:locale:alternate" content="uk_UA">');
@@ -125,8 +127,8 @@ describe('sitemaps and robots.txt', () => {
     expect(data.inLanguage).toBe('es');
     expect(data.translationOfWork['@id']).toBe(`${B}/uk/articles/${jef.slug}`);
     expect(data.translationOfWork.workTranslation.map((w) => w['@id'])).toEqual([
-      `${B}/en/articles/${jef.slug}`,
-      `${B}/es/articles/${jef.slug}`,
+      `${B}/en/articles/${jef.slugs.en}`,
+      `${B}/es/articles/${jef.slugs.es}`,
     ]);
     const original = await (await h.get(`/uk/articles/${jef.slug}`)).text();
     const source = JSON.parse(
@@ -141,7 +143,7 @@ describe('sitemaps and robots.txt', () => {
       ...seedContent('chas-pravdy-jef.txt'),
       title: '</script><script>alert(1)</script><!--',
     });
-    const page = await (await h.get(`/en/articles/${hostile.slug}`)).text();
+    const page = await (await h.get(`/en/articles/${hostile.slugs.en}`)).text();
     const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1] ?? '';
     expect(json).not.toMatch(/[<>]/);
     expect((JSON.parse(json) as { headline: string }).headline).toBe(

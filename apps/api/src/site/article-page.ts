@@ -8,13 +8,14 @@ import {
   textExcerpt,
 } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
-import type { Article } from '@tidings/store';
+import { type Article, slugify } from '@tidings/store';
 import { html, raw } from 'hono/html';
 import { articleStructuredData } from './article-structured-data.ts';
 import { formatDate } from './format-date.ts';
 import { pageLayout } from './page-layout.ts';
 import type { SiteUrls } from './site-urls.ts';
 import { versionNotice } from './version-notice.ts';
+import { versionSlug } from './version-slug.ts';
 
 /** What the article page shows in one language. */
 export interface ArticlePageInput {
@@ -55,7 +56,7 @@ export function articlePage(input: ArticlePageInput) {
   const published = state?.publishedAt ?? article.createdAt;
   const updated = state?.updatedAt ?? article.updatedAt;
   const content = html`<article lang="${textLanguage}">
-${versionNotice({ language, provenance, originalUrl: urls.article(article.sourceLanguage, article.slug) })}
+${versionNotice({ language, provenance, originalUrl: urls.article(article.sourceLanguage, versionSlug(article, article.sourceLanguage)) })}
 <h1>${shown.title}</h1>
 <p class="meta" lang="${language}"><time datetime="${published.toISOString()}">${t('site:page.published', { date: formatDate(language, published) })}</time>${
     updated.getTime() - published.getTime() > 60_000
@@ -67,7 +68,7 @@ ${shown.image ? html`<figure><img src="${shown.image.url}" alt="${shown.image.al
 ${raw(sanitizeArticleHtml(shown.body))}
 ${
   shown.categories.length > 0
-    ? html`<ul class="tags" aria-label="${t('site:page.categories')}">${shown.categories.map((c) => html`<li>${c}</li>`)}</ul>`
+    ? html`<ul class="tags" aria-label="${t('site:page.categories')}">${shown.categories.map((c) => html`<li><a href="${urls.feed(textLanguage, 'rss', { categorySlug: slugify(c) })}" type="application/rss+xml" title="${t('site:page.categoryFeed', { category: c })}">${c}</a></li>`)}</ul>`
     : ''
 }
 </article>
@@ -76,16 +77,16 @@ ${
     ? html`<aside lang="${language}"><p>${t('site:page.otherLanguages', { count: others.length })}
 ${others.map(
   (s, i) =>
-    html`${i > 0 ? ', ' : ''}<a href="${urls.article(s.language, article.slug)}" hreflang="${s.language}">${languageName(s.language, language, { standalone: true })}</a>`,
+    html`${i > 0 ? ', ' : ''}<a href="${urls.article(s.language, versionSlug(article, s.language))}" hreflang="${s.language}">${languageName(s.language, language, { standalone: true })}</a>`,
 )}</p></aside>`
     : ''
 }`;
   const description = shown.summary || textExcerpt(shown.body, 200);
   // A language showing the original defers to the original's page.
-  const canonical = urls.article(textLanguage, article.slug);
+  const canonical = urls.article(textLanguage, versionSlug(article, textLanguage));
   const versions = live.map((s) => ({
     language: s.language,
-    url: urls.article(s.language, article.slug),
+    url: urls.article(s.language, versionSlug(article, s.language)),
   }));
   return pageLayout({
     language,
@@ -93,10 +94,14 @@ ${others.map(
     description,
     urls,
     site: input.site,
-    switcher: (l) => urls.article(l, article.slug),
+    switcher: (l) => urls.article(l, versionSlug(article, l)),
     alternates: versions,
-    xDefault: urls.article(article.sourceLanguage, article.slug),
+    xDefault: urls.article(article.sourceLanguage, versionSlug(article, article.sourceLanguage)),
     canonical,
+    feeds: shown.categories.map((c) => ({
+      title: t('site:page.categoryFeed', { category: c }),
+      url: urls.feed(textLanguage, 'rss', { categorySlug: slugify(c) }),
+    })),
     meta: {
       type: 'article',
       url: canonical,

@@ -29,6 +29,8 @@ export interface PageLayoutInput {
   /** The `x-default` version: the source language's for an article. */
   readonly xDefault?: string | undefined;
   readonly canonical?: string | undefined;
+  /** More RSS feeds to announce, such as the article's categories'. */
+  readonly feeds?: readonly { readonly title: string; readonly url: string }[] | undefined;
   /** OpenGraph, Twitter card and JSON-LD. */
   readonly meta?: PageMeta | undefined;
   readonly content: HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -67,7 +69,10 @@ ${FEED_FORMATS.map(
   (f) =>
     html`<link rel="alternate" type="${f.mediaType}" title="${t('site:page.feedLink', { format: f.name, language: name })}" href="${urls.feed(language, f.format)}">\n`,
 )}
-</head>
+${(input.feeds ?? []).map(
+  (f) => html`<link rel="alternate" type="application/rss+xml" title="${f.title}" href="${f.url}">
+`,
+)}</head>
 <body>
 <a class="skip" href="#content">${t('site:page.skip')}</a>
 <header class="site"><div class="bar">

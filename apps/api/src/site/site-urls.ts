@@ -21,17 +21,25 @@ export class SiteUrls {
     return `${this.base}/${language}/`;
   }
 
-  /** An article's page in a language; the slug is the same in every language. */
+  /** An article's page in a language, under that language version's slug. */
   article(language: LanguageCode, slug: string): string {
     return `${this.base}/${language}/articles/${encodeURIComponent(slug)}`;
   }
 
   /**
-   * A language version's permanent identity (feed `id`/`guid`): the API resource of that
-   * version, which no correction or revision ever changes.
+   * A language version's permanent identity (feed `id`/`guid`), which no correction,
+   * revision or slug ever changes: a `tag:` URI (RFC 4151) of the site's host, the day the
+   * version first went live, the article's id and the language. A version live before these
+   * ids (`legacy`) keeps the one feed readers already hold, the API URL of the version, so
+   * that no reader sees it twice.
+   *
+   * @example
+   * urls.entryId('0b9c…', 'uk', new Date('2025-11-05T13:08Z')); // 'tag:news.example.org,2025-11-05:0b9c…/uk'
    */
-  entryId(articleId: string, language: LanguageCode): string {
-    return `${this.base}/v1/articles/${articleId}/${language}`;
+  entryId(articleId: string, language: LanguageCode, publishedAt: Date, legacy = false): string {
+    if (legacy) return `${this.base}/v1/articles/${articleId}/${language}`;
+    const host = new URL(this.base).hostname;
+    return `tag:${host},${publishedAt.toISOString().slice(0, 10)}:${articleId}/${language}`;
   }
 
   /** A feed, optionally of one category, optionally from a keyset cursor on. */

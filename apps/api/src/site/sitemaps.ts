@@ -88,7 +88,7 @@ export class Sitemaps {
       article.versions
         .filter((v) => v.language === language)
         .map((v) => ({
-          loc: this.#urls.article(language, article.slug),
+          loc: this.#urls.article(language, v.slug),
           publicationName: this.#site.name[language],
           language,
           publishedAt: v.publishedAt,
@@ -132,15 +132,19 @@ export class Sitemaps {
   }
 
   #pages(article: SitemapArticle): SitemapUrl[] {
+    const source = article.versions.find((v) => v.language === article.sourceLanguage);
     const alternates = [
       ...article.versions.map((v) => ({
         hreflang: v.language,
-        href: this.#urls.article(v.language, article.slug),
+        href: this.#urls.article(v.language, v.slug),
       })),
-      { hreflang: 'x-default', href: this.#urls.article(article.sourceLanguage, article.slug) },
+      {
+        hreflang: 'x-default',
+        href: this.#urls.article(article.sourceLanguage, source?.slug ?? article.slug),
+      },
     ];
     return article.versions.map((v) => ({
-      loc: this.#urls.article(v.language, article.slug),
+      loc: this.#urls.article(v.language, v.slug),
       lastmod: v.updatedAt,
       alternates,
     }));

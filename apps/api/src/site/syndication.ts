@@ -83,7 +83,6 @@ export class Syndication {
   readonly #pageSize: number;
   readonly #notifier: WebSubNotifier | undefined;
   readonly #feeds = new VersionedCache<RenderedFeed>();
-  readonly #categories = new VersionedCache<Map<string, string>>();
   readonly #versionTtlMs: number;
   readonly #versions = new Map<
     LanguageCode,
@@ -131,16 +130,16 @@ export class Syndication {
     const version = await this.#version(language);
     let category: string | undefined;
     if (options.categorySlug !== undefined) {
-      const names = await this.#categories.get(language, 'categories', version.key, () =>
-        this.#categoryNames(language),
-      );
-      category = names.get(options.categorySlug);
-      if (category === undefined) {
+      // Categories are kept once published: the feed of one whose articles were all
+      // retracted is empty, not gone.
+      const found = await this.store.findCategory(language, options.categorySlug);
+      if (!found) {
         throw new ProblemError(
           'not-found',
           `No article in ${language} has the category "${options.categorySlug}".`,
         );
       }
+      category = found.name;
     }
     const render = () =>
       this.#render(language, format, {
@@ -158,19 +157,27 @@ export class Syndication {
     );
   }
 
-  /** Every language's feeds in one OPML 2.0 document, titled in `language`. */
+  /** Every language's feeds and category feeds in one OPML 2.0 document, titled in `language`. */
   async opml(language: LanguageCode = 'en'): Promise<RenderedFeed> {
+    const categories = await this.store.listKnownCategories();
     const body = renderOpml({
       title: translatorFor(language)('site:feed.opmlTitle', { site: this.site.name[language] }),
       site: this.site,
       updated: STARTED,
       feedUrl: (l, format) => this.urls.feed(l, format),
       homeUrl: (l) => this.urls.home(l),
+      categories: categories.map((c) => ({
+        language: c.language,
+        name: c.name,
+        rssUrl: this.urls.feed(c.language, 'rss', { categorySlug: c.slug }),
+        htmlUrl: this.urls.home(c.language),
+      })),
     });
     return {
       body,
       etag: etagOf(body),
-      lastModified: STARTED,
+      // The list grows with categories; its ETag tells when, a date cannot.
+      lastModified: categories.length > 0 ? new Date() : STARTED,
       contentType: 'text/x-opml; charset=utf-8',
     };
   }
@@ -230,15 +237,6 @@ export class Syndication {
     return topics;
   }
 
-  async #categoryNames(language: LanguageCode): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
-    for (const name of await this.store.listCategories(language)) {
-      const slug = slugify(name);
-      if (slug && !names.has(slug)) names.set(slug, name);
-    }
-    return names;
-  }
-
   async #render(
     language: LanguageCode,
     format: FeedFormat,
@@ -267,6 +265,8 @@ export class Syndication {
         ? { next: { rss: at('rss', next), atom: at('atom', next), json: at('json', next) } }
         : {}),
       hub: this.hubUrl,
+      // Root-relative: a browser applies a stylesheet of the feed's own origin only.
+      stylesheet: `/feeds/${language}/feed.xsl`,
     };
     const doc = createFeedDocument({
       language,

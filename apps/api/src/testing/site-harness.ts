@@ -24,13 +24,14 @@ export interface SiteHarness {
   readonly editorKeyId: string;
   /**
    * Stores an article through the store's own methods and publishes the given translations
-   * as a worker's results would; returns the article's id and slug.
+   * as a worker's results would; returns the article's id, its slug and each live
+   * version's own slug.
    */
   publish(
     sourceLanguage: LanguageCode,
     content: ArticleContent,
     translations?: Partial<Record<LanguageCode, TranslatedContent>>,
-  ): Promise<{ id: string; slug: string }>;
+  ): Promise<{ id: string; slug: string; slugs: Partial<Record<LanguageCode, string>> }>;
   /**
    * Publishes `count` English articles with the given body in one SQL statement through the
    * store's own connection (10,000 store calls would take minutes), then ANALYZEs.
@@ -94,7 +95,11 @@ export async function siteHarness(
           status: 'published',
         });
       }
-      return { id: article.id, slug: article.slug };
+      const live = await store.getArticle(article.id);
+      const slugs = Object.fromEntries(
+        live.languages.flatMap((l) => (l.slug === null ? [] : [[l.language, l.slug]])),
+      );
+      return { id: article.id, slug: article.slug, slugs };
     },
     get: (path, headers = {}) => Promise.resolve(app.request(path, { headers })),
     async publishBulk(count, body) {
