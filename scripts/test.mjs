@@ -74,6 +74,8 @@ if (code === 0) {
     'test',
     '--concurrency=2',
     '--output-logs=full',
+    // Every package's suite runs even when an earlier one failed, so one CI run shows them all.
+    '--continue',
     ...extra,
   ]);
 }

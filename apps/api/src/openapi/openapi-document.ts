@@ -357,6 +357,14 @@ export function openApiDocument(serverUrl: string) {
           responses: { '200': ok('OPML 2.0.', { type: 'string' }, 'text/x-opml') },
         },
       },
+      '/feeds/{lang}/feed.xsl': {
+        parameters: [lang],
+        get: {
+          summary:
+            'The XSLT stylesheet that makes a feed opened in a browser read as a page, in that language',
+          responses: { '200': ok('XSLT 1.0.', { type: 'string' }, 'text/xsl') },
+        },
+      },
       '/feeds/{lang}/{file}': {
         parameters: [lang, file],
         get: {
@@ -442,6 +450,49 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Redirects to /admin/queues (where the dashboard links its own logo)',
           security: [{ bearer: [] }, { adminBasic: [] }],
           responses: { '301': { description: 'To /admin/queues.' }, ...problems('unauthorized') },
+        },
+      },
+      '/sitemap.xml': {
+        get: {
+          summary: 'The sitemap index: the pages sitemaps and a Google News sitemap per language',
+          responses: {
+            '200': ok('A sitemap index.', { type: 'string' }, 'application/xml'),
+            '304': { description: 'Not modified.' },
+          },
+        },
+      },
+      '/sitemaps/{file}': {
+        parameters: [
+          param(
+            'file',
+            'pages-{n}.xml (50,000 URLs each, with hreflang alternates) or news-{lang}.xml.',
+          ),
+        ],
+        get: {
+          summary: 'One sitemap of the index',
+          responses: {
+            '200': ok('A sitemap.', { type: 'string' }, 'application/xml'),
+            '304': { description: 'Not modified.' },
+            ...problems('not-found'),
+          },
+        },
+      },
+      '/robots.txt': {
+        get: {
+          summary: 'Crawling rules, naming the sitemaps',
+          responses: { '200': ok('robots.txt.', { type: 'string' }, 'text/plain') },
+        },
+      },
+      '/favicon.svg': {
+        get: {
+          summary: "The site's icon, in its accent colour",
+          responses: { '200': ok('SVG.', { type: 'string' }, 'image/svg+xml') },
+        },
+      },
+      '/favicon.ico': {
+        get: {
+          summary: 'Redirects to /favicon.svg',
+          responses: { '301': { description: 'To /favicon.svg.' } },
         },
       },
       '/metrics': {
