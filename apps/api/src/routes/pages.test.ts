@@ -163,6 +163,34 @@ describe('site pages', () => {
     );
   });
 
+  it('sanitizes a body once however often its page is read, and again once it is corrected', async () => {
+    const paragraph = '<p>The <b>JEF</b> met in <a href="https://example.org/riga">Riga</a>.</p>';
+    const english = {
+      title: 'Ministers in Riga',
+      summary: '',
+      body: paragraph.repeat(2_000),
+      categories: [],
+    };
+    const own = await h.publish('uk', { ...content, title: 'Міністри в Ризі' }, { en: english });
+    const path = `/en/articles/${own.slugs.en}`;
+    const before = h.syndication.pageBodies.renders;
+    const pages = [];
+    for (let view = 0; view < 5; view++) pages.push(await (await h.get(path)).text());
+    expect(h.syndication.pageBodies.renders, 'five views, one sanitizing').toBe(before + 1);
+    expect(new Set(pages).size).toBe(1);
+    expect(pages[0]).toContain('<meta name="description" content="The JEF met in Riga. The JEF');
+    await h.store.editTranslation(
+      own.id,
+      'en',
+      { ...english, body: '<p>The JEF met in Tallinn.</p>' },
+      h.editorKeyId,
+    );
+    const corrected = await (await h.get(path)).text();
+    expect(h.syndication.pageBodies.renders).toBe(before + 2);
+    expect(corrected).toContain('<p>The JEF met in Tallinn.</p>');
+    expect(corrected).not.toContain('met in Riga');
+  });
+
   it('lists every live version in one sitemap.xml while the site is small', async () => {
     const body = await (await h.get('/sitemap.xml')).text();
     expect(XMLValidator.validate(body)).toBe(true);

@@ -77,7 +77,14 @@ export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
       const translation = await store.getTranslation(article.id, lang);
       return c.html(
         clean(
-          await articlePage({ article, language: lang, content: translation.content, urls, site }),
+          await articlePage({
+            article,
+            language: lang,
+            content: translation.content,
+            urls,
+            site,
+            bodies: syndication.pageBodies,
+          }),
         ),
       );
     } catch (error) {

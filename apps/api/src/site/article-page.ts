@@ -4,14 +4,13 @@ import {
   languageName,
   provenanceOf,
   type SiteSettings,
-  sanitizeArticleHtml,
-  textExcerpt,
 } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import { type Article, slugify } from '@tidings/store';
 import { html, raw } from 'hono/html';
 import { articleStructuredData } from './article-structured-data.ts';
 import { formatDate } from './format-date.ts';
+import type { PageBodies } from './page-bodies.ts';
 import { pageLayout } from './page-layout.ts';
 import type { SiteUrls } from './site-urls.ts';
 import { versionNotice } from './version-notice.ts';
@@ -25,6 +24,8 @@ export interface ArticlePageInput {
   readonly content: ArticleContent | null;
   readonly urls: SiteUrls;
   readonly site: SiteSettings;
+  /** Where the sanitized body of each article's content is kept between views. */
+  readonly bodies: PageBodies;
 }
 
 /**
@@ -32,13 +33,13 @@ export interface ArticlePageInput {
  * reviewed, edited, stale) with a link to the original. A language with no live version
  * shows the source text, marked with its own `lang`, under a notice that says whether a
  * translation is on its way or not coming (failed, held for review), rather than a 404.
- * The body is sanitized HTML (again, here: a page never trusts the store's writers); the
- * title and the rest are escaped.
+ * The body is sanitized HTML (again, here: a page never trusts the store's writers; once per
+ * content, kept in `bodies`); the title and the rest are escaped.
  *
  * @example
- * c.html(articlePage({ article, language: 'es', content: translation.content, urls, site }));
+ * c.html(await articlePage({ article, language: 'es', content: translation.content, urls, site, bodies }));
  */
-export function articlePage(input: ArticlePageInput) {
+export async function articlePage(input: ArticlePageInput) {
   const { article, language, urls } = input;
   const t = translatorFor(language);
   const shown = input.content ?? article.content;
@@ -55,6 +56,7 @@ export function articlePage(input: ArticlePageInput) {
   const others = live.filter((s) => s.language !== language);
   const published = state?.publishedAt ?? article.createdAt;
   const updated = state?.updatedAt ?? article.updatedAt;
+  const { html: body, description } = await input.bodies.of(textLanguage, article.id, shown);
   const content = html`<article lang="${textLanguage}">
 ${versionNotice({ language, provenance, originalUrl: urls.article(article.sourceLanguage, versionSlug(article, article.sourceLanguage)) })}
 <h1>${shown.title}</h1>
@@ -65,7 +67,7 @@ ${versionNotice({ language, provenance, originalUrl: urls.article(article.source
   }</p>
 ${shown.summary ? html`<p class="summary">${shown.summary}</p>` : ''}
 ${shown.image ? html`<figure><img src="${shown.image.url}" alt="${shown.image.alt}"></figure>` : ''}
-${raw(sanitizeArticleHtml(shown.body))}
+${raw(body)}
 ${
   shown.categories.length > 0
     ? html`<ul class="tags" aria-label="${t('site:page.categories')}">${shown.categories.map((c) => html`<li><a href="${urls.feed(textLanguage, 'rss', { categorySlug: slugify(c) })}" type="application/rss+xml" title="${t('site:page.categoryFeed', { category: c })}">${c}</a></li>`)}</ul>`
@@ -81,7 +83,6 @@ ${others.map(
 )}</p></aside>`
     : ''
 }`;
-  const description = shown.summary || textExcerpt(shown.body, 200);
   // A language showing the original defers to the original's page.
   const canonical = urls.article(textLanguage, versionSlug(article, textLanguage));
   const versions = live.map((s) => ({

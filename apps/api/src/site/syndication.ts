@@ -16,6 +16,7 @@ import {
 import { translatorFor } from '@tidings/i18n';
 import { type ListingVersion, type Store, slugify } from '@tidings/store';
 import { ProblemError } from '../problem.ts';
+import { PageBodies } from './page-bodies.ts';
 import { SiteUrls } from './site-urls.ts';
 import { Sitemaps } from './sitemaps.ts';
 import { toFeedEntry } from './to-feed-entry.ts';
@@ -79,6 +80,8 @@ export class Syndication {
   readonly site: SiteSettings;
   /** The sitemaps and robots.txt of the same site. */
   readonly sitemaps: Sitemaps;
+  /** Article pages' sanitized bodies, kept per content between views. */
+  readonly pageBodies = new PageBodies();
   readonly #logger: Logger;
   readonly #pageSize: number;
   readonly #notifier: WebSubNotifier | undefined;
