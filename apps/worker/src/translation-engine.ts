@@ -11,6 +11,7 @@ import { ArticleBatcher, Translator } from '@tidings/translator';
 import { loadConfig } from './config.ts';
 import type { CancelRequest, EngineMessage, TranslateRequest } from './engine-protocol.ts';
 import { dieWithParent } from './orphan-guard.ts';
+import { sendToParent } from './parent-channel.ts';
 
 // An engine whose worker died with SIGKILL would translate on for nobody.
 dieWithParent();
@@ -19,14 +20,8 @@ const config = loadConfig();
 const logger = createLogger(config, 'worker');
 const connection = createRedisConnection(config.redisUrl, 'worker');
 logConnectionErrors(connection, logger, 'redis (translation memory)');
-// A worker killed with SIGKILL closes the channel under a send in flight: that EPIPE is the
-// end of this engine, not an error to print (the orphan guard and 'disconnect' end it).
-const send = (message: EngineMessage) => {
-  if (!process.connected) return;
-  process.send?.(message, undefined, undefined, (error: Error | null) => {
-    if (error) process.exit(0);
-  });
-};
+// A worker killed with SIGKILL closes the channel under a send in flight: the engine leaves quietly.
+const send = (message: EngineMessage) => sendToParent(message);
 
 const translator = await Translator.create({
   onLoad: (model, ms) => send({ type: 'load', model, ms: Math.round(ms) }),
