@@ -80,4 +80,29 @@ describe('sanitizeArticleHtml', () => {
     );
     expect(clean).not.toMatch(/alert|onclick|ontoggle|javascript|onmouseover/);
   });
+  it('checks lang and dir on links too', () => {
+    expect(sanitizeArticleHtml('<a href="https://e.org" dir="sideways" lang="1">x</a>')).toBe(
+      '<a href="https://e.org" rel="noopener noreferrer">x</a>',
+    );
+  });
+
+  // The W3C feed validator flags what html5lib's list lacks (summary, bdi, bdo, mark).
+  it('gives feeds the nearest element a feed reader accepts, keeping text and direction', () => {
+    expect(
+      sanitizeArticleHtml(
+        '<details open><summary>Timeline</summary><p>In <mark>May</mark>, <bdi>نور</bdi> and <bdo dir="rtl">abc</bdo>.</p></details>',
+        { target: 'feed' },
+      ),
+    ).toBe(
+      '<p>Timeline</p><p>In <b>May</b>, <span dir="auto">نور</span> and <span dir="rtl">abc</span>.</p>',
+    );
+    expect(
+      sanitizeArticleHtml(
+        '<p translate="no" class="notranslate"><a href="https://e.org">x</a></p>',
+        {
+          target: 'feed',
+        },
+      ),
+    ).toBe('<p><a href="https://e.org" rel="noopener noreferrer">x</a></p>');
+  });
 });

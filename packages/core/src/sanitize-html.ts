@@ -123,7 +123,7 @@ const OPTIONS: sanitize.IOptions = {
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
-      attribs: { ...attribs, rel: 'noopener noreferrer' },
+      attribs: { ...checkGlobals(attribs), rel: 'noopener noreferrer' },
     }),
     '*': (tagName, attribs) => ({ tagName, attribs: checkGlobals(attribs) }),
   },
@@ -137,11 +137,32 @@ const CONTROL_CHARACTERS =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what is removed.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 
-// Feed readers and the W3C feed validator know HTML4-era elements only: `mark` is a
-// SecurityRisk there, so feeds carry it as `b`, the nearest element they accept.
+// Feed readers and the W3C feed validator know HTML4-era elements only (the validator's
+// accepted list is html5lib's, with `caption`, `colgroup`/`col`, `dfn` and `details` but not
+// `summary`, `bdi`, `bdo` or `mark`): feeds carry each of the others as the nearest element
+// they accept. A `details` is unwrapped (renamed to `div`, which the list does not keep, so its
+// content stays and readers show all of it, as they would anyway), its `summary` becomes a
+// paragraph, `bdi` and `bdo` a `span` that keeps the direction (`dir` isolates the run as
+// `bdi` does), `mark` a `b`. `translate` and `notranslate` only speak to
+// Tidings' translator and are left out.
+const FEED_RENAMES: Readonly<Record<string, string>> = {
+  details: 'div',
+  summary: 'p',
+  bdi: 'span',
+  bdo: 'span',
+  mark: 'b',
+};
+
 const FEED_OPTIONS: sanitize.IOptions = {
   ...OPTIONS,
-  transformTags: { ...OPTIONS.transformTags, mark: 'b' },
+  transformTags: {
+    '*': (tagName, attribs) => {
+      const { translate: _translate, class: _class, open: _open, ...kept } = checkGlobals(attribs);
+      if (tagName === 'bdi' && kept.dir === undefined) kept.dir = 'auto';
+      if (tagName === 'a') kept.rel = 'noopener noreferrer';
+      return { tagName: FEED_RENAMES[tagName] ?? tagName, attribs: kept };
+    },
+  },
 };
 
 /** Where sanitized HTML goes: `feed` also rewrites what feed readers do not accept. */
