@@ -1,5 +1,7 @@
+import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger } from '@tidings/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer } from './http-server.ts';
@@ -8,13 +10,20 @@ import { type ApiHarness, apiHarness } from './testing/api-harness.ts';
 let h: ApiHarness;
 let server: Server;
 let port = 0;
+/** What the app and the server log, at debug and above. */
+const logs: { level: number; msg: string }[] = [];
+const logger = createLogger({ logLevel: 'debug', logFormat: 'json' }, 'test', false, {
+  write: (line: string) => {
+    logs.push(JSON.parse(line) as { level: number; msg: string });
+  },
+});
 beforeAll(async () => {
-  h = await apiHarness();
+  h = await apiHarness({ logger });
   server = await new Promise<Server>((resolve) => {
     const s = startHttpServer(
       {
         app: h.app,
-        logger: createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test'),
+        logger,
         port: 0,
         hostname: '127.0.0.1',
         requestTimeoutMs: 2000,
@@ -146,6 +155,25 @@ describe('what Node and the adapter refuse is problem+json', () => {
     );
     expect(responses[0]?.status, responses[0]?.body).toBe(201);
     expectProblem(responses[1], 400);
+  });
+});
+
+describe('a client that hangs up', () => {
+  it('is logged at debug as an abort, not as an unhandled error', async () => {
+    const from = logs.length;
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(
+      `POST /v1/articles HTTP/1.1\r\nHost: localhost\r\n${auth()}Content-Type: application/json\r\nContent-Length: 4000\r\n\r\n{"title":"Kyiv","body":"<p>`,
+    );
+    await sleep(300);
+    socket.destroy();
+    const until = Date.now() + 10_000;
+    while (!logs.slice(from).some((l) => l.msg === 'client aborted') && Date.now() < until)
+      await sleep(50);
+    const seen = logs.slice(from);
+    expect(seen.find((l) => l.msg === 'client aborted')?.level, JSON.stringify(seen)).toBe(20);
+    expect(seen.filter((l) => l.level >= 40)).toEqual([]);
   });
 });
 

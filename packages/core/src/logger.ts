@@ -1,8 +1,9 @@
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 import type { Config } from './config.ts';
 
 /**
  * A pino logger for one process: JSON lines, or pretty lines for a person at a terminal.
+ * JSON lines go to standard output unless a `destination` is given (tests read them there).
  *
  * @example
  * const log = createLogger(config, 'api');
@@ -12,9 +13,10 @@ export function createLogger(
   config: Pick<Config, 'logLevel' | 'logFormat'>,
   name: string,
   isTerminal: boolean = process.stdout.isTTY === true,
+  destination?: DestinationStream,
 ): Logger {
   const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && isTerminal);
-  return pino({
+  const options = {
     name,
     level: config.logLevel,
     ...(pretty
@@ -25,7 +27,8 @@ export function createLogger(
           },
         }
       : {}),
-  });
+  };
+  return destination && !pretty ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '@tidings/core';
+import { createLogger, type Logger } from '@tidings/core';
 import {
   createRedisConnection,
   type TRANSLATE_JOB,
@@ -51,10 +51,12 @@ export async function apiHarness(
     maxArticleChars?: number;
     rateLimitPerMinute?: number;
     databaseUrl?: string;
+    /** Where the app logs; silent when not given. */
+    logger?: Logger;
   } = {},
 ): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidings-api-'));
-  const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
+  const logger = options.logger ?? createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
   const store = await openStore({ dataDir, databaseUrl: options.databaseUrl, logger });
   const redis = createRedisConnection(TEST_REDIS_URL, 'producer');
   await whenReady(redis);
