@@ -16,6 +16,7 @@ const { exitWithMessage, listenFailure, loadConfigOrExit } = await tsImport(
 const { ensureRedis } = await import('./lib/redis.mjs');
 const { supervise } = await import('./lib/supervise.mjs');
 const { portProblem } = await import('./lib/port-free.mjs');
+const { startModelCheck } = await import('./lib/model-check.mjs');
 
 const config = loadConfigOrExit(process.env, 'tidings');
 const busy = listenFailure(config.host, config.port, await portProblem(config.host, config.port));
@@ -27,6 +28,8 @@ const redis = await ensureRedis({
   say,
 });
 
+const env = { ...process.env, REDIS_URL: redis.url };
+
 const processes = [{ name: 'api', args: ['apps/api/src/main.ts'], ready: 'listening' }];
 for (let i = 1; i <= config.workers; i++) {
   processes.push({ name: `worker-${i}`, args: ['apps/worker/src/main.ts'] });
@@ -34,7 +37,7 @@ for (let i = 1; i <= config.workers; i++) {
 
 await supervise(processes, {
   cwd: root,
-  env: { ...process.env, REDIS_URL: redis.url },
+  env,
   graceMs: config.shutdownTimeoutMs * 2 + 5_000,
   say,
   onAllStopped: async () => {
@@ -47,6 +50,9 @@ await supervise(processes, {
 
 // Said once the API this launcher started listens (it tells so over IPC): an answer on the
 // port alone could come from another instance.
+// Checked once the API answers (loading the model runtime beside a starting API slows it), and
+// said just before "up".
+say(await startModelCheck(root, env));
 say(
   `Tidings is up: ${config.publicUrl}  (readiness: ${config.publicUrl}/readyz; Ctrl-C stops everything)`,
 );

@@ -29,6 +29,7 @@ const translator = await Translator.create({
   modelMap: config.modelMap,
   glossary: config.glossary,
   allowRemoteModels: config.allowRemoteModels,
+  remoteHost: config.modelHubUrl,
   cacheSize: config.modelCacheSize,
   ortThreads: config.ortThreads || undefined,
   dtype: config.modelDtype,

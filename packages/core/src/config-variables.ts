@@ -192,6 +192,13 @@ export const CONFIG_VARIABLES = {
     description:
       'Download a missing model once from the model hub into MODELS_DIR; false to use only what is already there.',
   }),
+  MODEL_HUB_URL: variable({
+    schema: z.url({ protocol: /^https?$/ }).transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+    default: 'https://huggingface.co/',
+    expected: 'an absolute http(s) URL such as https://hub.example.org/',
+    description:
+      'The model hub, or a mirror of it, that missing models are downloaded from (files at <url><model id>/resolve/main/<file>, as Transformers.js fetches them).',
+  }),
   MODEL_DTYPE: variable({
     schema: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']),
     default: 'fp32',

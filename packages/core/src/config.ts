@@ -48,6 +48,8 @@ export interface Config {
   /** Absolute path, when set. */
   readonly modelMap: string | undefined;
   readonly allowRemoteModels: boolean;
+  /** With a trailing slash. */
+  readonly modelHubUrl: string;
   readonly modelDtype: Parsed['MODEL_DTYPE'];
   readonly modelCacheSize: number;
   readonly ortThreads: number;
@@ -126,6 +128,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     modelsDir: resolve(v.MODELS_DIR),
     modelMap: v.MODEL_MAP === undefined ? undefined : resolve(v.MODEL_MAP),
     allowRemoteModels: v.ALLOW_REMOTE_MODELS,
+    modelHubUrl: v.MODEL_HUB_URL,
     modelDtype: v.MODEL_DTYPE,
     modelCacheSize: v.MODEL_CACHE_SIZE,
     ortThreads: v.ORT_THREADS,

@@ -18,6 +18,8 @@ export interface ModelPoolOptions {
   readonly modelsDir: string;
   /** Download missing models from the hub into `modelsDir` (ALLOW_REMOTE_MODELS); default false. */
   readonly allowRemoteModels?: boolean | undefined;
+  /** The model hub or mirror to download from (MODEL_HUB_URL); default Transformers.js's own. */
+  readonly remoteHost?: string | undefined;
   /** Models kept loaded at once; the least recently used is unloaded (MODEL_CACHE_SIZE); default 4. */
   readonly cacheSize?: number | undefined;
   /** onnxruntime intra-op threads per session (ORT_THREADS); default: onnxruntime's choice. */
@@ -241,6 +243,10 @@ export class ModelPool {
     env.cacheDir = modelsDir;
     env.allowLocalModels = true;
     env.allowRemoteModels = allowRemoteModels;
+    if (this.#options.remoteHost) {
+      const host = this.#options.remoteHost;
+      env.remoteHost = host.endsWith('/') ? host : `${host}/`;
+    }
     // Its per-load tokenizer warnings would otherwise go straight to the console.
     env.logLevel = LogLevel.ERROR;
     const started = performance.now();

@@ -279,7 +279,7 @@ describe('tidings models', () => {
       const run = await cli(['models', 'pull', 'es-uk', '--hub', hub.url], { MODELS_DIR: empty });
       expect(run.code, run.output).toBe(0);
       expect(run.output).toMatch(
-        /^ {2}fetched Xenova\/opus-mt-es-en\/onnx\/encoder_model\.onnx \([\d.]+ KB\)$/m,
+        /^ {2}fetched Xenova\/opus-mt-es-en\/onnx\/encoder_model\.onnx \([\d.]+ [KM]B\)$/m,
       );
       expect(lines(run.output).at(-1)).toMatch(/^pulled 2 models \([\d.]+ MB\) into /);
       expect(existsSync(join(empty, 'Xenova/opus-mt-en-uk/onnx/decoder_model_merged.onnx'))).toBe(

@@ -181,6 +181,51 @@ describe('npm start', () => {
     }
   });
 
+  it('with no models and no network, says at start that no direction can be translated, and how to fix it; doctor exits 1', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tidings-start-'));
+    const modelsDir = mkdtempSync(join(tmpdir(), 'tidings-no-models-'));
+    dirs.push(dataDir, modelsDir);
+    const [port, deadPort] = [await freePort(), await freePort()];
+    const env = {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      QUEUE_PREFIX: `e2e-${randomUUID().slice(0, 8)}`,
+      MODELS_DIR: modelsDir,
+      // Nothing answers there: a hub out of reach, as it is from this machine.
+      MODEL_HUB_URL: `http://127.0.0.1:${deadPort}/`,
+      WORKERS: '1',
+    };
+    const app = launch(['scripts/start.mjs'], env);
+    try {
+      await app.waitFor(/Tidings is up/);
+      const out = app.output().split('\n');
+      const first = out.findIndex((l) => l.startsWith('tidings: models ('));
+      expect(out[first]).toBe(
+        `tidings: models (MODELS_DIR ${modelsDir}, built-in model map): 30 directions`,
+      );
+      expect(out[first + 1]).toMatch(
+        new RegExp(
+          `^ {2}✗ unavailable: 30 directions \\(de-en de-es .* uk-it\\): cannot reach the model hub at http://127\\.0\\.0\\.1:${deadPort}/ \\(`,
+        ),
+      );
+      expect(out[first + 2]).toMatch(
+        /^ {6}fix: `tidings models pull` once the hub .* copy the models into /,
+      );
+      expect(out[first + 3]).toMatch(/^tidings: Tidings is up/);
+
+      const doctor = launch(['apps/cli/bin/tidings.mjs', 'doctor'], env);
+      expect((await doctor.exited()).code).toBe(1);
+      expect(doctor.output()).toMatch(/^✓ API: .* is ready$/m);
+      expect(doctor.output()).toMatch(
+        /^✗ Models: 30 of 30 directions have no usable model \(de-en .*\): cannot reach the model hub/m,
+      );
+      expect(doctor.output()).toMatch(/^ {4}fix: `tidings models pull` once the hub/m);
+    } finally {
+      app.child.kill('SIGINT');
+      await app.exited();
+    }
+  });
+
   it('stops with one readable line and exit code 1 on a bad variable', async () => {
     const app = launch(['scripts/start.mjs'], { PORT: 'abc' });
     const { code } = await app.exited();

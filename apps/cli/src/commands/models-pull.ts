@@ -8,11 +8,8 @@ import type { FileProgress } from '../models/pull-model.ts';
 import { formatBytes } from '../output/format-units.ts';
 import { printJson } from './api-options.ts';
 
-/** Transformers.js's default model hub. */
-export const DEFAULT_HUB = 'https://huggingface.co/';
-
 interface PullOptions {
-  readonly hub: string;
+  readonly hub?: string;
   readonly json?: boolean;
 }
 
@@ -95,7 +92,7 @@ export function registerModelsPull(models: Command): void {
       'Fetch the models MODELS_DIR lacks from the model hub (even with ALLOW_REMOTE_MODELS=false, which only stops workers from fetching)',
     )
     .argument('[pairs...]', 'directions such as en-es es-uk (default: all 30)')
-    .option('--hub <url>', 'model hub to fetch from', DEFAULT_HUB)
+    .option('--hub <url>', 'model hub or mirror to fetch from (default: MODEL_HUB_URL)')
     .option('--json', 'print what was pulled as JSON, for scripts (no progress display)')
     .action(async (pairs: string[], options: PullOptions) => {
       const { config } = loadCliConfig();
@@ -105,6 +102,7 @@ export function registerModelsPull(models: Command): void {
       );
       const { pullModel } = await import('../models/pull-model.ts');
       const modelsDir = config.modelsDir;
+      const hub = options.hub ?? config.modelHubUrl;
       const map = await modelMapInForce(config.modelMap);
       const needed = neededModels(map, pairs);
       const found = await Promise.all(
@@ -120,9 +118,8 @@ export function registerModelsPull(models: Command): void {
         );
         return;
       }
-      const why = await probe(options.hub);
-      if (why)
-        throw unreachable(options.hub, why, modelsDir, requiredFiles(config.modelDtype), missing);
+      const why = await probe(hub);
+      if (why) throw unreachable(hub, why, modelsDir, requiredFiles(config.modelDtype), missing);
 
       if (!options.json) {
         process.stderr.write(
@@ -136,20 +133,14 @@ export function registerModelsPull(models: Command): void {
           try {
             await pullModel(model.id, {
               modelsDir,
-              hub: options.hub,
+              hub: hub,
               dtype: config.modelDtype,
               onProgress: reporter.onProgress,
             });
           } catch (error) {
             const network = networkFailure(error);
             if (network)
-              throw unreachable(
-                options.hub,
-                network,
-                modelsDir,
-                requiredFiles(config.modelDtype),
-                missing,
-              );
+              throw unreachable(hub, network, modelsDir, requiredFiles(config.modelDtype), missing);
             // The pool wraps the loader's error in a ModelUnavailableError; its cause says why.
             const cause = (error as { cause?: Error }).cause;
             throw new CliError(

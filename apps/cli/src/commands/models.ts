@@ -16,7 +16,7 @@ const MARK = { present: '✓ present', incomplete: '✗ incomplete', missing: '�
 export function registerModels(program: Command): void {
   const models = program
     .command('models')
-    .description('The translation models the model map needs: list them, pull them');
+    .description('The translation models the model map needs: list them, check them, pull them');
 
   models
     .command('list')
@@ -66,6 +66,23 @@ export function registerModels(program: Command): void {
           '',
         ].join('\n'),
       );
+    });
+
+  models
+    .command('check')
+    .description(
+      'For every direction of the model map: is its model present, will it download (and how much), or can it not be had at all (and the fix); exits 1 when a direction has no usable model',
+    )
+    .option('--json', 'print the result as JSON, for scripts')
+    .action(async (options: { json?: boolean }) => {
+      const { config } = loadCliConfig();
+      const { modelAvailability } = await import('../models/model-availability.ts');
+      const { availabilityBlock } = await import('../models/availability-block.ts');
+      const report = await modelAvailability(config);
+      if (options.json) printJson(report);
+      else process.stdout.write(`${availabilityBlock(report)}\n`);
+      const unavailable = report.directions.filter((d) => d.state === 'unavailable');
+      if (unavailable.length > 0) process.exitCode = 1;
     });
 
   registerModelsPull(models);

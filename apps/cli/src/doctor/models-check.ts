@@ -1,21 +1,27 @@
-import type { Config } from '@tidings/core';
 import { CliError } from '../cli-error.ts';
-import { inspectModel, modelMapInForce, neededModels } from '../models/model-inventory.ts';
+import {
+  type AvailabilityConfig,
+  modelAvailability,
+  UNAVAILABLE_FIX,
+} from '../models/model-availability.ts';
+import { formatBytes } from '../output/format-units.ts';
 import type { Check } from './check.ts';
 
+const list = (items: readonly string[]) =>
+  `${items.slice(0, 6).join(' ')}${items.length > 6 ? ' …' : ''}`;
+
 /**
- * Checks that the model map is valid and that every model it needs is in MODELS_DIR. A missing
- * model is a failure when workers may not fetch it (ALLOW_REMOTE_MODELS=false), else a warning.
+ * Checks that the model map is valid and that every direction has a usable model: a
+ * direction whose model is neither in MODELS_DIR nor downloadable (no network, a hub without
+ * it, ALLOW_REMOTE_MODELS=false) fails; one that will download on first use warns.
  *
  * @example
  * await modelsCheck(config);
  */
-export async function modelsCheck(
-  config: Pick<Config, 'modelMap' | 'modelsDir' | 'modelDtype' | 'allowRemoteModels'>,
-): Promise<Check> {
-  let needed: ReturnType<typeof neededModels>;
+export async function modelsCheck(config: AvailabilityConfig): Promise<Check> {
+  let report: Awaited<ReturnType<typeof modelAvailability>>;
   try {
-    needed = neededModels(await modelMapInForce(config.modelMap));
+    report = await modelAvailability(config);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     return {
@@ -25,24 +31,37 @@ export async function modelsCheck(
       fix: 'correct the MODEL_MAP file',
     };
   }
-  const found = await Promise.all(
-    needed.map((m) => inspectModel(config.modelsDir, m, config.modelDtype)),
-  );
-  const absent = found.filter((m) => m.state !== 'present');
-  if (absent.length === 0) {
+  const directions = (state: string) =>
+    report.directions.filter((d) => d.state === state).map((d) => d.direction);
+  const unavailable = directions('unavailable');
+  const download = directions('download');
+  const total = report.directions.length;
+  if (unavailable.length > 0) {
+    const reasons = [
+      ...new Set(
+        report.models.filter((m) => m.availability === 'unavailable').map((m) => m.reason),
+      ),
+    ];
     return {
       name: 'Models',
-      status: 'ok',
-      detail: `all ${found.length} models the model map needs are in ${config.modelsDir}`,
+      status: 'fail',
+      detail: `${unavailable.length} of ${total} directions have no usable model (${list(unavailable)}): ${reasons.join('; ')}`,
+      fix: UNAVAILABLE_FIX,
     };
   }
-  const names = absent.map((m) => m.id);
+  if (download.length > 0) {
+    const fetched = report.models.filter((m) => m.availability === 'download');
+    const bytes = fetched.reduce((sum, m) => sum + (m.downloadBytes ?? 0), 0);
+    return {
+      name: 'Models',
+      status: 'warn',
+      detail: `${download.length} of ${total} directions will download ${fetched.length} model${fetched.length === 1 ? '' : 's'} (${formatBytes(bytes)}) from ${report.hub} on first use (${list(download)})`,
+      fix: '`tidings models pull` fetches them now, so the first articles do not wait',
+    };
+  }
   return {
     name: 'Models',
-    status: config.allowRemoteModels ? 'warn' : 'fail',
-    detail:
-      `${absent.length} of ${found.length} models not in ${config.modelsDir}: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}` +
-      (config.allowRemoteModels ? ' (workers will fetch them on first use)' : ''),
-    fix: '`tidings models pull`, or copy them into MODELS_DIR/<model id>/ by hand (`tidings models list` shows which)',
+    status: 'ok',
+    detail: `all ${report.models.length} models the model map needs are in ${report.modelsDir} (${total} directions)`,
   };
 }

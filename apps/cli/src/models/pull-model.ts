@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { env } from '@huggingface/transformers';
 import { ModelPool, type ModelPoolOptions } from '@tidings/translator';
 
 /** One file's progress while a model is fetched. */
@@ -35,11 +34,10 @@ export interface PullOptions {
  * await pullModel('Xenova/opus-mt-en-es', { modelsDir: '/srv/models', hub: 'https://huggingface.co/' });
  */
 export async function pullModel(model: string, options: PullOptions): Promise<void> {
-  // The one hub setting ModelPool leaves to Transformers.js's default.
-  env.remoteHost = options.hub.endsWith('/') ? options.hub : `${options.hub}/`;
   const pool = new ModelPool({
     modelsDir: options.modelsDir,
     allowRemoteModels: true,
+    remoteHost: options.hub,
     dtype: options.dtype,
   });
   const report = options.onProgress;
