@@ -271,7 +271,7 @@ export const CONFIG_VARIABLES = {
     schema: siteSettingSchemas.logoUrl,
     expected: 'an https:// URL or a path on this site starting with /',
     description:
-      'Logo shown beside the name in the header of every page and in feeds; unset, no logo.',
+      'Logo shown beside the name in the header of every page and in feeds (RSS shows a GIF, JPEG or PNG logo only; Atom and JSON Feed any); unset, no logo.',
   }),
   SITE_DESCRIPTION: variable({
     schema: siteSettingSchemas.localized,

@@ -21,9 +21,15 @@ export interface FeedDocumentInput {
   readonly site?: SiteSettings | undefined;
   /** Demonstration mode: every entry says its translation was made by test models. */
   readonly demo?: boolean | undefined;
+  /**
+   * When a feed with no entries last changed (its last article retracted, or the service
+   * started with nothing published): an empty feed still needs an `updated`, and 1970 is the
+   * W3C validator's ImplausibleDate.
+   */
+  readonly emptySince?: Date | undefined;
 }
 
-// A feed with no entries still needs an `updated`; a fixed instant keeps its ETag stable.
+// Without `emptySince`, a fixed instant keeps an empty feed's ETag stable.
 const EPOCH = new Date(0);
 
 /**
@@ -66,9 +72,10 @@ export function feedLabels(
  * renderFeed(doc, 'atom');
  */
 export function createFeedDocument(input: FeedDocumentInput): FeedDocument {
-  const updated = new Date(
-    Math.max(EPOCH.getTime(), ...input.entries.map((entry) => entry.updated.getTime())),
-  );
+  const updated =
+    input.entries.length === 0
+      ? (input.emptySince ?? EPOCH)
+      : new Date(Math.max(...input.entries.map((entry) => entry.updated.getTime())));
   return {
     language: input.language,
     id: input.id,

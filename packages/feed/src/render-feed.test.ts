@@ -7,6 +7,7 @@ import { createFeedDocument } from './create-feed-document.ts';
 import { escapeHtml } from './escape-html.ts';
 import { renderFeed } from './render-feed.ts';
 import { renderOpml } from './render-opml.ts';
+import { w3cFeedRules } from './testing/w3c-feed-rules.ts';
 import type { FeedDocument, FeedEntry, FeedFormat } from './types.ts';
 
 const BASE = 'https://news.example.org';
@@ -270,6 +271,7 @@ describe('renderFeed', () => {
       id: feed('atom.xml'),
       entries: [],
       site,
+      emptySince: new Date(Date.UTC(2025, 10, 5, 13, 8)),
       links: {
         home: `${BASE}/uk/`,
         rss: feed('rss.xml'),
@@ -284,6 +286,25 @@ describe('renderFeed', () => {
     const channel = (xml.parse(renderFeed(doc, 'rss')).rss as Node).channel as Node;
     expect(text((channel.image as Node).url)).toBe(`${BASE}/logo.png`);
     expect(text((channel.image as Node).title)).toBe(text(channel.title));
+    expect(text(channel.lastBuildDate)).toBe('Wed, 05 Nov 2025 13:08:00 GMT');
+    expect(w3cFeedRules(renderFeed(doc, 'rss'), feed('rss.xml'))).toEqual([
+      expect.objectContaining({ rule: 'UnknownNamespace' }),
+    ]);
+    // RSS shows GIF, JPEG and PNG only: an SVG logo stays in Atom and JSON Feed alone.
+    const svg = createFeedDocument({
+      language: 'uk',
+      id: feed('atom.xml'),
+      entries: [],
+      emptySince: doc.updated,
+      links: doc.links,
+      site: resolveSiteSettings({ name: 'Kyiv Ledger', logoUrl: `${BASE}/logo.svg?v=2` }, {}),
+    });
+    const svgRss = renderFeed(svg, 'rss');
+    expect((xml.parse(svgRss).rss as Node).channel).not.toHaveProperty('image');
+    expect(w3cFeedRules(svgRss, feed('rss.xml')).map((p) => p.rule)).toEqual(['UnknownNamespace']);
+    expect(text((xml.parse(renderFeed(svg, 'atom')).feed as Node).logo)).toBe(
+      `${BASE}/logo.svg?v=2`,
+    );
   });
 
   for (const format of FORMATS) {
@@ -359,7 +380,7 @@ describe('renderFeed', () => {
     }
   });
 
-  it('lists every language in OPML 2.0 with localized titles', () => {
+  it('lists every language in OPML 2.0 with localized titles, as the W3C validator accepts it', () => {
     const body = renderOpml({
       title: 'Tidings',
       updated: new Date(Date.UTC(2025, 10, 5)),
@@ -368,12 +389,22 @@ describe('renderFeed', () => {
     });
     expect(XMLValidator.validate(body)).toBe(true);
     const outlines = ((xml.parse(body).opml as Node).body as Node).outline as Node[];
-    expect(outlines.map((o) => o['@language'])).toEqual(['en', 'es', 'de', 'fr', 'it', 'uk']);
-    expect(outlines[5]?.['@text']).toBe('Tidings — Українська');
-    expect(asNodes(outlines[0]?.outline).map((o) => o['@xmlUrl'])).toEqual([
-      `${BASE}/feeds/en/rss`,
-      `${BASE}/feeds/en/atom`,
-      `${BASE}/feeds/en/json`,
+    expect(outlines.map((o) => asNodes(o.outline)[0]?.['@language'])).toEqual([
+      'en',
+      'es',
+      'de',
+      'fr',
+      'it',
+      'uk',
     ]);
+    expect(outlines[5]?.['@text']).toBe('Tidings — Українська');
+    expect(
+      asNodes(outlines[0]?.outline).map((o) => [o['@type'], o['@xmlUrl'], o['@version']]),
+    ).toEqual([
+      ['rss', `${BASE}/feeds/en/rss`, 'RSS2'],
+      ['rss', `${BASE}/feeds/en/atom`, undefined],
+      ['rss', `${BASE}/feeds/en/json`, undefined],
+    ]);
+    expect(w3cFeedRules(body, `${BASE}/feeds/opml.xml`)).toEqual([]);
   });
 });

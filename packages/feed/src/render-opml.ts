@@ -26,16 +26,18 @@ export interface OpmlInput {
   }[];
 }
 
-const FORMATS: readonly { format: FeedFormat; type: string; name: string }[] = [
-  { format: 'rss', type: 'rss', name: 'RSS' },
-  { format: 'atom', type: 'atom', name: 'Atom' },
-  { format: 'json', type: 'jsonfeed', name: 'JSON Feed' },
+// OPML 2.0 marks every subscription type="rss", whatever its format (readers import only
+// those), and knows versions for RSS alone.
+const FORMATS: readonly { format: FeedFormat; version?: string; name: string }[] = [
+  { format: 'rss', version: 'RSS2', name: 'RSS' },
+  { format: 'atom', name: 'Atom' },
+  { format: 'json', name: 'JSON Feed' },
 ];
 
 /**
- * OPML 2.0 listing every language's RSS, Atom and JSON feeds, one outline per language with
- * its title in that language, and under it a folder of the language's category feeds (RSS),
- * so a reader can subscribe to all of them at once.
+ * OPML 2.0 listing every language's RSS, Atom and JSON feeds, one folder per language named
+ * in that language, and in it a folder of the language's category feeds (RSS), so a reader can
+ * subscribe to all of them at once. Every subscription is `type="rss"`, as OPML 2.0 has it.
  *
  * @example
  * renderOpml({ title, updated, feedUrl: (l, f) => `${base}/feeds/${l}/${f}`, homeUrl: (l) => `${base}/${l}/` });
@@ -48,26 +50,24 @@ export function renderOpml(input: OpmlInput): string {
   const body = opml.ele('body');
   for (const language of LANGUAGES) {
     const labels = feedLabels(language.code, input.site);
-    const group = body.ele('outline', {
-      text: xmlText(labels.title),
-      title: xmlText(labels.title),
-      language: language.code,
-    });
-    for (const { format, type, name } of FORMATS) {
+    // A folder is text alone: any other attribute would want a type (the W3C validator's
+    // MissingOutlineType); its feeds carry the language.
+    const group = body.ele('outline', { text: xmlText(labels.title) });
+    for (const { format, version, name } of FORMATS) {
       group.ele('outline', {
-        type,
+        type: 'rss',
         text: xmlText(`${labels.title} (${name})`),
         title: xmlText(`${labels.title} (${name})`),
         xmlUrl: xmlText(input.feedUrl(language.code, format)),
         htmlUrl: xmlText(input.homeUrl(language.code)),
         language: language.code,
-        version: format === 'rss' ? 'RSS2' : format === 'atom' ? 'ATOM1' : 'JSONFEED1.1',
+        ...(version ? { version } : {}),
       });
     }
     const categories = (input.categories ?? []).filter((c) => c.language === language.code);
     if (categories.length > 0) {
       const label = translatorFor(language.code)('site:feed.opmlCategories');
-      const folder = group.ele('outline', { text: xmlText(label), title: xmlText(label) });
+      const folder = group.ele('outline', { text: xmlText(label) });
       for (const category of categories) {
         const title = feedLabels(language.code, input.site, category.name).title;
         folder.ele('outline', {

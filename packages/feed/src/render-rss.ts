@@ -12,6 +12,17 @@ const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
 const DC = 'http://purl.org/dc/elements/1.1/';
 
 /**
+ * Whether RSS can show this logo: RSS 2.0's `<image>` is a GIF, JPEG or PNG (an SVG or WebP
+ * logo is the W3C validator's ImageUrlFormat warning), so a URL naming another format is left
+ * to Atom's `logo` and JSON Feed's `icon`; one naming none is given the benefit of the doubt.
+ */
+function rssImageFormat(url: string): boolean {
+  const path = URL.canParse(url) ? new URL(url).pathname : url;
+  const extension = /\.(\w+)$/.exec(path)?.[1]?.toLowerCase();
+  return extension === undefined || ['gif', 'jpg', 'jpeg', 'png'].includes(extension);
+}
+
+/**
  * RSS 2.0 with `<language>`, a plain-text `title`, a text-only `description` (escaped for
  * HTML, then XML: readers render it as HTML, so escaping once would let a `<script>` in a
  * summary come alive), `content:encoded` for the full HTML, a stable non-permalink
@@ -43,7 +54,7 @@ export function renderRss(doc: FeedDocument): string {
   channel.ele('lastBuildDate').txt(doc.updated.toUTCString());
   channel.ele('generator').txt('Tidings');
   channel.ele('docs').txt('https://www.rssboard.org/rss-specification');
-  if (doc.labels.logoUrl) {
+  if (doc.labels.logoUrl && rssImageFormat(doc.labels.logoUrl)) {
     // The validator wants the image's title and link to match the channel's.
     const image = channel.ele('image');
     image.ele('url').txt(xmlText(doc.labels.logoUrl));

@@ -1,4 +1,5 @@
 import type { LanguageCode } from '@tidings/core';
+import { w3cFeedRules } from '@tidings/feed/testing';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SiteUrls } from '../site/site-urls.ts';
@@ -100,6 +101,14 @@ describe("feeds and addresses as readers' software sees them", () => {
       else expect(XMLValidator.validate(body)).toBe(true);
       expect(body).not.toContain('Soon gone');
     }
+    // Empty feeds, emptied or never filled, are dated by a plausible moment, not 1970.
+    for (const path of ['/feeds/en/categories/ephemera/rss.xml', '/feeds/de/atom.xml']) {
+      const problems = w3cFeedRules(await (await h.get(path)).text(), `${B}${path}`);
+      expect(
+        problems.filter((p) => p.rule !== 'UnknownNamespace'),
+        path,
+      ).toEqual([]);
+    }
     expect((await h.get('/feeds/en/categories/never-was/rss.xml')).status).toBe(404);
   });
 
@@ -107,12 +116,12 @@ describe("feeds and addresses as readers' software sees them", () => {
     const body = await (await h.get('/feeds/opml.xml')).text();
     expect(XMLValidator.validate(body)).toBe(true);
     const languages = ((xml.parse(body).opml as Node).body as Node).outline as Node[];
-    const uk = languages.find((o) => o['@language'] === 'uk');
+    const uk = languages.find((o) => o['@text'] === 'Tidings — Українська');
     const folder = (uk?.outline as Node[] | undefined)?.find((o) => o['@text'] === 'Рубрики');
     expect((folder?.outline as Node[] | undefined)?.map((o) => [o['@text'], o['@xmlUrl']])).toEqual(
       [['Tidings — Оборона (Українська)', `${B}/feeds/uk/categories/oborona/rss.xml`]],
     );
-    const en = languages.find((o) => o['@language'] === 'en');
+    const en = languages.find((o) => o['@text'] === 'Tidings — English');
     const enFolder = (en?.outline as Node[] | undefined)?.find((o) => o['@text'] === 'Categories');
     expect((enFolder?.outline as Node[] | undefined)?.map((o) => o['@xmlUrl'])).toEqual([
       `${B}/feeds/en/categories/defence/rss.xml`,

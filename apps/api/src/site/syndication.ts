@@ -278,6 +278,9 @@ export class Syndication {
       entries: page.items.map((item) => toFeedEntry(item, this.urls)),
       category: options.category,
       site: this.site,
+      // A language or category with nothing live: since its last change, or since Tidings
+      // started when nothing was ever published in it.
+      emptySince: options.lastModified.getTime() > 0 ? options.lastModified : STARTED,
     });
     const body = renderFeed(doc, format);
     const contentType =
