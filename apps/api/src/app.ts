@@ -13,6 +13,7 @@ import { compressResponses } from './middleware/compress-responses.ts';
 import { errorHandler, notFoundHandler, problemResponse } from './on-error.ts';
 import { ProblemError } from './problem.ts';
 import { articleListingRoutes } from './routes/article-listing.ts';
+import { articleRetryRoutes } from './routes/article-retries.ts';
 import { type ArticleRoutesDeps, articleRoutes } from './routes/articles.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { feedRoutes } from './routes/feeds.ts';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
       }),
     );
     app.route('/v1/articles', articleListingRoutes(deps.v1));
+    app.route('/v1/articles', articleRetryRoutes({ ...deps.v1, logger: deps.logger }));
     app.route(
       '/v1/articles',
       articleRoutes({ ...deps.v1, logger: deps.logger, maxArticleChars: deps.maxArticleChars }),

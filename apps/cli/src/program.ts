@@ -7,6 +7,7 @@ import { registerList } from './commands/list.ts';
 import { registerModels } from './commands/models.ts';
 import { registerPost } from './commands/post.ts';
 import { registerRetract } from './commands/retract.ts';
+import { registerRetry } from './commands/retry.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerWorker } from './commands/worker.ts';
 import { registerWorkers } from './commands/workers.ts';
@@ -37,6 +38,7 @@ export function createProgram(): Command {
     registerStatus,
     registerList,
     registerEdit,
+    registerRetry,
     registerRetract,
     registerKeys,
     registerModels,

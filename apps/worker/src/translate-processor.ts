@@ -64,7 +64,7 @@ type Results = Queue<ResultMessage, void, ResultJobName>;
 const sendFinished = (results: Results, data: TranslationResultData) =>
   results.add('finished', data, {
     ...RESULT_JOB_OPTIONS,
-    jobId: resultJobId('finished', data.articleId, data.revision, data.language),
+    jobId: resultJobId('finished', data.articleId, data.revision, data.language, data.retry),
   });
 
 /**
@@ -85,6 +85,7 @@ export async function reportStalledTooOften(
     articleId: data.articleId,
     revision: data.revision,
     language: data.target,
+    retry: data.retry,
     outcome: 'failed',
     reason: `its worker stopped ${TRANSLATE_MAX_STALLED_COUNT + 1} times while translating it (killed, or cut off from Redis); retry it once the workers are healthy`,
     startedAt: now,
@@ -119,8 +120,8 @@ export function translateProcessor(
       logger.error({ jobId: job.id, problems }, 'malformed translate job refused');
       throw new UnrecoverableError(`malformed job: ${problems.join('; ')}`);
     }
-    const { articleId, revision, source, target, content } = job.data;
-    const key = { articleId, revision, language: target };
+    const { articleId, revision, source, target, content, retry } = job.data;
+    const key = { articleId, revision, language: target, retry };
     const startedAt = new Date().toISOString();
     // The job's lock is renewed from this event loop: the longest delay it saw during the
     // translation says how close a job came to stalling (logged with every translation).
@@ -137,7 +138,10 @@ export function translateProcessor(
     await results.add(
       'started',
       { kind: 'started', ...key, startedAt },
-      { ...RESULT_JOB_OPTIONS, jobId: resultJobId('started', articleId, revision, target) },
+      {
+        ...RESULT_JOB_OPTIONS,
+        jobId: resultJobId('started', articleId, revision, target, retry),
+      },
     );
     const send = (data: TranslationResultData) => sendFinished(results, data);
     try {

@@ -22,6 +22,8 @@ export interface TranslateJobData {
   readonly content: ArticleContent;
   /** The HTTP request that caused the job, so one id runs through API and worker logs. */
   readonly requestId?: string | undefined;
+  /** Which retry of the revision this is (`POST …/retry`); absent or 0 for the first translation. */
+  readonly retry?: number | undefined;
 }
 
 /**
@@ -45,6 +47,7 @@ export const translateJobDataSchema = z
       image: z.object({ url: z.string(), alt: z.string() }).optional(),
     }),
     requestId: z.string().optional(),
+    retry: z.number().int().min(0).optional(),
   })
   .refine((d) => d.source !== d.target, 'source and target must differ');
 
@@ -54,6 +57,8 @@ export interface TranslationStartedData {
   readonly articleId: string;
   readonly revision: number;
   readonly language: LanguageCode;
+  /** The job's {@link TranslateJobData.retry}. */
+  readonly retry?: number | undefined;
   readonly startedAt: string;
 }
 
@@ -63,6 +68,8 @@ export interface TranslationResultData {
   readonly articleId: string;
   readonly revision: number;
   readonly language: LanguageCode;
+  /** The job's {@link TranslateJobData.retry}. */
+  readonly retry?: number | undefined;
   readonly outcome: 'published' | 'needs_review' | 'failed';
   /** Present unless the outcome is `failed`. */
   readonly content?: ArticleContent | undefined;
@@ -86,19 +93,28 @@ export interface TranslationResultData {
 export type ResultMessage = TranslationStartedData | TranslationResultData;
 
 /**
- * The id of the job translating one revision of an article into one language. Derived, never
- * random, so that a retry or a repost never duplicates work. BullMQ forbids ':' in custom ids.
+ * The id of the job translating one revision of an article into one language, and which retry
+ * of it (`POST …/retry`; 0 for the first translation). Derived, never random, so that a repost
+ * or a second retry request never duplicates work. BullMQ forbids ':' in custom ids.
  *
  * @example
  * translateJobId('01J9', 2, 'uk'); // '01J9.r2.uk'
+ * translateJobId('01J9', 2, 'uk', 1); // '01J9.r2.uk.retry1'
  */
-export function translateJobId(articleId: string, revision: number, target: LanguageCode): string {
-  return `${articleId}.r${revision}.${target}`;
+export function translateJobId(
+  articleId: string,
+  revision: number,
+  target: LanguageCode,
+  retry = 0,
+): string {
+  return `${articleId}.r${revision}.${target}${retry > 0 ? `.retry${retry}` : ''}`;
 }
 
 /**
- * The id of the result job for one (article, revision, language): the same result sent
- * twice is one job.
+ * The id of the result job for one (article, revision, language, retry): the same result sent
+ * twice while the first still waits is one job. Once persisted, a result job is removed
+ * ({@link RESULT_JOB_OPTIONS}), so a later result of the same job (retried from the queue
+ * dashboard) is a job of its own.
  *
  * @example
  * resultJobId('finished', '01J9', 2, 'uk'); // 'finished.01J9.r2.uk'
@@ -108,8 +124,9 @@ export function resultJobId(
   articleId: string,
   revision: number,
   language: LanguageCode,
+  retry = 0,
 ): string {
-  return `${kind}.${translateJobId(articleId, revision, language)}`;
+  return `${kind}.${translateJobId(articleId, revision, language, retry)}`;
 }
 
 /** Options of every translate job: retried with exponential backoff, kept a while for status. */
@@ -120,11 +137,16 @@ export const TRANSLATE_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-/** Options of every result job: the API retries persisting for a long time. */
+/**
+ * Options of every result job: the API retries persisting for a long time, and removes a
+ * result once the store has it. The store is the record (and idempotent); a persisted result
+ * kept in Redis would only make BullMQ ignore the next result under its id, which is how a
+ * translation retried from the queue dashboard used to be dropped.
+ */
 export const RESULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 20,
   backoff: { type: 'exponential', delay: 1_000 },
-  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnComplete: true,
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 

@@ -29,6 +29,7 @@ export type {
   ListedPage,
   ListingVersion,
   ResultOutcome,
+  RetryOutcome,
   TokenLookup,
   TranslatedContent,
   Translation,

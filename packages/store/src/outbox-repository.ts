@@ -8,6 +8,7 @@ interface RequestRow {
   language: LanguageCode;
   state: TranslationRequest['state'];
   attempts: number;
+  retry: number;
   created_at: Date;
   enqueued_at: Date | null;
 }
@@ -42,7 +43,8 @@ export async function requestTranslations(
 
 /**
  * Marks one request done, in the caller's transaction: its result, its final failure or an
- * editor's text arrived. Done stays done.
+ * editor's text arrived. Done stays done. With `key.retry`, a request for a later retry stays
+ * open: the result of an earlier attempt does not answer it.
  *
  * @example
  * await finishRequest(tx, { articleId, revision: 1, language: 'de' });
@@ -50,8 +52,30 @@ export async function requestTranslations(
 export async function finishRequest(tx: Queryable, key: TranslationRequestKey): Promise<void> {
   await tx.query(
     `UPDATE translation_requests SET state = 'done', done_at = now()
-      WHERE article_id = $1 AND language = $2 AND revision = $3 AND state <> 'done'`,
-    [key.articleId, key.language, key.revision],
+      WHERE article_id = $1 AND language = $2 AND revision = $3 AND state <> 'done'
+        AND ($4::integer IS NULL OR retry <= $4::integer)`,
+    [key.articleId, key.language, key.revision, key.retry ?? null],
+  );
+}
+
+/**
+ * Reopens one request for a retry, in the caller's transaction: pending again, under its new
+ * retry number, for the dispatcher (or, if the API stops first, the reconciler) to enqueue.
+ *
+ * @example
+ * await reopenRequest(tx, { articleId, revision: 1, language: 'de', retry: 1 });
+ */
+export async function reopenRequest(
+  tx: Queryable,
+  key: TranslationRequestKey & { readonly retry: number },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO translation_requests (article_id, revision, language, retry)
+     VALUES ($1, $2, $3, $4)
+     ON CONFLICT (article_id, revision, language) DO UPDATE
+        SET state = 'pending', retry = EXCLUDED.retry, created_at = now(),
+            enqueued_at = NULL, done_at = NULL`,
+    [key.articleId, key.revision, key.language, key.retry],
   );
 }
 
@@ -95,9 +119,10 @@ export class OutboxRepository {
     const rows = await this.#db.query(
       `UPDATE translation_requests r
           SET state = 'enqueued', enqueued_at = now(), attempts = r.attempts + 1
-         FROM jsonb_to_recordset($1::jsonb) AS k("articleId" uuid, revision integer, language text)
+         FROM jsonb_to_recordset($1::jsonb)
+              AS k("articleId" uuid, revision integer, language text, retry integer)
         WHERE r.article_id = k."articleId" AND r.revision = k.revision AND r.language = k.language
-          AND r.state <> 'done'
+          AND r.retry = COALESCE(k.retry, 0) AND r.state <> 'done'
         RETURNING 1`,
       [JSON.stringify(keys)],
     );
@@ -117,7 +142,7 @@ export class OutboxRepository {
     limit?: number;
   }): Promise<TranslationRequest[]> {
     const rows = await this.#db.query<RequestRow>(
-      `SELECT article_id, revision, language, state, attempts, created_at, enqueued_at
+      `SELECT article_id, revision, language, state, attempts, retry, created_at, enqueued_at
          FROM translation_requests
         WHERE state <> 'done'
           AND COALESCE(enqueued_at, created_at) <= now() - make_interval(secs => (
@@ -134,6 +159,7 @@ export class OutboxRepository {
       articleId: r.article_id,
       revision: r.revision,
       language: r.language,
+      retry: r.retry,
       state: r.state,
       attempts: r.attempts,
       createdAt: r.created_at,

@@ -9,6 +9,7 @@ import { KeysRepository } from './keys-repository.ts';
 import { ListingRepository, type ListOptions } from './listing-repository.ts';
 import { migrate } from './migrate.ts';
 import { OutboxRepository } from './outbox-repository.ts';
+import { RetriesRepository } from './retries-repository.ts';
 import { type SitemapArticle, SitemapRepository } from './sitemap-repository.ts';
 import {
   type TranslationFailureInput,
@@ -25,6 +26,7 @@ import type {
   ListedPage,
   ListingVersion,
   ResultOutcome,
+  RetryOutcome,
   TokenLookup,
   TranslatedContent,
   Translation,
@@ -65,6 +67,7 @@ export class Store {
   readonly #articles: ArticlesRepository;
   readonly #translations: TranslationsRepository;
   readonly #outbox: OutboxRepository;
+  readonly #retries: RetriesRepository;
   readonly #listing: ListingRepository;
   readonly #index: ArticleIndexRepository;
   readonly #sitemaps: SitemapRepository;
@@ -80,6 +83,7 @@ export class Store {
     this.#articles = new ArticlesRepository(db);
     this.#translations = new TranslationsRepository(db);
     this.#outbox = new OutboxRepository(db);
+    this.#retries = new RetriesRepository(db);
     this.#listing = new ListingRepository(db);
     this.#index = new ArticleIndexRepository(db);
     this.#sitemaps = new SitemapRepository(db);
@@ -198,6 +202,14 @@ export class Store {
     editorKeyId: string,
   ): Promise<Translation> {
     return this.#translations.editTranslation(articleId, language, content, editorKeyId);
+  }
+
+  /** See {@link RetriesRepository.retryTranslations}. */
+  retryTranslations(
+    articleId: string,
+    languages?: readonly LanguageCode[],
+  ): Promise<RetryOutcome[]> {
+    return this.#retries.retryTranslations(articleId, languages);
   }
 
   /** See {@link OutboxRepository.markRequestsEnqueued}. */

@@ -20,6 +20,8 @@ export interface TranslationResultInput {
   /** `needs_review` when a quality gate flagged it: stored, but not published. */
   readonly status: 'published' | 'needs_review';
   readonly reason?: string | undefined;
+  /** Which retry of the revision made it (0, or absent, for the first translation). */
+  readonly retry?: number | undefined;
   readonly timings?: {
     readonly startedAt?: Date | undefined;
     readonly finishedAt?: Date | undefined;
@@ -32,18 +34,32 @@ export interface TranslationFailureInput {
   readonly language: LanguageCode;
   readonly revision: number;
   readonly reason: string;
+  /** Which retry of the revision failed (0, or absent, for the first translation). */
+  readonly retry?: number | undefined;
 }
 
 /** Statuses in which an editor's text is live; machine output never replaces it. */
-const EDITOR_OWNED: readonly TranslationStatus[] = ['edited', 'stale'];
+export const EDITOR_OWNED: readonly TranslationStatus[] = ['edited', 'stale'];
 
-interface LockedTranslation {
+/** Statuses in which a language has no result for its revision yet. */
+const WAITING: readonly TranslationStatus[] = ['queued', 'translating', 'failed'];
+
+/** The row of one language version, locked. */
+export interface LockedTranslation {
   revision: number;
   status: TranslationStatus;
+  retry: number;
   source_language: LanguageCode;
 }
 
-async function lockTranslation(
+/**
+ * Locks one language version's row for the caller's transaction; a {@link NotFoundError}
+ * when the article or the language is not there.
+ *
+ * @example
+ * const current = await lockTranslation(tx, articleId, 'de');
+ */
+export async function lockTranslation(
   tx: Queryable,
   articleId: string,
   language: LanguageCode,
@@ -52,7 +68,7 @@ async function lockTranslation(
   // deliveries of the same result (two API instances, a redelivered job) apply it once.
   const [row] = isStoreId(articleId)
     ? await tx.query<LockedTranslation>(
-        `SELECT t.revision, t.status, a.source_language
+        `SELECT t.revision, t.status, t.retry, a.source_language
            FROM translations t JOIN articles a ON a.id = t.article_id
           WHERE t.article_id = $1 AND t.language = $2
           FOR UPDATE OF t`,
@@ -68,6 +84,7 @@ interface VersionInput {
   readonly articleId: string;
   readonly language: LanguageCode;
   readonly revision: number;
+  readonly retry?: number | undefined;
   readonly origin: 'machine' | 'editor';
   readonly status: 'published' | 'needs_review' | 'edited';
   readonly content: TranslatedContent;
@@ -86,9 +103,9 @@ async function insertVersion(tx: Queryable, v: VersionInput): Promise<string | u
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO translation_versions
        (article_id, language, revision, origin, status, title, summary, body, categories,
-        image_alt, model, reason, edited_by, started_at, finished_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, COALESCE($15, now()))
-     ON CONFLICT (article_id, language, revision) WHERE origin = 'machine' DO NOTHING
+        image_alt, model, reason, edited_by, started_at, finished_at, retry)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, COALESCE($15, now()), $16)
+     ON CONFLICT (article_id, language, revision, retry) WHERE origin = 'machine' DO NOTHING
      RETURNING id`,
     [
       v.articleId,
@@ -106,6 +123,7 @@ async function insertVersion(tx: Queryable, v: VersionInput): Promise<string | u
       v.editedBy ?? null,
       v.startedAt ?? null,
       v.finishedAt ?? null,
+      v.retry ?? 0,
     ],
   );
   return row?.id;
@@ -171,16 +189,23 @@ export class TranslationsRepository {
 
   /**
    * Applies a worker's result, once: a second delivery reports `applied: false`. A result
-   * for an older revision than the current one is ignored. An editor's text (`edited`,
-   * `stale`) is never replaced; the machine version is kept in the history beside it.
-   * The outbox request is marked done in every case.
+   * for an older revision than the current one is ignored, and so is one of an earlier try
+   * of this revision once a retry was asked for and the language has a result again. An
+   * editor's text (`edited`, `stale`) is never replaced; the machine version is kept in the
+   * history beside it. The outbox request of this try (and earlier ones) is marked done.
    */
   recordTranslationResult(result: TranslationResultInput): Promise<ResultOutcome> {
     return this.#db.transaction(async (tx) => {
       const { articleId, language, revision, content } = result;
+      const retry = result.retry ?? 0;
       const current = await lockTranslation(tx, articleId, language);
-      await finishRequest(tx, { articleId, language, revision });
+      await finishRequest(tx, { articleId, language, revision, retry });
       if (revision !== current.revision || language === current.source_language) {
+        return { applied: false, status: current.status };
+      }
+      // A result of the try a retry replaced is still welcome while nothing newer is in
+      // (the queue dashboard retried the old job), never over what the retry brought.
+      if (retry < current.retry && !WAITING.includes(current.status)) {
         return { applied: false, status: current.status };
       }
       const startedAt = result.timings?.startedAt ?? null;
@@ -189,6 +214,7 @@ export class TranslationsRepository {
         articleId,
         language,
         revision,
+        retry,
         origin: 'machine',
         status: result.status,
         content,
@@ -217,16 +243,17 @@ export class TranslationsRepository {
 
   /**
    * Records that a worker gave up on this revision (the request is done; the reason is
-   * kept). Ignored when a version for it already arrived, or the revision is outdated.
-   * Content that was live before stays live.
+   * kept). Ignored when a version for it already arrived, the revision is outdated, or a
+   * retry was asked for since this try began. Content that was live before stays live.
    */
   recordTranslationFailure(failure: TranslationFailureInput): Promise<ResultOutcome> {
     return this.#db.transaction(async (tx) => {
       const { articleId, language, revision, reason } = failure;
+      const retry = failure.retry ?? 0;
       const current = await lockTranslation(tx, articleId, language);
-      await finishRequest(tx, { articleId, language, revision });
+      await finishRequest(tx, { articleId, language, revision, retry });
       const waiting = current.status === 'queued' || current.status === 'translating';
-      if (revision !== current.revision || !waiting) {
+      if (revision !== current.revision || !waiting || retry < current.retry) {
         return { applied: false, status: current.status };
       }
       await tx.query(
@@ -304,7 +331,8 @@ async function readTranslation(
   if (row.status === 'needs_review') {
     [draft] = await q.query<ContentColumns>(
       `SELECT title, summary, body, categories, image_alt FROM translation_versions
-        WHERE article_id = $1 AND language = $2 AND revision = $3 AND origin = 'machine'`,
+        WHERE article_id = $1 AND language = $2 AND revision = $3 AND origin = 'machine'
+        ORDER BY id DESC LIMIT 1`,
       [articleId, language, row.revision],
     );
   }

@@ -98,6 +98,8 @@ export interface TranslationRequestKey {
   readonly articleId: string;
   readonly revision: number;
   readonly language: LanguageCode;
+  /** Which retry of the revision it asks for: 0 (or absent) for the first translation. */
+  readonly retry?: number | undefined;
 }
 
 /** A request of the outbox that is not yet done. */
@@ -108,6 +110,25 @@ export interface TranslationRequest extends TranslationRequestKey {
   readonly createdAt: Date;
   readonly enqueuedAt: Date | null;
 }
+
+/**
+ * What a retry did for one language: queued a fresh translation, found one already on its
+ * way (`already`: the same request, never a second job), or skipped it, saying why.
+ */
+export type RetryOutcome =
+  | {
+      readonly language: LanguageCode;
+      readonly outcome: 'queued' | 'already';
+      readonly status: TranslationStatus;
+      /** The request of the job, to enqueue (again: its job id makes that harmless). */
+      readonly request: TranslationRequestKey & { readonly retry: number };
+    }
+  | {
+      readonly language: LanguageCode;
+      readonly outcome: 'skipped';
+      readonly status: TranslationStatus;
+      readonly reason: string;
+    };
 
 /** The outcome of writing an article: what it is now, and which jobs to enqueue. */
 export interface ArticleWrite {

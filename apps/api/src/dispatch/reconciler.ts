@@ -61,7 +61,12 @@ export class Reconciler {
         again.push(request);
         continue;
       }
-      const id = translateJobId(request.articleId, request.revision, request.language);
+      const id = translateJobId(
+        request.articleId,
+        request.revision,
+        request.language,
+        request.retry,
+      );
       const job = await this.queue.getJob(id);
       const state = job ? await job.getState() : 'missing';
       if (state === 'missing' || state === 'unknown') again.push(request);

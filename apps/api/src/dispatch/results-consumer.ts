@@ -43,6 +43,7 @@ export function startResultsConsumer(deps: {
         articleId: message.articleId,
         language: message.language,
         revision: message.revision,
+        retry: message.retry,
       };
       if (message.outcome === 'failed' || !message.content) {
         await store.recordTranslationFailure({

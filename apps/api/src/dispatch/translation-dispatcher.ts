@@ -49,8 +49,11 @@ export class TranslationDispatcher {
             target: request.language,
             content: article.content,
             requestId: context.requestId,
+            ...(request.retry ? { retry: request.retry } : {}),
           },
-          opts: { jobId: translateJobId(articleId, request.revision, request.language) },
+          opts: {
+            jobId: translateJobId(articleId, request.revision, request.language, request.retry),
+          },
         });
         sent.push(request);
       }

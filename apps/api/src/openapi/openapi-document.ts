@@ -85,6 +85,32 @@ const listing = {
   },
 };
 
+const retriesView = {
+  type: 'object',
+  properties: {
+    articleId: { type: 'string', format: 'uuid' },
+    retries: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          language: { type: 'string', enum: [...LANGUAGE_CODES] },
+          outcome: {
+            type: 'string',
+            enum: ['queued', 'already', 'skipped'],
+            description:
+              'queued: a fresh translation was queued; already: one was queued or running, and `job` is it; skipped: see `reason`.',
+          },
+          status: { type: 'string', enum: [...TRANSLATION_STATUSES] },
+          job: { type: ['string', 'null'], description: 'The translate job id.' },
+          reason: { type: ['string', 'null'], description: 'Why it was skipped.' },
+        },
+      },
+    },
+    links: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+};
+
 const workersView = {
   type: 'object',
   properties: {
@@ -307,6 +333,35 @@ export function openApiDocument(serverUrl: string) {
             ...guarded,
             ...jsonWrite,
             ...problems('not-found', 'conflict'),
+          },
+        },
+      },
+      '/v1/articles/{id}/retry': {
+        parameters: [id],
+        post: {
+          summary: 'Translate every failed or needs_review language of the current revision again',
+          description:
+            "Idempotent: a language already queued or translating is reported with its job, never given a second one. An editor's correction (edited, stale) and a published version are skipped, with the reason. Publishers retry their own articles; editors and admins any.",
+          security: auth,
+          responses: {
+            '200': ok('Nothing to retry; every language says why.', retriesView),
+            '202': ok('Fresh translations queued (or already on their way).', retriesView),
+            ...guarded,
+            ...problems('not-found', 'conflict', 'unavailable'),
+          },
+        },
+      },
+      '/v1/articles/{id}/{lang}/retry': {
+        parameters: [id, lang],
+        post: {
+          summary: 'Translate one failed or needs_review language of the current revision again',
+          description:
+            "Idempotent: while a translation of it is queued or running, the answer is 202 with that job. 409 for an editor's correction (never replaced by a machine), a published version, the source language or a retracted article.",
+          security: auth,
+          responses: {
+            '202': ok('A fresh translation is queued (or already on its way).', retriesView),
+            ...guarded,
+            ...problems('not-found', 'conflict', 'unavailable'),
           },
         },
       },

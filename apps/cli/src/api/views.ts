@@ -92,3 +92,20 @@ export interface ListingView {
   readonly counts: Partial<Record<TranslationStatus, number>>;
   readonly nextCursor: string | null;
 }
+
+/** What a retry did for one language (`POST /v1/articles/{id}[/{lang}]/retry`). */
+export interface RetryView {
+  readonly language: LanguageCode;
+  /** `queued`: a fresh translation; `already`: one was on its way (`job`); `skipped`: see `reason`. */
+  readonly outcome: 'queued' | 'already' | 'skipped';
+  /** The language's state; `null` when the CLI only has the API's refusal. */
+  readonly status: TranslationStatus | null;
+  readonly job: string | null;
+  readonly reason: string | null;
+}
+
+/** The answer of a retry route. */
+export interface RetriesView {
+  readonly articleId: string;
+  readonly retries: readonly RetryView[];
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '@tidings/core';
+import {
+  createRedisConnection,
+  RESULT_JOB_OPTIONS,
+  RESULTS_QUEUE,
+  type ResultJobName,
+  type ResultMessage,
+  resultJobId,
+  type TranslationResultData,
+  whenReady,
+} from '@tidings/queue';
+import { openStore, type Store } from '@tidings/store';
+import { Queue, type Worker } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_REDIS_URL } from '../testing/test-env.ts';
+import { startResultsConsumer } from './results-consumer.ts';
+
+const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
+const prefix = `results-test-${randomUUID()}`;
+const redis = createRedisConnection(TEST_REDIS_URL, 'worker');
+const results = new Queue<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, {
+  connection: redis,
+  prefix,
+});
+const dataDir = mkdtempSync(join(tmpdir(), 'tidings-results-'));
+let store: Store;
+let consumer: Worker<ResultMessage, void, ResultJobName>;
+
+beforeAll(async () => {
+  await whenReady(redis);
+  store = await openStore({ dataDir, logger });
+  consumer = startResultsConsumer({ connection: redis, prefix, store, logger });
+});
+afterAll(async () => {
+  await consumer.close();
+  await results.obliterate({ force: true });
+  await results.close();
+  redis.disconnect();
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// What a worker does: send a result under its derived id, with the shared options.
+const send = (data: TranslationResultData) =>
+  results.add('finished', data, {
+    ...RESULT_JOB_OPTIONS,
+    jobId: resultJobId('finished', data.articleId, data.revision, data.language, data.retry),
+  });
+
+async function until(check: () => Promise<boolean>, what: string) {
+  const end = Date.now() + 30_000;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('the results consumer', () => {
+  it('persists the result of a job retried from the queue dashboard after it failed', async () => {
+    const publisherKeyId = (await store.createKey({ name: 'p', role: 'publisher' })).id;
+    const { article } = await store.createArticle({
+      publisherKeyId,
+      sourceLanguage: 'en',
+      content: { title: 'Ukraine', summary: '', body: '<p>Ukraine</p>', categories: [] },
+    });
+    const now = new Date().toISOString();
+    const key = { kind: 'finished', articleId: article.id, revision: 1, language: 'de' } as const;
+    await send({
+      ...key,
+      outcome: 'failed',
+      reason: 'model not found',
+      startedAt: now,
+      finishedAt: now,
+    });
+    await until(
+      async () => (await store.getTranslation(article.id, 'de')).status === 'failed',
+      'the failure',
+    );
+    const failure = resultJobId('finished', article.id, 1, 'de');
+    await until(async () => {
+      const state = await (await results.getJob(failure))?.getState();
+      return state !== 'waiting' && state !== 'active';
+    }, 'the failure to be done with');
+    // The same job, retried by hand once the model is there, sends its result under the same id.
+    await send({
+      ...key,
+      outcome: 'published',
+      model: 'Xenova/opus-mt-en-de',
+      content: { title: 'Ukraine', summary: '', body: '<p>Ukraine</p>', categories: [] },
+      startedAt: now,
+      finishedAt: new Date().toISOString(),
+    });
+    await until(
+      async () => (await store.getTranslation(article.id, 'de')).status === 'published',
+      'the retried result to be published',
+    );
+    expect((await store.getTranslation(article.id, 'de')).model).toBe('Xenova/opus-mt-en-de');
+  });
+});

@@ -1,0 +1,87 @@
+import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import { Argument, type Command, Option } from 'commander';
+import { ApiProblemError } from '../api/api-problem-error.ts';
+import type { RetriesView, RetryView } from '../api/views.ts';
+import { CliError } from '../cli-error.ts';
+import { waitForLanguages } from '../wait-for-languages.ts';
+import { type ApiOptions, apiClient, printJson, withApiOptions } from './api-options.ts';
+import { parseSeconds } from './post.ts';
+
+interface RetryOptions extends ApiOptions {
+  readonly wait: boolean;
+  readonly timeout: number;
+}
+
+function line(retry: RetryView): string {
+  if (retry.outcome === 'queued') return `${retry.language}: queued again (job ${retry.job})`;
+  if (retry.outcome === 'already') {
+    return `${retry.language}: already ${retry.status} (job ${retry.job}); not queued twice`;
+  }
+  return `${retry.language}: not retried: ${retry.reason}`;
+}
+
+/**
+ * `tidings retry ID [LANG…]`: a fresh machine translation of the languages that failed or
+ * await review (all of them, or those named). Never replaces an editor's correction; a
+ * language already on its way is not queued twice. With `--wait`, follows them to the end.
+ *
+ * @example
+ * registerRetry(program);
+ */
+export function registerRetry(program: Command): void {
+  withApiOptions(
+    program
+      .command('retry')
+      .description('Translate failed or needs_review languages again (all of them, or those named)')
+      .argument('<id>', 'article id')
+      .addArgument(
+        new Argument('[lang...]', 'languages to retry (default: every one that needs it)').choices(
+          LANGUAGE_CODES,
+        ),
+      ),
+  )
+    .option('--wait', 'follow the retried languages until each is settled')
+    .addOption(
+      new Option('--timeout <seconds>', 'stop waiting after this long')
+        .argParser(parseSeconds)
+        .default(600_000, '600'),
+    )
+    .action(async (id: string, languages: LanguageCode[], options: RetryOptions) => {
+      const { api } = apiClient(options);
+      const path = `/v1/articles/${encodeURIComponent(id)}`;
+      const retries: RetryView[] = [];
+      if (languages.length === 0) {
+        retries.push(...(await api.request<RetriesView>('POST', `${path}/retry`)).body.retries);
+      } else {
+        for (const language of new Set(languages)) {
+          try {
+            const { body } = await api.request<RetriesView>('POST', `${path}/${language}/retry`);
+            retries.push(...body.retries);
+          } catch (error) {
+            // One language that has nothing to retry does not stop the others.
+            if (!(error instanceof ApiProblemError && error.status === 409) || languages.length < 2)
+              throw error;
+            const reason = (error.problem.detail ?? '').replace(/^Nothing to retry: |\.$/g, '');
+            retries.push({ language, outcome: 'skipped', status: null, job: null, reason });
+          }
+        }
+      }
+      if (options.json && !options.wait) printJson({ articleId: id, retries });
+      else if (!options.json) process.stdout.write(`${retries.map(line).join('\n')}\n`);
+      const running = retries.filter((r) => r.outcome !== 'skipped');
+      if (running.length === 0) {
+        throw new CliError(`nothing to retry in ${id}`);
+      }
+      if (!options.wait) return;
+      const { article, done } = await waitForLanguages(api, id, { timeoutMs: options.timeout });
+      if (options.json) printJson(article);
+      else {
+        const states = running.map((r) => {
+          const state = article.languages[r.language];
+          return `${r.language} ${state?.status ?? '—'}${state?.reason ? ` (${state.reason})` : ''}`;
+        });
+        process.stdout.write(`${states.join('\n')}\n`);
+      }
+      if (!done) throw new CliError(`gave up waiting; ${id} keeps being translated`);
+    });
+}
