@@ -32,9 +32,19 @@ describe('npm start', () => {
       await app.waitFor(/started a private Redis at redis:\/\/127\.0\.0\.1:\d+/);
       await app.waitFor(/Tidings is up: http:\/\/127\.0\.0\.1:\d+/);
 
-      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
-      expect(ready.status).toBe(200);
-      const body = (await ready.json()) as { checks: Record<string, { status: string }> };
+      // Each readiness check has two seconds; on a loaded machine a first PGlite query can
+      // take longer, so the service is given a minute to say it is ready.
+      const body = await eventually(
+        async () => {
+          const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+          const json = (await ready.json()) as { checks: Record<string, { status: string }> };
+          if (ready.status !== 200)
+            throw new Error(`/readyz ${ready.status}: ${JSON.stringify(json)}`);
+          return json;
+        },
+        60_000,
+        '/readyz 200',
+      );
       expect(body.checks.redis?.status).toBe('ok');
       expect(body.checks.store?.status).toBe('ok');
 
