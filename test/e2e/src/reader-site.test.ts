@@ -1,3 +1,4 @@
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ServerType } from '@hono/node-server';
 import { serve } from '@hono/node-server';
@@ -40,6 +41,8 @@ describe("a reader on the newsroom's site", () => {
   let slugs: Partial<Record<string, string>>;
 
   beforeAll(async () => {
+    // The screenshots are the run's own: none left from an earlier one.
+    rmSync(SHOTS, { recursive: true, force: true });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     h = await siteHarness({
@@ -113,6 +116,12 @@ describe("a reader on the newsroom's site", () => {
     expect(await page.getAttribute('.notice', 'data-provenance')).toBe('pending');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
+    // A home page and an article page in two languages, written by this run.
+    for (const shot of ['uk-home', 'uk-article', 'en-home', 'en-article']) {
+      const png = readFileSync(`${SHOTS}/${shot}.png`);
+      expect(png.subarray(1, 4).toString('latin1'), shot).toBe('PNG');
+      expect(png.byteLength, shot).toBeGreaterThan(10_000);
+    }
   });
 
   it('shows a feed opened in the browser as a page with a hint to subscribe, and runs nothing from it', async () => {

@@ -106,7 +106,7 @@ describe('site pages', () => {
     expect(page).toContain(`hreflang="es">Spanisch</a>`);
   });
 
-  it('shows the original with a "not available" notice, not "not yet", where a translation failed', async () => {
+  it('shows the original with a "not available" notice, not "not yet", where a translation failed or is held for review', async () => {
     const article = await h.store.getArticle(jef.id);
     await h.store.recordTranslationFailure({
       articleId: jef.id,
@@ -121,6 +121,23 @@ describe('site pages', () => {
       'Cet article n’est pas disponible dans cette langue\u202f; l’original est affiché à la place. Langue originale\u00a0: ukrainien.',
     );
     expect(page).not.toContain('pas encore');
+    // Held for review: the draft is not shown, the original is, with the same notice.
+    await h.store.recordTranslationResult({
+      articleId: jef.id,
+      language: 'it',
+      revision: article.revision,
+      content: { title: 'Bozza', summary: '', body: '<p>Bozza.</p>', categories: [] },
+      model: 'test/dictionary',
+      status: 'needs_review',
+      reason: 'lost content',
+    });
+    const held = await (await h.get(`/it/articles/${jef.slug}`)).text();
+    expect(held).toContain('<article lang="uk">');
+    expect(held).toContain('data-provenance="unavailable"');
+    expect(held).toContain(
+      'Questo articolo non è disponibile in questa lingua; è mostrato l’originale. Lingua originale: ucraino.',
+    );
+    expect(held).not.toContain('Bozza');
   });
 
   it('tells a reader the version is a machine translation, names the model and links to the original', async () => {
