@@ -153,21 +153,52 @@ const FEED_RENAMES: Readonly<Record<string, string>> = {
   mark: 'b',
 };
 
+function feedTag(tagName: string, attribs: sanitize.Attributes) {
+  const { translate: _translate, class: _class, open: _open, ...kept } = checkGlobals(attribs);
+  if (tagName === 'bdi' && kept.dir === undefined) kept.dir = 'auto';
+  if (tagName === 'a') kept.rel = 'noopener noreferrer';
+  return { tagName: FEED_RENAMES[tagName] ?? tagName, attribs: kept };
+}
+
 const FEED_OPTIONS: sanitize.IOptions = {
   ...OPTIONS,
-  transformTags: {
-    '*': (tagName, attribs) => {
-      const { translate: _translate, class: _class, open: _open, ...kept } = checkGlobals(attribs);
-      if (tagName === 'bdi' && kept.dir === undefined) kept.dir = 'auto';
-      if (tagName === 'a') kept.rel = 'noopener noreferrer';
-      return { tagName: FEED_RENAMES[tagName] ?? tagName, attribs: kept };
-    },
-  },
+  transformTags: { '*': feedTag },
 };
+
+const URL_ATTRIBUTES = ['href', 'src', 'cite'] as const;
+
+// A feed is read away from the page: a reader resolves a relative link against the feed's URL,
+// or not at all (the W3C validator's ContainsRelRef). Resolved against the page, it points
+// where it did there; what resolves to another scheme is left for the allow-list to judge.
+function feedOptionsFor(baseUrl: string): sanitize.IOptions {
+  return {
+    ...FEED_OPTIONS,
+    transformTags: {
+      '*': (tagName, attribs) => {
+        const tag = feedTag(tagName, attribs);
+        for (const name of URL_ATTRIBUTES) {
+          const value = tag.attribs[name];
+          if (value === undefined || /^[a-z][a-z0-9+.-]*:/i.test(value.trim())) continue;
+          try {
+            tag.attribs[name] = new URL(value.trim(), baseUrl).href;
+          } catch {
+            delete tag.attribs[name];
+          }
+        }
+        return tag;
+      },
+    },
+  };
+}
 
 /** Where sanitized HTML goes: `feed` also rewrites what feed readers do not accept. */
 export interface SanitizeOptions {
   readonly target?: 'page' | 'feed';
+  /**
+   * For a feed: the article page's URL, against which relative links and image sources are
+   * made absolute.
+   */
+  readonly baseUrl?: string | undefined;
 }
 
 /**
@@ -181,7 +212,12 @@ export interface SanitizeOptions {
  * sanitizeArticleHtml('<p onclick="x()">Hi<script>alert(1)</script></p>'); // '<p>Hi</p>'
  */
 export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
-  const profile = options.target === 'feed' ? FEED_OPTIONS : OPTIONS;
+  const profile =
+    options.target !== 'feed'
+      ? OPTIONS
+      : options.baseUrl === undefined
+        ? FEED_OPTIONS
+        : feedOptionsFor(options.baseUrl);
   return sanitize(flattenDeepMarkup(html.replace(CONTROL_CHARACTERS, '')), profile).trim();
 }
 

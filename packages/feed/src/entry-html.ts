@@ -19,7 +19,8 @@ function httpUrl(value: string): string | undefined {
  * edited…) with a link to the original, the lead image with its alt text, the body, and a
  * localized "Read in: …" line linking every other language version, each named in the
  * entry's language. Sanitized again here, so a feed never relies on every writer of the
- * store having sanitized.
+ * store having sanitized; relative links and image sources made absolute against the entry's
+ * page, where they pointed.
  *
  * @example
  * entryHtml(entry, labels); // '<p><em>Translated by machine (…)…</em> <a …>Read the original</a></p><figure>…</figure><p>…</p><p>Read in: <a …>Spanish</a></p>'
@@ -59,5 +60,5 @@ export function entryHtml(
     const [before = '', after = ''] = labels.readIn(marker).split(marker);
     parts.push(`<p>${escapeHtml(before)}${links}${escapeHtml(after)}</p>`);
   }
-  return sanitizeArticleHtml(parts.join('\n'), { target: 'feed' });
+  return sanitizeArticleHtml(parts.join('\n'), { target: 'feed', baseUrl: entry.link });
 }

@@ -361,6 +361,26 @@ describe('renderFeed', () => {
     }
   });
 
+  it("makes an article's relative links and images absolute against its page, where they pointed", () => {
+    const [first] = ENTRIES;
+    if (!first) throw new Error('no seed entry');
+    const e: FeedEntry = {
+      ...first,
+      contentHtml:
+        '<p><a href="/en/articles/earlier">Earlier</a>, <a href="#map">the map</a>, <a href="more">more</a>, <a href="javascript:alert(1)">x</a></p><figure><img src="../media/map.png" alt="Map" /></figure>',
+    };
+    for (const format of ['rss', 'atom'] as const) {
+      const body = renderFeed(document([e]), format);
+      expect(body).toContain(`href="${BASE}/en/articles/earlier"`);
+      expect(body).toContain(`href="${BASE}/en/articles/seed-2#map"`);
+      expect(body).toContain(`href="${BASE}/en/articles/more"`);
+      expect(body).toContain(`src="${BASE}/en/media/map.png"`);
+      expect(body).not.toContain('javascript');
+      const at = `${BASE}/feeds/en/${format === 'rss' ? 'rss.xml' : 'atom.xml'}`;
+      expect(w3cFeedRules(body, at).map((p) => p.rule)).toEqual(['UnknownNamespace']);
+    }
+  });
+
   it('keeps entity-looking text as text, so escaped markup never comes alive', () => {
     const entry: FeedEntry = {
       ...(ENTRIES[0] as FeedEntry),
