@@ -17,10 +17,15 @@ const { ensureRedis } = await import('./lib/redis.mjs');
 const { supervise } = await import('./lib/supervise.mjs');
 const { portProblem } = await import('./lib/port-free.mjs');
 const { startModelCheck } = await import('./lib/model-check.mjs');
+const { DEMO_BANNER, prepareDemoModels } = await import('./lib/demo-models.mjs');
 
 const config = loadConfigOrExit(process.env, 'tidings');
 const busy = listenFailure(config.host, config.port, await portProblem(config.host, config.port));
 if (busy) exitWithMessage('tidings', busy);
+if (config.models === 'demo') {
+  process.stdout.write(`${DEMO_BANNER}\n`);
+  await prepareDemoModels({ modelsDir: config.modelsDir, say });
+}
 const redis = await ensureRedis({
   redisUrl: config.redisUrl,
   privatePort: config.redisPrivatePort,
@@ -54,5 +59,5 @@ await supervise(processes, {
 // said just before "up".
 say(await startModelCheck(root, env));
 say(
-  `Tidings is up: ${config.publicUrl}  (readiness: ${config.publicUrl}/readyz; Ctrl-C stops everything)`,
+  `Tidings is up${config.models === 'demo' ? ' in demo mode (MODELS=demo: demo translations)' : ''}: ${config.publicUrl}  (readiness: ${config.publicUrl}/readyz; Ctrl-C stops everything)`,
 );

@@ -92,7 +92,13 @@ worker.on('lockRenewalFailed', (jobIds) => {
     worker.cancelJob(jobId, 'Redis refused to renew its lock');
   }
 });
-worker.once('ready', () =>
+worker.once('ready', () => {
+  if (config.models === 'demo') {
+    logger.warn(
+      { modelsDir: config.modelsDir },
+      "demo mode (MODELS=demo): translating with the repository's dictionary models; every translation is marked as a demo one",
+    );
+  }
   logger.info(
     {
       id,
@@ -102,8 +108,8 @@ worker.once('ready', () =>
       ortThreads: config.ortThreads || 'default',
     },
     'worker ready',
-  ),
-);
+  );
+});
 
 // Its own connection, which never waits longer than a heartbeat: BullMQ's wait for Redis as
 // long as it takes, so they cannot tell a worker that its link is gone.

@@ -7,7 +7,7 @@
  */
 import { createLogger } from '@tidings/core';
 import { createRedisConnection, logConnectionErrors } from '@tidings/queue';
-import { ArticleBatcher, Translator } from '@tidings/translator';
+import { ArticleBatcher, DEMO_MODEL_MAP, Translator } from '@tidings/translator';
 import { loadConfig } from './config.ts';
 import type { CancelRequest, EngineMessage, TranslateRequest } from './engine-protocol.ts';
 import { dieWithParent } from './orphan-guard.ts';
@@ -26,7 +26,7 @@ const send = (message: EngineMessage) => sendToParent(message);
 const translator = await Translator.create({
   onLoad: (model, ms) => send({ type: 'load', model, ms: Math.round(ms) }),
   modelsDir: config.modelsDir,
-  modelMap: config.modelMap,
+  modelMap: config.models === 'demo' ? DEMO_MODEL_MAP : config.modelMap,
   glossary: config.glossary,
   allowRemoteModels: config.allowRemoteModels,
   remoteHost: config.modelHubUrl,

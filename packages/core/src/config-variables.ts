@@ -172,6 +172,13 @@ export const CONFIG_VARIABLES = {
     description:
       "WebSub hub announced in every feed and pinged whenever a language's feed changes; unset, no hub.",
   }),
+  MODELS: variable({
+    schema: z.enum(['hub', 'demo']),
+    default: 'hub',
+    expected: 'hub or demo',
+    description:
+      "demo: try Tidings without any model download: `npm start` builds the repository's own word-for-word dictionary models (test/models, cached; in DATA_DIR/demo-models) and uses them for every direction instead of MODEL_MAP and MODELS_DIR, says so in a banner, and marks everything they make as a demo translation (pages, feeds, API, provenance). hub: real models from MODELS_DIR and the model hub.",
+  }),
   MODELS_DIR: variable({
     schema: z.string().min(1),
     default: './models',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { CONFIG_VARIABLES, type ConfigVariableName } from './config-variables.ts';
 import { exitWithMessage } from './exit-with-message.ts';
@@ -43,7 +43,9 @@ export interface Config {
   readonly reconcileOverdueMs: number;
   readonly languageDetectionThreshold: number;
   readonly websubHubUrl: string | undefined;
-  /** Absolute path. */
+  /** `demo`: the repository's dictionary models, every translation marked as a demo one. */
+  readonly models: Parsed['MODELS'];
+  /** Absolute path (DATA_DIR/demo-models with MODELS=demo). */
   readonly modelsDir: string;
   /** Absolute path, when set. */
   readonly modelMap: string | undefined;
@@ -103,6 +105,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const siteFile = readSiteConfig(env.SITE_CONFIG?.trim(), problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const v = values as Parsed;
+  const demo = v.MODELS === 'demo';
+  const dataDir = resolve(v.DATA_DIR);
   return {
     port: v.PORT,
     host: v.HOST,
@@ -110,7 +114,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     redisUrl: v.REDIS_URL,
     redisPrivatePort: v.REDIS_PRIVATE_PORT,
     queuePrefix: v.QUEUE_PREFIX,
-    dataDir: resolve(v.DATA_DIR),
+    dataDir,
     databaseUrl: v.DATABASE_URL,
     workers: v.WORKERS,
     logLevel: v.LOG_LEVEL,
@@ -125,9 +129,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     reconcileOverdueMs: v.RECONCILE_OVERDUE_MS,
     languageDetectionThreshold: v.LANGUAGE_DETECTION_THRESHOLD,
     websubHubUrl: v.WEBSUB_HUB_URL,
-    modelsDir: resolve(v.MODELS_DIR),
+    models: v.MODELS,
+    modelsDir: demo ? join(dataDir, 'demo-models') : resolve(v.MODELS_DIR),
     modelMap: v.MODEL_MAP === undefined ? undefined : resolve(v.MODEL_MAP),
-    allowRemoteModels: v.ALLOW_REMOTE_MODELS,
+    allowRemoteModels: demo ? false : v.ALLOW_REMOTE_MODELS,
     modelHubUrl: v.MODEL_HUB_URL,
     modelDtype: v.MODEL_DTYPE,
     modelCacheSize: v.MODEL_CACHE_SIZE,

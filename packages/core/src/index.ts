@@ -17,6 +17,7 @@ export {
   type ConfigVariable,
   type ConfigVariableName,
 } from './config-variables.ts';
+export { DEMO_MODEL_OWNER, isDemoModel } from './demo-models.ts';
 export { exitWithMessage } from './exit-with-message.ts';
 export { flattenDeepMarkup, MAX_MARKUP_DEPTH } from './flatten-deep-markup.ts';
 export type { Language, LanguageCode } from './languages.ts';

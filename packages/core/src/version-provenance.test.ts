@@ -48,4 +48,15 @@ describe('provenanceOf', () => {
       });
     }
   });
+
+  it('says a version a demo model made is a demo translation, through a pivot too, and an edit is not', () => {
+    const demo = provenanceOf(
+      state({ model: 'tidings-demo/opus-mt-es-en → tidings-demo/opus-mt-en-uk' }),
+    );
+    expect(demo).toMatchObject({ kind: 'machine', demo: true });
+    expect(provenanceOf(state({ model: 'Xenova/opus-mt-en-uk' })).demo).toBeUndefined();
+    expect(
+      provenanceOf(state({ status: 'edited', model: 'tidings-demo/opus-mt-en-uk' })).demo,
+    ).toBeUndefined();
+  });
 });

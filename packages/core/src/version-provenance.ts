@@ -1,4 +1,5 @@
 import type { TranslationStatus } from './article.ts';
+import { isDemoModel } from './demo-models.ts';
 import type { LanguageCode } from './languages.ts';
 
 /**
@@ -41,6 +42,8 @@ export interface VersionProvenance {
   readonly sourceLanguage: LanguageCode;
   /** The model that made a `machine` or `reviewed` version. */
   readonly model: string | null;
+  /** Set when that model is a demo model (`MODELS=demo`): a demo translation, not a real one. */
+  readonly demo?: true | undefined;
 }
 
 /** What {@link provenanceOf} reads from a language's state. */
@@ -66,12 +69,16 @@ export interface ProvenanceInput {
  */
 export function provenanceOf(input: ProvenanceInput): VersionProvenance {
   const { language, sourceLanguage, model } = input;
-  const make = (kind: ProvenanceKind, shown = language): VersionProvenance => ({
-    kind,
-    language: shown,
-    sourceLanguage,
-    model: kind === 'machine' || kind === 'reviewed' ? model : null,
-  });
+  const make = (kind: ProvenanceKind, shown = language): VersionProvenance => {
+    const madeBy = kind === 'machine' || kind === 'reviewed' ? model : null;
+    return {
+      kind,
+      language: shown,
+      sourceLanguage,
+      model: madeBy,
+      ...(isDemoModel(madeBy) ? { demo: true as const } : {}),
+    };
+  };
   if (language === sourceLanguage) return make('original');
   if (!input.live) {
     const held = input.status === 'failed' || input.status === 'needs_review';

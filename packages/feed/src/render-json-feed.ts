@@ -38,7 +38,10 @@ export function renderJsonFeed(doc: FeedDocument): string {
       ...(entry.categories.length > 0 ? { tags: entry.categories.map(xmlSafe) } : {}),
       language: entry.language,
       _tidings: {
-        provenance: provenanceFields(entry),
+        provenance: {
+          ...provenanceFields(entry),
+          ...(entry.provenance.demo ? { demo: true } : {}),
+        },
         alternates: entry.alternates.map((a) => ({ language: a.language, url: a.url })),
         ...(entry.categoryFeeds
           ? {

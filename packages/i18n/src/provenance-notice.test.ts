@@ -36,6 +36,22 @@ describe('provenanceNotice', () => {
     expect(provenanceNotice(original, 'de', { demo: true })?.demo).toContain('Testmodellen');
   });
 
+  it('tells the reader, in their language, that a demo model made the version', () => {
+    const notice = provenanceNotice(
+      {
+        kind: 'machine',
+        language: 'uk',
+        sourceLanguage: 'en',
+        model: 'tidings-demo/opus-mt-en-uk',
+        demo: true,
+      },
+      'uk',
+    );
+    expect(notice?.demo).toBe(
+      'Демонстраційний переклад: зроблено слово за словом тестовими моделями, а не справжньою моделлю перекладу.',
+    );
+  });
+
   it('has a sentence for every kind in every language, with no placeholder left over', () => {
     for (const reader of LANGUAGE_CODES) {
       for (const kind of PROVENANCE_KINDS) {

@@ -7,7 +7,7 @@ export interface ProvenanceNotice {
   readonly text: string;
   /** The label of a link to the original, when the original is not what is shown. */
   readonly originalLink: string | undefined;
-  /** The demonstration warning, when the translation models are test models. */
+  /** The demo-translation warning: a demo model made the version, or the site says it is a demo. */
   readonly demo: string | undefined;
 }
 
@@ -27,7 +27,7 @@ export function provenanceNotice(
   options: { demo?: boolean } = {},
 ): ProvenanceNotice | undefined {
   const t = translatorFor(reader);
-  const demo = options.demo ? t('common:provenance.demo') : undefined;
+  const demo = options.demo || provenance.demo ? t('common:provenance.demo') : undefined;
   if (provenance.kind === 'original') {
     return demo === undefined ? undefined : { text: '', originalLink: undefined, demo };
   }

@@ -2,7 +2,13 @@ export { ArticleBatcher, type ArticlesTranslator } from './article-batcher.ts';
 export { planArticle } from './article-plan.ts';
 export { planBatches } from './batch-planner.ts';
 export { Glossary, type GlossaryTerm, loadGlossary, parseGlossary } from './glossary.ts';
-export { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap, parseModelMap } from './model-map.ts';
+export {
+  DEFAULT_MODEL_MAP,
+  DEMO_MODEL_MAP,
+  loadModelMap,
+  type ModelMap,
+  parseModelMap,
+} from './model-map.ts';
 export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-pool.ts';
 export { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
 export { type RouteStep, resolveRoute } from './model-route.ts';

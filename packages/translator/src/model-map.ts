@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import { DEMO_MODEL_OWNER, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import { z } from 'zod';
 import { parseConfigData, TranslatorConfigError } from './translator-config-error.ts';
 
@@ -77,6 +77,21 @@ export const DEFAULT_MODEL_MAP: ModelMap = Object.freeze({
   pivot: 'en',
   pairs: Object.fromEntries(
     OPUS_MT_PAIRS.map((pair) => [pair, `Xenova/opus-mt-${pair}`]),
+  ) as ModelMap['pairs'],
+});
+
+/**
+ * The model map of `MODELS=demo`: the same directions as the built-in map, served by the
+ * dictionary models the repository builds (`tidings-demo/opus-mt-{src}-{tgt}`), so every
+ * translation they make says in its model that it is a demo one.
+ *
+ * @example
+ * DEMO_MODEL_MAP.pairs['en-es']; // 'tidings-demo/opus-mt-en-es'
+ */
+export const DEMO_MODEL_MAP: ModelMap = Object.freeze({
+  pivot: 'en',
+  pairs: Object.fromEntries(
+    OPUS_MT_PAIRS.map((pair) => [pair, `${DEMO_MODEL_OWNER}/opus-mt-${pair}`]),
   ) as ModelMap['pairs'],
 });
 

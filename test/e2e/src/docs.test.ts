@@ -21,12 +21,12 @@ describe('documentation', () => {
     }
   });
 
-  it('gives a newcomer exactly the two commands, and both exist', () => {
+  it('gives a newcomer exactly the two commands (and the demo start), and both exist', () => {
     const quickStart = readme.split(/^## /m).find((section) => section.startsWith('Quick start'));
     const commands = [...(quickStart ?? '').matchAll(/^```sh\n([\s\S]*?)```$/gm)].map((m) =>
       m[1]?.trim(),
     );
-    expect(commands).toEqual(['npm start', 'npm test']);
+    expect(commands).toEqual(['npm start', 'MODELS=demo npm start', 'npm test']);
     const { scripts } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
       scripts: Record<string, string>;
     };

@@ -236,6 +236,88 @@ describe('npm start', () => {
     }
   });
 
+  it('with MODELS=demo and no network, builds the demo models, says so, and publishes the seed in five languages, each marked as a demo translation', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tidings-start-'));
+    dirs.push(dataDir);
+    const [port, deadPort] = [await freePort(), await freePort()];
+    const base = `http://127.0.0.1:${port}`;
+    const app = launch(['scripts/start.mjs'], {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      QUEUE_PREFIX: `e2e-${randomUUID().slice(0, 8)}`,
+      MODELS: 'demo',
+      // The hub out of reach, and MODELS_DIR empty: demo mode needs neither.
+      MODEL_HUB_URL: `http://127.0.0.1:${deadPort}/`,
+      MODELS_DIR: join(dataDir, 'no-models'),
+      WORKERS: '1',
+    });
+    try {
+      await app.waitFor(/Tidings is up in demo mode/, 180_000);
+      const out = app.output();
+      expect(out).toMatch(/^┌─ DEMO MODE \(MODELS=demo\)/m);
+      expect(out).toContain(
+        `tidings: models (MODELS_DIR ${join(dataDir, 'demo-models')}, demo models (MODELS=demo)): 30 directions`,
+      );
+      expect(out).toMatch(/^ {2}✓ present: 30 directions \(de-en /m);
+      expect(out).not.toMatch(/unavailable/);
+
+      const admin = readFileSync(join(dataDir, 'admin-key'), 'utf8').trim();
+      const auth = { authorization: `Bearer ${admin}` };
+      const seed = seedArticle('chasPravdy');
+      const posted = await fetch(`${base}/v1/articles`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: seed.title, body: seed.body, language: 'en' }),
+      });
+      expect(posted.status).toBe(201);
+      const { id } = (await posted.json()) as { id: string };
+      const targets = ['es', 'de', 'fr', 'it', 'uk'] as const;
+      await eventually(
+        async () => {
+          const res = await fetch(`${base}/v1/articles/${id}`, { headers: auth });
+          const view = (await res.json()) as { languages: Record<string, { status: string }> };
+          return targets.every((l) => view.languages[l]?.status === 'published') || undefined;
+        },
+        180_000,
+        'the seed published in five languages',
+      );
+      const demoSentence = {
+        es: 'Traducción de demostración',
+        de: 'Demo-Übersetzung',
+        fr: 'Traduction de démonstration',
+        it: 'Traduzione dimostrativa',
+        uk: 'Демонстраційний переклад',
+      } as const;
+      for (const language of targets) {
+        const version = (await (
+          await fetch(`${base}/v1/articles/${id}/${language}`, { headers: auth })
+        ).json()) as { demo: boolean; model: string; links: { page: string } };
+        expect(version.demo, language).toBe(true);
+        expect(version.model).toMatch(/^tidings-demo\/opus-mt-/);
+
+        // The API's link to the page (it redirects to the version's own slug).
+        const article = await (await fetch(version.links.page)).text();
+        expect(article).toMatch(new RegExp(`<p class="demo">${demoSentence[language]}`));
+
+        const rss = await (await fetch(`${base}/feeds/${language}/rss.xml`)).text();
+        expect(rss).toMatch(/<tidings:provenance [^>]*demo="true"/);
+        expect(rss).toContain(demoSentence[language]);
+        const json = (await (await fetch(`${base}/feeds/${language}/feed.json`)).json()) as {
+          items: { _tidings: { provenance: { demo?: boolean; kind: string } } }[];
+        };
+        expect(json.items[0]?._tidings.provenance).toMatchObject({ kind: 'machine', demo: true });
+      }
+      // The original is not a translation, demo or not.
+      const original = (await (
+        await fetch(`${base}/v1/articles/${id}/en`, { headers: auth })
+      ).json()) as { demo: boolean };
+      expect(original.demo).toBe(false);
+    } finally {
+      app.child.kill('SIGINT');
+      await app.exited();
+    }
+  });
+
   it('stops with one readable line and exit code 1 on a bad variable', async () => {
     const app = launch(['scripts/start.mjs'], { PORT: 'abc' });
     const { code } = await app.exited();

@@ -37,6 +37,10 @@ const languageState = {
     status: { type: 'string', enum: [...TRANSLATION_STATUSES] },
     revision: { type: 'integer' },
     model: { type: ['string', 'null'] },
+    demo: {
+      type: 'boolean',
+      description: 'A demo model (MODELS=demo) made this version: a demo translation.',
+    },
     reason: { type: ['string', 'null'] },
     publishedAt: { type: ['string', 'null'], format: 'date-time' },
     links: { type: 'object', additionalProperties: { type: 'string' } },

@@ -1,3 +1,4 @@
+import { isDemoModel } from '@tidings/core';
 import type { Article, LanguageState, Translation } from '@tidings/store';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -18,6 +19,8 @@ export function languageView(
     revision: state.revision,
     contentRevision: state.contentRevision,
     model: state.model,
+    /** A demo model (MODELS=demo) made this version: a demo translation, not a real one. */
+    demo: isDemoModel(state.model),
     reason: state.reason,
     editedBy: state.editedBy,
     queuedAt: iso(state.queuedAt),

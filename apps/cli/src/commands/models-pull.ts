@@ -103,7 +103,7 @@ export function registerModelsPull(models: Command): void {
       const { pullModel } = await import('../models/pull-model.ts');
       const modelsDir = config.modelsDir;
       const hub = options.hub ?? config.modelHubUrl;
-      const map = await modelMapInForce(config.modelMap);
+      const map = await modelMapInForce(config);
       const needed = neededModels(map, pairs);
       const found = await Promise.all(
         needed.map((m) => inspectModel(modelsDir, m, config.modelDtype)),

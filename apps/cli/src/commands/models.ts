@@ -30,7 +30,7 @@ export function registerModels(program: Command): void {
       const { inspectModel, modelMapInForce, neededModels } = await import(
         '../models/model-inventory.ts'
       );
-      const map = await modelMapInForce(config.modelMap);
+      const map = await modelMapInForce(config);
       const found = await Promise.all(
         neededModels(map).map((m) => inspectModel(config.modelsDir, m, config.modelDtype)),
       );
@@ -53,7 +53,7 @@ export function registerModels(program: Command): void {
       ]);
       process.stdout.write(
         [
-          `model map:  ${config.modelMap ?? 'built-in (direct Opus-MT pairs, English pivot for the rest)'}`,
+          `model map:  ${config.models === 'demo' ? "demo (MODELS=demo: the repository's dictionary models)" : (config.modelMap ?? 'built-in (direct Opus-MT pairs, English pivot for the rest)')}`,
           `MODELS_DIR: ${config.modelsDir} (${config.modelDtype} weights)`,
           '',
           renderTable(['MODEL', 'STATE', 'SIZE', 'DIRECTIONS'], rows),

@@ -18,7 +18,7 @@ export function availabilityBlock(report: AvailabilityReport): string {
   const download = of('download');
   const unavailable = of('unavailable');
   const lines = [
-    `models (MODELS_DIR ${report.modelsDir}, ${report.modelMap ? `model map ${report.modelMap}` : 'built-in model map'}): ${count(report.directions.length, 'direction')}`,
+    `models (MODELS_DIR ${report.modelsDir}, ${report.modelMap === 'demo' ? 'demo models (MODELS=demo)' : report.modelMap ? `model map ${report.modelMap}` : 'built-in model map'}): ${count(report.directions.length, 'direction')}`,
   ];
   if (present.length > 0) {
     lines.push(`  ✓ present: ${count(present.length, 'direction')} (${names(present)})`);

@@ -47,6 +47,7 @@ afterAll(async () => {
 
 const config = (modelsDir: string, over: Record<string, unknown> = {}) => ({
   modelsDir,
+  models: 'hub' as const,
   modelMap: undefined,
   modelDtype: 'fp32' as const,
   allowRemoteModels: true,

@@ -31,7 +31,7 @@ export interface ModelAvailability extends ModelPresence {
 /** The state of every direction and model, and of the hub. */
 export interface AvailabilityReport {
   readonly modelsDir: string;
-  /** The MODEL_MAP file, or `null` for the built-in map. */
+  /** The MODEL_MAP file, `demo` (MODELS=demo), or `null` for the built-in map. */
   readonly modelMap: string | null;
   readonly hub: string;
   /** Why the hub cannot be used, when a model is missing and it cannot. */
@@ -43,12 +43,12 @@ export interface AvailabilityReport {
 /** What the availability check reads from the configuration. */
 export type AvailabilityConfig = Pick<
   Config,
-  'modelMap' | 'modelsDir' | 'modelDtype' | 'allowRemoteModels' | 'modelHubUrl'
+  'models' | 'modelMap' | 'modelsDir' | 'modelDtype' | 'allowRemoteModels' | 'modelHubUrl'
 >;
 
 /** The one fix for a direction without a usable model, whatever the reason. */
 export const UNAVAILABLE_FIX =
-  '`tidings models pull` once the hub (or MODEL_HUB_URL, a mirror of it) answers, or copy the models into MODELS_DIR/<model id>/ from a machine that has them (`tidings models list` shows which)';
+  "`tidings models pull` once the hub (or MODEL_HUB_URL, a mirror of it) answers, or copy the models into MODELS_DIR/<model id>/ from a machine that has them (`tidings models list` shows which); or, to try Tidings without them, MODELS=demo (the repository's own word-for-word models; every translation marked as a demo one)";
 
 async function head(url: string, timeoutMs: number): Promise<Response> {
   return fetch(url, { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
@@ -103,7 +103,7 @@ export async function modelAvailability(
   options: { directions?: readonly string[]; timeoutMs?: number } = {},
 ): Promise<AvailabilityReport> {
   const timeoutMs = options.timeoutMs ?? 5_000;
-  const map = await modelMapInForce(config.modelMap);
+  const map = await modelMapInForce(config);
   const needed = neededModels(map, options.directions);
   const found = await Promise.all(
     needed.map((m) => inspectModel(config.modelsDir, m, config.modelDtype)),
@@ -153,7 +153,7 @@ export async function modelAvailability(
     .sort((a, b) => a.direction.localeCompare(b.direction));
   return {
     modelsDir: config.modelsDir,
-    modelMap: config.modelMap ?? null,
+    modelMap: config.models === 'demo' ? 'demo' : (config.modelMap ?? null),
     hub,
     ...(hubProblem ? { hubProblem } : {}),
     directions,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Config, isLanguageCode, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import {
   DEFAULT_MODEL_MAP,
+  DEMO_MODEL_MAP,
   loadModelMap,
   type ModelMap,
   resolveRoute,
@@ -61,12 +62,17 @@ export interface ModelPresence extends NeededModel {
 }
 
 /**
- * The model map in force: the MODEL_MAP file, else the built-in one.
+ * The model map in force: the demo map with MODELS=demo, else the MODEL_MAP file, else the
+ * built-in one.
  *
  * @example
- * const map = await modelMapInForce(config.modelMap);
+ * const map = await modelMapInForce(config);
  */
-export async function modelMapInForce(path: string | undefined): Promise<ModelMap> {
+export async function modelMapInForce(
+  config: Pick<Config, 'modelMap' | 'models'>,
+): Promise<ModelMap> {
+  if (config.models === 'demo') return DEMO_MODEL_MAP;
+  const path = config.modelMap;
   if (!path) return DEFAULT_MODEL_MAP;
   try {
     return await loadModelMap(path);
