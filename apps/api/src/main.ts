@@ -183,4 +183,5 @@ onShutdown(logger, config.shutdownTimeoutMs, async () => {
   // rather than at the next start.
   await drainResults(resultsQueue, config.shutdownTimeoutMs / 2);
   await stopServices();
+  await syndication.pageBodies.close();
 });

@@ -180,21 +180,25 @@ describe('site pages', () => {
     );
   });
 
-  it('sanitizes a body once however often its page is read, and again once it is corrected', async () => {
+  it('sanitizes a long body once, off the event loop, however often its page is read, and again once it is corrected', async () => {
     const paragraph = '<p>The <b>JEF</b> met in <a href="https://example.org/riga">Riga</a>.</p>';
     const english = {
       title: 'Ministers in Riga',
       summary: '',
-      body: paragraph.repeat(2_000),
+      body: `${paragraph.repeat(2_000)}<p>Live? <script>alert(1)</script><img src="x" onerror="alert(2)"></p>`,
       categories: [],
     };
     const own = await h.publish('uk', { ...content, title: 'Міністри в Ризі' }, { en: english });
     const path = `/en/articles/${own.slugs.en}`;
     const before = h.syndication.pageBodies.renders;
+    const offThread = h.syndication.pageBodies.rendersOffThread;
     const pages = [];
     for (let view = 0; view < 5; view++) pages.push(await (await h.get(path)).text());
     expect(h.syndication.pageBodies.renders, 'five views, one sanitizing').toBe(before + 1);
+    expect(h.syndication.pageBodies.rendersOffThread, 'on its own thread').toBe(offThread + 1);
     expect(new Set(pages).size).toBe(1);
+    expect(pages[0]).not.toMatch(LIVE);
+    expect(pages[0]).toContain('<p>Live? <img src="x" /></p>');
     expect(pages[0]).toContain('<meta name="description" content="The JEF met in Riga. The JEF');
     await h.store.editTranslation(
       own.id,
@@ -204,6 +208,9 @@ describe('site pages', () => {
     );
     const corrected = await (await h.get(path)).text();
     expect(h.syndication.pageBodies.renders).toBe(before + 2);
+    expect(h.syndication.pageBodies.rendersOffThread, 'a short body: on the event loop').toBe(
+      offThread + 1,
+    );
     expect(corrected).toContain('<p>The JEF met in Tallinn.</p>');
     expect(corrected).not.toContain('met in Riga');
   });

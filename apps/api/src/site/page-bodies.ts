@@ -5,22 +5,22 @@ import {
   sanitizeArticleHtml,
   textExcerpt,
 } from '@tidings/core';
+import { type PageBody, PageBodySanitizer } from './page-body-sanitizer.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
-/** What an article page shows of a body that takes work to make safe. */
-export interface PageBody {
-  /** The body sanitized again for the page: a page never trusts the store's writers. */
-  readonly html: string;
-  /** The summary, or the start of the body's text when there is none. */
-  readonly description: string;
-}
+/**
+ * Bodies at least this long are sanitized on a thread of their own; shorter ones take a few
+ * milliseconds, less than the trip to the thread.
+ */
+export const OFF_THREAD_CHARS = 20_000;
 
 /**
  * The sanitized body and description of each article page, made once per content and kept
  * until that content changes: sanitizing a body of the largest size an article may have
- * takes a few hundred milliseconds, which would hold every other request on each view.
- * The content's hash is its version, so a revision or a new translation is never served
- * stale. Bounded: the least recently viewed page goes first.
+ * takes a few hundred milliseconds, which would hold every other request on each view. So
+ * a long body is sanitized once, on a thread of its own ({@link OFF_THREAD_CHARS}), and a
+ * view after that costs one hash. The content's hash is its version, so a revision or a new
+ * translation is never served stale. Bounded: the least recently viewed page goes first.
  *
  * @example
  * const bodies = new PageBodies();
@@ -29,6 +29,8 @@ export interface PageBody {
  */
 export class PageBodies {
   readonly #cache: VersionedCache<PageBody>;
+  readonly #sanitizer = new PageBodySanitizer();
+  #offThread = 0;
 
   constructor(options: { maxEntries?: number } = {}) {
     this.#cache = new VersionedCache({ maxEntries: options.maxEntries ?? 100 });
@@ -37,6 +39,16 @@ export class PageBodies {
   /** How many bodies were sanitized since start: a page viewed again sanitizes nothing. */
   get renders(): number {
     return this.#cache.builds;
+  }
+
+  /** How many of those were made on the sanitizing thread, off the event loop. */
+  get rendersOffThread(): number {
+    return this.#offThread;
+  }
+
+  /** Stops the sanitizing thread. */
+  close(): Promise<void> {
+    return this.#sanitizer.close();
   }
 
   /** The page body of one article's content in one language. */
@@ -50,9 +62,15 @@ export class PageBodies {
       .update('\u0000')
       .update(content.body)
       .digest('base64url');
-    return this.#cache.get(language, articleId, version, async () => ({
-      html: sanitizeArticleHtml(content.body),
-      description: content.summary || textExcerpt(content.body, 200),
-    }));
+    return this.#cache.get(language, articleId, version, async () => {
+      if (content.body.length + content.summary.length >= OFF_THREAD_CHARS) {
+        this.#offThread++;
+        return this.#sanitizer.sanitize(content);
+      }
+      return {
+        html: sanitizeArticleHtml(content.body),
+        description: content.summary || textExcerpt(content.body, 200),
+      };
+    });
   }
 }

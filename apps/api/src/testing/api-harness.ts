@@ -75,6 +75,7 @@ export async function apiHarness(
     admin: await key('admin'),
   };
   const workers = new WorkerRegistry(redis, prefix);
+  const site = new Syndication({ store, publicUrl: 'http://news.test', logger, versionTtlMs: 0 });
   const app = createApp({
     logger,
     readiness: [],
@@ -83,7 +84,7 @@ export async function apiHarness(
     publicUrl: 'http://news.test',
     dashboardQueues: [queue],
     workers,
-    site: new Syndication({ store, publicUrl: 'http://news.test', logger, versionTtlMs: 0 }),
+    site,
     v1: {
       store,
       dispatcher: new TranslationDispatcher(queue, store, logger),
@@ -121,6 +122,7 @@ export async function apiHarness(
       await redis.del(`${prefix}:workers`, `${prefix}:workers:seen`);
       await queue.close();
       redis.disconnect();
+      await site.pageBodies.close();
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -106,6 +106,7 @@ export async function siteHarness(
       await publishBulk(store, { publisherKeyId, count, body });
     },
     async close() {
+      await syndication.pageBodies.close();
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,0 +1,89 @@
+import { Worker } from 'node:worker_threads';
+import type { ArticleContent } from '@tidings/core';
+
+/** What an article page shows of a body that takes work to make safe. */
+export interface PageBody {
+  /** The body sanitized again for the page: a page never trusts the store's writers. */
+  readonly html: string;
+  /** The summary, or the start of the body's text when there is none. */
+  readonly description: string;
+}
+
+/** What the API asks the thread. */
+export interface PageBodyRequest {
+  readonly id: number;
+  readonly body: string;
+  readonly summary: string;
+}
+
+/** What the thread answers. */
+export type PageBodyReply =
+  | { readonly id: number; readonly html: string; readonly description: string }
+  | { readonly id: number; readonly error: string };
+
+interface Pending {
+  resolve(body: PageBody): void;
+  reject(error: Error): void;
+}
+
+// The thread loads TypeScript as the API does: it registers tsx itself before its entry.
+const ENTRY = new URL('./page-body-thread.ts', import.meta.url).href;
+const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); });`;
+
+/**
+ * Sanitizes article bodies for pages on one thread of its own, started on first use: the
+ * work takes a few hundred milliseconds for the largest article, which on the API's own
+ * thread would hold every other request. {@link PageBodySanitizer.close} stops the thread
+ * (the API does at shutdown); if it dies, the requests in hand fail and the next one starts
+ * a new thread.
+ *
+ * @example
+ * const sanitizer = new PageBodySanitizer();
+ * const { html, description } = await sanitizer.sanitize({ body, summary: '' });
+ * await sanitizer.close();
+ */
+export class PageBodySanitizer {
+  #thread: { worker: Worker; pending: Map<number, Pending> } | undefined;
+  #nextId = 0;
+
+  /** The page body of `content`, made on the thread. */
+  sanitize(content: Pick<ArticleContent, 'body' | 'summary'>): Promise<PageBody> {
+    const { worker, pending } = this.#started();
+    const id = this.#nextId++;
+    return new Promise<PageBody>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, body: content.body, summary: content.summary });
+    });
+  }
+
+  /** Stops the thread (a later {@link PageBodySanitizer.sanitize} starts a new one). */
+  async close(): Promise<void> {
+    const thread = this.#thread;
+    this.#thread = undefined;
+    await thread?.worker.terminate();
+  }
+
+  #started(): { worker: Worker; pending: Map<number, Pending> } {
+    if (this.#thread) return this.#thread;
+    const worker = new Worker(BOOT, { eval: true, execArgv: [] });
+    worker.unref();
+    const pending = new Map<number, Pending>();
+    const thread = { worker, pending };
+    worker.on('message', (reply: PageBodyReply) => {
+      const asked = pending.get(reply.id);
+      pending.delete(reply.id);
+      if ('error' in reply) asked?.reject(new Error(reply.error));
+      else asked?.resolve({ html: reply.html, description: reply.description });
+    });
+    const fail = (error: Error) => {
+      if (this.#thread === thread) this.#thread = undefined;
+      for (const asked of pending.values()) asked.reject(error);
+      pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the page sanitizing thread exited (${code})`)));
+    this.#thread = thread;
+    return thread;
+  }
+}
