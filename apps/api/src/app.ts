@@ -12,6 +12,7 @@ import type { ApiMetrics } from './metrics/api-metrics.ts';
 import { compressResponses } from './middleware/compress-responses.ts';
 import { errorHandler, notFoundHandler, problemResponse } from './on-error.ts';
 import { ProblemError } from './problem.ts';
+import { articleApprovalRoutes } from './routes/article-approvals.ts';
 import { articleListingRoutes } from './routes/article-listing.ts';
 import { articleRetryRoutes } from './routes/article-retries.ts';
 import { type ArticleRoutesDeps, articleRoutes } from './routes/articles.ts';
@@ -118,6 +119,10 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
     );
     app.route('/v1/articles', articleListingRoutes(deps.v1));
     app.route('/v1/articles', articleRetryRoutes({ ...deps.v1, logger: deps.logger }));
+    app.route(
+      '/v1/articles',
+      articleApprovalRoutes({ ...deps.v1, maxArticleChars: deps.maxArticleChars }),
+    );
     app.route(
       '/v1/articles',
       articleRoutes({ ...deps.v1, logger: deps.logger, maxArticleChars: deps.maxArticleChars }),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerApprove } from './commands/approve.ts';
 import { registerDoctor } from './commands/doctor.ts';
 import { registerEdit } from './commands/edit.ts';
 import { registerKeys } from './commands/keys.ts';
@@ -39,6 +40,7 @@ export function createProgram(): Command {
     registerList,
     registerEdit,
     registerRetry,
+    registerApprove,
     registerRetract,
     registerKeys,
     registerModels,

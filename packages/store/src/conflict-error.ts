@@ -1,7 +1,7 @@
 /**
  * The request contradicts the stored state (HTTP 409): a slug already taken, a change
- * to a retracted article, an edit of the source language, revoking the last admin key, a
- * retry of a language that has nothing to retry (an editor's text, a published version).
+ * to a retracted article, an edit of the source language, revoking the last admin key, an
+ * approval of a language with no draft awaiting review.
  *
  * @example
  * throw new ConflictError('slug_taken', 'The slug "jef" is already used by another article');
@@ -14,8 +14,7 @@ export class ConflictError extends Error {
     | 'retracted'
     | 'source_language'
     | 'last_admin'
-    | 'edited'
-    | 'nothing_to_retry';
+    | 'not_awaiting_review';
 
   constructor(code: ConflictError['code'], message: string) {
     super(message);

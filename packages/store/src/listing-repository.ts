@@ -30,6 +30,7 @@ interface ListedRow extends ContentColumns {
   source_language: LanguageCode;
   status: TranslationStatus;
   model: string | null;
+  reviewed: boolean;
   image_url: string | null;
   published_at: Date;
   content_updated_at: Date;
@@ -137,7 +138,7 @@ export class ListingRepository {
     }
     const rows = await this.#db.query<ListedRow>(
       `SELECT a.id, COALESCE(t.slug, a.slug) AS slug, t.legacy_entry_id, t.language, a.source_language, t.status, t.model,
-              t.title, t.summary, t.body, t.categories, t.image_alt, r.image_url,
+              t.approved_at IS NOT NULL AS reviewed, t.title, t.summary, t.body, t.categories, t.image_alt, r.image_url,
               t.published_at, t.content_updated_at, ${cursorTime('t.published_at')} AS cursor_at,
               (SELECT jsonb_object_agg(o.language, COALESCE(o.slug, a.slug)) FROM translations o
                 WHERE o.article_id = t.article_id AND o.published_at IS NOT NULL) AS slugs
@@ -169,6 +170,7 @@ function toListed(row: ListedRow): ListedArticle {
     sourceLanguage: row.source_language,
     status: row.status,
     model: row.model,
+    reviewed: row.reviewed,
     content,
     publishedAt: row.published_at,
     updatedAt: row.content_updated_at,

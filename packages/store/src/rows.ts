@@ -16,6 +16,8 @@ export interface TranslationRow {
   model: string | null;
   reason: string | null;
   edited_by: string | null;
+  approved_by: string | null;
+  approved_at: Date | null;
   queued_at: Date | null;
   started_at: Date | null;
   finished_at: Date | null;
@@ -39,6 +41,8 @@ export function toLanguageState(row: TranslationRow): LanguageState {
     model: row.model,
     reason: row.reason,
     editedBy: row.edited_by,
+    approvedBy: row.approved_by,
+    approvedAt: row.approved_at,
     queuedAt: row.queued_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,

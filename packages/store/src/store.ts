@@ -1,4 +1,5 @@
 import type { ArticleContent, LanguageCode, TranslationStatus } from '@tidings/core';
+import { ApprovalsRepository } from './approvals-repository.ts';
 import { type ArticleIndexOptions, ArticleIndexRepository } from './article-index-repository.ts';
 import { ArticlesRepository, type CreateArticleInput } from './articles-repository.ts';
 import { backfillTitleKeys } from './backfill-title-keys.ts';
@@ -68,6 +69,7 @@ export class Store {
   readonly #translations: TranslationsRepository;
   readonly #outbox: OutboxRepository;
   readonly #retries: RetriesRepository;
+  readonly #approvals: ApprovalsRepository;
   readonly #listing: ListingRepository;
   readonly #index: ArticleIndexRepository;
   readonly #sitemaps: SitemapRepository;
@@ -84,6 +86,7 @@ export class Store {
     this.#translations = new TranslationsRepository(db);
     this.#outbox = new OutboxRepository(db);
     this.#retries = new RetriesRepository(db);
+    this.#approvals = new ApprovalsRepository(db);
     this.#listing = new ListingRepository(db);
     this.#index = new ArticleIndexRepository(db);
     this.#sitemaps = new SitemapRepository(db);
@@ -210,6 +213,16 @@ export class Store {
     languages?: readonly LanguageCode[],
   ): Promise<RetryOutcome[]> {
     return this.#retries.retryTranslations(articleId, languages);
+  }
+
+  /** See {@link ApprovalsRepository.approveTranslation}. */
+  approveTranslation(
+    articleId: string,
+    language: LanguageCode,
+    editorKeyId: string,
+    edit?: TranslatedContent,
+  ): Promise<Translation> {
+    return this.#approvals.approveTranslation(articleId, language, editorKeyId, edit);
   }
 
   /** See {@link OutboxRepository.markRequestsEnqueued}. */

@@ -80,7 +80,7 @@ export async function lockTranslation(
 }
 
 /** A version of one language's content, as `translation_versions` keeps every one. */
-interface VersionInput {
+export interface VersionInput {
   readonly articleId: string;
   readonly language: LanguageCode;
   readonly revision: number;
@@ -91,6 +91,8 @@ interface VersionInput {
   readonly model?: string | undefined;
   readonly reason?: string | undefined;
   readonly editedBy?: string | undefined;
+  /** The editor who approved it (with an edit, an editor's version is approved as it is made). */
+  readonly approvedBy?: string | undefined;
   readonly startedAt?: Date | null | undefined;
   readonly finishedAt?: Date | null | undefined;
 }
@@ -98,13 +100,18 @@ interface VersionInput {
 /**
  * Keeps a version in the history; returns its id, or `undefined` when the machine version of
  * this revision is already there (a second delivery of one result).
+ *
+ * @example
+ * const id = await insertVersion(tx, { articleId, language, revision, origin: 'editor', status: 'edited', content });
  */
-async function insertVersion(tx: Queryable, v: VersionInput): Promise<string | undefined> {
+export async function insertVersion(tx: Queryable, v: VersionInput): Promise<string | undefined> {
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO translation_versions
        (article_id, language, revision, origin, status, title, summary, body, categories,
-        image_alt, model, reason, edited_by, started_at, finished_at, retry)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, COALESCE($15, now()), $16)
+        image_alt, model, reason, edited_by, started_at, finished_at, retry,
+        approved_by, approved_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, COALESCE($15, now()), $16,
+             $17, CASE WHEN $17::uuid IS NULL THEN NULL ELSE now() END)
      ON CONFLICT (article_id, language, revision, retry) WHERE origin = 'machine' DO NOTHING
      RETURNING id`,
     [
@@ -124,6 +131,7 @@ async function insertVersion(tx: Queryable, v: VersionInput): Promise<string | u
       v.startedAt ?? null,
       v.finishedAt ?? null,
       v.retry ?? 0,
+      v.approvedBy ?? null,
     ],
   );
   return row?.id;
@@ -131,14 +139,19 @@ async function insertVersion(tx: Queryable, v: VersionInput): Promise<string | u
 
 /**
  * Makes a kept version what readers see in its language. An editor's version keeps the
- * machine's model on record; a machine version clears any editor.
+ * machine's model on record; a machine version clears any editor. The version's approval
+ * (or its absence) goes with it.
+ *
+ * @example
+ * await makeLive(tx, versionId, content.title);
  */
-async function makeLive(tx: Queryable, versionId: string, title: string): Promise<void> {
+export async function makeLive(tx: Queryable, versionId: string, title: string): Promise<void> {
   await tx.query(
     `UPDATE translations t
         SET status = v.status, revision = v.revision, content_revision = v.revision,
             title = v.title, summary = v.summary, body = v.body, categories = v.categories,
             image_alt = v.image_alt, title_key = $2, reason = v.reason, edited_by = v.edited_by,
+            approved_by = v.approved_by, approved_at = v.approved_at,
             model = CASE WHEN v.origin = 'machine' THEN v.model ELSE t.model END,
             started_at = COALESCE(v.started_at, t.started_at), finished_at = v.finished_at,
             published_at = COALESCE(t.published_at, now()), content_updated_at = now()
@@ -313,7 +326,13 @@ export class TranslationsRepository {
   }
 }
 
-async function readTranslation(
+/**
+ * One language version, read in the caller's transaction or connection.
+ *
+ * @example
+ * return readTranslation(tx, articleId, 'de');
+ */
+export async function readTranslation(
   q: Queryable,
   articleId: string,
   language: LanguageCode,

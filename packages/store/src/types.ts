@@ -49,6 +49,9 @@ export interface LanguageState {
   readonly reason: string | null;
   /** The editor's key, when an editor's text is live. */
   readonly editedBy: string | null;
+  /** The editor's key that approved the live version (a draft held for review), and when. */
+  readonly approvedBy: string | null;
+  readonly approvedAt: Date | null;
   readonly queuedAt: Date | null;
   readonly startedAt: Date | null;
   readonly finishedAt: Date | null;
@@ -163,6 +166,8 @@ export interface ListedArticle {
   readonly status: TranslationStatus;
   /** The model that made the live version, when a machine made it. */
   readonly model: string | null;
+  /** Whether an editor approved the live version (a draft held for review). */
+  readonly reviewed: boolean;
   readonly content: ArticleContent;
   /** When this language version first went live. */
   readonly publishedAt: Date;

@@ -369,6 +369,22 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/v1/articles/{id}/{lang}/approve': {
+        parameters: [id, lang],
+        post: {
+          summary: 'Publish a draft held for review (editor), as it is or with an edit',
+          description:
+            'Without a body the needs_review draft goes live as the machine made it (status published); with a body like PUT /v1/articles/{id}/{lang} the edit goes live instead (status edited). Either way `approvedBy` and `approvedAt` record the approval, and the page says the translation was reviewed. 409 when the language has no draft awaiting review.',
+          security: auth,
+          requestBody: { ...body(translationEditSchema), required: false },
+          responses: {
+            '200': ok('The approved version, live.'),
+            ...guarded,
+            ...jsonWrite,
+            ...problems('not-found', 'conflict'),
+          },
+        },
+      },
       '/v1/keys': {
         post: {
           summary: 'Make an API key (admin); its token is shown once',

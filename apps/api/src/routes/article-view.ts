@@ -23,6 +23,8 @@ export function languageView(
     demo: isDemoModel(state.model),
     reason: state.reason,
     editedBy: state.editedBy,
+    approvedBy: state.approvedBy,
+    approvedAt: iso(state.approvedAt),
     queuedAt: iso(state.queuedAt),
     startedAt: iso(state.startedAt),
     finishedAt: iso(state.finishedAt),

@@ -1,7 +1,6 @@
 import {
   type ArticleContent,
   type ArticleSubmissionInput,
-  articleSize,
   articleSubmissionSchema,
   cleanText,
   DEFAULT_MAX_ARTICLE_CHARS,
@@ -20,6 +19,7 @@ import { readJson } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
 import { assertVisible, languageParam } from './article-access.ts';
 import { articleView, translationView } from './article-view.ts';
+import { assertArticleSize, cleanEdit } from './clean-edit.ts';
 
 /** What the article routes need. */
 export interface ArticleRoutesDeps {
@@ -37,16 +37,6 @@ export interface ArticleRoutesDeps {
   readonly onChange?: (articleId: string) => void;
   /** Largest article in characters once cleaned (MAX_ARTICLE_CHARS), as the workers take it. */
   readonly maxArticleChars?: number | undefined;
-}
-
-/** Refuses, before anything is stored, an article the workers would refuse to translate. */
-function assertArticleSize(content: Parameters<typeof articleSize>[0], limit: number): void {
-  const size = articleSize(content);
-  if (size <= limit) return;
-  const message = `${size} characters once cleaned; the limit is ${limit} (MAX_ARTICLE_CHARS)`;
-  throw new ProblemError('payload-too-large', `The article has ${message}.`, {
-    errors: [{ field: 'body', message }],
-  });
 }
 
 function toContent(input: ArticleSubmissionInput, maxArticleChars: number): ArticleContent {
@@ -172,15 +162,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
 
   app.put('/:id/:lang', editor, async (c) => {
     const language = languageParam(c);
-    const input = await readJson(c, translationEditSchema);
-    const edit = {
-      title: cleanText(input.title),
-      summary: cleanText(input.summary),
-      body: sanitizeArticleHtml(input.body),
-      categories: input.categories.map(cleanText),
-      imageAlt: input.imageAlt === undefined ? undefined : cleanText(input.imageAlt),
-    };
-    assertArticleSize({ ...edit, image: { alt: edit.imageAlt ?? '' } }, maxArticleChars);
+    const edit = cleanEdit(await readJson(c, translationEditSchema), maxArticleChars);
     const translation = await store.editTranslation(
       c.req.param('id'),
       language,

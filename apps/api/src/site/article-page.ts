@@ -50,6 +50,7 @@ export async function articlePage(input: ArticlePageInput) {
     status: state?.status ?? 'queued',
     model: state?.model ?? null,
     live: input.content !== null,
+    reviewed: (state?.approvedAt ?? null) !== null,
   });
   const textLanguage = provenance.language;
   const live = article.languages.filter((s) => s.publishedAt !== null);

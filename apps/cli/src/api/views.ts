@@ -8,6 +8,9 @@ export interface LanguageView {
   readonly model: string | null;
   readonly reason: string | null;
   readonly editedBy: string | null;
+  /** The editor's key that approved the live version (a draft held for review), and when. */
+  readonly approvedBy?: string | null;
+  readonly approvedAt?: string | null;
   readonly queuedAt: string | null;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
