@@ -9,6 +9,7 @@ import { registerModels } from './commands/models.ts';
 import { registerPost } from './commands/post.ts';
 import { registerRetract } from './commands/retract.ts';
 import { registerRetry } from './commands/retry.ts';
+import { registerShow } from './commands/show.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerWorker } from './commands/worker.ts';
 import { registerWorkers } from './commands/workers.ts';
@@ -38,6 +39,7 @@ export function createProgram(): Command {
     registerPost,
     registerStatus,
     registerList,
+    registerShow,
     registerEdit,
     registerRetry,
     registerApprove,

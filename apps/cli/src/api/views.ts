@@ -19,6 +19,15 @@ export interface LanguageView {
   readonly links: { readonly self: string; readonly page: string };
 }
 
+/** The content of a version (source, draft or published) as the API returns it. */
+export interface VersionContentView {
+  readonly title: string;
+  readonly summary: string;
+  readonly body: string;
+  readonly categories: readonly string[];
+  readonly image?: { readonly url: string; readonly alt: string } | undefined;
+}
+
 /** An article with the state of every language (`GET /v1/articles/{id}`). */
 export interface ArticleView {
   readonly id: string;
@@ -29,7 +38,7 @@ export interface ArticleView {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly retractedAt: string | null;
-  readonly content: { readonly title: string };
+  readonly content: VersionContentView;
   readonly languages: Partial<Record<LanguageCode, LanguageView>>;
   readonly links: { readonly self: string };
 }
@@ -40,7 +49,9 @@ export interface TranslationView extends LanguageView {
   readonly language: LanguageCode;
   readonly sourceLanguage: LanguageCode;
   readonly retractedAt: string | null;
-  readonly content: { readonly title: string } | null;
+  readonly content: VersionContentView | null;
+  /** The machine version awaiting review, when the status is `needs_review`. */
+  readonly draft?: VersionContentView | null;
 }
 
 /** An API key as `GET /v1/keys` lists it (never its token). */

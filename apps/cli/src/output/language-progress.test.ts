@@ -28,7 +28,7 @@ function article(es: TranslationStatus, de: TranslationStatus): ArticleView {
     createdAt: '',
     updatedAt: '',
     retractedAt: null,
-    content: { title: 'Kyiv' },
+    content: { title: 'Kyiv', summary: '', body: '<p>Kyiv</p>', categories: [] },
     languages: {
       en: state('published'),
       es: state(es, es === 'published' ? 'Xenova/opus-mt-en-es' : null),

@@ -1,0 +1,81 @@
+import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import { Argument, type Command } from 'commander';
+import type { ArticleView, TranslationView, VersionContentView } from '../api/views.ts';
+import { bodyText, terminalSafe } from '../output/terminal-text.ts';
+import { type ApiOptions, apiClient, printJson, withApiOptions } from './api-options.ts';
+
+function section(heading: string, content: VersionContentView | null, none: string): string {
+  const rule = `── ${heading} ${'─'.repeat(Math.max(3, 60 - heading.length))}`;
+  if (!content) return `${rule}\n${none}\n`;
+  const lines = [terminalSafe(content.title).toUpperCase()];
+  if (content.summary) lines.push('', terminalSafe(content.summary));
+  lines.push('', bodyText(content.body));
+  if (content.categories.length > 0) {
+    lines.push('', `Categories: ${content.categories.map(terminalSafe).join(', ')}`);
+  }
+  if (content.image?.alt) lines.push(`Image: ${terminalSafe(content.image.alt)}`);
+  return `${rule}\n${lines.join('\n')}\n`;
+}
+
+/**
+ * One language version as a terminal shows it: its state, the source it translates, the draft
+ * awaiting review (if any) and what readers see, each as plain paragraphs.
+ *
+ * @example
+ * process.stdout.write(showText(article, version));
+ */
+export function showText(article: ArticleView, version: TranslationView): string {
+  const who = version.editedBy
+    ? `edited by key ${version.editedBy}`
+    : version.model
+      ? `model ${terminalSafe(version.model)}`
+      : '';
+  const approved = version.approvedBy ? `, approved by key ${version.approvedBy}` : '';
+  const head = [
+    `${article.id} · ${version.language} · ${version.status} (revision ${version.revision}${who ? `; ${who}` : ''}${approved})`,
+    version.reason ? `Reason: ${terminalSafe(version.reason)}` : '',
+  ].filter(Boolean);
+  if (version.language === article.sourceLanguage) {
+    return `${head.join('\n')}\n\n${section(`Original (${article.sourceLanguage}, revision ${article.revision})`, article.content, '')}`;
+  }
+  const published =
+    version.contentRevision !== null && version.contentRevision !== version.revision
+      ? `Published (${version.language}, of revision ${version.contentRevision})`
+      : `Published (${version.language})`;
+  return [
+    `${head.join('\n')}\n`,
+    section(
+      `Source (${article.sourceLanguage}, revision ${article.revision})`,
+      article.content,
+      '',
+    ),
+    version.draft ? section(`Draft awaiting review (${version.language})`, version.draft, '') : '',
+    section(published, version.content, 'Nothing is published in this language yet.'),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/**
+ * `tidings show ID LANG`: the source, the draft awaiting review and the published version of
+ * one language, readable in a terminal (`--json` for both documents).
+ *
+ * @example
+ * registerShow(program);
+ */
+export function registerShow(program: Command): void {
+  withApiOptions(
+    program
+      .command('show')
+      .description('Show one language of an article: its source, draft and published version')
+      .argument('<id>', 'article id')
+      .addArgument(new Argument('<lang>', 'language to show').choices(LANGUAGE_CODES)),
+  ).action(async (id: string, lang: LanguageCode, options: ApiOptions) => {
+    const { api } = apiClient(options);
+    const path = `/v1/articles/${encodeURIComponent(id)}`;
+    const { body: article } = await api.request<ArticleView>('GET', path);
+    const { body: version } = await api.request<TranslationView>('GET', `${path}/${lang}`);
+    if (options.json) printJson({ article, version });
+    else process.stdout.write(showText(article, version));
+  });
+}

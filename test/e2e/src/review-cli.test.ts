@@ -1,0 +1,108 @@
+import { openStore } from '@tidings/store';
+import { ensureTestModels } from '@tidings/test-models';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postArticle } from './harness/article-client.ts';
+import { BACKENDS } from './harness/backends.ts';
+import { type Launched, launch } from './harness/launch.ts';
+import { type Installation, installation } from './harness/service.ts';
+
+const DRAFT = {
+  title: 'Ukraine tritt der JEF bei',
+  summary: '',
+  body: '<p>Die Ukraine hat den erweiterten Partnerstatus erhalten.</p>',
+  categories: [],
+};
+
+describe.each(BACKENDS)('reviewing a draft with the command line, on $name', (backend) => {
+  let tidings: Installation;
+  let api: Launched;
+  let editor: string;
+  let id = '';
+  let drop: () => Promise<void> = async () => {};
+
+  /** Runs `tidings …` with the editor's key, until it exits. */
+  async function cli(args: readonly string[]) {
+    const run = launch(['apps/cli/bin/tidings.mjs', ...args], {
+      ...tidings.env,
+      TIDINGS_KEY: editor,
+    });
+    const { code } = await run.exited();
+    return { code, output: run.output() };
+  }
+
+  beforeAll(async () => {
+    if (!backend.available) return;
+    const models = await ensureTestModels({ kinds: ['dictionary'] });
+    const prepared = await backend.prepare();
+    drop = prepared.drop;
+    tidings = await installation({ ...prepared.env, MODELS_DIR: models.dictionaryModelsDir });
+    api = await tidings.startApi();
+    const publisher = await tidings.createKey('publisher');
+    editor = await tidings.createKey('editor');
+    ({ id } = await postArticle(tidings, publisher, {
+      title: 'Ukraine joins the JEF',
+      body: '<p>Ukraine has been granted extended partner status.</p>',
+      language: 'en',
+    }));
+    // No worker runs: a draft held for review is written as the results consumer would (with
+    // the API stopped, as PGlite serves one process).
+    api.child.kill('SIGTERM');
+    await api.exited();
+    const store = await openStore({
+      dataDir: tidings.dataDir,
+      databaseUrl: tidings.env.DATABASE_URL,
+    });
+    try {
+      await store.recordTranslationResult({
+        articleId: id,
+        language: 'de',
+        revision: 1,
+        content: DRAFT,
+        model: 'Xenova/opus-mt-en-de',
+        status: 'needs_review',
+        reason: 'a link was lost',
+      });
+    } finally {
+      await store.close();
+    }
+    api = await tidings.startApi();
+  }, 600_000);
+  afterAll(async () => {
+    await tidings?.destroy();
+    await drop();
+  });
+
+  it.skipIf(!backend.available)('shows the source and the draft awaiting review', async () => {
+    const run = await cli(['show', id, 'de']);
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(/ · de · needs_review \(revision 1; model Xenova\/opus-mt-en-de\)/);
+    expect(run.output).toMatch(/^Reason: a link was lost$/m);
+    expect(run.output).toMatch(
+      /── Source \(en, revision 1\) ─+\nUKRAINE JOINS THE JEF\n\nUkraine has been granted/,
+    );
+    expect(run.output).toMatch(/── Draft awaiting review \(de\) ─+\nUKRAINE TRITT DER JEF BEI/);
+    expect(run.output).toMatch(
+      /── Published \(de\) ─+\nNothing is published in this language yet\./,
+    );
+  });
+
+  it.skipIf(!backend.available)(
+    'approves it, and then shows it published and approved',
+    async () => {
+      const run = await cli(['approve', id, 'de']);
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toContain(`${id} de: approved and published as the machine made it`);
+      const shown = await cli(['show', id, 'de']);
+      expect(shown.output).toMatch(
+        / · de · published \(revision 1; model Xenova\/opus-mt-en-de, approved by key /,
+      );
+      expect(shown.output).toMatch(/── Published \(de\) ─+\nUKRAINE TRITT DER JEF BEI/);
+      expect(shown.output).not.toContain('Draft awaiting review');
+      const again = await cli(['approve', id, 'de']);
+      expect(again.code).toBe(1);
+      expect(again.output).toMatch(
+        /de version is published; only a needs_review draft can be approved/,
+      );
+    },
+  );
+});
