@@ -16,7 +16,9 @@ import { eventually, type Installation, installation } from './harness/service.t
 
 const TARGETS: LanguageCode[] = ['es', 'de', 'fr', 'it', 'uk'];
 const seed = seedArticle('jefExtendedPartner');
-const englishSeed = { ...seed, language: 'en', categories: ['Defence'] };
+const englishSeed = { ...seed, language: 'en', categories: ['Defence', 'Security'] };
+// The newsroom's glossary names one category in every language; the model names the other.
+const DEFENCE = { es: 'Defensa', de: 'Verteidigung', fr: 'Défense', it: 'Difesa', uk: 'Оборона' };
 
 let models: TestModels;
 beforeAll(async () => {
@@ -34,8 +36,22 @@ describe.each(BACKENDS)('the article pipeline on $name', (backend) => {
   beforeAll(async () => {
     if (!backend.available) return;
     const prepared = await backend.prepare();
-    drop = prepared.drop;
-    tidings = await installation({ ...prepared.env, MODELS_DIR: models.dictionaryModelsDir });
+    const glossaryDir = mkdtempSync(join(tmpdir(), 'tidings-glossary-'));
+    const glossary = join(glossaryDir, 'glossary.json');
+    writeFileSync(
+      glossary,
+      JSON.stringify({ terms: [{ source: 'Defence', from: 'en', translations: DEFENCE }] }),
+    );
+    const dropBackend = prepared.drop;
+    drop = async () => {
+      await dropBackend();
+      rmSync(glossaryDir, { recursive: true, force: true });
+    };
+    tidings = await installation({
+      ...prepared.env,
+      MODELS_DIR: models.dictionaryModelsDir,
+      GLOSSARY: glossary,
+    });
     api = await tidings.startApi();
     worker = await tidings.startWorker();
     publisher = await tidings.createKey('publisher');
@@ -88,6 +104,25 @@ describe.each(BACKENDS)('the article pipeline on $name', (backend) => {
       const uk = await getVersion(tidings, publisher, posted.id, 'uk');
       expect(uk.content?.body).toContain('Denys Shmyhal (t.me/Denys_Smyhal)');
       expect(uk.content?.title).toMatch(/^Україна /);
+      // Categories: the glossary's name where it has one, the model's otherwise, each with its
+      // own slug and feed in each language, shown on the reader's page.
+      for (const lang of TARGETS) {
+        const version = await getVersion(tidings, publisher, posted.id, lang);
+        expect(version.content?.categories, lang).toEqual([
+          DEFENCE[lang as keyof typeof DEFENCE],
+          expectedTranslation('Security', { src: 'en', tgt: lang }),
+        ]);
+      }
+      const ukPage = done.languages.uk?.links.page ?? '';
+      // The status links to the version's own address (its translated slug), not a redirect.
+      expect(ukPage).toMatch(/\/uk\/articles\/ukraina-/);
+      const res = await fetch(ukPage, { redirect: 'manual' });
+      expect(res.status).toBe(200);
+      const page = await res.text();
+      expect(page).toContain(`/feeds/uk/categories/oborona/rss.xml`);
+      expect(page).toMatch(/>Оборона<\/a>/);
+      expect(page).toMatch(/>Безпека<\/a>/);
+      expect((await fetch(`${tidings.url}/feeds/uk/categories/bezpeka/atom.xml`)).status).toBe(200);
     },
   );
 

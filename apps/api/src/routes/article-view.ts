@@ -32,7 +32,8 @@ export function languageView(
     updatedAt: iso(state.updatedAt),
     links: {
       self: `${base}/v1/articles/${article.id}/${state.language}`,
-      page: `${base}/${state.language}/articles/${article.slug}`,
+      // The version's own slug once it is live; before, the article's, which stays its address.
+      page: `${base}/${state.language}/articles/${state.slug ?? article.slug}`,
     },
   };
 }

@@ -10,6 +10,7 @@ export interface LanguageView {
   publishedAt: string | null;
   finishedAt: string | null;
   startedAt: string | null;
+  links: { self: string; page: string };
 }
 
 /** The article view of `GET /v1/articles/{id}`. */
@@ -91,5 +92,6 @@ export async function getVersion(
 export interface VersionContent {
   title: string;
   body: string;
+  categories: string[];
   image?: { url: string; alt: string };
 }
