@@ -112,6 +112,32 @@ describe("feeds and addresses as readers' software sees them", () => {
     expect((await h.get('/feeds/en/categories/never-was/rss.xml')).status).toBe(404);
   });
 
+  it('tells feed readers and machines that a version an editor approved was reviewed', async () => {
+    const held = await h.publish('en', { ...content, title: 'Held draft', categories: [] });
+    const { revision } = await h.store.getArticle(held.id);
+    await h.store.recordTranslationResult({
+      articleId: held.id,
+      language: 'es',
+      revision,
+      content: { title: 'Borrador', summary: '', body: '<p>Borrador.</p>', categories: [] },
+      model: 'Xenova/opus-mt-en-es',
+      status: 'needs_review',
+      reason: 'lost content',
+    });
+    expect(await (await h.get('/feeds/es/rss.xml')).text()).not.toContain('Borrador');
+    await h.store.approveTranslation(held.id, 'es', h.editorKeyId);
+    const rss = await (await h.get('/feeds/es/rss.xml')).text();
+    expect(rss).toMatch(
+      /<tidings:provenance kind="reviewed" sourceLanguage="en" model="Xenova\/opus-mt-en-es"/,
+    );
+    expect(rss).toContain('Traducción automática revisada por un editor.');
+    const json = JSON.parse(await (await h.get('/feeds/es/feed.json')).text()) as {
+      items: { title: string; _tidings: { provenance: { kind: string } } }[];
+    };
+    const item = json.items.find((i) => i.title === 'Borrador');
+    expect(item?._tidings.provenance.kind).toBe('reviewed');
+  });
+
   it('lists the category feeds in the OPML list, grouped under their language', async () => {
     const body = await (await h.get('/feeds/opml.xml')).text();
     expect(XMLValidator.validate(body)).toBe(true);
