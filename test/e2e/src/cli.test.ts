@@ -249,7 +249,7 @@ describe('tidings models', () => {
     ]);
   });
 
-  it('says in one line that the hub cannot be reached, and how to copy models in by hand', async () => {
+  it('says in one line that the hub cannot be reached, and how to install from a copy; as JSON too', async () => {
     const empty = mkdtempSync(join(scratch, 'models-'));
     const dead = await freePort();
     const run = await cli(['models', 'pull', 'en-es', '--hub', `http://127.0.0.1:${dead}/`], {
@@ -260,12 +260,71 @@ describe('tidings models', () => {
     expect(printed).toHaveLength(1);
     expect(printed[0]).toMatch(
       new RegExp(
-        `^tidings: cannot reach the model hub at http://127\\.0\\.0\\.1:${dead}/ \\(.+\\); copy the models in by hand instead: into ${empty}/<model id>/ put config\\.json, .*onnx/encoder_model\\.onnx.*, for Xenova/opus-mt-en-es$`,
+        `^tidings: cannot reach the model hub at http://127\\.0\\.0\\.1:${dead}/ \\(.+\\); install them from a copy instead \\(\`tidings models pull --from DIR\`, DIR holding <model id>/config\\.json, .*onnx/encoder_model\\.onnx.*\\), or point MODEL_HUB_URL at a mirror; needed: Xenova/opus-mt-en-es; into ${empty}$`,
       ),
     );
+
+    // A script that asked for JSON gets JSON, not an empty standard output.
+    const json = launch(['apps/cli/bin/tidings.mjs', 'models', 'pull', 'en-es', '--json'], {
+      ...tidings.env,
+      MODELS_DIR: empty,
+      MODEL_HUB_URL: `http://127.0.0.1:${dead}/`,
+    });
+    let stdout = '';
+    json.child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    expect((await json.exited()).code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^cannot reach the model hub at /),
+    });
   });
 
-  it('lists the models with their state, then pulls the missing ones from a hub with progress', async () => {
+  it('installs the models from a local copy with progress and checks, and doctor then passes', async () => {
+    const empty = mkdtempSync(join(scratch, 'models-'));
+    const before = await cli(['doctor'], {
+      MODELS_DIR: empty,
+      MODEL_HUB_URL: 'http://127.0.0.1:9/',
+    });
+    expect(before.code).toBe(1);
+    expect(before.output).toMatch(/^✗ Models: 30 of 30 directions have no usable model/m);
+
+    const run = await cli(['models', 'pull', '--from', models.dictionaryModelsDir], {
+      MODELS_DIR: empty,
+    });
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(
+      new RegExp(`^installing from ${models.dictionaryModelsDir} 19 models into ${empty}: `, 'm'),
+    );
+    expect(run.output).toMatch(
+      /^ {2}copied Xenova\/opus-mt-es-en\/onnx\/encoder_model\.onnx \([\d.]+ [KM]B\)$/m,
+    );
+    expect(lines(run.output).at(-1)).toMatch(
+      /^installed 19 models \([\d.]+ MB\) into .* each checked by loading it\.$/,
+    );
+
+    const after = await cli(['doctor'], {
+      MODELS_DIR: empty,
+      MODEL_HUB_URL: 'http://127.0.0.1:9/',
+    });
+    expect(after.output).toMatch(/^✓ Models: all 19 models the model map needs are in /m);
+    expect(after.code, after.output).toBe(0);
+
+    // A copy that lacks a model is refused before anything is written.
+    const other = mkdtempSync(join(scratch, 'models-'));
+    const partial = await cli(['models', 'pull', '--from', other, 'en-de'], { MODELS_DIR: other });
+    expect(partial.code).toBe(1);
+    expect(lines(partial.output)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^tidings: ${other} lacks what MODELS_DIR needs: Xenova/opus-mt-en-de \\(config\\.json, `,
+        ),
+      ),
+    ]);
+  });
+
+  it('lists the models with their state, then pulls the missing ones from a mirror (MODEL_HUB_URL) with progress', async () => {
     const empty = mkdtempSync(join(scratch, 'models-'));
     const hub = await serveModels(models.dictionaryModelsDir);
     try {
@@ -276,7 +335,11 @@ describe('tidings models', () => {
       );
       expect(before.output).toContain('19 models needed: 0 present (0 B), 19 to pull');
 
-      const run = await cli(['models', 'pull', 'es-uk', '--hub', hub.url], { MODELS_DIR: empty });
+      // The hub as a mirror set in MODEL_HUB_URL (Transformers.js's remote host).
+      const run = await cli(['models', 'pull', 'es-uk'], {
+        MODELS_DIR: empty,
+        MODEL_HUB_URL: hub.url,
+      });
       expect(run.code, run.output).toBe(0);
       expect(run.output).toMatch(
         /^ {2}fetched Xenova\/opus-mt-es-en\/onnx\/encoder_model\.onnx \([\d.]+ [KM]B\)$/m,

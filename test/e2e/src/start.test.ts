@@ -218,9 +218,7 @@ describe('npm start', () => {
           `^ {2}✗ unavailable: 30 directions \\(de-en de-es .* uk-it\\): cannot reach the model hub at http://127\\.0\\.0\\.1:${deadPort}/ \\(`,
         ),
       );
-      expect(out[first + 2]).toMatch(
-        /^ {6}fix: `tidings models pull` once the hub .* copy the models into /,
-      );
+      expect(out[first + 2]).toMatch(/^ {6}fix: `tidings models pull --from DIR` .*MODELS=demo/);
       expect(out[first + 3]).toMatch(/^tidings: Tidings is up/);
 
       const doctor = launch(['apps/cli/bin/tidings.mjs', 'doctor'], env);
@@ -229,7 +227,7 @@ describe('npm start', () => {
       expect(doctor.output()).toMatch(
         /^✗ Models: 30 of 30 directions have no usable model \(de-en .*\): cannot reach the model hub/m,
       );
-      expect(doctor.output()).toMatch(/^ {4}fix: `tidings models pull` once the hub/m);
+      expect(doctor.output()).toMatch(/^ {4}fix: `tidings models pull --from DIR`/m);
     } finally {
       app.child.kill('SIGINT');
       await app.exited();

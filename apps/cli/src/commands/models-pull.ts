@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -10,6 +11,7 @@ import { printJson } from './api-options.ts';
 
 interface PullOptions {
   readonly hub?: string;
+  readonly from?: string;
   readonly json?: boolean;
 }
 
@@ -22,9 +24,10 @@ function unreachable(
   missing: readonly ModelPresence[],
 ) {
   return new CliError(
-    `cannot reach the model hub at ${hub} (${why}); copy the models in by hand instead: ` +
-      `into ${modelsDir}/<model id>/ put ${files.join(', ')} (and generation_config.json), ` +
-      `for ${missing.map((m) => m.id).join(', ')}`,
+    `cannot reach the model hub at ${hub} (${why}); install them from a copy instead ` +
+      '(`tidings models pull --from DIR`, DIR holding <model id>/' +
+      `${files.join(', ')} and the rest of each model's files), ` +
+      `or point MODEL_HUB_URL at a mirror; needed: ${missing.map((m) => m.id).join(', ')}; into ${modelsDir}`,
   );
 }
 
@@ -38,7 +41,10 @@ async function probe(hub: string): Promise<string | undefined> {
 }
 
 /** Progress bars in a terminal (one per file); a line per file fetched elsewhere. */
-function progressReporter(): { onProgress: (event: FileProgress) => void; stop: () => void } {
+function progressReporter(verb: string): {
+  onProgress: (event: FileProgress) => void;
+  stop: () => void;
+} {
   if (!process.stderr.isTTY) {
     const fetching = new Set<string>();
     return {
@@ -46,7 +52,7 @@ function progressReporter(): { onProgress: (event: FileProgress) => void; stop: 
         const name = `${event.model}/${event.file}`;
         if (event.status === 'progress') fetching.add(name);
         else if (fetching.delete(name)) {
-          process.stderr.write(`  fetched ${name} (${formatBytes(event.bytes ?? 0)})\n`);
+          process.stderr.write(`  ${verb} ${name} (${formatBytes(event.bytes ?? 0)})\n`);
         }
       },
       stop: () => {},
@@ -89,81 +95,133 @@ export function registerModelsPull(models: Command): void {
   models
     .command('pull')
     .description(
-      'Fetch the models MODELS_DIR lacks from the model hub (even with ALLOW_REMOTE_MODELS=false, which only stops workers from fetching)',
+      'Fetch the models MODELS_DIR lacks from the model hub (even with ALLOW_REMOTE_MODELS=false, which only stops workers from fetching), or install them from a local copy (--from)',
     )
     .argument('[pairs...]', 'directions such as en-es es-uk (default: all 30)')
     .option('--hub <url>', 'model hub or mirror to fetch from (default: MODEL_HUB_URL)')
-    .option('--json', 'print what was pulled as JSON, for scripts (no progress display)')
+    .option(
+      '--from <dir>',
+      "install from a local copy instead (another machine's MODELS_DIR, a USB disk: DIR/<model id>/config.json, onnx/…), checked like a download",
+    )
+    .option(
+      '--json',
+      'print what was pulled, or why not, as JSON, for scripts (no progress display)',
+    )
     .action(async (pairs: string[], options: PullOptions) => {
-      const { config } = loadCliConfig();
-      // The model runtime takes seconds to load: only for this command.
-      const { inspectModel, modelMapInForce, neededModels, requiredFiles } = await import(
-        '../models/model-inventory.ts'
-      );
-      const { pullModel } = await import('../models/pull-model.ts');
-      const modelsDir = config.modelsDir;
-      const hub = options.hub ?? config.modelHubUrl;
-      const map = await modelMapInForce(config);
-      const needed = neededModels(map, pairs);
-      const found = await Promise.all(
-        needed.map((m) => inspectModel(modelsDir, m, config.modelDtype)),
-      );
-      const missing = found.filter((m) => m.state !== 'present');
-      const scope = pairs.length ? `for ${pairs.join(' ')}` : 'for the 30 directions';
-      if (missing.length === 0) {
-        if (options.json)
-          return printJson({ modelsDir, pulled: [], present: found.map((m) => m.id) });
-        process.stdout.write(
-          `every model the model map needs ${scope} is already in ${modelsDir} (${found.length} model${found.length === 1 ? '' : 's'}); nothing to pull.\n`,
-        );
-        return;
-      }
-      const why = await probe(hub);
-      if (why) throw unreachable(hub, why, modelsDir, requiredFiles(config.modelDtype), missing);
-
-      if (!options.json) {
-        process.stderr.write(
-          `pulling ${missing.length} model${missing.length === 1 ? '' : 's'} into ${modelsDir}: ${missing.map((m) => m.id).join(', ')}\n`,
-        );
-      }
-      const reporter = options.json ? { onProgress: () => {}, stop: () => {} } : progressReporter();
-      let bytes = 0;
       try {
-        for (const model of missing) {
-          try {
-            await pullModel(model.id, {
-              modelsDir,
-              hub: hub,
-              dtype: config.modelDtype,
-              onProgress: reporter.onProgress,
-            });
-          } catch (error) {
-            const network = networkFailure(error);
-            if (network)
-              throw unreachable(hub, network, modelsDir, requiredFiles(config.modelDtype), missing);
-            // The pool wraps the loader's error in a ModelUnavailableError; its cause says why.
-            const cause = (error as { cause?: Error }).cause;
-            throw new CliError(
-              `could not pull ${model.id}: ${cause?.message ?? (error as Error).message}`,
-              { cause: error },
-            );
-          }
-          const after = await inspectModel(modelsDir, model, config.modelDtype);
-          if (after.state !== 'present') {
-            throw new CliError(
-              `${model.id} was fetched but lacks ${after.missingFiles.join(', ')} (Tidings needs ${requiredFiles(config.modelDtype).join(', ')})`,
-            );
-          }
-          bytes += after.bytes - model.bytes;
+        await pull(pairs, options);
+      } catch (error) {
+        // A script asked for JSON: it gets JSON on failure too (the line goes to stderr).
+        if (options.json && error instanceof CliError) {
+          printJson({ ok: false, error: error.message });
         }
-      } finally {
-        reporter.stop();
+        throw error;
       }
-      if (options.json) {
-        return printJson({ modelsDir, pulled: missing.map((m) => m.id), bytes });
-      }
-      process.stdout.write(
-        `pulled ${missing.length} model${missing.length === 1 ? '' : 's'} (${formatBytes(bytes)}) into ${modelsDir}.\n`,
-      );
     });
+}
+
+async function pull(pairs: string[], options: PullOptions): Promise<void> {
+  const { config } = loadCliConfig();
+  // The model runtime takes seconds to load: only for this command.
+  const { inspectModel, modelMapInForce, neededModels, requiredFiles } = await import(
+    '../models/model-inventory.ts'
+  );
+  const { pullModel } = await import('../models/pull-model.ts');
+  const modelsDir = config.modelsDir;
+  const hub = options.hub ?? config.modelHubUrl;
+  const map = await modelMapInForce(config);
+  const needed = neededModels(map, pairs);
+  const found = await Promise.all(needed.map((m) => inspectModel(modelsDir, m, config.modelDtype)));
+  const missing = found.filter((m) => m.state !== 'present');
+  const scope = pairs.length ? `for ${pairs.join(' ')}` : 'for the 30 directions';
+  if (missing.length === 0) {
+    if (options.json)
+      return printJson({ ok: true, modelsDir, pulled: [], present: found.map((m) => m.id) });
+    process.stdout.write(
+      `every model the model map needs ${scope} is already in ${modelsDir} (${found.length} model${found.length === 1 ? '' : 's'}); nothing to pull.\n`,
+    );
+    return;
+  }
+  const from = options.from === undefined ? undefined : resolve(options.from);
+  if (from !== undefined) {
+    // Every model checked in the copy before anything is written.
+    const { filesToCopy } = await import('../models/copy-model.ts');
+    const lacking: string[] = [];
+    for (const model of missing) {
+      const { lacking: files } = await filesToCopy(join(from, model.id), config.modelDtype);
+      if (files.length > 0) lacking.push(`${model.id} (${files.join(', ')})`);
+    }
+    if (lacking.length > 0) {
+      throw new CliError(
+        `${from} lacks what MODELS_DIR needs: ${lacking.join('; ')}; DIR must hold <model id>/${requiredFiles(config.modelDtype).join(', ')} for each model (another machine's MODELS_DIR will do), or name the directions you need`,
+      );
+    }
+  } else {
+    const why = await probe(hub);
+    if (why) throw unreachable(hub, why, modelsDir, requiredFiles(config.modelDtype), missing);
+  }
+
+  if (!options.json) {
+    process.stderr.write(
+      `${from ? `installing from ${from}` : 'pulling'} ${missing.length} model${missing.length === 1 ? '' : 's'} into ${modelsDir}: ${missing.map((m) => m.id).join(', ')}\n`,
+    );
+  }
+  const reporter = options.json
+    ? { onProgress: () => {}, stop: () => {} }
+    : progressReporter(from ? 'copied' : 'fetched');
+  let bytes = 0;
+  try {
+    for (const model of missing) {
+      try {
+        if (from !== undefined) {
+          const { copyModel } = await import('../models/copy-model.ts');
+          await copyModel(model.id, {
+            from,
+            modelsDir,
+            dtype: config.modelDtype,
+            onProgress: reporter.onProgress,
+          });
+        } else {
+          await pullModel(model.id, {
+            modelsDir,
+            hub,
+            dtype: config.modelDtype,
+            onProgress: reporter.onProgress,
+          });
+        }
+      } catch (error) {
+        const network = from === undefined ? networkFailure(error) : undefined;
+        if (network)
+          throw unreachable(hub, network, modelsDir, requiredFiles(config.modelDtype), missing);
+        // The pool wraps the loader's error in a ModelUnavailableError; its cause says why.
+        const cause = (error as { cause?: Error }).cause;
+        throw new CliError(
+          `could not ${from ? `install ${model.id} from ${from}` : `pull ${model.id}`}: ${cause?.message ?? (error as Error).message}`,
+          { cause: error },
+        );
+      }
+      const after = await inspectModel(modelsDir, model, config.modelDtype);
+      if (after.state !== 'present') {
+        throw new CliError(
+          `${model.id} was ${from ? 'copied' : 'fetched'} but lacks ${after.missingFiles.join(', ')} (Tidings needs ${requiredFiles(config.modelDtype).join(', ')})`,
+        );
+      }
+      bytes += after.bytes - model.bytes;
+    }
+  } finally {
+    reporter.stop();
+  }
+  if (options.json) {
+    return printJson({
+      ok: true,
+      modelsDir,
+      from: from ?? hub,
+      pulled: missing.map((m) => m.id),
+      present: found.filter((m) => m.state === 'present').map((m) => m.id),
+      bytes,
+    });
+  }
+  process.stdout.write(
+    `${from ? 'installed' : 'pulled'} ${missing.length} model${missing.length === 1 ? '' : 's'} (${formatBytes(bytes)}) into ${modelsDir}${from ? ` from ${from}, each checked by loading it` : ''}.\n`,
+  );
 }

@@ -87,7 +87,9 @@ describe('modelAvailability', () => {
     expect(block[4]).toBe(
       '  ✗ unavailable: 1 direction (es-uk): Xenova/opus-mt-en-uk: the hub has no config.json for it (HTTP 404)',
     );
-    expect(block[5]).toMatch(/^ {6}fix: `tidings models pull` once the hub /);
+    expect(block[5]).toMatch(
+      /^ {6}fix: `tidings models pull --from DIR` .*MODEL_HUB_URL.* MODELS=demo /,
+    );
   });
 
   it('says every direction is unavailable when the hub cannot be reached, and doctor fails', async () => {
@@ -102,7 +104,7 @@ describe('modelAvailability', () => {
     const check = await modelsCheck(offline);
     expect(check.status).toBe('fail');
     expect(check.detail).toMatch(/^30 of 30 directions have no usable model \(de-en /);
-    expect(check.fix).toMatch(/^`tidings models pull` once the hub/);
+    expect(check.fix).toMatch(/^`tidings models pull --from DIR` from a copy/);
   });
 
   it('counts nothing as downloadable when workers may not download', async () => {

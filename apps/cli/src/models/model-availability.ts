@@ -48,7 +48,7 @@ export type AvailabilityConfig = Pick<
 
 /** The one fix for a direction without a usable model, whatever the reason. */
 export const UNAVAILABLE_FIX =
-  "`tidings models pull` once the hub (or MODEL_HUB_URL, a mirror of it) answers, or copy the models into MODELS_DIR/<model id>/ from a machine that has them (`tidings models list` shows which); or, to try Tidings without them, MODELS=demo (the repository's own word-for-word models; every translation marked as a demo one)";
+  "`tidings models pull --from DIR` from a copy of the models (another machine's MODELS_DIR), `tidings models pull` once the hub (or MODEL_HUB_URL, a mirror of it) answers, or, to try Tidings without them, MODELS=demo (the repository's own word-for-word models; every translation marked as a demo one)";
 
 async function head(url: string, timeoutMs: number): Promise<Response> {
   return fetch(url, { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
