@@ -103,6 +103,8 @@ const results = startResultsConsumer({
   connection: consumerConnection,
   prefix: config.queuePrefix,
   store,
+  dispatcher,
+  stalledRetries: config.stalledRetries,
   logger,
   onPublished: (articleId) => void syndication.onChange(articleId),
   onResult: (result) => metrics.observeResult(result),

@@ -155,7 +155,7 @@ describe('translateProcessor', () => {
 });
 
 describe('reportStalledTooOften', () => {
-  it('reports the language as failed, saying that its workers kept stopping', async () => {
+  it('reports the language as failed for stalling, so the API translates it again', async () => {
     await reportStalledTooOften(results, {
       articleId: 'a5',
       revision: 2,
@@ -164,7 +164,7 @@ describe('reportStalledTooOften', () => {
       content,
     });
     const result = await finished('a5.r2.fr');
-    expect(result).toMatchObject({ outcome: 'failed', language: 'fr', revision: 2 });
+    expect(result).toMatchObject({ outcome: 'failed', stalled: true, language: 'fr', revision: 2 });
     expect(result.reason).toMatch(/worker stopped \d+ times/);
   });
 });

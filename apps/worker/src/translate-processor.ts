@@ -69,8 +69,10 @@ const sendFinished = (results: Results, data: TranslationResultData) =>
 
 /**
  * Reports a job that BullMQ failed for stalling too often (its workers kept dying or losing
- * Redis while they held it) as a failed translation, so the language shows `failed` with the
- * reason instead of `translating` with no job anywhere. The processor never ran for it.
+ * Redis while they held it) as a failed translation marked `stalled`: the API translates it
+ * again as a fresh job (`STALLED_RETRIES` times per revision), then shows the language
+ * `failed` with the reason, never `translating` with no job anywhere. The processor never ran
+ * for it.
  *
  * @example
  * worker.on('failed', (job, error) => { if (error.message === STALLED_TOO_OFTEN && job) void reportStalledTooOften(results, job.data); });
@@ -87,6 +89,7 @@ export async function reportStalledTooOften(
     language: data.target,
     retry: data.retry,
     outcome: 'failed',
+    stalled: true,
     reason: `its worker stopped ${TRANSLATE_MAX_STALLED_COUNT + 1} times while translating it (killed, or cut off from Redis); retry it once the workers are healthy`,
     startedAt: now,
     finishedAt: now,

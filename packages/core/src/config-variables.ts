@@ -159,6 +159,13 @@ export const CONFIG_VARIABLES = {
     description:
       'An enqueued translation with no result after this long is checked against the queue and enqueued again if its job is gone.',
   }),
+  STALLED_RETRIES: variable({
+    schema: z.coerce.number().int().min(0).max(100),
+    default: '3',
+    expected: 'an integer from 0 to 100',
+    description:
+      'How many times the API translates a language again, as a fresh job, after its job was failed for stalling (its workers died or lost Redis 6 times while holding it); once more, and the language is failed with the reason. 0: failed at once.',
+  }),
   LANGUAGE_DETECTION_THRESHOLD: variable({
     schema: z.coerce.number().min(0).max(1),
     default: '0.5',

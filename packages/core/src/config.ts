@@ -41,6 +41,7 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   readonly reconcileIntervalMs: number;
   readonly reconcileOverdueMs: number;
+  readonly stalledRetries: number;
   readonly languageDetectionThreshold: number;
   readonly websubHubUrl: string | undefined;
   /** `demo`: the repository's dictionary models, every translation marked as a demo one. */
@@ -127,6 +128,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
     reconcileIntervalMs: v.RECONCILE_INTERVAL_MS,
     reconcileOverdueMs: v.RECONCILE_OVERDUE_MS,
+    stalledRetries: v.STALLED_RETRIES,
     languageDetectionThreshold: v.LANGUAGE_DETECTION_THRESHOLD,
     websubHubUrl: v.WEBSUB_HUB_URL,
     models: v.MODELS,

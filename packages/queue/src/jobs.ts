@@ -71,6 +71,12 @@ export interface TranslationResultData {
   /** The job's {@link TranslateJobData.retry}. */
   readonly retry?: number | undefined;
   readonly outcome: 'published' | 'needs_review' | 'failed';
+  /**
+   * Set on a `failed` outcome when BullMQ failed the job for stalling too often (its workers
+   * died or lost Redis while holding it), not the translation: the API translates it again as
+   * a fresh job, up to `STALLED_RETRIES` times per revision.
+   */
+  readonly stalled?: boolean | undefined;
   /** Present unless the outcome is `failed`. */
   readonly content?: ArticleContent | undefined;
   /** The model, or models joined with ` → ` for a pivot: `Xenova/opus-mt-es-en → Xenova/opus-mt-en-de`. */

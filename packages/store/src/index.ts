@@ -8,6 +8,7 @@ export type { ListOptions } from './listing-repository.ts';
 export { MIGRATIONS_DIRECTORY } from './migrate.ts';
 export { NotFoundError } from './not-found-error.ts';
 export { openStore, type StoreOptions } from './open-store.ts';
+export type { StalledRetry } from './retries-repository.ts';
 export type { SitemapArticle, SitemapVersion } from './sitemap-repository.ts';
 export { slugify } from './slugify.ts';
 export { Store } from './store.ts';

@@ -154,4 +154,55 @@ describeStore('retries', (env) => {
     // The retry's own request stays open until its result comes.
     expect(await request(env, article.id, 'it')).toEqual({ state: 'pending', retry: 1 });
   });
+
+  it('retries a try that stalled, as one fresh job however often it is told, up to the limit', async () => {
+    const article = await newArticle(env);
+    await env.store.markTranslating(article.id, 'de', 1);
+    const stalled = (retry: number) => ({ stalled: { revision: 1, retry, limit: 2 } });
+    const [first] = await env.store.retryTranslations(article.id, ['de'], stalled(0));
+    expect(first).toMatchObject({ outcome: 'queued', status: 'queued', stalledRetries: 1 });
+    expect(await request(env, article.id, 'de')).toEqual({ state: 'pending', retry: 1 });
+    // The same stall reported again (a result delivered twice) is the same job.
+    const [again] = await env.store.retryTranslations(article.id, ['de'], stalled(0));
+    expect(again).toMatchObject({ outcome: 'already', request: { retry: 1 } });
+    const [second] = await env.store.retryTranslations(article.id, ['de'], stalled(1));
+    expect(second).toMatchObject({ outcome: 'queued', request: { retry: 2 }, stalledRetries: 2 });
+    const [third] = await env.store.retryTranslations(article.id, ['de'], stalled(2));
+    expect(third).toMatchObject({ outcome: 'skipped', status: 'queued', stalledRetries: 2 });
+    expect(third && 'reason' in third ? third.reason : '').toMatch(/STALLED_RETRIES/);
+    // A person's retry of the failure gives the revision its automatic retries again.
+    await env.store.recordTranslationFailure({
+      articleId: article.id,
+      language: 'de',
+      revision: 1,
+      retry: 2,
+      reason: 'stalled',
+    });
+    const [manual] = await env.store.retryTranslations(article.id, ['de']);
+    expect(manual).toMatchObject({ outcome: 'queued', request: { retry: 3 } });
+    const [afterManual] = await env.store.retryTranslations(article.id, ['de'], stalled(3));
+    expect(afterManual).toMatchObject({ outcome: 'queued', stalledRetries: 1 });
+  });
+
+  it("never retries a stall over an editor's correction or a result that came in", async () => {
+    const article = await newArticle(env);
+    const editor = (await env.store.createKey({ name: 'ed', role: 'editor' })).id;
+    await env.store.editTranslation(article.id, 'it', { ...german, title: 'Redazione' }, editor);
+    const stalled = { stalled: { revision: 1, retry: 0, limit: 3 } };
+    const [it] = await env.store.retryTranslations(article.id, ['it'], stalled);
+    expect(it).toMatchObject({ outcome: 'skipped', status: 'edited' });
+    expect((await env.store.getTranslation(article.id, 'it')).content?.title).toBe('Redazione');
+    // The stalled job had sent its result before its worker died.
+    await env.store.recordTranslationResult({
+      articleId: article.id,
+      language: 'es',
+      revision: 1,
+      content: german,
+      model: 'm',
+      status: 'needs_review',
+    });
+    const [es] = await env.store.retryTranslations(article.id, ['es'], stalled);
+    expect(es).toMatchObject({ outcome: 'skipped', status: 'needs_review' });
+    expect(await request(env, article.id, 'es')).toEqual({ state: 'done', retry: 0 });
+  });
 });

@@ -4,11 +4,31 @@ import type { Database, Queryable } from './database.ts';
 import { NotFoundError } from './not-found-error.ts';
 import { reopenRequest } from './outbox-repository.ts';
 import { isStoreId } from './read-article.ts';
-import { EDITOR_OWNED, lockTranslation } from './translations-repository.ts';
+import {
+  EDITOR_OWNED,
+  type LockedTranslation,
+  lockTranslation,
+} from './translations-repository.ts';
 import type { RetryOutcome } from './types.ts';
 
 /** Statuses a retry starts a fresh machine translation for. */
 const RETRYABLE = ['failed', 'needs_review'] as const;
+
+/** Statuses in which the try that stalled is still the one the language waits for. */
+const STALLED_WAITING = ['queued', 'translating', 'failed'] as const;
+
+/**
+ * A retry the API asks for itself, because BullMQ failed a try's job for stalling too often
+ * (its workers died or lost Redis while holding it): which try stalled, and how many such
+ * retries a revision may have.
+ */
+export interface StalledRetry {
+  readonly revision: number;
+  /** The retry number of the try that stalled (0 for the first translation). */
+  readonly retry: number;
+  /** At most this many automatic retries per revision (`STALLED_RETRIES`). */
+  readonly limit: number;
+}
 
 async function lockArticle(tx: Queryable, articleId: string) {
   const [article] = isStoreId(articleId)
@@ -24,14 +44,64 @@ async function lockArticle(tx: Queryable, articleId: string) {
   return article;
 }
 
+/**
+ * Whether the try that stalled is still the one this language waits for, and may be retried;
+ * otherwise why not (a result or an editor's text came in, or a newer try or revision).
+ */
+async function stalledTryOutcome(
+  tx: Queryable,
+  articleId: string,
+  language: LanguageCode,
+  current: LockedTranslation,
+  stalled: StalledRetry,
+): Promise<RetryOutcome | { stalledRetries: number }> {
+  const request = { articleId, revision: current.revision, language, retry: current.retry };
+  const waiting = (STALLED_WAITING as readonly string[]).includes(current.status);
+  const sameTry = current.revision === stalled.revision && current.retry === stalled.retry;
+  if (!sameTry && (current.status === 'queued' || current.status === 'translating')) {
+    // This stall was retried already (the result that said so is delivered again).
+    return { language, outcome: 'already', status: current.status, request };
+  }
+  if (!sameTry || !waiting) {
+    return {
+      language,
+      outcome: 'skipped',
+      status: current.status,
+      reason: `the ${language} version no longer waits for the try that stalled (it is ${current.status}, revision ${current.revision}, retry ${current.retry})`,
+    };
+  }
+  const [row] = await tx.query<{ stalled_retries: number }>(
+    'SELECT stalled_retries FROM translations WHERE article_id = $1 AND language = $2',
+    [articleId, language],
+  );
+  const stalledRetries = row?.stalled_retries ?? 0;
+  if (stalledRetries >= stalled.limit) {
+    return {
+      language,
+      outcome: 'skipped',
+      status: current.status,
+      reason: `the ${language} version's jobs were failed for stalling ${stalledRetries + 1} times; it was retried automatically ${stalledRetries} times, the limit (STALLED_RETRIES)`,
+      stalledRetries,
+    };
+  }
+  return { stalledRetries: stalledRetries + 1 };
+}
+
 async function retryOne(
   tx: Queryable,
   articleId: string,
   language: LanguageCode,
+  stalled?: StalledRetry,
 ): Promise<RetryOutcome> {
   const current = await lockTranslation(tx, articleId, language);
   const request = { articleId, revision: current.revision, language, retry: current.retry };
-  if (current.status === 'queued' || current.status === 'translating') {
+  // A person's retry gives the revision its automatic retries after stalling afresh.
+  let stalledRetries = 0;
+  if (stalled) {
+    const checked = await stalledTryOutcome(tx, articleId, language, current, stalled);
+    if ('outcome' in checked) return checked;
+    stalledRetries = checked.stalledRetries;
+  } else if (current.status === 'queued' || current.status === 'translating') {
     // One is on its way already: the caller is given that job, never a second one.
     return { language, outcome: 'already', status: current.status, request };
   }
@@ -43,7 +113,7 @@ async function retryOne(
       reason: `the ${language} version is an editor's correction (${current.status}); a retry never replaces it`,
     };
   }
-  if (!(RETRYABLE as readonly string[]).includes(current.status)) {
+  if (!stalled && !(RETRYABLE as readonly string[]).includes(current.status)) {
     return {
       language,
       outcome: 'skipped',
@@ -54,14 +124,14 @@ async function retryOne(
   const retry = current.retry + 1;
   await tx.query(
     `UPDATE translations
-        SET status = 'queued', retry = $3, reason = NULL,
+        SET status = 'queued', retry = $3, reason = NULL, stalled_retries = $4,
             queued_at = now(), started_at = NULL, finished_at = NULL
       WHERE article_id = $1 AND language = $2`,
-    [articleId, language, retry],
+    [articleId, language, retry, stalledRetries],
   );
   const fresh = { ...request, retry };
   await reopenRequest(tx, fresh);
-  return { language, outcome: 'queued', status: 'queued', request: fresh };
+  return { language, outcome: 'queued', status: 'queued', request: fresh, stalledRetries };
 }
 
 /**
@@ -86,10 +156,17 @@ export class RetriesRepository {
    * transaction; says per language whether a job was queued, one was already on its way,
    * or why it was skipped. The source language is refused ({@link ConflictError}), as is a
    * retracted article; an unknown article is a {@link NotFoundError}.
+   *
+   * With `options.stalled` it is the API's own retry of a try whose job BullMQ failed for
+   * stalling: queued only while the language still waits for that very try and the revision
+   * has had fewer than `limit` such retries (`already` when it was retried before, so a
+   * result delivered twice makes one job; skipped, saying why, otherwise). An editor's text
+   * is never retried either way.
    */
   retryTranslations(
     articleId: string,
     languages?: readonly LanguageCode[],
+    options: { readonly stalled?: StalledRetry } = {},
   ): Promise<RetryOutcome[]> {
     return this.#db.transaction(async (tx) => {
       // The article's lock orders a retry after a revision or retraction in progress.
@@ -102,7 +179,7 @@ export class RetriesRepository {
       }
       const outcomes: RetryOutcome[] = [];
       for (const language of languages ?? targetsOf(sourceLanguage)) {
-        outcomes.push(await retryOne(tx, articleId, language));
+        outcomes.push(await retryOne(tx, articleId, language, options.stalled));
       }
       return outcomes;
     });

@@ -10,7 +10,7 @@ import { KeysRepository } from './keys-repository.ts';
 import { ListingRepository, type ListOptions } from './listing-repository.ts';
 import { migrate } from './migrate.ts';
 import { OutboxRepository } from './outbox-repository.ts';
-import { RetriesRepository } from './retries-repository.ts';
+import { RetriesRepository, type StalledRetry } from './retries-repository.ts';
 import { type SitemapArticle, SitemapRepository } from './sitemap-repository.ts';
 import {
   type TranslationFailureInput,
@@ -211,8 +211,9 @@ export class Store {
   retryTranslations(
     articleId: string,
     languages?: readonly LanguageCode[],
+    options?: { readonly stalled?: StalledRetry },
   ): Promise<RetryOutcome[]> {
-    return this.#retries.retryTranslations(articleId, languages);
+    return this.#retries.retryTranslations(articleId, languages, options);
   }
 
   /** See {@link ApprovalsRepository.approveTranslation}. */

@@ -125,12 +125,16 @@ export type RetryOutcome =
       readonly status: TranslationStatus;
       /** The request of the job, to enqueue (again: its job id makes that harmless). */
       readonly request: TranslationRequestKey & { readonly retry: number };
+      /** When queued: how many automatic retries after stalling the revision has had now. */
+      readonly stalledRetries?: number | undefined;
     }
   | {
       readonly language: LanguageCode;
       readonly outcome: 'skipped';
       readonly status: TranslationStatus;
       readonly reason: string;
+      /** When skipped for stalling too often: the automatic retries the revision had. */
+      readonly stalledRetries?: number | undefined;
     };
 
 /** The outcome of writing an article: what it is now, and which jobs to enqueue. */

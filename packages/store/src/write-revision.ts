@@ -80,7 +80,8 @@ export async function writeRevision(
     `UPDATE translations
         SET revision = $3,
             status = CASE WHEN status IN ('edited', 'stale') THEN 'stale' ELSE 'queued' END,
-            reason = NULL, queued_at = now(), started_at = NULL, finished_at = NULL, retry = 0
+            reason = NULL, queued_at = now(), started_at = NULL, finished_at = NULL, retry = 0,
+            stalled_retries = 0
       WHERE article_id = $1 AND language <> $2`,
     [articleId, sourceLanguage, revision],
   );

@@ -10,14 +10,21 @@ import {
   type ResultJobName,
   type ResultMessage,
   resultJobId,
+  STALLED_TOO_OFTEN,
+  type TRANSLATE_JOB,
+  TRANSLATE_JOB_OPTIONS,
+  TRANSLATE_QUEUE,
+  type TranslateJobData,
   type TranslationResultData,
+  translateJobId,
   whenReady,
 } from '@tidings/queue';
 import { openStore, type Store } from '@tidings/store';
-import { Queue, type Worker } from 'bullmq';
+import { type Job, Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_REDIS_URL } from '../testing/test-env.ts';
 import { startResultsConsumer } from './results-consumer.ts';
+import { TranslationDispatcher } from './translation-dispatcher.ts';
 
 const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
 const prefix = `results-test-${randomUUID()}`;
@@ -26,6 +33,12 @@ const results = new Queue<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, {
   connection: redis,
   prefix,
 });
+const translate = new Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>(TRANSLATE_QUEUE, {
+  connection: redis,
+  prefix,
+  defaultJobOptions: TRANSLATE_JOB_OPTIONS,
+});
+const STALLED_RETRIES = 2;
 const dataDir = mkdtempSync(join(tmpdir(), 'tidings-results-'));
 let store: Store;
 let consumer: Worker<ResultMessage, void, ResultJobName>;
@@ -33,12 +46,21 @@ let consumer: Worker<ResultMessage, void, ResultJobName>;
 beforeAll(async () => {
   await whenReady(redis);
   store = await openStore({ dataDir, logger });
-  consumer = startResultsConsumer({ connection: redis, prefix, store, logger });
+  consumer = startResultsConsumer({
+    connection: redis,
+    prefix,
+    store,
+    dispatcher: new TranslationDispatcher(translate, store, logger),
+    stalledRetries: STALLED_RETRIES,
+    logger,
+  });
 });
 afterAll(async () => {
   await consumer.close();
   await results.obliterate({ force: true });
   await results.close();
+  await translate.obliterate({ force: true });
+  await translate.close();
   redis.disconnect();
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -100,5 +122,119 @@ describe('the results consumer', () => {
       'the retried result to be published',
     );
     expect((await store.getTranslation(article.id, 'de')).model).toBe('Xenova/opus-mt-en-de');
+  });
+});
+
+/**
+ * Translate workers whose every job of a `dying` article stalls: the processor never returns
+ * and no lock is renewed, as when the worker holding it is killed. BullMQ itself then fails the
+ * job for stalling (here after one stall, not six, to keep the test short), and the worker
+ * reports it as the real one does (`reportStalledTooOften`). Other jobs are translated.
+ */
+function stallingWorkers(dies: (job: Job<TranslateJobData>) => boolean) {
+  const worker = new Worker<TranslateJobData, void, typeof TRANSLATE_JOB>(
+    TRANSLATE_QUEUE,
+    async (job) => {
+      if (dies(job)) return new Promise<void>(() => undefined);
+      const { articleId, revision, target, retry } = job.data;
+      const now = new Date().toISOString();
+      await send({
+        kind: 'finished',
+        articleId,
+        revision,
+        language: target,
+        retry,
+        outcome: 'published',
+        model: 'Xenova/opus-mt-en-de',
+        content: { title: 'Ukraine', summary: '', body: '<p>Ukraine</p>', categories: [] },
+        startedAt: now,
+        finishedAt: now,
+      });
+    },
+    {
+      connection: redis,
+      prefix,
+      concurrency: 10,
+      lockDuration: 1_000,
+      skipLockRenewal: true,
+      stalledInterval: 250,
+      maxStalledCount: 0,
+    },
+  );
+  const stalledOut: string[] = [];
+  worker.on('failed', (job, error) => {
+    if (!job || error.message !== STALLED_TOO_OFTEN) return;
+    stalledOut.push(job.id ?? '');
+    const { articleId, revision, target, retry } = job.data;
+    const now = new Date().toISOString();
+    void send({
+      kind: 'finished',
+      articleId,
+      revision,
+      language: target,
+      retry,
+      outcome: 'failed',
+      stalled: true,
+      reason: 'its worker stopped 6 times while translating it (killed, or cut off from Redis)',
+      startedAt: now,
+      finishedAt: now,
+    });
+  });
+  return { worker, stalledOut };
+}
+
+async function germanArticle() {
+  const publisherKeyId = (await store.createKey({ name: 'p', role: 'publisher' })).id;
+  const written = await store.createArticle({
+    publisherKeyId,
+    sourceLanguage: 'en',
+    content: { title: 'Ukraine', summary: '', body: '<p>Ukraine</p>', categories: [] },
+  });
+  const de = written.requests.filter((r) => r.language === 'de');
+  return { id: written.article.id, de };
+}
+
+describe('a job BullMQ failed for stalling (its workers kept dying while holding it)', () => {
+  it('is translated again as a fresh job and published', async () => {
+    const { id, de } = await germanArticle();
+    // The first try's workers die; the fresh job finds a healthy one.
+    const { worker, stalledOut } = stallingWorkers(
+      (job) => job.data.articleId === id && !job.data.retry,
+    );
+    try {
+      await new TranslationDispatcher(translate, store, logger).dispatch(de);
+      await until(
+        async () => (await store.getTranslation(id, 'de')).status === 'published',
+        'the German version to be published',
+      );
+    } finally {
+      await worker.close(true);
+    }
+    expect(stalledOut).toEqual([translateJobId(id, 1, 'de')]);
+    const fresh = await translate.getJob(translateJobId(id, 1, 'de', 1));
+    expect(await fresh?.getState()).toBe('completed');
+  });
+
+  it(`is failed, saying how often its workers died, after ${STALLED_RETRIES} fresh jobs stalled too`, async () => {
+    const { id, de } = await germanArticle();
+    const { worker, stalledOut } = stallingWorkers((job) => job.data.articleId === id);
+    try {
+      await new TranslationDispatcher(translate, store, logger).dispatch(de);
+      await until(
+        async () => (await store.getTranslation(id, 'de')).status === 'failed',
+        'the German version to be failed',
+      );
+    } finally {
+      await worker.close(true);
+    }
+    const jobs = STALLED_RETRIES + 1;
+    expect(stalledOut).toEqual(
+      Array.from({ length: jobs }, (_, retry) => translateJobId(id, 1, 'de', retry)),
+    );
+    expect((await store.getTranslation(id, 'de')).reason).toBe(
+      `its workers died or stalled ${jobs * 6} times while holding it (killed, or cut off from Redis): ${jobs} jobs, each failed after 6 stalls; retry it once the workers are healthy`,
+    );
+    // No job is left to stall again.
+    expect(await translate.getJob(translateJobId(id, 1, 'de', jobs))).toBeUndefined();
   });
 });

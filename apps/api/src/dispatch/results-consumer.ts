@@ -8,6 +8,8 @@ import {
 } from '@tidings/queue';
 import { NotFoundError, type Store } from '@tidings/store';
 import { type ConnectionOptions, type Job, UnrecoverableError, Worker } from 'bullmq';
+import { retryStalled } from './retry-stalled.ts';
+import type { TranslationDispatcher } from './translation-dispatcher.ts';
 
 /** Called after a result changed what readers see (feeds refresh their cache, WebSub pings). */
 export type OnPublished = (articleId: string, language: string) => void;
@@ -16,16 +18,24 @@ export type OnPublished = (articleId: string, language: string) => void;
  * Persists what workers hand back through the results queue: a job is done only once the
  * store has it, so a result finished while the API was down is persisted when it returns.
  * Applying the same result twice changes nothing (the store is idempotent per article,
- * language and revision).
+ * language and revision). A job BullMQ failed for stalling is translated again
+ * ({@link retryStalled}) until the revision has had `stalledRetries` such retries.
  *
  * @example
- * const consumer = startResultsConsumer({ connection, store, logger });
+ * const consumer = startResultsConsumer({ connection, prefix, store, dispatcher, stalledRetries: 3, logger });
  * await consumer.close();
  */
 export function startResultsConsumer(deps: {
   connection: ConnectionOptions;
   prefix: string;
-  store: Pick<Store, 'markTranslating' | 'recordTranslationResult' | 'recordTranslationFailure'>;
+  store: Pick<
+    Store,
+    'markTranslating' | 'recordTranslationResult' | 'recordTranslationFailure' | 'retryTranslations'
+  >;
+  /** Enqueues the fresh job of a try that stalled. */
+  dispatcher: Pick<TranslationDispatcher, 'dispatch'>;
+  /** How many times a revision's job failed for stalling is translated again (`STALLED_RETRIES`). */
+  stalledRetries: number;
   logger: Logger;
   onPublished?: OnPublished;
   /** Sees every finished result (metrics). */
@@ -45,12 +55,17 @@ export function startResultsConsumer(deps: {
         revision: message.revision,
         retry: message.retry,
       };
+      // BullMQ failed the job because its workers kept dying: nothing was wrong with the
+      // article, so it is translated again as a fresh job, a bounded number of times.
+      let reason = message.reason;
+      if (message.outcome === 'failed' && message.stalled) {
+        const stall = await retryStalled(message, deps);
+        if (stall.retried) return;
+        reason = stall.reason;
+      }
       if (message.outcome === 'failed' || !message.content) {
-        await store.recordTranslationFailure({
-          ...key,
-          reason: message.reason ?? 'unknown failure',
-        });
-        logger.warn({ ...key, reason: message.reason }, 'translation failed');
+        await store.recordTranslationFailure({ ...key, reason: reason ?? 'unknown failure' });
+        logger.warn({ ...key, reason }, 'translation failed');
         deps.onResult?.(message);
         return;
       }

@@ -1,0 +1,92 @@
+import type { Logger } from '@tidings/core';
+import { TRANSLATE_MAX_STALLED_COUNT, type TranslationResultData } from '@tidings/queue';
+import { ConflictError, type Store } from '@tidings/store';
+import type { TranslationDispatcher } from './translation-dispatcher.ts';
+
+/** What became of a try whose job BullMQ failed for stalling. */
+export type StalledOutcome =
+  | { readonly retried: true }
+  /** Not translated again: the failure stands, with this reason. */
+  | { readonly retried: false; readonly reason: string };
+
+/**
+ * The reason a language is failed with once its jobs stalled past `STALLED_RETRIES`: BullMQ
+ * failed each of `jobs` jobs after its workers stopped {@link TRANSLATE_MAX_STALLED_COUNT} + 1
+ * times while holding it.
+ *
+ * @example
+ * stalledTooOftenReason(4); // 'its workers died or stalled 24 times while holding it …'
+ */
+export function stalledTooOftenReason(jobs: number): string {
+  const stalls = TRANSLATE_MAX_STALLED_COUNT + 1;
+  const each = jobs === 1 ? '1 job, failed' : `${jobs} jobs, each failed`;
+  return `its workers died or stalled ${jobs * stalls} times while holding it (killed, or cut off from Redis): ${each} after ${stalls} stalls; retry it once the workers are healthy`;
+}
+
+/**
+ * Translates again, as a fresh job, a try whose job BullMQ failed for stalling too often (its
+ * workers died or lost Redis while they held it, which says nothing about the article). It
+ * goes through the retry path of `POST …/retry` (the store's `retryTranslations`), so it is
+ * idempotent, never replaces an editor's text, and the outbox enqueues the job if this API
+ * stops before it does; at most `stalledRetries` times per revision, so an article that kills
+ * its workers is failed in the end rather than retried for ever.
+ *
+ * @example
+ * const stall = await retryStalled(message, { store, dispatcher, stalledRetries: 3, logger });
+ * if (!stall.retried) await store.recordTranslationFailure({ ...key, reason: stall.reason });
+ */
+export async function retryStalled(
+  message: TranslationResultData,
+  deps: {
+    readonly store: Pick<Store, 'retryTranslations'>;
+    readonly dispatcher: Pick<TranslationDispatcher, 'dispatch'>;
+    readonly stalledRetries: number;
+    readonly logger: Logger;
+  },
+): Promise<StalledOutcome> {
+  const { articleId, language, revision } = message;
+  const retry = message.retry ?? 0;
+  const key = { articleId, language, revision, retry };
+  const given = { retried: false, reason: message.reason ?? 'its job stalled too often' } as const;
+  let outcome: Awaited<ReturnType<Store['retryTranslations']>>[number] | undefined;
+  try {
+    [outcome] = await deps.store.retryTranslations(articleId, [language], {
+      stalled: { revision, retry, limit: deps.stalledRetries },
+    });
+  } catch (error) {
+    // Retracted meanwhile: nothing to translate, and the failure is recorded as it came.
+    if (error instanceof ConflictError) return given;
+    throw error;
+  }
+  if (!outcome) return given;
+  if (outcome.outcome === 'skipped') {
+    if (outcome.stalledRetries === undefined) return given;
+    deps.logger.warn(
+      { ...key, stalledRetries: outcome.stalledRetries, limit: deps.stalledRetries },
+      'a job failed for stalling too often, and its retries are used up: the language is failed',
+    );
+    return { retried: false, reason: stalledTooOftenReason(outcome.stalledRetries + 1) };
+  }
+  // Queued now, or before by a delivery of this result that did not finish: enqueue (again;
+  // the job id is derived, so it is one job). If this fails, the reconciler enqueues it.
+  await deps.dispatcher
+    .dispatch([outcome.request])
+    .catch((error: unknown) =>
+      deps.logger.warn(
+        { err: error, ...key },
+        'enqueue failed after commit; the reconciler will enqueue',
+      ),
+    );
+  if (outcome.outcome === 'queued') {
+    deps.logger.warn(
+      {
+        ...key,
+        newRetry: outcome.request.retry,
+        stalledRetry: outcome.stalledRetries,
+        limit: deps.stalledRetries,
+      },
+      'a job failed for stalling too often (its workers died or lost Redis): translating it again as a fresh job',
+    );
+  }
+  return { retried: true };
+}
