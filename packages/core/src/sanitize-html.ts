@@ -1,5 +1,6 @@
 import sanitize from 'sanitize-html';
 import { flattenDeepMarkup, MAX_MARKUP_DEPTH } from './flatten-deep-markup.ts';
+import { LargeTextMemo } from './large-text-memo.ts';
 
 /*
  * The allow-list. What is kept is what newsrooms write and what cannot run or load anything
@@ -206,12 +207,29 @@ export interface SanitizeOptions {
  * `javascript:` URLs or control characters; links get `rel="noopener noreferrer"`; elements
  * nested deeper than {@link MAX_MARKUP_DEPTH} are flattened to their text first, so the time
  * taken stays linear in the input. Used on the publisher's HTML, again on the model's
- * output, and on every page and feed.
+ * output, and on every page and feed; a large input's result is kept, so the same large body
+ * (with the same options) is worked on once, however many feeds and views show it.
  *
  * @example
  * sanitizeArticleHtml('<p onclick="x()">Hi<script>alert(1)</script></p>'); // '<p>Hi</p>'
  */
 export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
+  if (html.length < KEEP_FROM_CHARS) return sanitizeNow(html, options);
+  return largeSanitized.get([options.target ?? 'page', options.baseUrl ?? '', html], () =>
+    sanitizeNow(html, options),
+  );
+}
+
+/**
+ * Inputs at least this long are sanitized once and the result kept ({@link largeSanitized}):
+ * a large body is shown on every view of its page and in every render of every feed it is in.
+ */
+export const KEEP_FROM_CHARS = 20_000;
+
+/** The sanitized large bodies (16 million characters at most); exported for its tests. */
+export const largeSanitized = new LargeTextMemo(16_000_000);
+
+function sanitizeNow(html: string, options: SanitizeOptions): string {
   const profile =
     options.target !== 'feed'
       ? OPTIONS

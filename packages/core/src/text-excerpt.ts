@@ -1,4 +1,6 @@
 import sanitize from 'sanitize-html';
+import { LargeTextMemo } from './large-text-memo.ts';
+import { KEEP_FROM_CHARS } from './sanitize-html.ts';
 
 // Where one block ends and the next begins, text needs a space between them.
 const BLOCK_END =
@@ -15,6 +17,14 @@ const ESCAPED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>'
  * textExcerpt('<p>Ukraine joins.</p><p>The JEF <b>welcomes</b> it.</p>', 24); // 'Ukraine joins. The JEF…'
  */
 export function textExcerpt(html: string, maxLength = 300): string {
+  if (html.length < KEEP_FROM_CHARS) return excerptNow(html, maxLength);
+  return largeExcerpts.get([String(maxLength), html], () => excerptNow(html, maxLength));
+}
+
+/** The excerpts of large bodies, kept (a million characters at most); exported for its tests. */
+export const largeExcerpts = new LargeTextMemo(1_000_000);
+
+function excerptNow(html: string, maxLength: number): string {
   const escaped = sanitize(html.replace(BLOCK_END, '$& '), {
     allowedTags: [],
     allowedAttributes: {},
