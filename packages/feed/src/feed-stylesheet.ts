@@ -1,11 +1,38 @@
-import type { LanguageCode } from '@tidings/core';
+import { type LanguageCode, languageOf } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import { escapeHtml } from './escape-html.ts';
 
 /**
+ * An XSLT 1.0 template named `date` that writes a day, a month (1–12) and a year as readers of
+ * the language write a date ("30 листопада 2026 р."), from the platform's CLDR data: one
+ * branch per month, its name in the right case, day and year where the language puts them.
+ */
+function dateTemplate(language: LanguageCode): string {
+  const format = new Intl.DateTimeFormat(languageOf(language).locale, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const parts = format.formatToParts(new Date(Date.UTC(2099, i, 21))).map((part) => {
+      if (part.type === 'day') return '<xsl:value-of select="$d"/>';
+      if (part.type === 'year') return '<xsl:value-of select="$y"/>';
+      return `<xsl:text>${escapeHtml(part.value)}</xsl:text>`;
+    });
+    return `<xsl:when test="$m = ${i + 1}">${parts.join('')}</xsl:when>`;
+  });
+  return `<xsl:template name="date">
+<xsl:param name="d"/><xsl:param name="m"/><xsl:param name="y"/>
+<xsl:choose>
+${months.join('\n')}
+</xsl:choose>
+</xsl:template>`;
+}
+
+/**
  * The XSLT stylesheet that makes an RSS or Atom feed opened in a browser read as a page in
  * the feed's language: its title, a hint to subscribe with the page's address, and each
- * entry's title, date and plain-text summary linking to its page. It prints text only
+ * entry's title, date (as the language writes dates) and plain-text summary linking to its
+ * page. It prints text only
  * (`xsl:value-of`, which escapes, and never `disable-output-escaping`), and never the
  * entries' HTML content, so nothing an article contains can run; the page takes its look
  * from the site's stylesheet.
@@ -40,7 +67,23 @@ export function feedStylesheet(language: LanguageCode): string {
 <xsl:for-each select="/rss/channel/item | /atom:feed/atom:entry">
 <li>
 <h2><a href="{link[1] | atom:link[@rel='alternate'][1]/@href}"><xsl:value-of select="title | atom:title"/></a></h2>
-<p class="meta"><xsl:value-of select="pubDate | atom:published"/></p>
+<p class="meta"><xsl:choose>
+<xsl:when test="atom:published">
+<time datetime="{atom:published}"><xsl:call-template name="date">
+<xsl:with-param name="d" select="number(substring(atom:published, 9, 2))"/>
+<xsl:with-param name="m" select="number(substring(atom:published, 6, 2))"/>
+<xsl:with-param name="y" select="substring(atom:published, 1, 4)"/>
+</xsl:call-template></time>
+</xsl:when>
+<xsl:when test="pubDate">
+<xsl:variable name="rfc822" select="normalize-space(pubDate)"/>
+<xsl:call-template name="date">
+<xsl:with-param name="d" select="number(substring($rfc822, 6, 2))"/>
+<xsl:with-param name="m" select="string-length(substring-before('JanFebMarAprMayJunJulAugSepOctNovDec', substring($rfc822, 9, 3))) div 3 + 1"/>
+<xsl:with-param name="y" select="substring($rfc822, 13, 4)"/>
+</xsl:call-template>
+</xsl:when>
+</xsl:choose></p>
 <p><xsl:value-of select="description | atom:summary"/></p>
 </li>
 </xsl:for-each>
@@ -49,6 +92,7 @@ export function feedStylesheet(language: LanguageCode): string {
 </body>
 </html>
 </xsl:template>
+${dateTemplate(language)}
 </xsl:stylesheet>
 `;
 }

@@ -135,7 +135,19 @@ describe("a reader on the newsroom's site", () => {
       'Україна приєдналася до оборонного альянсу JEF',
     ]);
     expect(await page.locator('script').count()).toBe(0);
+    // The date as a Ukrainian reader writes it ("30 листопада 2026 р."), not an ISO stamp.
+    const atom = await (await fetch(`${base}/feeds/uk/atom.xml`)).text();
+    const published = /<published>([^<]+)<\/published>/.exec(atom)?.[1] ?? '';
+    const ukrainianDate = new Intl.DateTimeFormat('uk-UA', { dateStyle: 'long', timeZone: 'UTC' });
+    // Spaces compared as spaces: Chromium's page may hold a no-break one before "р.".
+    const shownDate = async () =>
+      (await page.textContent('ol.articles .meta'))?.replace(/\s/g, ' ').trim();
+    const expectedDate = ukrainianDate.format(new Date(published)).replace(/\s/g, ' ');
+    expect(await shownDate()).toBe(expectedDate);
     await page.screenshot({ path: `${SHOTS}/uk-feed.png`, fullPage: true });
+    // RSS dates (RFC 822, English month names) read the same way.
+    await page.goto(`${base}/feeds/uk/rss.xml`);
+    expect(await shownDate()).toBe(expectedDate);
     expect(problems).toEqual([]);
     await page.close();
   });
