@@ -85,6 +85,7 @@ const dispatcher = new TranslationDispatcher(queue, store, logger);
 const reconciler = new Reconciler(dispatcher, store, queue, logger, {
   intervalMs: config.reconcileIntervalMs,
   overdueAfterMs: config.reconcileOverdueMs,
+  stalledRetries: config.stalledRetries,
 });
 // For the operators' dashboard only: results are consumed by the worker below.
 const resultsQueue = new Queue(RESULTS_QUEUE, { connection: producer, prefix: config.queuePrefix });

@@ -30,8 +30,9 @@ describe.each(BACKENDS)('a worker killed with SIGKILL at random moments, on $nam
       ...prepared.env,
       MODELS_DIR: models.dictionaryModelsDir,
       WORKER_CONCURRENCY: '2',
-      // A killed worker's jobs come back after a lock period; a job killed twice fails on
-      // BullMQ's stall limit, and the reconciler enqueues it again once it is overdue.
+      // A killed worker's jobs come back after a lock period; a job whose workers die more
+      // often than BullMQ's stall limit allows is translated again as a fresh job
+      // (STALLED_RETRIES), and the reconciler enqueues what is overdue.
       WORKER_LOCK_DURATION_MS: '2000',
       RECONCILE_INTERVAL_MS: '1000',
       RECONCILE_OVERDUE_MS: '6000',

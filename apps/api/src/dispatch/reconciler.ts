@@ -1,7 +1,8 @@
 import type { Logger } from '@tidings/core';
-import { type TranslateJobData, translateJobId } from '@tidings/queue';
+import { STALLED_TOO_OFTEN, type TranslateJobData, translateJobId } from '@tidings/queue';
 import type { Store, TranslationRequest } from '@tidings/store';
 import type { Queue } from 'bullmq';
+import { retryStalled } from './retry-stalled.ts';
 import type { TranslationDispatcher } from './translation-dispatcher.ts';
 
 /**
@@ -16,16 +17,19 @@ export interface ReconcilerOptions {
   readonly intervalMs: number;
   /** An enqueued request with no result after this long is checked against the queue. */
   readonly overdueAfterMs: number;
+  /** How many times a revision's job failed for stalling is translated again (`STALLED_RETRIES`). */
+  readonly stalledRetries: number;
 }
 
 /**
  * Redis is not the system of record: this re-enqueues what the store's outbox still waits
  * for. Pending requests (the API stopped between commit and enqueue) are enqueued a few
  * seconds after their commit; overdue ones whose job Redis no longer has, or whose job ended
- * without a result reaching the store, get their job again.
+ * without a result reaching the store, get their job again, except a job failed for stalling
+ * whose report was lost: that one is retried as a fresh job, as the results consumer would.
  *
  * @example
- * const reconciler = new Reconciler(dispatcher, store, queue, logger, { intervalMs: 30_000, overdueAfterMs: 600_000 });
+ * const reconciler = new Reconciler(dispatcher, store, queue, logger, { intervalMs: 30_000, overdueAfterMs: 600_000, stalledRetries: 3 });
  * reconciler.start();
  */
 export class Reconciler {
@@ -34,7 +38,10 @@ export class Reconciler {
 
   constructor(
     private readonly dispatcher: TranslationDispatcher,
-    private readonly store: Pick<Store, 'listUnfinishedRequests'>,
+    private readonly store: Pick<
+      Store,
+      'listUnfinishedRequests' | 'retryTranslations' | 'recordTranslationFailure'
+    >,
     private readonly queue: Queue<TranslateJobData>,
     private readonly logger: Logger,
     private readonly options: ReconcilerOptions,
@@ -69,6 +76,12 @@ export class Reconciler {
       );
       const job = await this.queue.getJob(id);
       const state = job ? await job.getState() : 'missing';
+      if (state === 'failed' && job?.failedReason === STALLED_TOO_OFTEN) {
+        // BullMQ failed it for stalling and the worker that saw it died before reporting it:
+        // the same bounded retry as a reported stall, never a rerun of the same job.
+        await this.#stalled(request);
+        continue;
+      }
       if (state === 'missing' || state === 'unknown') again.push(request);
       else if (state === 'completed' || state === 'failed') {
         // The job ended but its result never reached the store (Redis lost the result job):
@@ -81,6 +94,24 @@ export class Reconciler {
     const count = await this.dispatcher.dispatch(again);
     this.logger.info({ count }, 'reconciler re-enqueued unfinished translation requests');
     return count;
+  }
+
+  async #stalled(request: TranslationRequest): Promise<void> {
+    const key = {
+      articleId: request.articleId,
+      language: request.language,
+      revision: request.revision,
+      retry: request.retry ?? 0,
+    };
+    const stall = await retryStalled(key, {
+      store: this.store,
+      dispatcher: this.dispatcher,
+      stalledRetries: this.options.stalledRetries,
+      logger: this.logger,
+    });
+    if (!stall.retried) {
+      await this.store.recordTranslationFailure({ ...key, reason: stall.reason });
+    }
   }
 
   /** Runs a pass now and then every `intervalMs`, never two at once. */

@@ -20,8 +20,9 @@ import {
   whenReady,
 } from '@tidings/queue';
 import { openStore, type Store } from '@tidings/store';
-import { type Job, Queue, Worker } from 'bullmq';
+import { type Job, Queue, type Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stallingWorkers } from '../testing/stalling-workers.ts';
 import { TEST_REDIS_URL } from '../testing/test-env.ts';
 import { startResultsConsumer } from './results-consumer.ts';
 import { TranslationDispatcher } from './translation-dispatcher.ts';
@@ -125,64 +126,6 @@ describe('the results consumer', () => {
   });
 });
 
-/**
- * Translate workers whose every job of a `dying` article stalls: the processor never returns
- * and no lock is renewed, as when the worker holding it is killed. BullMQ itself then fails the
- * job for stalling (here after one stall, not six, to keep the test short), and the worker
- * reports it as the real one does (`reportStalledTooOften`). Other jobs are translated.
- */
-function stallingWorkers(dies: (job: Job<TranslateJobData>) => boolean) {
-  const worker = new Worker<TranslateJobData, void, typeof TRANSLATE_JOB>(
-    TRANSLATE_QUEUE,
-    async (job) => {
-      if (dies(job)) return new Promise<void>(() => undefined);
-      const { articleId, revision, target, retry } = job.data;
-      const now = new Date().toISOString();
-      await send({
-        kind: 'finished',
-        articleId,
-        revision,
-        language: target,
-        retry,
-        outcome: 'published',
-        model: 'Xenova/opus-mt-en-de',
-        content: { title: 'Ukraine', summary: '', body: '<p>Ukraine</p>', categories: [] },
-        startedAt: now,
-        finishedAt: now,
-      });
-    },
-    {
-      connection: redis,
-      prefix,
-      concurrency: 10,
-      lockDuration: 1_000,
-      skipLockRenewal: true,
-      stalledInterval: 250,
-      maxStalledCount: 0,
-    },
-  );
-  const stalledOut: string[] = [];
-  worker.on('failed', (job, error) => {
-    if (!job || error.message !== STALLED_TOO_OFTEN) return;
-    stalledOut.push(job.id ?? '');
-    const { articleId, revision, target, retry } = job.data;
-    const now = new Date().toISOString();
-    void send({
-      kind: 'finished',
-      articleId,
-      revision,
-      language: target,
-      retry,
-      outcome: 'failed',
-      stalled: true,
-      reason: 'its worker stopped 6 times while translating it (killed, or cut off from Redis)',
-      startedAt: now,
-      finishedAt: now,
-    });
-  });
-  return { worker, stalledOut };
-}
-
 async function germanArticle() {
   const publisherKeyId = (await store.createKey({ name: 'p', role: 'publisher' })).id;
   const written = await store.createArticle({
@@ -198,9 +141,12 @@ describe('a job BullMQ failed for stalling (its workers kept dying while holding
   it('is translated again as a fresh job and published', async () => {
     const { id, de } = await germanArticle();
     // The first try's workers die; the fresh job finds a healthy one.
-    const { worker, stalledOut } = stallingWorkers(
-      (job) => job.data.articleId === id && !job.data.retry,
-    );
+    const { worker, stalledOut } = stallingWorkers({
+      connection: redis,
+      prefix,
+      dies: (job) => job.data.articleId === id && !job.data.retry,
+      report: send,
+    });
     try {
       await new TranslationDispatcher(translate, store, logger).dispatch(de);
       await until(
@@ -217,7 +163,12 @@ describe('a job BullMQ failed for stalling (its workers kept dying while holding
 
   it(`is failed, saying how often its workers died, after ${STALLED_RETRIES} fresh jobs stalled too`, async () => {
     const { id, de } = await germanArticle();
-    const { worker, stalledOut } = stallingWorkers((job) => job.data.articleId === id);
+    const { worker, stalledOut } = stallingWorkers({
+      connection: redis,
+      prefix,
+      dies: (job) => job.data.articleId === id,
+      report: send,
+    });
     try {
       await new TranslationDispatcher(translate, store, logger).dispatch(de);
       await until(

@@ -1,5 +1,5 @@
-import type { Logger } from '@tidings/core';
-import { TRANSLATE_MAX_STALLED_COUNT, type TranslationResultData } from '@tidings/queue';
+import type { LanguageCode, Logger } from '@tidings/core';
+import { TRANSLATE_MAX_STALLED_COUNT } from '@tidings/queue';
 import { ConflictError, type Store } from '@tidings/store';
 import type { TranslationDispatcher } from './translation-dispatcher.ts';
 
@@ -36,7 +36,15 @@ export function stalledTooOftenReason(jobs: number): string {
  * if (!stall.retried) await store.recordTranslationFailure({ ...key, reason: stall.reason });
  */
 export async function retryStalled(
-  message: TranslationResultData,
+  message: {
+    readonly articleId: string;
+    readonly language: LanguageCode;
+    readonly revision: number;
+    /** The try that stalled (0 or absent: the first translation). */
+    readonly retry?: number | undefined;
+    /** What the worker said, recorded when the try is not retried. */
+    readonly reason?: string | undefined;
+  },
   deps: {
     readonly store: Pick<Store, 'retryTranslations'>;
     readonly dispatcher: Pick<TranslationDispatcher, 'dispatch'>;
