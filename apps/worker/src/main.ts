@@ -18,6 +18,7 @@ import {
 } from '@tidings/queue';
 import { Queue, Worker } from 'bullmq';
 import { loadConfig } from './config.ts';
+import { cutOffPolicy } from './cut-off-policy.ts';
 import { EngineClient } from './engine-client.ts';
 import { HeldJobs } from './held-jobs.ts';
 import { PARENT_PID_VARIABLE } from './orphan-guard.ts';
@@ -136,13 +137,7 @@ const presence = new WorkerPresence({
     models: [...engine.models],
     jobs: held.list(),
   }),
-  onLost: () => void worker.pause(true),
-  whileLost: () => {
-    for (const jobId of held.expired(timings.lockDurationMs)) {
-      worker.cancelJob(jobId, 'its lock ran out while Redis was out of reach');
-    }
-  },
-  onBack: () => void worker.resume(),
+  ...cutOffPolicy(worker, held, timings.lockDurationMs),
 });
 presence.start();
 
