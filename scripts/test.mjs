@@ -15,6 +15,7 @@ ensureDependencies(root, say);
 const { tsImport } = await import('tsx/esm/api');
 const { loadConfigOrExit } = await tsImport('@tidings/core', import.meta.url);
 const { ensureRedis } = await import('./lib/redis.mjs');
+const { ensureChromium } = await import('./lib/chromium.mjs');
 
 const config = loadConfigOrExit(process.env, 'tidings test');
 const scratch = mkdtempSync(join(tmpdir(), 'tidings-test-'));
@@ -60,6 +61,8 @@ const run = (args) =>
       resolve(code ?? (signal ? 1 : 0));
     });
   });
+
+ensureChromium(say);
 
 // The test models are built once, with a progress line per model, before the suites that load
 // them (cached: later runs only check the generator's hash).

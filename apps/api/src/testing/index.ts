@@ -3,5 +3,5 @@
  * tests (`@tidings/api/testing`). Not used by the service itself.
  */
 export { type ApiHarness, apiHarness } from './api-harness.ts';
-export { launchChromium } from './launch-chromium.ts';
+export { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './launch-chromium.ts';
 export { type SiteHarness, seedContent, siteHarness } from './site-harness.ts';
