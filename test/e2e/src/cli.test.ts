@@ -99,6 +99,35 @@ describe('tidings, the command line, against a running installation', () => {
     expect(es.content.title).toBe(expectedTranslation(seed.title, { src: 'en', tgt: 'es' }));
   });
 
+  it('titles the seed that starts with a language menu by its headline, and says which line it chose', async () => {
+    const run = await cli(['post', 'test/fixtures/articles/chas-pravdy-jef.txt', '--no-wait'], {
+      TIDINGS_KEY: publisher,
+    });
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toContain(
+      'tidings: title from line 8 of test/fixtures/articles/chas-pravdy-jef.txt: "Ukraine Gains New Strategic Partnership Status within International Military Alliances" (passed over 6 navigation lines before it: "• En", "• Es", "• De", …)',
+    );
+    expect(run.output).not.toMatch(/warning/);
+    const posted = /^posted ([0-9a-f-]{36}) \(en, revision 1\): (.+)$/m.exec(run.output);
+    expect(posted?.[2]).toBe(
+      'Ukraine Gains New Strategic Partnership Status within International Military Alliances',
+    );
+    const view = (await (
+      await tidings.call('GET', `/v1/articles/${posted?.[1]}`, publisher)
+    ).json()) as { slug: string };
+    expect(view.slug).toMatch(/^ukraine-gains-new-strategic/);
+
+    const short = join(scratch, 'short.txt');
+    writeFileSync(short, '• En\n• Es\nKyiv\nThe text of the article.\n');
+    const warned = await cli(['post', short, '--no-wait', '--language', 'en'], {
+      TIDINGS_KEY: publisher,
+    });
+    expect(warned.code, warned.output).toBe(0);
+    expect(warned.output).toContain(
+      'tidings: warning: the title "Kyiv" is very short (4 characters): is it the headline? Give the title with --title',
+    );
+  });
+
   it('shows the status of every language as a table, and as JSON', async () => {
     const run = await cli(['status', articleId], { TIDINGS_KEY: publisher });
     expect(run.code).toBe(0);

@@ -118,6 +118,22 @@ export function registerPost(program: Command): void {
         externalId: options.externalId,
         slug: options.slug,
         categories: options.category,
+        onTitleChoice: (choice) => {
+          const skipped = choice.skipped.length;
+          process.stderr.write(
+            `tidings: title from line ${choice.line} of ${file}: "${choice.title}"${
+              skipped > 0
+                ? ` (passed over ${skipped} navigation line${skipped === 1 ? '' : 's'} before it: ${choice.skipped
+                    .slice(0, 3)
+                    .map((l) => `"${l}"`)
+                    .join(', ')}${skipped > 3 ? ', …' : ''})`
+                : ''
+            }\n`,
+          );
+          for (const warning of choice.warnings) {
+            process.stderr.write(`tidings: warning: ${warning}\n`);
+          }
+        },
       });
       const { api } = apiClient(options);
       const { status, body: article } = await api.request<ArticleView>(

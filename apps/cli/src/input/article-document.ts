@@ -1,6 +1,7 @@
 import { marked, type Token } from 'marked';
 import { CliError } from '../cli-error.ts';
 import { escapeHtml, htmlText } from './html-text.ts';
+import { chooseTitle, type TitleChoice } from './title-choice.ts';
 
 /** The formats an article file can be written in. */
 export const INPUT_FORMATS = ['html', 'markdown', 'json', 'text'] as const;
@@ -14,6 +15,8 @@ export interface ArticleDocument {
   readonly title: string | undefined;
   /** HTML, without the heading taken as the title. */
   readonly body: string;
+  /** For plain text: which line became the title, what was skipped, and any doubt. */
+  readonly titleChoice?: TitleChoice | undefined;
 }
 
 const BY_EXTENSION: Record<string, InputFormat> = {
@@ -114,15 +117,16 @@ function htmlDocument(source: string, wantTitle: boolean): ArticleDocument {
 }
 
 function textDocument(source: string, wantTitle: boolean): ArticleDocument {
-  const lines = source
-    .split('\n')
-    .map((l) => l.trim())
+  const all = source.split('\n');
+  const choice = wantTitle ? chooseTitle(all) : undefined;
+  // The title's own line leaves the body; navigation lines stay where they were.
+  const paragraphs = all
+    .map((l, i) => (choice && i + 1 === choice.line ? '' : l.trim()))
     .filter(Boolean);
-  const [first, ...rest] = lines;
-  const paragraphs = wantTitle ? rest : lines;
   return {
-    title: wantTitle ? first : undefined,
+    title: choice?.title,
     body: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
+    ...(choice ? { titleChoice: choice } : {}),
   };
 }
 
@@ -130,7 +134,8 @@ function textDocument(source: string, wantTitle: boolean): ArticleDocument {
  * Turns an HTML, Markdown or plain-text article into a headline and an HTML body. Unless a
  * title is given, the first heading (a level-1 heading anywhere, or a heading that opens the
  * document), or else the first line, is the title, and is left out of the body. Plain text
- * has one paragraph per line.
+ * has one paragraph per line, and its title is the first line that is not navigation (a
+ * language menu, bullets, a repeated credit: see `chooseTitle`).
  *
  * @example
  * readDocument('# Kyiv\n\nText.', 'markdown', true); // { title: 'Kyiv', body: '<p>Text.</p>' }

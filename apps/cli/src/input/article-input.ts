@@ -1,6 +1,7 @@
 import type { LanguageCode } from '@tidings/core';
 import { CliError } from '../cli-error.ts';
 import { detectFormat, type InputFormat, readDocument } from './article-document.ts';
+import type { TitleChoice } from './title-choice.ts';
 
 /** The JSON body of `POST /v1/articles`. */
 export interface ArticlePayload {
@@ -36,6 +37,8 @@ export interface InputOptions {
   readonly slug?: string | undefined;
   /** When non-empty, replaces the file's categories. */
   readonly categories?: readonly string[] | undefined;
+  /** Told which line of a plain-text file became the title (none when --title was given). */
+  readonly onTitleChoice?: ((choice: TitleChoice) => void) | undefined;
 }
 
 function parseJsonObject(name: string, text: string): Record<string, unknown> {
@@ -58,6 +61,7 @@ function content(name: string, text: string, options: InputOptions): Record<stri
   const format = detectFormat(name, text, options.format);
   if (format === 'json') return parseJsonObject(name, text);
   const document = readDocument(text, format, options.title === undefined);
+  if (document.titleChoice) options.onTitleChoice?.(document.titleChoice);
   const title = options.title ?? document.title;
   if (!title) throw new CliError(`${name} has no title: give one with --title`);
   return { title, body: document.body };
