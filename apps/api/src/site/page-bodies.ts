@@ -29,11 +29,12 @@ export const OFF_THREAD_CHARS = 20_000;
  */
 export class PageBodies {
   readonly #cache: VersionedCache<PageBody>;
-  readonly #sanitizer = new PageBodySanitizer();
+  readonly #sanitizer: PageBodySanitizer;
   #offThread = 0;
 
-  constructor(options: { maxEntries?: number } = {}) {
+  constructor(options: { maxEntries?: number; sanitizer?: PageBodySanitizer } = {}) {
     this.#cache = new VersionedCache({ maxEntries: options.maxEntries ?? 100 });
+    this.#sanitizer = options.sanitizer ?? new PageBodySanitizer();
   }
 
   /** How many bodies were sanitized since start: a page viewed again sanitizes nothing. */
@@ -62,15 +63,17 @@ export class PageBodies {
       .update('\u0000')
       .update(content.body)
       .digest('base64url');
+    const inline = (): PageBody => ({
+      html: sanitizeArticleHtml(content.body),
+      description: content.summary || textExcerpt(content.body, 200),
+    });
     return this.#cache.get(language, articleId, version, async () => {
-      if (content.body.length + content.summary.length >= OFF_THREAD_CHARS) {
-        this.#offThread++;
-        return this.#sanitizer.sanitize(content);
-      }
-      return {
-        html: sanitizeArticleHtml(content.body),
-        description: content.summary || textExcerpt(content.body, 200),
-      };
+      if (content.body.length + content.summary.length < OFF_THREAD_CHARS) return inline();
+      // A thread that cannot start or dies costs this view its speed, never the page.
+      const body = await this.#sanitizer.sanitize(content).catch(() => undefined);
+      if (!body) return inline();
+      this.#offThread++;
+      return body;
     });
   }
 }

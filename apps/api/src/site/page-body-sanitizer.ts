@@ -26,10 +26,11 @@ interface Pending {
   reject(error: Error): void;
 }
 
+const ENTRY = new URL('./page-body-thread.ts', import.meta.url);
+
 // The thread loads TypeScript as the API does: it registers tsx itself before its entry.
-const ENTRY = new URL('./page-body-thread.ts', import.meta.url).href;
-const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); });`;
+const boot = (entry: URL) => `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
 
 /**
  * Sanitizes article bodies for pages on one thread of its own, started on first use: the
@@ -44,8 +45,14 @@ const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
  * await sanitizer.close();
  */
 export class PageBodySanitizer {
+  readonly #entry: URL;
   #thread: { worker: Worker; pending: Map<number, Pending> } | undefined;
   #nextId = 0;
+
+  /** `entry` is the thread's module; tests give one that fails. */
+  constructor(options: { entry?: URL } = {}) {
+    this.#entry = options.entry ?? ENTRY;
+  }
 
   /** The page body of `content`, made on the thread. */
   sanitize(content: Pick<ArticleContent, 'body' | 'summary'>): Promise<PageBody> {
@@ -66,7 +73,7 @@ export class PageBodySanitizer {
 
   #started(): { worker: Worker; pending: Map<number, Pending> } {
     if (this.#thread) return this.#thread;
-    const worker = new Worker(BOOT, { eval: true, execArgv: [] });
+    const worker = new Worker(boot(this.#entry), { eval: true, execArgv: [] });
     worker.unref();
     const pending = new Map<number, Pending>();
     const thread = { worker, pending };
