@@ -31,6 +31,7 @@ export type {
   ListingVersion,
   ResultOutcome,
   RetryOutcome,
+  SourceChange,
   TokenLookup,
   TranslatedContent,
   Translation,

@@ -1,4 +1,4 @@
-import type { LanguageCode, TranslationStatus } from '@tidings/core';
+import { type LanguageCode, sourceChanges, type TranslationStatus } from '@tidings/core';
 import { ConflictError } from './conflict-error.ts';
 import type { Database, Queryable } from './database.ts';
 import { NotFoundError } from './not-found-error.ts';
@@ -7,7 +7,7 @@ import { ARTICLE_SELECT, type ArticleRow, isStoreId } from './read-article.ts';
 import { type ContentColumns, type TranslationRow, toContent, toLanguageState } from './rows.ts';
 import { settleLiveVersion } from './settle-live-version.ts';
 import { titleKey } from './title-key.ts';
-import type { ResultOutcome, TranslatedContent, Translation } from './types.ts';
+import type { ResultOutcome, SourceChange, TranslatedContent, Translation } from './types.ts';
 
 /** A worker's finished translation of one language of one revision. */
 export interface TranslationResultInput {
@@ -347,13 +347,30 @@ export async function readTranslation(
   );
   if (!row) throw new NotFoundError('translation', `${articleId}/${language}`);
   let draft: ContentColumns | undefined;
-  if (row.status === 'needs_review') {
+  // A stale version's draft is the machine's translation of the new source, beside the
+  // editor's text that stays live.
+  if (row.status === 'needs_review' || row.status === 'stale') {
     [draft] = await q.query<ContentColumns>(
       `SELECT title, summary, body, categories, image_alt FROM translation_versions
         WHERE article_id = $1 AND language = $2 AND revision = $3 AND origin = 'machine'
         ORDER BY id DESC LIMIT 1`,
       [articleId, language, row.revision],
     );
+  }
+  let sourceChange: SourceChange | null = null;
+  const from = row.content_revision;
+  if (row.status === 'stale' && from !== null && from !== article.current_revision) {
+    const [before] = await q.query<{ title: string; summary: string; body: string }>(
+      'SELECT title, summary, body FROM revisions WHERE article_id = $1 AND revision = $2',
+      [articleId, from],
+    );
+    if (before) {
+      sourceChange = {
+        fromRevision: from,
+        toRevision: article.current_revision,
+        changes: sourceChanges(before, article),
+      };
+    }
   }
   return {
     ...toLanguageState(row),
@@ -363,5 +380,6 @@ export async function readTranslation(
     retractedAt: article.retracted_at,
     content: toContent(row, article.image_url),
     draft: draft ? toContent(draft, article.image_url) : null,
+    sourceChange,
   };
 }

@@ -1,4 +1,9 @@
-import type { ArticleContent, LanguageCode, TranslationStatus } from '@tidings/core';
+import type {
+  ArticleContent,
+  LanguageCode,
+  SourceChangeEntry,
+  TranslationStatus,
+} from '@tidings/core';
 
 /** What an API key may do. */
 export type ApiKeyRole = 'publisher' | 'editor' | 'admin';
@@ -92,8 +97,22 @@ export interface Translation extends LanguageState {
   readonly retractedAt: Date | null;
   /** What readers see in this language; `null` until a version is live. */
   readonly content: ArticleContent | null;
-  /** The machine version awaiting review, when the status is `needs_review`. */
+  /**
+   * The machine's latest version of the current revision, when it is not what readers see:
+   * awaiting review (`needs_review`), or beside an editor's text whose source changed (`stale`).
+   */
   readonly draft: ArticleContent | null;
+  /** For a `stale` version: how the source changed since the revision the editor worked on. */
+  readonly sourceChange: SourceChange | null;
+}
+
+/** How an article's source changed between two revisions, title, summary and block by block. */
+export interface SourceChange {
+  /** The revision the live (editor's) version was made from. */
+  readonly fromRevision: number;
+  /** The current revision. */
+  readonly toRevision: number;
+  readonly changes: readonly SourceChangeEntry[];
 }
 
 /** Identifies one translation request of the outbox (and the job made from it). */

@@ -187,9 +187,36 @@ describe.each(BACKENDS)('the article pipeline on $name', (backend) => {
       expect(res.status).toBe(202);
       const done = await untilFinal(tidings, publisher, posted.id);
       expect(done.revision).toBe(2);
-      const fr = await getVersion(tidings, publisher, posted.id, 'fr');
+      // The editor's text stays live; the machine's translation of the new source comes beside it.
+      const fr = await eventually(
+        async () => {
+          const view = await getVersion(tidings, publisher, posted.id, 'fr');
+          return view.draft ? view : undefined;
+        },
+        60_000,
+        'the fresh French draft',
+      );
       expect(fr.status).toBe('stale');
       expect(fr.content?.title).toBe(correction.title);
+      expect(fr.draft?.title).toBe(expectedTranslation(revisedTitle, { src: 'en', tgt: 'fr' }));
+      expect(fr.sourceChange).toEqual({
+        fromRevision: 1,
+        toRevision: 2,
+        changes: [
+          {
+            field: 'title',
+            kind: 'changed',
+            block: null,
+            old: englishSeed.title,
+            new: revisedTitle,
+          },
+        ],
+      });
+      // Readers see the editor's text, with a notice that the original has changed since.
+      const moved = await fetch(`${tidings.url}${new URL(fr.links.page).pathname}`);
+      const page = await moved.text();
+      expect(page).toContain('data-provenance="stale"');
+      expect(page).toContain(correction.title);
       const es = await getVersion(tidings, publisher, posted.id, 'es');
       expect(es.status).toBe('published');
       expect(es.content?.title).toBe(expectedTranslation(revisedTitle, { src: 'en', tgt: 'es' }));

@@ -325,6 +325,8 @@ export function openApiDocument(serverUrl: string) {
         parameters: [id, lang],
         get: {
           summary: 'One language version',
+          description:
+            "`content` is what readers see. `draft` is the machine's latest version of the current revision when it is not live: awaiting review (needs_review), or beside an editor's correction whose source was revised since (stale). For a stale version, `sourceChange` says how the source changed since the revision the correction was made against: the title and summary, and the body block by block (`added`, `removed`, `changed`, with the old and new text).",
           security: auth,
           responses: { '200': ok('The language version.'), ...guarded, ...problems('not-found') },
         },

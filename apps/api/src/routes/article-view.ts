@@ -77,5 +77,6 @@ export function translationView(base: string, translation: Translation) {
     ...languageView(base, { id: translation.articleId, slug: translation.slug }, translation),
     content: translation.content,
     draft: translation.draft,
+    sourceChange: translation.sourceChange,
   };
 }

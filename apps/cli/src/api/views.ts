@@ -50,8 +50,23 @@ export interface TranslationView extends LanguageView {
   readonly sourceLanguage: LanguageCode;
   readonly retractedAt: string | null;
   readonly content: VersionContentView | null;
-  /** The machine version awaiting review, when the status is `needs_review`. */
+  /** The machine's draft beside what readers see: awaiting review, or of a stale version's new source. */
   readonly draft?: VersionContentView | null;
+  /** For a stale version: how the source changed since the revision the editor worked on. */
+  readonly sourceChange?: SourceChangeView | null;
+}
+
+/** How an article's source changed between two revisions. */
+export interface SourceChangeView {
+  readonly fromRevision: number;
+  readonly toRevision: number;
+  readonly changes: readonly {
+    readonly field: 'title' | 'summary' | 'body';
+    readonly kind: 'added' | 'removed' | 'changed';
+    readonly block: number | null;
+    readonly old: string | null;
+    readonly new: string | null;
+  }[];
 }
 
 /** An API key as `GET /v1/keys` lists it (never its token). */

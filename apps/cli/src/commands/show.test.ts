@@ -75,7 +75,7 @@ describe('tidings show', () => {
     expect(text).toContain('Die Ukraine hat den Status]0;pwned erhalten.');
   });
 
-  it('shows a published version, saying which revision it was made from', () => {
+  it("shows a stale version: the change of the source, the fresh machine draft and the editor's text", () => {
     const text = showText(article, {
       ...state('stale'),
       revision: 2,
@@ -86,10 +86,23 @@ describe('tidings show', () => {
       sourceLanguage: 'en',
       retractedAt: null,
       content: { title: 'Redigiert', summary: '', body: '<p>Text.</p>', categories: [] },
-      draft: null,
+      draft: { title: 'Maschine', summary: '', body: '<p>Neu.</p>', categories: [] },
+      sourceChange: {
+        fromRevision: 1,
+        toRevision: 2,
+        changes: [
+          { field: 'title', kind: 'changed', block: null, old: 'Old', new: 'New' },
+          { field: 'body', kind: 'added', block: 2, old: null, new: 'A new paragraph.' },
+        ],
+      },
     });
+    expect(text).toMatch(
+      /^── Source changed since revision 1 \(now 2\) ─+\ntitle changed:\n {2}− Old\n {2}\+ New\nblock 3 added:\n {2}\+ A new paragraph\.$/m,
+    );
+    expect(text).toMatch(/^── Machine draft of revision 2 \(de\) ─+\nMASCHINE$/m);
     expect(text).toMatch(/edited by key k1/);
     expect(text).toMatch(/^── Published \(de, of revision 1\) ─+\nREDIGIERT\n\nText\.$/m);
     expect(text).not.toContain('Draft awaiting review');
+    expect(text.indexOf('Source changed')).toBeLessThan(text.indexOf('Machine draft'));
   });
 });

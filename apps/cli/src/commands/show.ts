@@ -1,6 +1,11 @@
 import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import { Argument, type Command } from 'commander';
-import type { ArticleView, TranslationView, VersionContentView } from '../api/views.ts';
+import type {
+  ArticleView,
+  SourceChangeView,
+  TranslationView,
+  VersionContentView,
+} from '../api/views.ts';
 import { bodyText, terminalSafe } from '../output/terminal-text.ts';
 import { type ApiOptions, apiClient, printJson, withApiOptions } from './api-options.ts';
 
@@ -17,9 +22,22 @@ function section(heading: string, content: VersionContentView | null, none: stri
   return `${rule}\n${lines.join('\n')}\n`;
 }
 
+function changeSection(change: SourceChangeView): string {
+  const heading = `Source changed since revision ${change.fromRevision} (now ${change.toRevision})`;
+  const rule = `── ${heading} ${'─'.repeat(Math.max(3, 60 - heading.length))}`;
+  const lines = change.changes.map((c) => {
+    const where = c.field === 'body' ? `block ${(c.block ?? 0) + 1}` : c.field;
+    const old = c.old === null ? '' : `\n  − ${terminalSafe(c.old)}`;
+    const now = c.new === null ? '' : `\n  + ${terminalSafe(c.new)}`;
+    return `${where} ${c.kind}:${old}${now}`;
+  });
+  return `${rule}\n${lines.length > 0 ? lines.join('\n') : 'No change in the text.'}\n`;
+}
+
 /**
- * One language version as a terminal shows it: its state, the source it translates, the draft
- * awaiting review (if any) and what readers see, each as plain paragraphs.
+ * One language version as a terminal shows it: its state, the source it translates, for a stale
+ * version how that source changed since the editor's revision, the machine's draft (awaiting
+ * review, or of the new source) and what readers see, each as plain paragraphs.
  *
  * @example
  * process.stdout.write(showText(article, version));
@@ -49,7 +67,16 @@ export function showText(article: ArticleView, version: TranslationView): string
       article.content,
       '',
     ),
-    version.draft ? section(`Draft awaiting review (${version.language})`, version.draft, '') : '',
+    version.sourceChange ? changeSection(version.sourceChange) : '',
+    version.draft
+      ? section(
+          version.status === 'stale'
+            ? `Machine draft of revision ${version.revision} (${version.language})`
+            : `Draft awaiting review (${version.language})`,
+          version.draft,
+          '',
+        )
+      : '',
     section(published, version.content, 'Nothing is published in this language yet.'),
   ]
     .filter(Boolean)

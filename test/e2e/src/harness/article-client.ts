@@ -82,10 +82,31 @@ export async function getVersion(
   key: string,
   id: string,
   lang: string,
-): Promise<{ status: string; content: VersionContent | null }> {
+): Promise<VersionView> {
   const res = await tidings.call('GET', `/v1/articles/${id}/${lang}`, key);
   if (res.status !== 200) throw new Error(`GET answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as { status: string; content: VersionContent | null };
+  return (await res.json()) as VersionView;
+}
+
+/** One language version, as `GET /v1/articles/{id}/{lang}` shows it. */
+export interface VersionView {
+  status: string;
+  content: VersionContent | null;
+  /** The machine's draft beside what readers see (needs_review, stale). */
+  draft: VersionContent | null;
+  /** For a stale version: how the source changed since the editor's revision. */
+  sourceChange: {
+    fromRevision: number;
+    toRevision: number;
+    changes: {
+      field: string;
+      kind: string;
+      block: number | null;
+      old: string | null;
+      new: string | null;
+    }[];
+  } | null;
+  links: { self: string; page: string };
 }
 
 /** The content of a language version, as `GET /v1/articles/{id}/{lang}` shows it. */
