@@ -15,7 +15,7 @@ export interface MemoryKey {
 export interface MemoryOptions {
   /** Prefix of every key; default `tidings:tm:`. */
   readonly prefix?: string | undefined;
-  /** Seconds an entry lives after it is written; 0 keeps it forever. Default 30 days. */
+  /** Seconds an entry lives after it is written; 0 keeps it forever. Default 90 days (TRANSLATION_MEMORY_TTL_DAYS's default). */
   readonly ttlSeconds?: number | undefined;
 }
 
@@ -37,7 +37,7 @@ export class TranslationMemory {
   constructor(redis: Redis, options: MemoryOptions = {}) {
     this.#redis = redis;
     this.#prefix = options.prefix ?? 'tidings:tm:';
-    this.#ttl = options.ttlSeconds ?? 30 * 24 * 3600;
+    this.#ttl = options.ttlSeconds ?? 90 * 24 * 3600;
   }
 
   /** The Redis key of one entry. */
