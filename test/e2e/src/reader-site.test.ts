@@ -141,29 +141,47 @@ describe.skipIf(!chromiumAvailable("the browser tests of the reader's site"))(
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(`${base}/feeds/uk/atom.xml`);
-      expect(await page.textContent('h1')).toBe('Київський вісник — Українська');
-      expect(await page.textContent('.feed-hint')).toContain('Це стрічка новин');
-      expect(await page.locator('ol.articles li h2 a').allTextContents()).toEqual([
-        'Україна приєдналася до оборонного альянсу JEF',
-      ]);
-      expect(await page.locator('script').count()).toBe(0);
-      // The date as a Ukrainian reader writes it ("30 листопада 2026 р."), not an ISO stamp.
       const atom = await (await fetch(`${base}/feeds/uk/atom.xml`)).text();
       const published = /<published>([^<]+)<\/published>/.exec(atom)?.[1] ?? '';
       const ukrainianDate = new Intl.DateTimeFormat('uk-UA', {
         dateStyle: 'long',
         timeZone: 'UTC',
       });
-      // Spaces compared as spaces: Chromium's page may hold a no-break one before "р.".
-      const shownDate = async () =>
-        (await page.textContent('ol.articles .meta'))?.replace(/\s/g, ' ').trim();
+      // Spaces compared as spaces: a page may hold a no-break one before "р.".
       const expectedDate = ukrainianDate.format(new Date(published)).replace(/\s/g, ' ');
-      expect(await shownDate()).toBe(expectedDate);
-      await page.screenshot({ path: `${SHOTS}/uk-feed.png`, fullPage: true });
-      // RSS dates (RFC 822, English month names) read the same way.
-      await page.goto(`${base}/feeds/uk/rss.xml`);
-      expect(await shownDate()).toBe(expectedDate);
+      const readsAsPage = async (shot?: string) => {
+        expect(await page.textContent('h1')).toBe('Київський вісник — Українська');
+        expect(await page.textContent('.feed-hint')).toContain('Це стрічка новин');
+        expect(await page.locator('ol.articles li h2 a').allTextContents()).toEqual([
+          'Україна приєдналася до оборонного альянсу JEF',
+        ]);
+        expect(await page.locator('script').count()).toBe(0);
+        // The date as a Ukrainian reader writes it ("30 листопада 2026 р."), not a timestamp.
+        const shown = await page.textContent('ol.articles .meta');
+        expect(shown?.replace(/\s/g, ' ').trim()).toBe(expectedDate);
+        if (shot) await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
+      };
+      // Opened by a person: the site renders the page, with the address to copy.
+      await page.goto(`${base}/feeds/uk/atom.xml`);
+      await readsAsPage('uk-feed');
+      expect(await page.textContent('.feed-hint code')).toBe(`${base}/feeds/uk/atom.xml`);
+      expect(await seriousViolations(page)).toEqual([]);
+      // A browser that does not say it navigates (no Sec-Fetch-Dest, which Chromium always
+      // sends, so the answer is fetched without it here) gets the XML, which its XSLT stylesheet
+      // turns into the same page; RSS dates (RFC 822, English month names) read the same way.
+      await page.route('**/feeds/uk/*.xml', async (route) => {
+        const res = await fetch(route.request().url(), { headers: { accept: 'text/html' } });
+        await route.fulfill({
+          status: res.status,
+          contentType: res.headers.get('content-type') ?? undefined,
+          body: await res.text(),
+        });
+      });
+      for (const file of ['atom.xml', 'rss.xml']) {
+        await page.goto(`${base}/feeds/uk/${file}`);
+        expect(await page.locator('.feed-hint code').count(), file).toBe(0);
+        await readsAsPage(file === 'rss.xml' ? 'uk-feed-xslt' : undefined);
+      }
       expect(problems).toEqual([]);
       await page.close();
     });

@@ -217,11 +217,14 @@ const file = param('file', 'rss.xml, atom.xml or feed.json', {
   enum: ['rss.xml', 'atom.xml', 'feed.json'],
 });
 const feedFormats = {
-  description: 'The feed, in the format its file name says.',
+  description:
+    'The feed, in the format its file name says (as application/xml to a browser that asks for HTML, with its XSLT stylesheet); a person opening it in a browser (Sec-Fetch-Dest: document) gets a page of it instead, text/html.',
   content: {
     'application/rss+xml': { schema: { type: 'string' } },
     'application/atom+xml': { schema: { type: 'string' } },
     'application/feed+json': { schema: { type: 'object' } },
+    'application/xml': { schema: { type: 'string' } },
+    'text/html': { schema: { type: 'string' } },
   },
 };
 const html = (description: string) => ok(description, { type: 'string' }, 'text/html');

@@ -116,6 +116,30 @@ describe('feed routes', () => {
     expect((await h.get('/feeds/uk/categories/nothing-here/rss.xml')).status).toBe(404);
   });
 
+  it('shows a person who opens a feed in a browser a page of it, and feed readers the feed', async () => {
+    const browser = { 'sec-fetch-dest': 'document', accept: 'text/html,application/xml;q=0.9' };
+    const res = await h.get('/feeds/uk/categories/oborona/rss.xml', browser);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('vary')).toMatch(/sec-fetch-dest/i);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const page = await res.text();
+    expect(page).toContain('<html lang="uk">');
+    expect(page).toContain('<strong>Це стрічка новин.</strong>');
+    expect(page).toContain('<code>http://news.test/feeds/uk/categories/oborona/rss.xml</code>');
+    expect(page).toContain('<h1>Tidings — Оборона (Українська)</h1>');
+    expect(page).toContain(
+      `<h2><a href="http://news.test/uk/articles/${jef.slugs.uk}">Україна приєдналася до JEF</a></h2>`,
+    );
+    expect(page).not.toContain('<script');
+    // A feed reader, or a script or extension fetching it: the feed itself.
+    for (const headers of [{}, { 'sec-fetch-dest': 'empty' }] as Record<string, string>[]) {
+      const feed = await h.get('/feeds/uk/categories/oborona/rss.xml', headers);
+      expect(feed.headers.get('content-type')).toMatch(/^application\/rss\+xml/);
+    }
+    expect((await h.get('/feeds/uk/categories/nothing-here/rss.xml', browser)).status).toBe(404);
+  });
+
   it('answers a conditional GET with 304 by ETag and by date', async () => {
     const first = await h.get('/feeds/es/rss.xml');
     const etag = first.headers.get('etag') ?? '';
