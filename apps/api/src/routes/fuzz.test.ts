@@ -32,6 +32,19 @@ const path = fc.oneof(
       .map(([id, lang]) => `/v1/articles/${id}${lang === null ? '' : `/${lang}`}`),
     weight: 4,
   },
+  {
+    // The human loop's actions on an article, or on one language of it.
+    arbitrary: fc
+      .tuple(
+        fc.oneof(segment, fc.constant('ARTICLE')),
+        fc.option(fc.oneof(segment, fc.constantFrom('de', 'es'))),
+        fc.constantFrom('retry', 'approve'),
+      )
+      .map(
+        ([id, lang, action]) => `/v1/articles/${id}${lang === null ? '' : `/${lang}`}/${action}`,
+      ),
+    weight: 2,
+  },
   fc.constant('/v1/keys'),
   segment.map((id) => `/v1/keys/${id}`),
   fc
