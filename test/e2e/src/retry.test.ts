@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getVersion, postArticle, untilFinal } from './harness/article-client.ts';
 import { BACKENDS } from './harness/backends.ts';
 import { launch } from './harness/launch.ts';
+import { parsePrometheus } from './harness/prometheus.ts';
 import { eventually, type Installation, installation } from './harness/service.ts';
 
 const GERMAN = 'Xenova/opus-mt-en-de';
@@ -138,6 +139,15 @@ describe.each(BACKENDS)('retrying a language whose model was missing, on $name',
     ]);
     const done = await untilFinal(tidings, publisher, id, 120_000);
     expect(done.languages.de?.status).toBe('published');
+    // Timed like every route, under its pattern.
+    const metrics = parsePrometheus(await (await fetch(`${tidings.url}/metrics`)).text());
+    const timed = metrics.find(
+      (m) =>
+        m.name === 'tidings_http_request_duration_seconds_count' &&
+        m.labels.route === '/v1/articles/:id/:lang/retry' &&
+        m.labels.status === '202',
+    );
+    expect(timed?.value).toBeGreaterThanOrEqual(2);
     // In the queue: the first try and one retry of German, never a second retry.
     const redis = createRedisConnection(tidings.env.REDIS_URL ?? '', 'producer');
     const queue = new Queue(TRANSLATE_QUEUE, {
