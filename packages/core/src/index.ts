@@ -44,6 +44,13 @@ export {
 } from './site-settings.ts';
 export { textExcerpt } from './text-excerpt.ts';
 export {
+  doTextWork,
+  keepTextWork,
+  largeTextWorkDone,
+  type TextWork,
+  textWorkPending,
+} from './text-work.ts';
+export {
   PROVENANCE_KINDS,
   type ProvenanceInput,
   type ProvenanceKind,

@@ -23,6 +23,21 @@ describe('LargeTextMemo', () => {
     memo.get(['b', 'abcd'], upper('abcd'));
     expect(memo.computed, "['b'] was the oldest: dropped").toBe(4);
   });
+
+  it('keeps a result made elsewhere, so that get computes nothing, within the same bound', () => {
+    const memo = new LargeTextMemo(10);
+    expect(memo.has(['a', 'abcd'])).toBe(false);
+    memo.keep(['a', 'abcd'], 'ABCD');
+    expect(memo.has(['a', 'abcd'])).toBe(true);
+    expect(memo.get(['a', 'abcd'], () => 'computed')).toBe('ABCD');
+    expect(memo.computed).toBe(0);
+    memo.keep(['a', 'abcd'], 'ABCD');
+    memo.keep(['b', 'efgh'], 'EFGH');
+    expect(memo.has(['a', 'abcd']), 'kept twice counts once: 8 characters fit').toBe(true);
+    memo.keep(['c', 'ijkl'], 'IJKL');
+    expect(memo.has(['a', 'abcd']), 'the oldest goes first').toBe(false);
+    expect(memo.has(['c', 'ijkl'])).toBe(true);
+  });
 });
 
 describe('large bodies', () => {

@@ -29,9 +29,7 @@ export class LargeTextMemo {
 
   /** The result for `parts` (the input and whatever else it depends on), computed once. */
   get(parts: readonly string[], compute: () => string): string {
-    const hash = createHash('sha256');
-    for (const part of parts) hash.update(part).update('\u0000');
-    const key = hash.digest('base64url');
+    const key = keyOf(parts);
     const kept = this.#kept.get(key);
     if (kept !== undefined) {
       this.#kept.delete(key);
@@ -40,7 +38,31 @@ export class LargeTextMemo {
     }
     this.#computed++;
     const result = compute();
-    if (result.length > this.#maxChars) return result;
+    this.#keep(key, result);
+    return result;
+  }
+
+  /** Whether the result for `parts` is kept (a later {@link LargeTextMemo.get} computes nothing). */
+  has(parts: readonly string[]): boolean {
+    return this.#kept.has(keyOf(parts));
+  }
+
+  /**
+   * Keeps a result for `parts` computed elsewhere, by the same function (the API's
+   * sanitizing thread), so that the next {@link LargeTextMemo.get} here finds it.
+   */
+  keep(parts: readonly string[], result: string): void {
+    const key = keyOf(parts);
+    const kept = this.#kept.get(key);
+    if (kept !== undefined) {
+      this.#kept.delete(key);
+      this.#chars -= kept.length;
+    }
+    this.#keep(key, result);
+  }
+
+  #keep(key: string, result: string): void {
+    if (result.length > this.#maxChars) return;
     this.#kept.set(key, result);
     this.#chars += result.length;
     for (const [oldest, value] of this.#kept) {
@@ -48,6 +70,11 @@ export class LargeTextMemo {
       this.#kept.delete(oldest);
       this.#chars -= value.length;
     }
-    return result;
   }
+}
+
+function keyOf(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('base64url');
 }

@@ -215,9 +215,12 @@ export interface SanitizeOptions {
  */
 export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
   if (html.length < KEEP_FROM_CHARS) return sanitizeNow(html, options);
-  return largeSanitized.get([options.target ?? 'page', options.baseUrl ?? '', html], () =>
-    sanitizeNow(html, options),
-  );
+  return largeSanitized.get(sanitizedKey(html, options), () => sanitizeNow(html, options));
+}
+
+/** What a large input's sanitized result is kept under: the input and the options it depends on. */
+export function sanitizedKey(html: string, options: SanitizeOptions): string[] {
+  return [options.target ?? 'page', options.baseUrl ?? '', html];
 }
 
 /**

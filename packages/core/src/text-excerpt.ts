@@ -18,7 +18,12 @@ const ESCAPED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>'
  */
 export function textExcerpt(html: string, maxLength = 300): string {
   if (html.length < KEEP_FROM_CHARS) return excerptNow(html, maxLength);
-  return largeExcerpts.get([String(maxLength), html], () => excerptNow(html, maxLength));
+  return largeExcerpts.get(excerptKey(html, maxLength), () => excerptNow(html, maxLength));
+}
+
+/** What a large input's excerpt is kept under. */
+export function excerptKey(html: string, maxLength: number): string[] {
+  return [String(maxLength), html];
 }
 
 /** The excerpts of large bodies, kept (a million characters at most); exported for its tests. */

@@ -1,4 +1,4 @@
-import { languageName, sanitizeArticleHtml } from '@tidings/core';
+import { languageName, type SanitizeOptions, sanitizeArticleHtml } from '@tidings/core';
 import { provenanceNotice } from '@tidings/i18n';
 import { escapeHtml } from './escape-html.ts';
 import type { FeedEntry, FeedLabels } from './types.ts';
@@ -26,6 +26,15 @@ function httpUrl(value: string): string | undefined {
  * entryHtml(entry, labels); // '<p><em>Translated by machine (…)…</em> <a …>Read the original</a></p><figure>…</figure><p>…</p><p>Read in: <a …>Spanish</a></p>'
  */
 export function entryHtml(
+  entry: FeedEntry,
+  labels: Pick<FeedLabels, 'readIn'>,
+  options: { demo?: boolean | undefined } = {},
+): string {
+  return sanitizeArticleHtml(entryHtmlSource(entry, labels, options), entrySanitizing(entry));
+}
+
+/** What {@link entryHtml} sanitizes: the entry's HTML as composed, before sanitizing. */
+export function entryHtmlSource(
   entry: FeedEntry,
   labels: Pick<FeedLabels, 'readIn'>,
   options: { demo?: boolean | undefined } = {},
@@ -60,5 +69,10 @@ export function entryHtml(
     const [before = '', after = ''] = labels.readIn(marker).split(marker);
     parts.push(`<p>${escapeHtml(before)}${links}${escapeHtml(after)}</p>`);
   }
-  return sanitizeArticleHtml(parts.join('\n'), { target: 'feed', baseUrl: entry.link });
+  return parts.join('\n');
+}
+
+/** How {@link entryHtml} sanitizes an entry: for feeds, relative URLs against its page. */
+export function entrySanitizing(entry: FeedEntry): SanitizeOptions {
+  return { target: 'feed', baseUrl: entry.link };
 }

@@ -9,5 +9,8 @@ import type { FeedEntry } from './types.ts';
  * entrySummary({ ...entry, summary: '' }); // 'Ukraine has been granted extended partner status…'
  */
 export function entrySummary(entry: FeedEntry): string {
-  return entry.summary || textExcerpt(entry.contentHtml, 300);
+  return entry.summary || textExcerpt(entry.contentHtml, SUMMARY_EXCERPT_CHARS);
 }
+
+/** How long the excerpt is that stands in for a missing summary. */
+export const SUMMARY_EXCERPT_CHARS = 300;

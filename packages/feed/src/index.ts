@@ -7,6 +7,7 @@ export { entryHtml } from './entry-html.ts';
 export { escapeHtml } from './escape-html.ts';
 export { FEED_FORMATS, type FeedFormatInfo } from './feed-formats.ts';
 export { feedStylesheet } from './feed-stylesheet.ts';
+export { feedTextWork } from './feed-text-work.ts';
 export { renderAtom } from './render-atom.ts';
 export { renderFeed } from './render-feed.ts';
 export { renderJsonFeed } from './render-json-feed.ts';

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ArticleContent } from '@tidings/core';
+import type { ArticleContent, TextWork } from '@tidings/core';
 
 /** What an article page shows of a body that takes work to make safe. */
 export interface PageBody {
@@ -9,20 +9,19 @@ export interface PageBody {
   readonly description: string;
 }
 
-/** What the API asks the thread. */
-export interface PageBodyRequest {
+/** What the API asks the thread: the results of these calls, in order. */
+export interface TextWorkRequest {
   readonly id: number;
-  readonly body: string;
-  readonly summary: string;
+  readonly work: readonly TextWork[];
 }
 
 /** What the thread answers. */
-export type PageBodyReply =
-  | { readonly id: number; readonly html: string; readonly description: string }
+export type TextWorkReply =
+  | { readonly id: number; readonly results: string[] }
   | { readonly id: number; readonly error: string };
 
 interface Pending {
-  resolve(body: PageBody): void;
+  resolve(results: string[]): void;
   reject(error: Error): void;
 }
 
@@ -33,9 +32,9 @@ const boot = (entry: URL) => `import(${JSON.stringify(import.meta.resolve('tsx/e
   .then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
 
 /**
- * Sanitizes article bodies for pages on one thread of its own, started on first use: the
- * work takes a few hundred milliseconds for the largest article, which on the API's own
- * thread would hold every other request. {@link PageBodySanitizer.close} stops the thread
+ * Sanitizes and excerpts large article bodies, for pages and for feeds, on one thread of its
+ * own, started on first use: the work takes a few hundred milliseconds for the largest
+ * article, which on the API's own thread would hold every other request. {@link PageBodySanitizer.close} stops the thread
  * (the API does at shutdown); if it dies, the requests in hand fail and the next one starts
  * a new thread.
  *
@@ -55,12 +54,23 @@ export class PageBodySanitizer {
   }
 
   /** The page body of `content`, made on the thread. */
-  sanitize(content: Pick<ArticleContent, 'body' | 'summary'>): Promise<PageBody> {
+  async sanitize(content: Pick<ArticleContent, 'body' | 'summary'>): Promise<PageBody> {
+    const [html = '', excerpt] = await this.run([
+      { kind: 'sanitize', html: content.body, options: {} },
+      ...(content.summary
+        ? []
+        : [{ kind: 'excerpt', html: content.body, maxLength: 200 } as const]),
+    ]);
+    return { html, description: content.summary || (excerpt ?? '') };
+  }
+
+  /** The results of `work` (each as `doTextWork` gives it), made on the thread. */
+  run(work: readonly TextWork[]): Promise<string[]> {
     const { worker, pending } = this.#started();
     const id = this.#nextId++;
-    return new Promise<PageBody>((resolve, reject) => {
+    return new Promise<string[]>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, body: content.body, summary: content.summary });
+      worker.postMessage({ id, work } satisfies TextWorkRequest);
     });
   }
 
@@ -77,11 +87,11 @@ export class PageBodySanitizer {
     worker.unref();
     const pending = new Map<number, Pending>();
     const thread = { worker, pending };
-    worker.on('message', (reply: PageBodyReply) => {
+    worker.on('message', (reply: TextWorkReply) => {
       const asked = pending.get(reply.id);
       pending.delete(reply.id);
       if ('error' in reply) asked?.reject(new Error(reply.error));
-      else asked?.resolve({ html: reply.html, description: reply.description });
+      else asked?.resolve(reply.results);
     });
     const fail = (error: Error) => {
       if (this.#thread === thread) this.#thread = undefined;

@@ -13,6 +13,7 @@ import { publishBulk } from '@tidings/store/testing';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
 import type { ApiEnv } from '../env.ts';
+import type { PageBodySanitizer } from '../site/page-body-sanitizer.ts';
 import { Syndication } from '../site/syndication.ts';
 
 /** A real app serving feeds and pages over a real store (PGlite in a temp dir). */
@@ -58,6 +59,8 @@ export async function siteHarness(
     versionTtlMs?: number;
     site?: SiteSettings;
     sitemapArticlesPerFile?: number;
+    /** The thread that sanitizes large bodies; tests of its failure give a broken one. */
+    sanitizer?: PageBodySanitizer;
   } = {},
 ): Promise<SiteHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidings-site-'));
@@ -75,6 +78,7 @@ export async function siteHarness(
     sitemapArticlesPerFile: options.sitemapArticlesPerFile,
     // Tests write to the store behind the syndication's back and expect to see it at once.
     versionTtlMs: options.versionTtlMs ?? 0,
+    sanitizer: options.sanitizer,
   });
   const app = createApp({ logger, readiness: [], site: syndication });
   return {
