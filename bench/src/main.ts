@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark of Tidings in one go, a progress line as each figure comes
  * in, one table at the end, and the figures as JSON in bench/results/ (a timestamped file and
- * latest.json). Options: `--only translator,gemm,growth,workers,memory,fan-out,revision,http,feed,deep`,
+ * latest.json). Options (`--help` lists them): `--only translator,gemm,growth,workers,memory,fan-out,revision,http,feed,deep`,
  * `--runs N`, `--sentences N`, `--tokens N`, `--seconds N` (HTTP load per run), `--threads N`.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -21,19 +21,37 @@ import { type ThroughputFigures, translatorThroughput } from './translator-throu
 import { workerMemory } from './worker-memory.ts';
 import { workerScaling } from './worker-scaling.ts';
 
-const { values } = parseArgs({
-  options: {
-    only: {
-      type: 'string',
-      default: 'translator,gemm,growth,workers,memory,fan-out,revision,http,feed,deep',
-    },
-    runs: { type: 'string', default: '3' },
-    sentences: { type: 'string', default: '300' },
-    tokens: { type: 'string', default: '12' },
-    seconds: { type: 'string', default: '5' },
-    threads: { type: 'string', default: '2' },
-  },
-});
+const SECTIONS = 'translator,gemm,growth,workers,memory,fan-out,revision,http,feed,deep';
+const USAGE = `Usage: npm run bench -- [--only SECTIONS] [--runs N] [--sentences N] [--tokens N] [--seconds N] [--threads N]
+  --only      comma-separated sections (default: all): ${SECTIONS}
+  --runs      runs per figure (3)          --sentences  sentences per throughput run (300)
+  --tokens    new tokens per sentence (12)  --seconds    HTTP load per run, in seconds (5)
+  --threads   ONNX Runtime threads (2)
+Example: npm run bench -- --only deep`;
+
+const args = (() => {
+  try {
+    return parseArgs({
+      options: {
+        only: { type: 'string', default: SECTIONS },
+        runs: { type: 'string', default: '3' },
+        sentences: { type: 'string', default: '300' },
+        tokens: { type: 'string', default: '12' },
+        seconds: { type: 'string', default: '5' },
+        threads: { type: 'string', default: '2' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+})();
+if (args.values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const { values } = args;
 const only = new Set(values.only.split(','));
 const runs = Number(values.runs);
 const newTokens = Number(values.tokens);
