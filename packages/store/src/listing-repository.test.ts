@@ -75,6 +75,67 @@ describeStore('listing', (env) => {
     }
   });
 
+  it("changes a language's listing version with every change its feeds show, and only then", async () => {
+    // French is live nowhere else in this file: its version starts empty.
+    const empty = await env.store.listingVersion('fr');
+    expect(empty).toEqual({ key: 'empty', changedAt: new Date(0) });
+    const article = await publish(env, 'version', 'Версія', ['fr']);
+    const live = await env.store.listingVersion('fr');
+    expect(live.key).not.toBe(empty.key);
+    expect(live.changedAt.getTime()).toBeGreaterThan(0);
+    expect(await env.store.listingVersion('fr')).toEqual(live);
+
+    // Another article live in other languages only adds an hreflang to no French entry, but
+    // any new live language of any article does: the count of all live versions is in the key.
+    await publish(env, 'version', 'Інша', ['en']);
+    const elsewhere = await env.store.listingVersion('fr');
+    expect(elsewhere.key).not.toBe(live.key);
+
+    const editor = (await env.store.createKey({ name: 'desk', role: 'editor' })).id;
+    await env.store.editTranslation(
+      article.id,
+      'fr',
+      { title: 'Version corrigée', summary: '', body: '<p>y</p>', categories: ['version'] },
+      editor,
+    );
+    const corrected = await env.store.listingVersion('fr');
+    expect(corrected.key).not.toBe(elsewhere.key);
+    expect(corrected.changedAt.getTime()).toBeGreaterThanOrEqual(elsewhere.changedAt.getTime());
+
+    await env.store.retractArticle(article.id);
+    const retracted = await env.store.listingVersion('fr');
+    expect(retracted.key).not.toBe(corrected.key);
+    expect(retracted.changedAt.getTime()).toBeGreaterThanOrEqual(corrected.changedAt.getTime());
+    expect(await env.store.listingVersion('fr')).toEqual(retracted);
+  });
+
+  // PGlite has one process by design: only PostgreSQL has another to ask.
+  it.skipIf(env.backend.name !== 'postgres')(
+    'reads the listing version from the tables, so another process sees a write at once',
+    async () => {
+      const before = await env.store.listingVersion('it');
+      const other = await env.openAnother();
+      try {
+        const { article } = await other.createArticle({
+          publisherKeyId: await env.publisher(),
+          sourceLanguage: 'uk',
+          content: sampleContent({ title: 'Інший процес', categories: ['process'] }),
+        });
+        await other.recordTranslationResult({
+          articleId: article.id,
+          language: 'it',
+          revision: 1,
+          model: 'test',
+          status: 'published',
+          content: { title: 'Altro processo', summary: '', body: '<p>x</p>', categories: [] },
+        });
+      } finally {
+        await other.close();
+      }
+      expect((await env.store.listingVersion('it')).key).not.toBe(before.key);
+    },
+  );
+
   it('serves a page of 10,000 articles from the index', async () => {
     const publisher = await env.publisher();
     // Bulk rows straight in SQL: creating 10,000 articles one by one would test nothing more.

@@ -100,20 +100,6 @@ export class ListingRepository {
     };
   }
 
-  /** The category names of the articles live in `language`, each once, in order. */
-  async listCategories(language: LanguageCode): Promise<string[]> {
-    const rows = await this.#db.query<{ name: string }>(
-      `SELECT DISTINCT c.name
-         FROM translations t
-         JOIN articles a ON a.id = t.article_id
-        CROSS JOIN LATERAL jsonb_array_elements_text(t.categories) AS c(name)
-        WHERE t.language = $1 AND t.published_at IS NOT NULL AND a.retracted_at IS NULL
-        ORDER BY c.name`,
-      [language],
-    );
-    return rows.map((r) => r.name);
-  }
-
   /**
    * Articles live in `language` (not retracted), newest first by when that language went
    * live, with keyset pagination (`before`), optionally of one category. Each item carries

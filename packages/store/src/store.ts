@@ -252,11 +252,6 @@ export class Store {
     return this.#listing.listingVersion(language);
   }
 
-  /** See {@link ListingRepository.listCategories}. */
-  listCategories(language: LanguageCode): Promise<string[]> {
-    return this.#listing.listCategories(language);
-  }
-
   /** See {@link ListingRepository.listPublished}. */
   listPublished(language: LanguageCode, options: ListOptions): Promise<ListedPage> {
     return this.#listing.listPublished(language, options);
