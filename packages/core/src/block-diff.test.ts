@@ -13,6 +13,13 @@ describe('bodyBlocks', () => {
       bodyBlocks('<h2>Kyiv</h2><p>One <b>bold</b> &amp; more</p><ul><li>a</li><li>b</li></ul>'),
     ).toEqual(['Kyiv', 'One bold & more', 'a b']);
   });
+
+  // An article about HTML writes "&amp;lt;b&amp;gt;" to show "&lt;b&gt;": decoded once, never twice.
+  it('decodes entities once, so escaped markup stays text', () => {
+    expect(bodyBlocks('<p>Write &amp;lt;b&amp;gt; and &amp;amp;</p>')).toEqual([
+      'Write &lt;b&gt; and &amp;',
+    ]);
+  });
 });
 
 describe('sourceChanges', () => {

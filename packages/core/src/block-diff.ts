@@ -12,15 +12,6 @@ export interface SourceChangeEntry {
   readonly new: string | null;
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
 /**
  * The top-level blocks of an HTML body as plain text (a paragraph, a heading, a list…), in
  * order; text between blocks is a block of its own.
@@ -59,7 +50,7 @@ export function bodyBlocks(html: string): string[] {
   parser.write(html);
   parser.end();
   flush();
-  return blocks.map((b) => b.replace(/&(\w+);/g, (m, n: string) => ENTITIES[n] ?? m));
+  return blocks;
 }
 
 /** Longest common subsequence of two lists of blocks, as index pairs. */
