@@ -33,7 +33,7 @@ export interface TranslatorOptions extends ModelPoolOptions, SegmentTranslatorOp
   readonly glossary?: Glossary | undefined;
   /** Redis for the translation memory; without it every segment goes to the model. */
   readonly redis?: Redis | undefined;
-  /** Key prefix and TTL of the memory (TM_PREFIX, TM_TTL_SECONDS). */
+  /** Key prefix and TTL of the memory (`<QUEUE_PREFIX>:tm:`, TRANSLATION_MEMORY_TTL_DAYS in seconds). */
   readonly memory?: MemoryOptions | undefined;
   /** Longest segment in characters before it is split (MAX_SEGMENT_CHARS); default 1000. */
   readonly maxSegmentChars?: number | undefined;
