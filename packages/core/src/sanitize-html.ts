@@ -138,25 +138,16 @@ const CONTROL_CHARACTERS =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what is removed.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 
-// Feed readers and the W3C feed validator know HTML4-era elements only (the validator's
-// accepted list is html5lib's, with `caption`, `colgroup`/`col`, `dfn` and `details` but not
-// `summary`, `bdi`, `bdo` or `mark`): feeds carry each of the others as the nearest element
-// they accept. A `details` is unwrapped (renamed to `div`, which the list does not keep, so its
-// content stays and readers show all of it, as they would anyway), its `summary` becomes a
-// paragraph, `bdi` and `bdo` a `span` that keeps the direction (`dir` isolates the run as
-// `bdi` does), `mark` a `b`. `translate` and `notranslate` only speak to
-// Tidings' translator and are left out.
-const FEED_RENAMES: Readonly<Record<string, string>> = {
-  details: 'div',
-  summary: 'p',
-  bdi: 'span',
-  bdo: 'span',
-  mark: 'b',
-};
+// The W3C feed validator calls every element outside its accepted list a SecurityRisk. That
+// list has `caption`, `colgroup`/`col`, `dfn`, `bdi`, `details` and `summary`, but not `bdo`:
+// feeds carry a `bdo` as a `span` that keeps its `dir` (the run is isolated rather than
+// overridden; its letters stay in order). `mark` goes as `b`, as feed readers have long shown
+// it. Attributes other than event handlers and styles raise nothing there, so `translate`
+// and the rest of what intake keeps stay.
+const FEED_RENAMES: Readonly<Record<string, string>> = { bdo: 'span', mark: 'b' };
 
 function feedTag(tagName: string, attribs: sanitize.Attributes) {
-  const { translate: _translate, class: _class, open: _open, ...kept } = checkGlobals(attribs);
-  if (tagName === 'bdi' && kept.dir === undefined) kept.dir = 'auto';
+  const kept = checkGlobals(attribs);
   if (tagName === 'a') kept.rel = 'noopener noreferrer';
   return { tagName: FEED_RENAMES[tagName] ?? tagName, attribs: kept };
 }

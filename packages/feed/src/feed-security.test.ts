@@ -15,12 +15,12 @@ const PAYLOADS = JSON.parse(
 // SecurityRisk or SecurityRiskAttr warning, narrowed to what an article can carry: anything
 // outside these lists is a warning there, or worse, live in a reader.
 const SAFE_ELEMENTS = new Set(
-  'a abbr b blockquote br caption cite code col colgroup dd del dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins li ol p pre q s small span strong sub sup table tbody td tfoot th thead time tr u ul'.split(
+  'a abbr b bdi blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins li ol p pre q s small span strong sub summary sup table tbody td tfoot th thead time tr u ul'.split(
     ' ',
   ),
 );
 const SAFE_ATTRIBUTES = new Set(
-  'alt cite colspan datetime dir height href hreflang lang rel rowspan scope span src title width'.split(
+  'alt cite class colspan datetime dir height href hreflang lang open rel rowspan scope span src title translate width'.split(
     ' ',
   ),
 );
