@@ -197,6 +197,46 @@ describe('Translator on the dictionary models', () => {
     );
   }, 60_000);
 
+  it('takes a new glossary for the next article, and the memory never answers with the old one', async () => {
+    const { translator, sent } = make();
+    const article = (title: string) => ({
+      title,
+      summary: '',
+      body: '<p>The minister said that Ukraine has joined the JEF.</p>',
+      categories: [],
+    });
+    const before = await translator.translateArticle(article('One'), 'en', ['es']);
+    expect(before.get('es')?.content.body).toBe(
+      '<p>El ministro said que Ucrania ha joined el JEF.</p>',
+    );
+    translator.useGlossary(
+      new Glossary([
+        { source: 'Ukraine', caseSensitive: true },
+        { source: 'JEF', translations: { es: 'FEC' }, caseSensitive: true },
+      ]),
+    );
+    const after = await translator.translateArticle(article('Two'), 'en', ['es']);
+    expect(after.get('es')?.content.body).toBe(
+      '<p>El ministro said que Ukraine ha joined el FEC.</p>',
+    );
+    translator.useGlossary(
+      new Glossary([{ source: 'JEF', translations: { es: 'JEF-ES' }, caseSensitive: true }]),
+    );
+    const changed = await translator.translateArticle(article('Three'), 'en', ['es']);
+    expect(changed.get('es')?.content.body).toBe(
+      '<p>El ministro said que Ucrania ha joined el JEF-ES.</p>',
+    );
+    translator.useGlossary(Glossary.EMPTY);
+    const none = await translator.translateArticle(article('Four'), 'en', ['es']);
+    expect(none.get('es')?.content.body).toBe(before.get('es')?.content.body);
+    // The sentence went to the model once per distinct placeholder form, never again after.
+    expect(sent().filter((t) => t.startsWith('The minister'))).toEqual([
+      'The minister said that Ukraine has joined the JEF.',
+      'The minister said that <x1/> has joined the <x2/> .',
+      'The minister said that Ukraine has joined the <x1/> .',
+    ]);
+  }, 60_000);
+
   it('reports progress up to the total', async () => {
     const { translator } = make();
     const seen: number[] = [];

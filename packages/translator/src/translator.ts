@@ -101,7 +101,7 @@ export class Translator {
   readonly #options: TranslatorOptions;
   readonly #pool: ModelPool;
   readonly #segments: SegmentTranslator;
-  readonly #glossary: Glossary;
+  #glossary: Glossary;
   readonly #map: ModelMap;
 
   constructor(options: TranslatorOptions) {
@@ -146,6 +146,17 @@ export class Translator {
     return this.#glossary;
   }
 
+  /**
+   * Uses another glossary from the next translation on (a worker picks up a glossary edited
+   * through the API without a restart); a translation under way keeps the one it started with.
+   * The translation memory needs no flush: a term is a placeholder in the text the memory is
+   * keyed on, so adding or removing a term changes the key, and a fixed translation is written
+   * in after the memory, from the glossary of the translation that asks.
+   */
+  useGlossary(glossary: Glossary): void {
+    this.#glossary = glossary;
+  }
+
   /** The model map in use. */
   get modelMap(): ModelMap {
     return this.#map;
@@ -180,7 +191,8 @@ export class Translator {
       maxChars: this.#options.maxSegmentChars ?? 1000,
       protect: this.#options.protectRuns,
     };
-    const plans = jobs.map((j) => planArticle(j.content, j.source, this.#glossary, planning));
+    const glossary = this.#glossary;
+    const plans = jobs.map((j) => planArticle(j.content, j.source, glossary, planning));
     const routes = jobs.map(
       (j) => new Map(j.targets.map((t) => [t, resolveRoute(this.#map, j.source, t)])),
     );
@@ -229,7 +241,7 @@ export class Translator {
       if (!plan) return results;
       for (const [target, route] of routes[j] ?? []) {
         const outputs = [firstOut, secondOut].slice(0, route.length);
-        results.set(target, this.#assemble(job, plan, target, route, outputs));
+        results.set(target, this.#assemble(job, plan, target, route, outputs, glossary));
       }
       return results;
     });
@@ -246,6 +258,7 @@ export class Translator {
     target: LanguageCode,
     route: readonly RouteStep[],
     outputs: readonly Map<string, Map<string, SegmentOutput>>[],
+    glossary: Glossary,
   ): TargetTranslation {
     const reasons = new Map<string, ReviewReason>();
     const counted = route.map(() => new Set<string>());
@@ -278,7 +291,7 @@ export class Translator {
       return result.ok ? result.atoms : decodeLenient(text, slots);
     });
     return {
-      content: renderArticle(job.content, plan, atoms, this.#glossary, target),
+      content: renderArticle(job.content, plan, atoms, glossary, target),
       model: route.map((s) => s.model).join(' → '),
       segments: plan.segments.filter((s) => s.translate).length,
       memoryHits,
