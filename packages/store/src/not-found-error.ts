@@ -6,8 +6,8 @@
  */
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
-  /** What kind of thing was missing: `article`, `translation` or `key`. */
-  readonly entity: 'article' | 'translation' | 'key';
+  /** What kind of thing was missing: `article`, `translation`, `key` or `glossary term`. */
+  readonly entity: 'article' | 'translation' | 'key' | 'glossary term';
 
   constructor(entity: NotFoundError['entity'], id: string) {
     super(`No ${entity} ${JSON.stringify(id)}`);

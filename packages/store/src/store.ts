@@ -6,6 +6,7 @@ import { backfillTitleKeys } from './backfill-title-keys.ts';
 import { CategoriesRepository, type Category } from './categories-repository.ts';
 import type { Database, StoreLogger } from './database.ts';
 import type { DirectoryLock } from './directory-lock.ts';
+import { GlossaryRepository } from './glossary-repository.ts';
 import { KeysRepository } from './keys-repository.ts';
 import { ListingRepository, type ListOptions } from './listing-repository.ts';
 import { migrate } from './migrate.ts';
@@ -24,6 +25,8 @@ import type {
   ArticleIndexPage,
   ArticleWrite,
   CreatedKey,
+  GlossarySnapshot,
+  GlossaryTermInput,
   ListedPage,
   ListingVersion,
   ResultOutcome,
@@ -74,6 +77,7 @@ export class Store {
   readonly #index: ArticleIndexRepository;
   readonly #sitemaps: SitemapRepository;
   readonly #categories: CategoriesRepository;
+  readonly #glossary: GlossaryRepository;
   #closed: Promise<void> | undefined;
 
   constructor(db: Database, logger: StoreLogger, lock?: DirectoryLock) {
@@ -91,6 +95,7 @@ export class Store {
     this.#index = new ArticleIndexRepository(db);
     this.#sitemaps = new SitemapRepository(db);
     this.#categories = new CategoriesRepository(db);
+    this.#glossary = new GlossaryRepository(db);
   }
 
   /** Which back end serves this store. */
@@ -146,6 +151,29 @@ export class Store {
   /** See {@link KeysRepository.revokeKey}. */
   revokeKey(id: string): Promise<ApiKey> {
     return this.#keys.revokeKey(id);
+  }
+
+  /** See {@link GlossaryRepository.get}. */
+  getGlossary(): Promise<GlossarySnapshot> {
+    return this.#glossary.get();
+  }
+
+  /** See {@link GlossaryRepository.setTerm}. */
+  setGlossaryTerm(
+    term: GlossaryTermInput,
+    authorKeyId: string,
+  ): Promise<{ created: boolean; snapshot: GlossarySnapshot }> {
+    return this.#glossary.setTerm(term, authorKeyId);
+  }
+
+  /** See {@link GlossaryRepository.removeTerm}. */
+  removeGlossaryTerm(source: string, authorKeyId: string): Promise<GlossarySnapshot> {
+    return this.#glossary.removeTerm(source, authorKeyId);
+  }
+
+  /** See {@link GlossaryRepository.seed}. */
+  seedGlossary(terms: readonly GlossaryTermInput[]): Promise<boolean> {
+    return this.#glossary.seed(terms);
   }
 
   /** See {@link ArticlesRepository.createArticle}. */

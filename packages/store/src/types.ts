@@ -18,6 +18,29 @@ export interface ApiKey {
   readonly revokedAt: Date | null;
 }
 
+/** A glossary term as written (PUT /v1/glossary/{term}, the GLOSSARY file's `terms`). */
+export interface GlossaryTermInput {
+  /** The term as it appears in a source text. */
+  readonly source: string;
+  /** Only in articles written in this language; every language when absent. */
+  readonly from?: LanguageCode | undefined;
+  /** Its fixed translation per target language; never translated when absent (or in others). */
+  readonly translations?: Partial<Record<LanguageCode, string>> | undefined;
+  readonly caseSensitive: boolean;
+}
+
+/** A glossary term as stored, with its last change's author (`null`: seeded from GLOSSARY). */
+export interface GlossaryEntry extends GlossaryTermInput {
+  readonly updatedBy: string | null;
+  readonly updatedAt: Date;
+}
+
+/** The whole glossary at one version (the number of its latest change; 0 before any). */
+export interface GlossarySnapshot {
+  readonly version: number;
+  readonly terms: readonly GlossaryEntry[];
+}
+
 /** A new key and its token, shown once and never stored. */
 export interface CreatedKey {
   readonly id: string;
