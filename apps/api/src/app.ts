@@ -1,6 +1,6 @@
 import type { Logger } from '@tidings/core';
 import type { WorkerRegistry } from '@tidings/queue';
-import type { Store } from '@tidings/store';
+import type { GlossarySnapshot, Store } from '@tidings/store';
 import type { Queue } from 'bullmq';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -18,6 +18,7 @@ import { articleRetryRoutes } from './routes/article-retries.ts';
 import { type ArticleRoutesDeps, articleRoutes } from './routes/articles.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { feedRoutes } from './routes/feeds.ts';
+import { glossaryRoutes } from './routes/glossary.ts';
 import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { pageRoutes } from './routes/pages.ts';
@@ -35,7 +36,11 @@ export interface AppDependencies {
   /** Largest article accepted, in characters once cleaned (MAX_ARTICLE_CHARS). */
   readonly maxArticleChars?: number;
   /** The v1 API; without it only health routes are served. */
-  readonly v1?: Omit<ArticleRoutesDeps, 'logger'> & { readonly store: Store };
+  readonly v1?: Omit<ArticleRoutesDeps, 'logger'> & {
+    readonly store: Store;
+    /** Hands each new glossary version to the workers (Redis); not handed on when absent. */
+    readonly publishGlossary?: (snapshot: GlossarySnapshot) => Promise<unknown>;
+  };
   /** Base URL for the OpenAPI document's `servers`; `/openapi.json` and `/docs` need it. */
   readonly publicUrl?: string;
   /** Queues shown on the operators' dashboard at `/admin/queues` (admin key); none when absent. */
@@ -128,6 +133,15 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
       articleRoutes({ ...deps.v1, logger: deps.logger, maxArticleChars: deps.maxArticleChars }),
     );
     app.route('/v1/keys', keyRoutes(deps.v1.store, deps.v1.limiter));
+    app.route(
+      '/v1/glossary',
+      glossaryRoutes({
+        store: deps.v1.store,
+        logger: deps.logger,
+        limiter: deps.v1.limiter,
+        publish: deps.v1.publishGlossary,
+      }),
+    );
     if (deps.workers) {
       app.route('/v1/workers', workerRoutes(deps.v1.store, deps.workers, deps.v1.limiter));
     }

@@ -3,6 +3,7 @@ import {
   createRedisConnection,
   inspectRedisSettings,
   logConnectionErrors,
+  publishGlossary,
   RESULTS_QUEUE,
   type TRANSLATE_JOB,
   TRANSLATE_JOB_OPTIONS,
@@ -10,7 +11,8 @@ import {
   type TranslateJobData,
   WorkerRegistry,
 } from '@tidings/queue';
-import { openStore, StoreLockedError } from '@tidings/store';
+import { type GlossarySnapshot, openStore, StoreLockedError } from '@tidings/store';
+import { loadGlossary } from '@tidings/translator';
 import { Queue } from 'bullmq';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from './app.ts';
@@ -22,6 +24,7 @@ import { startResultsConsumer } from './dispatch/results-consumer.ts';
 import { TranslationDispatcher } from './dispatch/translation-dispatcher.ts';
 import { startHttpServer } from './http-server.ts';
 import { ApiMetrics } from './metrics/api-metrics.ts';
+import { publishedForm } from './routes/glossary.ts';
 import { Syndication } from './site/syndication.ts';
 
 const PROGRAM = 'tidings-api';
@@ -50,8 +53,31 @@ await bootstrapAdminKey(store, config.dataDir, logger).catch(async (error: unkno
   process.exit(1);
 });
 
+// GLOSSARY seeds a glossary nobody has changed yet; from then on the store's, edited through
+// /v1/glossary, is the one workers use.
+if (config.glossary !== undefined) {
+  const path = config.glossary;
+  const file = await loadGlossary(path).catch(async (error: unknown) => {
+    await store.close();
+    exitWithMessage(PROGRAM, (error as Error).message);
+  });
+  if (await store.seedGlossary(file.terms)) {
+    logger.info({ path, terms: file.terms.length }, 'seeded the glossary from GLOSSARY');
+  }
+}
+
 const producer = createRedisConnection(config.redisUrl, 'producer');
 logConnectionErrors(producer, logger, 'redis (producer)');
+const sendGlossary = (snapshot: GlossarySnapshot, force = false) =>
+  publishGlossary(producer, config.queuePrefix, publishedForm(snapshot), force);
+// On every (re)connection the store's glossary is published again: it is the truth, and Redis
+// may have been emptied or pointed at from another store meanwhile.
+producer.on('ready', () => {
+  store
+    .getGlossary()
+    .then((snapshot) => sendGlossary(snapshot, true))
+    .catch((error: unknown) => logger.warn({ err: error }, 'could not publish the glossary'));
+});
 const consumerConnection = createRedisConnection(config.redisUrl, 'worker');
 logConnectionErrors(consumerConnection, logger, 'redis (results consumer)');
 
@@ -133,6 +159,7 @@ const app = createApp({
     limiter,
     onChange: (articleId) => void syndication.onChange(articleId),
     languageDetectionThreshold: config.languageDetectionThreshold,
+    publishGlossary: sendGlossary,
   },
 });
 

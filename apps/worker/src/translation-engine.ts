@@ -6,8 +6,13 @@
  * and one copy of each model, whatever WORKER_CONCURRENCY is.
  */
 import { createLogger } from '@tidings/core';
-import { createRedisConnection, logConnectionErrors } from '@tidings/queue';
-import { ArticleBatcher, DEMO_MODEL_MAP, Translator } from '@tidings/translator';
+import {
+  createRedisConnection,
+  logConnectionErrors,
+  publishedGlossaryVersion,
+  readPublishedGlossary,
+} from '@tidings/queue';
+import { ArticleBatcher, DEMO_MODEL_MAP, parseGlossary, Translator } from '@tidings/translator';
 import { loadConfig } from './config.ts';
 import type { CancelRequest, EngineMessage, TranslateRequest } from './engine-protocol.ts';
 import { dieWithParent } from './orphan-guard.ts';
@@ -42,6 +47,34 @@ const translator = await Translator.create({
   },
 });
 const batcher = new ArticleBatcher(translator);
+
+// The glossary editors change through the API: its version is read before each job (one GET),
+// and the glossary itself only when that changed. Until the API has published one, the GLOSSARY
+// file read at start stays in use; when Redis cannot say, the glossary in hand does.
+let glossaryVersion: number | undefined;
+let glossaryCheck: Promise<void> | undefined;
+const checkGlossary = async (): Promise<void> => {
+  try {
+    const version = await publishedGlossaryVersion(connection, config.queuePrefix);
+    if (version === null || version === glossaryVersion) return;
+    const published = await readPublishedGlossary(connection, config.queuePrefix);
+    if (!published || published.version === glossaryVersion) return;
+    translator.useGlossary(
+      parseGlossary({ terms: published.terms }, `${config.queuePrefix}:glossary`),
+    );
+    glossaryVersion = published.version;
+    logger.info({ version: published.version }, 'now using glossary version');
+  } catch (error) {
+    logger.warn({ err: error }, 'could not read the published glossary; keeping the one in use');
+  }
+};
+/** Brings the glossary up to date, once for all the jobs that arrive while it is read. */
+const currentGlossary = (): Promise<void> => {
+  glossaryCheck ??= checkGlossary().finally(() => {
+    glossaryCheck = undefined;
+  });
+  return glossaryCheck;
+};
 // Requests in hand, so that one whose job the worker lost can be withdrawn while it waits.
 const inHand = new Map<number, AbortController>();
 const reportModels = () => send({ type: 'models', models: translator.loadedModels });
@@ -61,11 +94,13 @@ process.on('message', (message: TranslateRequest | CancelRequest | { type: 'stop
   const { id, content, source, targets } = message;
   const withdraw = new AbortController();
   inHand.set(id, withdraw);
-  batcher
-    .translateArticle(content, source, targets, {
-      progress: ({ done, total }) => send({ type: 'progress', id, done, total }),
-      signal: withdraw.signal,
-    })
+  currentGlossary()
+    .then(() =>
+      batcher.translateArticle(content, source, targets, {
+        progress: ({ done, total }) => send({ type: 'progress', id, done, total }),
+        signal: withdraw.signal,
+      }),
+    )
     .finally(() => {
       inHand.delete(id);
       reportModels();

@@ -5,6 +5,12 @@ export {
   whenReady,
 } from './connection.ts';
 export {
+  type PublishedGlossary,
+  publishedGlossaryVersion,
+  publishGlossary,
+  readPublishedGlossary,
+} from './glossary-channel.ts';
+export {
   RESULT_JOB_OPTIONS,
   RESULTS_QUEUE,
   type ResultJobName,

@@ -7,6 +7,7 @@ import {
 import { z } from 'zod';
 import { PROBLEMS, type ProblemCode } from '../problem.ts';
 import { listingQuerySchema } from '../routes/article-listing.ts';
+import { glossaryTermSchema } from '../routes/glossary.ts';
 import { createKeySchema } from '../routes/keys.ts';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -416,6 +417,40 @@ export function openApiDocument(serverUrl: string) {
             '200': ok('The revoked key.'),
             ...guarded,
             ...problems('not-found', 'conflict'),
+          },
+        },
+      },
+      '/v1/glossary': {
+        get: {
+          summary: 'The glossary (editor): its version and every term',
+          description:
+            'A term without `translations` is never translated; with them it is written that way in each listed language and kept as written in the others. `from` limits a term to articles in one language. `updatedBy` is the key that last changed it (null: seeded from GLOSSARY).',
+          security: auth,
+          responses: { '200': ok('The version and the terms, by source.'), ...guarded },
+        },
+      },
+      '/v1/glossary/{term}': {
+        parameters: [param('term', 'The term as it appears in a source text (URL-encoded).')],
+        put: {
+          summary: 'Add or replace a glossary term (editor)',
+          description:
+            'Each change is a new version, with its author and time; workers use it from their next job, without a restart. Published translations are not rewritten: `POST /v1/articles/{id}/retry` translates a failed or held language again.',
+          security: auth,
+          requestBody: body(glossaryTermSchema),
+          responses: {
+            '200': ok('The term replaced, and the new version.'),
+            '201': ok('The term added, and the new version.'),
+            ...guarded,
+            ...jsonWrite,
+          },
+        },
+        delete: {
+          summary: 'Remove a glossary term (editor)',
+          security: auth,
+          responses: {
+            '200': ok('The new version.'),
+            ...guarded,
+            ...problems('not-found'),
           },
         },
       },

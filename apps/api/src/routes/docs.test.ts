@@ -54,6 +54,7 @@ describe('/openapi.json', () => {
       ['/v1/articles/{id}', 'put'],
       ['/v1/articles/{id}/{lang}', 'put'],
       ['/v1/keys', 'post'],
+      ['/v1/glossary/{term}', 'put'],
     ] as const) {
       expect(Object.keys(op(path, method)?.responses ?? {}), `${method} ${path}`).toEqual(
         expect.arrayContaining(['400', '413', '415', '422']),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createLogger, type Logger } from '@tidings/core';
 import {
   createRedisConnection,
+  publishGlossary,
   type TRANSLATE_JOB,
   TRANSLATE_JOB_OPTIONS,
   TRANSLATE_QUEUE,
@@ -19,6 +20,7 @@ import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from '../app.ts';
 import { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
 import type { ApiEnv } from '../env.ts';
+import { publishedForm } from '../routes/glossary.ts';
 import { Syndication } from '../site/syndication.ts';
 import { TEST_REDIS_URL } from './test-env.ts';
 
@@ -33,6 +35,9 @@ export interface ApiHarness {
   readonly keys: { publisher: string; otherPublisher: string; editor: string; admin: string };
   /** The worker registry `/v1/workers` reads, in the harness's private prefix. */
   readonly workers: WorkerRegistry;
+  /** The harness's Redis connection and private key prefix (QUEUE_PREFIX). */
+  readonly redis: ReturnType<typeof createRedisConnection>;
+  readonly prefix: string;
   /** Sends a request with a bearer key and, for objects, a JSON body. */
   call(method: string, path: string, key?: string, body?: unknown): Promise<Response>;
   close(): Promise<void>;
@@ -98,6 +103,7 @@ export async function apiHarness(
             duration: 60,
           })
         : undefined,
+      publishGlossary: (snapshot) => publishGlossary(redis, prefix, publishedForm(snapshot)),
     },
   });
   return {
@@ -106,6 +112,8 @@ export async function apiHarness(
     queue,
     keys,
     workers,
+    redis,
+    prefix,
     async call(method, path, bearer, body) {
       const headers: Record<string, string> = {};
       if (bearer) headers.authorization = `Bearer ${bearer}`;
@@ -119,7 +127,12 @@ export async function apiHarness(
     },
     async close() {
       await queue.obliterate({ force: true }).catch(() => undefined);
-      await redis.del(`${prefix}:workers`, `${prefix}:workers:seen`);
+      await redis.del(
+        `${prefix}:workers`,
+        `${prefix}:workers:seen`,
+        `${prefix}:glossary`,
+        `${prefix}:glossary:version`,
+      );
       await queue.close();
       redis.disconnect();
       await site.pageBodies.close();

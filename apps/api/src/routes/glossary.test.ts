@@ -1,0 +1,111 @@
+import { publishedGlossaryVersion, readPublishedGlossary } from '@tidings/queue';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
+
+let h: ApiHarness;
+beforeAll(async () => {
+  h = await apiHarness();
+});
+afterAll(() => h.close());
+
+interface GlossaryView {
+  version: number;
+  terms: { source: string; translations?: Record<string, string>; updatedBy: string | null }[];
+}
+
+const glossary = async (key = h.keys.editor) =>
+  (await (await h.call('GET', '/v1/glossary', key)).json()) as GlossaryView;
+
+describe('/v1/glossary', () => {
+  it('adds, replaces and removes terms, each a new version handed to the workers', async () => {
+    expect(await glossary()).toEqual({ version: 0, terms: [] });
+    const put = await h.call(
+      'PUT',
+      `/v1/glossary/${encodeURIComponent('Chas Pravdy')}`,
+      h.keys.editor,
+      {},
+    );
+    expect(put.status).toBe(201);
+    expect(await put.json()).toMatchObject({
+      version: 1,
+      term: { source: 'Chas Pravdy', caseSensitive: true },
+    });
+    expect(await publishedGlossaryVersion(h.redis, h.prefix)).toBe(1);
+    const fixed = await h.call('PUT', '/v1/glossary/JEF', h.keys.admin, {
+      translations: { uk: 'ОЕС' },
+      from: 'en',
+    });
+    expect(fixed.status).toBe(201);
+    const again = await h.call('PUT', '/v1/glossary/JEF', h.keys.editor, {
+      translations: { uk: 'ОЕС', es: 'FEC' },
+    });
+    expect(again.status).toBe(200);
+    expect(await readPublishedGlossary(h.redis, h.prefix)).toEqual({
+      version: 3,
+      terms: [
+        { source: 'Chas Pravdy', caseSensitive: true },
+        { source: 'JEF', translations: { uk: 'ОЕС', es: 'FEC' }, caseSensitive: true },
+      ],
+    });
+    const listed = await glossary(h.keys.admin);
+    expect(listed.version).toBe(3);
+    expect(listed.terms.map((t) => t.source)).toEqual(['Chas Pravdy', 'JEF']);
+    expect(listed.terms[1]?.updatedBy).toEqual(expect.any(String));
+
+    const removed = await h.call('DELETE', '/v1/glossary/JEF', h.keys.editor);
+    expect(removed.status).toBe(200);
+    expect(await removed.json()).toEqual({ version: 4, removed: 'JEF' });
+    expect((await readPublishedGlossary(h.redis, h.prefix))?.terms).toEqual([
+      { source: 'Chas Pravdy', caseSensitive: true },
+    ]);
+    const gone = await h.call('DELETE', '/v1/glossary/JEF', h.keys.editor);
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await publishedGlossaryVersion(h.redis, h.prefix)).toBe(4);
+  });
+
+  it('answers bad input with a 422 problem and changes nothing', async () => {
+    const before = await glossary();
+    for (const body of [
+      { translations: { xx: 'Y' } },
+      { translations: { es: ' ' } },
+      { from: 'klingon' },
+      { caseSensitive: 'yes' },
+      { never: true },
+    ]) {
+      const res = await h.call('PUT', '/v1/glossary/NATO', h.keys.editor, body);
+      expect(res.status).toBe(422);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    const notJson = await h.call('PUT', '/v1/glossary/NATO', h.keys.editor, '{nope');
+    expect(notJson.status).toBe(400);
+    const long = await h.call('PUT', `/v1/glossary/${'x'.repeat(201)}`, h.keys.editor, {});
+    expect(long.status).toBe(422);
+    const blank = await h.call('PUT', '/v1/glossary/%20', h.keys.editor, {});
+    expect(blank.status).toBe(422);
+    expect(await glossary()).toEqual(before);
+  });
+});
+
+describe('/v1/glossary (security)', () => {
+  it('no key: 401; malformed: 400; unknown: 401; revoked: 401; a publisher: 403', async () => {
+    const created = await h.store.createKey({ name: 'gone', role: 'editor' });
+    await h.store.revokeKey(created.id);
+    const before = await glossary();
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['PUT', {}],
+      ['DELETE', undefined],
+    ] as const) {
+      const path = method === 'GET' ? '/v1/glossary' : '/v1/glossary/Secret';
+      expect((await h.call(method, path, undefined, body)).status).toBe(401);
+      expect((await h.call(method, path, 'nope', body)).status).toBe(400);
+      expect((await h.call(method, path, `tdg_${'A'.repeat(43)}`, body)).status).toBe(401);
+      expect((await h.call(method, path, created.token, body)).status).toBe(401);
+      const forbidden = await h.call(method, path, h.keys.publisher, body);
+      expect(forbidden.status).toBe(403);
+      expect(forbidden.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    expect(await glossary()).toEqual(before);
+  });
+});

@@ -1,0 +1,125 @@
+import { LANGUAGE_CODES, type Logger } from '@tidings/core';
+import type { GlossaryEntry, GlossarySnapshot, Store } from '@tidings/store';
+import { Hono } from 'hono';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { z } from 'zod';
+import type { ApiEnv } from '../env.ts';
+import { authenticate } from '../middleware/auth.ts';
+import { readJson } from '../middleware/json-body.ts';
+import { ProblemError } from '../problem.ts';
+
+const languageCode = z.enum(LANGUAGE_CODES, {
+  error: `one of ${LANGUAGE_CODES.join(', ')}`,
+});
+
+/**
+ * What `PUT /v1/glossary/{term}` takes, as a term of the GLOSSARY file without its `source`
+ * (the path has it): no `translations` (or none for a language) keeps the term as written;
+ * `translations` fixes how it is written in each language listed.
+ */
+export const glossaryTermSchema = z.strictObject({
+  from: languageCode.optional(),
+  translations: z.partialRecord(languageCode, z.string().trim().min(1).max(200)).optional(),
+  caseSensitive: z.boolean().default(true),
+});
+
+/** The longest term accepted, in characters. */
+const MAX_TERM_CHARS = 200;
+
+/** What the glossary routes need. */
+export interface GlossaryRoutesDeps {
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly limiter?: RateLimiterAbstract | undefined;
+  /** Hands each new version to the workers (Redis); a failure is logged, the change stays. */
+  readonly publish?: ((snapshot: GlossarySnapshot) => Promise<unknown>) | undefined;
+}
+
+const termView = (term: GlossaryEntry) => ({
+  source: term.source,
+  ...(term.from ? { from: term.from } : {}),
+  ...(term.translations ? { translations: term.translations } : {}),
+  caseSensitive: term.caseSensitive,
+  updatedBy: term.updatedBy,
+  updatedAt: term.updatedAt.toISOString(),
+});
+
+function termParam(raw: string): string {
+  const term = raw.trim();
+  if (term === '' || term.length > MAX_TERM_CHARS) {
+    throw new ProblemError('validation', `A glossary term has 1 to ${MAX_TERM_CHARS} characters.`, {
+      errors: [{ field: 'term', message: `1 to ${MAX_TERM_CHARS} characters` }],
+    });
+  }
+  return term;
+}
+
+/**
+ * `/v1/glossary`, for editor and admin keys: read the glossary (`GET`), add or replace a term
+ * (`PUT /{term}`), remove one (`DELETE /{term}`). Each change is a new version, published to
+ * the workers, which use it from their next job on; published translations are not rewritten.
+ *
+ * @example
+ * app.route('/v1/glossary', glossaryRoutes({ store, logger, publish }));
+ */
+export function glossaryRoutes(deps: GlossaryRoutesDeps): Hono<ApiEnv> {
+  const { store } = deps;
+  const app = new Hono<ApiEnv>();
+  const editor = authenticate(store, ['editor'], deps.limiter);
+  const publish = async (snapshot: GlossarySnapshot) => {
+    try {
+      await deps.publish?.(snapshot);
+    } catch (error) {
+      deps.logger.warn(
+        { err: error, version: snapshot.version },
+        'could not publish the glossary to the workers; they keep the one they have until the next change or API start',
+      );
+    }
+  };
+
+  app.get('/', editor, async (c) => {
+    const { version, terms } = await store.getGlossary();
+    return c.json({ version, terms: terms.map(termView) });
+  });
+
+  app.put('/:term', editor, async (c) => {
+    const source = termParam(c.req.param('term'));
+    const input = await readJson(c, glossaryTermSchema);
+    const translations =
+      input.translations && Object.keys(input.translations).length > 0
+        ? input.translations
+        : undefined;
+    const { created, snapshot } = await store.setGlossaryTerm(
+      { source, from: input.from, translations, caseSensitive: input.caseSensitive },
+      c.var.key.id,
+    );
+    await publish(snapshot);
+    const term = snapshot.terms.find((t) => t.source === source);
+    return c.json(
+      { version: snapshot.version, term: term ? termView(term) : null },
+      created ? 201 : 200,
+    );
+  });
+
+  app.delete('/:term', editor, async (c) => {
+    const source = termParam(c.req.param('term'));
+    const snapshot = await store.removeGlossaryTerm(source, c.var.key.id);
+    await publish(snapshot);
+    return c.json({ version: snapshot.version, removed: source });
+  });
+
+  return app;
+}
+
+/** The glossary as workers read it: its version and the terms as the GLOSSARY file has them. */
+export function publishedForm(snapshot: GlossarySnapshot) {
+  return {
+    version: snapshot.version,
+    terms: snapshot.terms.map((t) => ({
+      source: t.source,
+      ...(t.from ? { from: t.from } : {}),
+      ...(t.translations ? { translations: t.translations } : {}),
+      caseSensitive: t.caseSensitive,
+    })),
+  };
+}
