@@ -266,7 +266,7 @@ export const CONFIG_VARIABLES = {
     schema: z.string().min(1),
     expected: 'the path of a JSON glossary',
     description:
-      'JSON file of terms never translated (names, brands) or always translated one way per language pair.',
+      'JSON file of terms never translated (names, brands) or always translated one way per language pair; it fills the glossary (edited through /v1/glossary) at API start while nobody has changed it.',
   }),
   SITE_CONFIG: variable({
     schema: z.string().min(1),
