@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerApprove } from './commands/approve.ts';
 import { registerDoctor } from './commands/doctor.ts';
 import { registerEdit } from './commands/edit.ts';
+import { registerGlossary } from './commands/glossary.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerList } from './commands/list.ts';
 import { registerModels } from './commands/models.ts';
@@ -45,6 +46,7 @@ export function createProgram(): Command {
     registerApprove,
     registerRetract,
     registerKeys,
+    registerGlossary,
     registerModels,
     registerWorker,
     registerWorkers,

@@ -5,7 +5,7 @@ import { ensureTestModels, type TestModels } from '@tidings/test-models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getVersion, postArticle, untilFinal } from './harness/article-client.ts';
 import { BACKENDS } from './harness/backends.ts';
-import type { Launched } from './harness/launch.ts';
+import { type Launched, launch } from './harness/launch.ts';
 import { type Installation, installation } from './harness/service.ts';
 
 const story = (title: string) => ({
@@ -96,5 +96,55 @@ describe.each(BACKENDS)('the glossary edited through the API, on $name', (backen
       );
     },
     600_000,
+  );
+
+  it.skipIf(!backend.available)(
+    'is listed, set and removed with `tidings glossary`, with one-line errors',
+    async () => {
+      const tidings_ = (...args: string[]) =>
+        launch(['apps/cli/bin/tidings.mjs', 'glossary', ...args], {
+          ...tidings.env,
+          TIDINGS_KEY: editor,
+        });
+      const run = async (...args: string[]) => {
+        const cli = tidings_(...args);
+        const { code } = await cli.exited();
+        return { code, output: cli.output() };
+      };
+      const set = await run('set', 'NATO', '--translation', 'es=OTAN', '--translation', 'fr=OTAN');
+      expect(set.code, set.output).toBe(0);
+      expect(set.output).toMatch(/"NATO": es: OTAN, fr: OTAN \(glossary version \d+/);
+      const list = await run('list');
+      expect(list.code, list.output).toBe(0);
+      expect(list.output).toMatch(/^TERM +WRITTEN +FROM +CASE +CHANGED$/m);
+      expect(list.output).toMatch(/^NATO +es: OTAN, fr: OTAN +any +yes /m);
+      expect(list.output).toMatch(/^JEF +es: FEC +any +yes /m);
+      const json = await run('list', '--json');
+      const listed = JSON.parse(json.output) as { terms: { source: string }[] };
+      expect(listed.terms.map((t) => t.source)).toContain('NATO');
+
+      const bad = await run('set', 'NATO', '--translation', 'xx=Y');
+      expect(bad.code).toBe(2);
+      expect(bad.output.trim().split('\n')[0]).toMatch(/--translation "xx=Y": expected LANG=TEXT/);
+      const badFrom = await run('set', 'NATO', '--from', 'klingon');
+      expect(badFrom.code, badFrom.output).toBe(1);
+      expect(badFrom.output).toMatch(/from/);
+
+      const removed = await run('remove', 'NATO');
+      expect(removed.code, removed.output).toBe(0);
+      expect(removed.output).toMatch(/^removed "NATO" \(glossary version \d+\)\.$/m);
+      const again = await run('remove', 'NATO');
+      expect(again.code).toBe(1);
+      expect(again.output).toMatch(/No glossary term "NATO"/);
+      expect(again.output).not.toMatch(/at .*\.ts:\d+/);
+
+      const publisherTries = launch(['apps/cli/bin/tidings.mjs', 'glossary', 'list'], {
+        ...tidings.env,
+        TIDINGS_KEY: publisher,
+      });
+      expect((await publisherTries.exited()).code).toBe(1);
+      expect(publisherTries.output()).toMatch(/publisher key cannot do this/);
+    },
+    300_000,
   );
 });

@@ -138,3 +138,20 @@ export interface RetriesView {
   readonly articleId: string;
   readonly retries: readonly RetryView[];
 }
+
+/** A glossary term (`GET /v1/glossary`, `PUT /v1/glossary/{term}`). */
+export interface GlossaryTermView {
+  readonly source: string;
+  readonly from?: string;
+  readonly translations?: Readonly<Record<string, string>>;
+  readonly caseSensitive: boolean;
+  /** The key that last changed it; `null` when it came from the GLOSSARY file. */
+  readonly updatedBy: string | null;
+  readonly updatedAt: string;
+}
+
+/** The glossary at one version (`GET /v1/glossary`). */
+export interface GlossaryView {
+  readonly version: number;
+  readonly terms: readonly GlossaryTermView[];
+}
