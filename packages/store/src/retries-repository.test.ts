@@ -104,6 +104,38 @@ describeStore('retries', (env) => {
     expect(kept).toEqual([{ retry: 0 }, { retry: 1 }]);
   });
 
+  it('translates a published version again only when asked to include published ones, keeping it live meanwhile', async () => {
+    const article = await newArticle(env);
+    const first = {
+      articleId: article.id,
+      language: 'de' as const,
+      revision: 1,
+      content: german,
+      model: 'm',
+      status: 'published' as const,
+    };
+    await env.store.recordTranslationResult(first);
+    const [plain] = await env.store.retryTranslations(article.id, ['de']);
+    expect(plain).toMatchObject({ outcome: 'skipped', status: 'published' });
+    const [de] = await env.store.retryTranslations(article.id, ['de'], {
+      includePublished: true,
+    });
+    expect(de).toMatchObject({ outcome: 'queued', request: { revision: 1, retry: 1 } });
+    const waiting = await env.store.getTranslation(article.id, 'de');
+    expect(waiting.status).toBe('queued');
+    expect(waiting.content?.title).toBe(german.title);
+    const [again] = await env.store.retryTranslations(article.id, ['de'], {
+      includePublished: true,
+    });
+    expect(again?.outcome).toBe('already');
+    const fresh = { ...first, retry: 1, content: { ...german, title: 'Neu' } };
+    expect(await env.store.recordTranslationResult(fresh)).toEqual({
+      applied: true,
+      status: 'published',
+    });
+    expect((await env.store.getTranslation(article.id, 'de')).content?.title).toBe('Neu');
+  });
+
   it("never retries an editor's correction; the whole article skips it and says why", async () => {
     const article = await newArticle(env);
     const editor = (await env.store.createKey({ name: 'ed', role: 'editor' })).id;

@@ -92,6 +92,7 @@ async function retryOne(
   articleId: string,
   language: LanguageCode,
   stalled?: StalledRetry,
+  includePublished = false,
 ): Promise<RetryOutcome> {
   const current = await lockTranslation(tx, articleId, language);
   const request = { articleId, revision: current.revision, language, retry: current.retry };
@@ -113,12 +114,15 @@ async function retryOne(
       reason: `the ${language} version is an editor's correction (${current.status}); a retry never replaces it`,
     };
   }
-  if (!stalled && !(RETRYABLE as readonly string[]).includes(current.status)) {
+  const retryable = includePublished ? [...RETRYABLE, 'published'] : RETRYABLE;
+  if (!stalled && !(retryable as readonly string[]).includes(current.status)) {
     return {
       language,
       outcome: 'skipped',
       status: current.status,
-      reason: `the ${language} version is ${current.status}; only failed and needs_review versions are retried`,
+      reason: includePublished
+        ? `the ${language} version is ${current.status}; only failed, needs_review and published versions are retried`
+        : `the ${language} version is ${current.status}; only failed and needs_review versions are retried`,
     };
   }
   const retry = current.retry + 1;
@@ -162,11 +166,14 @@ export class RetriesRepository {
    * has had fewer than `limit` such retries (`already` when it was retried before, so a
    * result delivered twice makes one job; skipped, saying why, otherwise). An editor's text
    * is never retried either way.
+   *
+   * With `options.includePublished` a published machine version is translated again too (to
+   * apply a changed glossary to one article); readers keep seeing it until the new one is in.
    */
   retryTranslations(
     articleId: string,
     languages?: readonly LanguageCode[],
-    options: { readonly stalled?: StalledRetry } = {},
+    options: { readonly stalled?: StalledRetry; readonly includePublished?: boolean } = {},
   ): Promise<RetryOutcome[]> {
     return this.#db.transaction(async (tx) => {
       // The article's lock orders a retry after a revision or retraction in progress.
@@ -179,7 +186,9 @@ export class RetriesRepository {
       }
       const outcomes: RetryOutcome[] = [];
       for (const language of languages ?? targetsOf(sourceLanguage)) {
-        outcomes.push(await retryOne(tx, articleId, language, options.stalled));
+        outcomes.push(
+          await retryOne(tx, articleId, language, options.stalled, options.includePublished),
+        );
       }
       return outcomes;
     });

@@ -239,7 +239,7 @@ export class Store {
   retryTranslations(
     articleId: string,
     languages?: readonly LanguageCode[],
-    options?: { readonly stalled?: StalledRetry },
+    options?: { readonly stalled?: StalledRetry; readonly includePublished?: boolean },
   ): Promise<RetryOutcome[]> {
     return this.#retries.retryTranslations(articleId, languages, options);
   }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getVersion, postArticle, untilFinal } from './harness/article-client.ts';
 import { BACKENDS } from './harness/backends.ts';
 import { type Launched, launch } from './harness/launch.ts';
-import { type Installation, installation } from './harness/service.ts';
+import { eventually, type Installation, installation } from './harness/service.ts';
 
 const story = (title: string) => ({
   title,
@@ -83,6 +83,26 @@ describe.each(BACKENDS)('the glossary edited through the API, on $name', (backen
       expect((await getVersion(tidings, editor, first.id, 'es')).content?.body).toContain(
         'Ucrania',
       );
+      // …until asked for that one article: its published machine versions are translated again.
+      const plain = await tidings.call('POST', `/v1/articles/${first.id}/es/retry`, editor);
+      expect(plain.status).toBe(409);
+      const badInclude = await tidings.call(
+        'POST',
+        `/v1/articles/${first.id}/retry?include=everything`,
+        editor,
+      );
+      expect(badInclude.status).toBe(422);
+      const retried = await tidings.call(
+        'POST',
+        `/v1/articles/${first.id}/retry?include=published`,
+        editor,
+      );
+      expect(retried.status).toBe(202);
+      const redone = await eventually(async () => {
+        const es = await getVersion(tidings, editor, first.id, 'es');
+        return es.status === 'published' && es.content?.body.includes('Ukraine') ? es : undefined;
+      }, 180_000);
+      expect(redone.content?.body).toBe('<p>El ministro said que Ukraine ha joined el FEC.</p>');
       // One worker process all along.
       expect(worker.child.exitCode).toBeNull();
       expect(worker.output()).toMatch(/now using glossary version/);

@@ -188,6 +188,15 @@ const body = (schema: z.ZodType) => ({
   required: true,
   content: { 'application/json': { schema: json(schema) } },
 });
+const includePublished = {
+  name: 'include',
+  in: 'query',
+  required: false,
+  description:
+    '`published`: translate published machine versions again too (to apply a changed glossary to this article); readers keep the published text until the new one is in.',
+  schema: { type: 'string', enum: ['published'] },
+};
+
 const param = (name: string, description: string, schema: object = { type: 'string' }) => ({
   name,
   in: 'path',
@@ -347,31 +356,31 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       '/v1/articles/{id}/retry': {
-        parameters: [id],
+        parameters: [id, includePublished],
         post: {
           summary: 'Translate every failed or needs_review language of the current revision again',
           description:
-            "Idempotent: a language already queued or translating is reported with its job, never given a second one. An editor's correction (edited, stale) and a published version are skipped, with the reason. Publishers retry their own articles; editors and admins any.",
+            "Idempotent: a language already queued or translating is reported with its job, never given a second one. An editor's correction (edited, stale) and, without `include=published`, a published version are skipped, with the reason. Publishers retry their own articles; editors and admins any.",
           security: auth,
           responses: {
             '200': ok('Nothing to retry; every language says why.', retriesView),
             '202': ok('Fresh translations queued (or already on their way).', retriesView),
             ...guarded,
-            ...problems('not-found', 'conflict', 'unavailable'),
+            ...problems('not-found', 'conflict', 'unavailable', 'validation'),
           },
         },
       },
       '/v1/articles/{id}/{lang}/retry': {
-        parameters: [id, lang],
+        parameters: [id, lang, includePublished],
         post: {
           summary: 'Translate one failed or needs_review language of the current revision again',
           description:
-            "Idempotent: while a translation of it is queued or running, the answer is 202 with that job. 409 for an editor's correction (never replaced by a machine), a published version, the source language or a retracted article.",
+            "Idempotent: while a translation of it is queued or running, the answer is 202 with that job. 409 for an editor's correction (never replaced by a machine), a published version (unless `include=published`), the source language or a retracted article.",
           security: auth,
           responses: {
             '202': ok('A fresh translation is queued (or already on its way).', retriesView),
             ...guarded,
-            ...problems('not-found', 'conflict', 'unavailable'),
+            ...problems('not-found', 'conflict', 'unavailable', 'validation'),
           },
         },
       },
@@ -434,7 +443,7 @@ export function openApiDocument(serverUrl: string) {
         put: {
           summary: 'Add or replace a glossary term (editor)',
           description:
-            'Each change is a new version, with its author and time; workers use it from their next job, without a restart. Published translations are not rewritten: `POST /v1/articles/{id}/retry` translates a failed or held language again.',
+            'Each change is a new version, with its author and time; workers use it from their next job, without a restart. Published translations are not rewritten: `POST /v1/articles/{id}/retry?include=published` applies the glossary to one article.',
           security: auth,
           requestBody: body(glossaryTermSchema),
           responses: {

@@ -45,7 +45,9 @@ function retryView(base: string, articleId: string, outcome: RetryOutcome) {
  * translation of the current revision for languages that failed or await review. Idempotent:
  * while one is queued or running, the answer is `202` with that job, never a second one. An
  * editor's text is never retried: one language answers 409, the whole article skips it and
- * says why. Publishers retry their own articles; editors and admins any.
+ * says why. Publishers retry their own articles; editors and admins any. `?include=published`
+ * translates published machine versions again too (a changed glossary, applied to one article);
+ * readers keep the published text until the new one is in.
  *
  * @example
  * app.route('/v1/articles', articleRetryRoutes({ store, dispatcher, publicUrl, queueAvailable, logger }));
@@ -67,7 +69,15 @@ export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
         },
       );
     }
-    const outcomes = await store.retryTranslations(id, languages);
+    const include = c.req.query('include');
+    if (include !== undefined && include !== 'published') {
+      throw new ProblemError('validation', 'include takes one value: published.', {
+        errors: [{ field: 'include', message: 'only "published"' }],
+      });
+    }
+    const outcomes = await store.retryTranslations(id, languages, {
+      includePublished: include === 'published',
+    });
     const requests = outcomes.flatMap((o) => (o.outcome === 'skipped' ? [] : [o.request]));
     // The requests are committed: if enqueueing fails now, the reconciler enqueues them.
     await deps.dispatcher
