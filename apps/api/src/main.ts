@@ -123,6 +123,7 @@ const syndication = new Syndication({
   logger,
   hubUrl: config.websubHubUrl,
   site: config.site,
+  languages: config.languages,
 });
 const workers = new WorkerRegistry(producer, config.queuePrefix);
 const metrics = new ApiMetrics({ store, queues: [queue], workers });
@@ -160,6 +161,7 @@ const app = createApp({
     onChange: (articleId) => void syndication.onChange(articleId),
     languageDetectionThreshold: config.languageDetectionThreshold,
     publishGlossary: sendGlossary,
+    languages: config.languages,
   },
 });
 

@@ -33,6 +33,7 @@ const translator = await Translator.create({
   modelsDir: config.modelsDir,
   modelMap: config.models === 'demo' ? DEMO_MODEL_MAP : config.modelMap,
   glossary: config.glossary,
+  languages: config.languages,
   allowRemoteModels: config.allowRemoteModels,
   remoteHost: config.modelHubUrl,
   cacheSize: config.modelCacheSize,

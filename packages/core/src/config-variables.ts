@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_ARTICLE_CHARS } from './article-size.ts';
+import { LANGUAGE_CODES, type LanguageCode } from './languages.ts';
 import { siteSettingSchemas } from './site-settings.ts';
 
 /** One environment variable: how it is parsed, what it means, what a bad value should say. */
@@ -22,6 +23,17 @@ const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const redisUrl = z.url({ protocol: /^rediss?$/ });
+// Two or more distinct language codes, separated by commas; kept in menu order.
+const languageList = z
+  .string()
+  .transform((v) => v.split(',').map((code) => code.trim().toLowerCase()))
+  .refine(
+    (codes) =>
+      codes.every((code) => (LANGUAGE_CODES as readonly string[]).includes(code)) &&
+      new Set(codes).size === codes.length &&
+      codes.length >= 2,
+  )
+  .transform((codes) => LANGUAGE_CODES.filter((code) => codes.includes(code)) as LanguageCode[]);
 
 /**
  * Every environment variable Tidings reads, with its parser, default and documentation.
@@ -165,6 +177,13 @@ export const CONFIG_VARIABLES = {
     expected: 'an integer from 0 to 100',
     description:
       'How many times the API translates a language again, as a fresh job, after its job was failed for stalling (its workers died or lost Redis 6 times while holding it); once more, and the language is failed with the reason. 0: failed at once.',
+  }),
+  LANGUAGES: variable({
+    schema: languageList,
+    default: LANGUAGE_CODES.join(','),
+    expected: `two or more different codes of ${LANGUAGE_CODES.join(', ')}, separated by commas`,
+    description:
+      "The languages this instance serves, like LibreTranslate's --load-only: an article is posted in one of them (another is refused with a 422) and translated into the others; only their pages, feeds, sitemaps and models exist. Versions stored in another language before are kept but not served.",
   }),
   LANGUAGE_DETECTION_THRESHOLD: variable({
     schema: z.coerce.number().min(0).max(1),

@@ -14,6 +14,17 @@ describe('parseConfig', () => {
     expect(config.dataDir).toMatch(/\/data$/);
   });
 
+  it('serves the six languages unless LANGUAGES names fewer, kept in menu order', () => {
+    expect(parseConfig({}).languages).toEqual(['en', 'es', 'de', 'fr', 'it', 'uk']);
+    expect(parseConfig({ LANGUAGES: 'uk, EN' }).languages).toEqual(['en', 'uk']);
+    expect(parseConfig({ LANGUAGES: 'de,fr,it' }).languages).toEqual(['de', 'fr', 'it']);
+    for (const bad of ['en', 'en,ru', 'en,en', 'en,,uk', 'en;uk']) {
+      expect(() => parseConfig({ LANGUAGES: bad }), bad).toThrow(
+        `Invalid configuration: LANGUAGES=${JSON.stringify(bad)} is not two or more different codes of en, es, de, fr, it, uk, separated by commas`,
+      );
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(parseConfig({ PORT: '' }).port).toBe(3000);
   });

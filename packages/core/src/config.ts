@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { CONFIG_VARIABLES, type ConfigVariableName } from './config-variables.ts';
 import { exitWithMessage } from './exit-with-message.ts';
+import type { LanguageCode } from './languages.ts';
 import {
   resolveSiteSettings,
   type SiteSettings,
@@ -42,6 +43,8 @@ export interface Config {
   readonly reconcileIntervalMs: number;
   readonly reconcileOverdueMs: number;
   readonly stalledRetries: number;
+  /** The languages served (`LANGUAGES`), two or more, in menu order. */
+  readonly languages: readonly LanguageCode[];
   readonly languageDetectionThreshold: number;
   readonly websubHubUrl: string | undefined;
   /** `demo`: the repository's dictionary models, every translation marked as a demo one. */
@@ -129,6 +132,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     reconcileIntervalMs: v.RECONCILE_INTERVAL_MS,
     reconcileOverdueMs: v.RECONCILE_OVERDUE_MS,
     stalledRetries: v.STALLED_RETRIES,
+    languages: v.LANGUAGES,
     languageDetectionThreshold: v.LANGUAGE_DETECTION_THRESHOLD,
     websubHubUrl: v.WEBSUB_HUB_URL,
     models: v.MODELS,

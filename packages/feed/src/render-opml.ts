@@ -15,6 +15,8 @@ export interface OpmlInput {
   readonly feedUrl: (language: LanguageCode, format: FeedFormat) => string;
   /** The site's front page in a language. */
   readonly homeUrl: (language: LanguageCode) => string;
+  /** The languages listed (`LANGUAGES`, default all six), in menu order. */
+  readonly languages?: readonly LanguageCode[] | undefined;
   /** The newsroom's name in each language's feed titles. */
   readonly site?: SiteSettings | undefined;
   /** Every category of every language, listed under its language with its RSS feed. */
@@ -48,7 +50,8 @@ export function renderOpml(input: OpmlInput): string {
   head.ele('title').txt(xmlText(input.title));
   head.ele('dateModified').txt(input.updated.toUTCString());
   const body = opml.ele('body');
-  for (const language of LANGUAGES) {
+  const listed = LANGUAGES.filter((l) => input.languages?.includes(l.code) ?? true);
+  for (const language of listed) {
     const labels = feedLabels(language.code, input.site);
     // A folder is text alone: any other attribute would want a type (the W3C validator's
     // MissingOutlineType); its feeds carry the language.

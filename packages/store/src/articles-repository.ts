@@ -19,6 +19,8 @@ export interface CreateArticleInput {
   /** Taken as given (a {@link ConflictError} when used); derived from the title when absent. */
   readonly slug?: string | undefined;
   readonly content: ArticleContent;
+  /** The languages served (`LANGUAGES`, default all six): the article is translated into these only. */
+  readonly languages?: readonly LanguageCode[] | undefined;
 }
 
 interface LockedArticle {
@@ -62,6 +64,7 @@ async function revise(
   locked: LockedArticle,
   content: ArticleContent,
   publisherKeyId: string,
+  languages: readonly LanguageCode[] | undefined,
 ): Promise<ArticleWrite> {
   if (locked.retracted_at) {
     throw new ConflictError(
@@ -84,6 +87,7 @@ async function revise(
     sourceLanguage: locked.source_language,
     content,
     publisherKeyId,
+    languages,
   });
   return { article: await mustRead(tx, locked.id), created: false, revised: true, requests };
 }
@@ -129,7 +133,8 @@ export class ArticlesRepository {
     const externalId = input.externalId ?? null;
     if (externalId !== null) {
       const existing = await this.#findExternal(tx, input.publisherKeyId, externalId);
-      if (existing) return revise(tx, existing, input.content, input.publisherKeyId);
+      if (existing)
+        return revise(tx, existing, input.content, input.publisherKeyId, input.languages);
     }
     const slug = input.slug ?? (await freeSlug(tx, slugify(input.content.title)));
     // A concurrent post of the same external id makes this insert wait for it and then do
@@ -144,12 +149,19 @@ export class ArticlesRepository {
     if (!row) {
       const existing = await this.#findExternal(tx, input.publisherKeyId, externalId ?? '');
       if (!existing) throw new Error(`Article with external id ${externalId} vanished`);
-      return revise(tx, existing, input.content, input.publisherKeyId);
+      return revise(tx, existing, input.content, input.publisherKeyId, input.languages);
     }
     await tx.query(
       `INSERT INTO translations (article_id, language, revision, status)
        SELECT $1, language, 1, 'queued' FROM jsonb_array_elements_text($2::jsonb) AS t(language)`,
-      [row.id, JSON.stringify(LANGUAGE_CODES)],
+      [
+        row.id,
+        JSON.stringify(
+          (input.languages ?? LANGUAGE_CODES).includes(input.sourceLanguage)
+            ? (input.languages ?? LANGUAGE_CODES)
+            : [input.sourceLanguage, ...(input.languages ?? LANGUAGE_CODES)],
+        ),
+      ],
     );
     const requests = await writeRevision(tx, {
       articleId: row.id,
@@ -157,6 +169,7 @@ export class ArticlesRepository {
       sourceLanguage: input.sourceLanguage,
       content: input.content,
       publisherKeyId: input.publisherKeyId,
+      languages: input.languages,
     });
     return { article: await mustRead(tx, row.id), created: true, revised: true, requests };
   }
@@ -184,9 +197,10 @@ export class ArticlesRepository {
     id: string,
     content: ArticleContent,
     publisherKeyId: string,
+    languages?: readonly LanguageCode[],
   ): Promise<ArticleWrite> {
     return this.#db.transaction(async (tx) =>
-      revise(tx, await lockArticle(tx, id), content, publisherKeyId),
+      revise(tx, await lockArticle(tx, id), content, publisherKeyId, languages),
     );
   }
 

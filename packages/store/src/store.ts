@@ -186,8 +186,9 @@ export class Store {
     id: string,
     content: ArticleContent,
     publisherKeyId: string,
+    languages?: readonly LanguageCode[],
   ): Promise<ArticleWrite> {
-    return this.#articles.reviseArticle(id, content, publisherKeyId);
+    return this.#articles.reviseArticle(id, content, publisherKeyId, languages);
   }
 
   /** See {@link ArticlesRepository.getArticle}. */

@@ -1,5 +1,4 @@
-import type { ArticleContent, LanguageCode } from '@tidings/core';
-import { targetsOf } from '@tidings/core';
+import { type ArticleContent, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import type { Queryable } from './database.ts';
 import { requestTranslations } from './outbox-repository.ts';
 import { settleLiveVersion } from './settle-live-version.ts';
@@ -42,9 +41,12 @@ export async function writeRevision(
     sourceLanguage: LanguageCode;
     content: ArticleContent;
     publisherKeyId: string;
+    /** The languages served (`LANGUAGES`); the others are neither queued nor requested. */
+    languages?: readonly LanguageCode[] | undefined;
   },
 ): Promise<TranslationRequestKey[]> {
   const { articleId, revision, sourceLanguage, content } = input;
+  const targets = (input.languages ?? LANGUAGE_CODES).filter((code) => code !== sourceLanguage);
   await tx.query(
     `INSERT INTO revisions
        (article_id, revision, publisher_key_id, title, summary, body, categories, image_url, image_alt)
@@ -74,6 +76,14 @@ export async function writeRevision(
     [articleId, sourceLanguage, revision, titleKey(content.title)],
   );
   await settleLiveVersion(tx, { articleId, language: sourceLanguage, ...content });
+  // A language enabled since the article was first stored gets its row now.
+  await tx.query(
+    `INSERT INTO translations (article_id, language, revision, status)
+     SELECT $1, language, $3, 'queued' FROM jsonb_array_elements_text($2::jsonb) AS t(language)
+     ON CONFLICT DO NOTHING`,
+    [articleId, JSON.stringify(targets), revision],
+  );
+  // A language not served any more keeps what it had and is not translated again.
   // An editor's correction outlives a new source revision: it stays live, marked stale,
   // until an editor looks at it again. Everything else waits for a new machine version.
   await tx.query(
@@ -82,8 +92,9 @@ export async function writeRevision(
             status = CASE WHEN status IN ('edited', 'stale') THEN 'stale' ELSE 'queued' END,
             reason = NULL, queued_at = now(), started_at = NULL, finished_at = NULL, retry = 0,
             stalled_retries = 0
-      WHERE article_id = $1 AND language <> $2`,
-    [articleId, sourceLanguage, revision],
+      WHERE article_id = $1 AND language <> $2
+        AND language IN (SELECT jsonb_array_elements_text($4::jsonb))`,
+    [articleId, sourceLanguage, revision, JSON.stringify(targets)],
   );
-  return requestTranslations(tx, articleId, revision, targetsOf(sourceLanguage));
+  return requestTranslations(tx, articleId, revision, targets);
 }

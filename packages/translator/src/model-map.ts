@@ -96,24 +96,29 @@ export const DEMO_MODEL_MAP: ModelMap = Object.freeze({
 });
 
 /**
- * Validates a model map given as data, and checks that every one of the 30 directions between
- * the six languages has a route. Throws a {@link TranslatorConfigError} naming the problem.
+ * Validates a model map given as data, and checks that every direction between the
+ * `languages` served (default the six: 30 directions) has a route. Throws a
+ * {@link TranslatorConfigError} naming the problem.
  *
  * @example
  * parseModelMap({ multilingual: { model: 'Xenova/nllb-200-distilled-600M', codes: NLLB_CODES } });
  */
-export function parseModelMap(data: unknown, source = '<inline>'): ModelMap {
+export function parseModelMap(
+  data: unknown,
+  source = '<inline>',
+  languages: readonly LanguageCode[] = LANGUAGE_CODES,
+): ModelMap {
   const map = parseConfigData(modelMapSchema, data, source);
   const codes = map.multilingual?.codes;
   if (map.multilingual && codes) {
-    const missing = LANGUAGE_CODES.filter((code) => !codes[code]);
+    const missing = languages.filter((code) => !codes[code]);
     if (missing.length > 0) {
       throw new TranslatorConfigError(source, `multilingual.codes lacks ${missing.join(', ')}`);
     }
   }
   const unroutable: string[] = [];
-  for (const from of LANGUAGE_CODES) {
-    for (const to of LANGUAGE_CODES) {
+  for (const from of languages) {
+    for (const to of languages) {
       if (from !== to && !hasRoute(map, from, to)) unroutable.push(`${from}-${to}`);
     }
   }
@@ -127,12 +132,15 @@ export function parseModelMap(data: unknown, source = '<inline>'): ModelMap {
 }
 
 /**
- * Reads and validates a model map JSON file (the MODEL_MAP option).
+ * Reads and validates a model map JSON file (the MODEL_MAP option) for the `languages` served.
  *
  * @example
  * const map = await loadModelMap('/etc/tidings/models.json');
  */
-export async function loadModelMap(path: string): Promise<ModelMap> {
+export async function loadModelMap(
+  path: string,
+  languages: readonly LanguageCode[] = LANGUAGE_CODES,
+): Promise<ModelMap> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -147,7 +155,7 @@ export async function loadModelMap(path: string): Promise<ModelMap> {
       cause: error,
     });
   }
-  return parseModelMap(data, path);
+  return parseModelMap(data, path, languages);
 }
 
 function direct(map: ModelMap, from: LanguageCode, to: LanguageCode): boolean {

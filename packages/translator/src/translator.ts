@@ -123,17 +123,20 @@ export class Translator {
     options: Omit<TranslatorOptions, 'modelMap' | 'glossary'> & {
       readonly modelMap?: string | ModelMap | undefined;
       readonly glossary?: string | Glossary | undefined;
+      /** The languages served (`LANGUAGES`): a model map file needs routes between these only. */
+      readonly languages?: readonly LanguageCode[] | undefined;
     },
   ): Promise<Translator> {
+    const { languages, ...rest } = options;
     const modelMap =
       typeof options.modelMap === 'string'
-        ? await loadModelMap(options.modelMap)
+        ? await loadModelMap(options.modelMap, languages)
         : options.modelMap;
     const glossary =
       typeof options.glossary === 'string'
         ? await loadGlossary(options.glossary)
         : options.glossary;
-    return new Translator({ ...options, modelMap, glossary });
+    return new Translator({ ...rest, modelMap, glossary });
   }
 
   /** Counters since this translator was made. */

@@ -1,4 +1,4 @@
-import type { LanguageCode, Logger } from '@tidings/core';
+import { LANGUAGE_CODES, type LanguageCode, type Logger } from '@tidings/core';
 import { translateJobId } from '@tidings/queue';
 import type { RetryOutcome, Store } from '@tidings/store';
 import { type Context, Hono } from 'hono';
@@ -18,6 +18,8 @@ export interface RetryRoutesDeps {
   readonly queueAvailable: () => boolean;
   readonly limiter?: RateLimiterAbstract | undefined;
   readonly logger: Logger;
+  /** The languages served (`LANGUAGES`, default all six); no other is retried. */
+  readonly languages?: readonly LanguageCode[] | undefined;
 }
 
 function retryView(base: string, articleId: string, outcome: RetryOutcome) {
@@ -59,7 +61,16 @@ export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
 
   const retry = async (c: Context<ApiEnv>, languages?: readonly LanguageCode[]) => {
     const id = c.req.param('id') ?? '';
-    assertVisible(c.var.key, await store.getArticle(id));
+    const article = await store.getArticle(id);
+    assertVisible(c.var.key, article);
+    const served = deps.languages ?? LANGUAGE_CODES;
+    const outside = languages?.find((l) => !served.includes(l));
+    if (outside !== undefined) {
+      throw new ProblemError(
+        'not-found',
+        `This instance serves only ${served.join(', ')} (LANGUAGES); ${outside} is not translated.`,
+      );
+    }
     if (!deps.queueAvailable()) {
       throw new ProblemError(
         'unavailable',
@@ -75,9 +86,11 @@ export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
         errors: [{ field: 'include', message: 'only "published"' }],
       });
     }
-    const outcomes = await store.retryTranslations(id, languages, {
-      includePublished: include === 'published',
-    });
+    const outcomes = await store.retryTranslations(
+      id,
+      languages ?? served.filter((l) => l !== article.sourceLanguage),
+      { includePublished: include === 'published' },
+    );
     const requests = outcomes.flatMap((o) => (o.outcome === 'skipped' ? [] : [o.request]));
     // The requests are committed: if enqueueing fails now, the reconciler enqueues them.
     await deps.dispatcher

@@ -4,6 +4,8 @@ import {
   articleSubmissionSchema,
   cleanText,
   DEFAULT_MAX_ARTICLE_CHARS,
+  LANGUAGE_CODES,
+  type LanguageCode,
   type Logger,
   sanitizeArticleHtml,
   translationEditSchema,
@@ -31,6 +33,8 @@ export interface ArticleRoutesDeps {
   readonly queueAvailable: () => boolean;
   /** How sure language detection must be (LANGUAGE_DETECTION_THRESHOLD); its default when absent. */
   readonly languageDetectionThreshold?: number | undefined;
+  /** The languages served (`LANGUAGES`); default all six. A post in another one is a 422. */
+  readonly languages?: readonly LanguageCode[] | undefined;
   /** Per-key request budget; none when absent. */
   readonly limiter?: RateLimiterAbstract | undefined;
   /** Called after an article's published content changed (feeds refresh). */
@@ -70,6 +74,7 @@ function toContent(input: ArticleSubmissionInput, maxArticleChars: number): Arti
 export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   const { store, dispatcher, publicUrl } = deps;
   const maxArticleChars = deps.maxArticleChars ?? DEFAULT_MAX_ARTICLE_CHARS;
+  const languages = deps.languages ?? LANGUAGE_CODES;
   const app = new Hono<ApiEnv>();
   const publisher = authenticate(store, ['publisher'], deps.limiter);
   const reader = authenticate(store, ['publisher', 'editor'], deps.limiter);
@@ -107,12 +112,20 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     const content = toContent(input, maxArticleChars);
     const sourceLanguage =
       input.language ?? detectLanguageOrProblem(content, deps.languageDetectionThreshold);
+    if (!languages.includes(sourceLanguage)) {
+      throw new ProblemError(
+        'validation',
+        `This instance serves only ${languages.join(', ')} (LANGUAGES); ${input.language ? 'an article in' : 'this article reads as'} ${sourceLanguage} is not accepted.`,
+        { errors: [{ field: 'language', message: `must be one of ${languages.join(', ')}` }] },
+      );
+    }
     const write = await store.createArticle({
       publisherKeyId: c.var.key.id,
       externalId: input.externalId,
       sourceLanguage,
       slug: input.slug,
       content,
+      languages,
     });
     await dispatch(c, write);
     if (write.revised) deps.onChange?.(write.article.id);
@@ -140,7 +153,12 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
         { errors: [{ field: 'language', message: `must be ${current.sourceLanguage}` }] },
       );
     }
-    const write = await store.reviseArticle(id, toContent(input, maxArticleChars), c.var.key.id);
+    const write = await store.reviseArticle(
+      id,
+      toContent(input, maxArticleChars),
+      c.var.key.id,
+      languages,
+    );
     await dispatch(c, write);
     if (write.revised) deps.onChange?.(id);
     return c.json(articleView(publicUrl, write.article), write.revised ? 202 : 200);

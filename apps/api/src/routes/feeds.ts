@@ -18,12 +18,12 @@ const PAGE_CSP =
 /** Entries on a feed's page in a browser. */
 const PAGE_ITEMS = 20;
 
-function languageOf(c: Context): LanguageCode {
+function languageOf(c: Context, languages: readonly LanguageCode[]): LanguageCode {
   const lang = c.req.param('lang') ?? '';
-  if (!isLanguageCode(lang)) {
+  if (!isLanguageCode(lang) || !languages.includes(lang)) {
     throw new ProblemError(
       'not-found',
-      `Tidings has no feeds in "${lang}"; it has en, es, de, fr, it, uk.`,
+      `Tidings has no feeds in "${lang}"; it has ${languages.join(', ')}.`,
     );
   }
   return lang;
@@ -84,7 +84,7 @@ export function feedRoutes(syndication: Syndication): Hono<ApiEnv> {
     conditionalResponse(c, await syndication.opml(), CACHE_CONTROL),
   );
   app.get('/:lang/feed.xsl', (c) =>
-    c.body(feedStylesheet(languageOf(c)), 200, {
+    c.body(feedStylesheet(languageOf(c, syndication.languages)), 200, {
       'content-type': 'text/xsl; charset=utf-8',
       'cache-control': 'public, max-age=3600',
     }),
@@ -115,20 +115,20 @@ export function feedRoutes(syndication: Syndication): Hono<ApiEnv> {
     );
   };
   app.get('/:lang/:file', async (c) => {
-    const feed = await syndication.feed(languageOf(c), formatOf(c), {
+    const feed = await syndication.feed(languageOf(c, syndication.languages), formatOf(c), {
       before: c.req.query('before'),
     });
-    if (opensAsPage(c)) return page(c, languageOf(c));
+    if (opensAsPage(c)) return page(c, languageOf(c, syndication.languages));
     return conditionalResponse(c, forBrowsers(c, feed), CACHE_CONTROL);
   });
   app.get('/:lang/categories/:slug/:file', async (c) => {
     const categorySlug = c.req.param('slug');
     // An unknown category is a 404 here, before any page is made.
-    const feed = await syndication.feed(languageOf(c), formatOf(c), {
+    const feed = await syndication.feed(languageOf(c, syndication.languages), formatOf(c), {
       categorySlug,
       before: c.req.query('before'),
     });
-    if (opensAsPage(c)) return page(c, languageOf(c), categorySlug);
+    if (opensAsPage(c)) return page(c, languageOf(c, syndication.languages), categorySlug);
     return conditionalResponse(c, forBrowsers(c, feed), CACHE_CONTROL);
   });
   return app;

@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import type { LanguageCode } from '@tidings/core';
 import { xmlSafe } from '@tidings/feed';
 import { NotFoundError } from '@tidings/store';
 import { type Context, Hono } from 'hono';
@@ -10,8 +10,6 @@ import { siteCss } from '../site/site-css.ts';
 import { siteFavicon } from '../site/site-favicon.ts';
 import type { Syndication } from '../site/syndication.ts';
 import { versionSlug } from '../site/version-slug.ts';
-
-const LANG = `:lang{(?:${LANGUAGE_CODES.join('|')})}`;
 
 /** No script may run, no style may be inline, nothing may frame the site. */
 const CSP =
@@ -26,7 +24,10 @@ function language(c: Context): LanguageCode {
   return c.req.param('lang') as LanguageCode;
 }
 
-function preferredLanguage(header: string | undefined): LanguageCode {
+function preferredLanguage(
+  header: string | undefined,
+  languages: readonly LanguageCode[],
+): LanguageCode {
   const ranked = (header ?? '')
     .split(',')
     .map((part) => {
@@ -36,20 +37,26 @@ function preferredLanguage(header: string | undefined): LanguageCode {
     })
     .filter((x) => x.q > 0)
     .sort((a, b) => b.q - a.q);
-  const found = ranked.find((x) => (LANGUAGE_CODES as readonly string[]).includes(x.code));
-  return (found?.code as LanguageCode | undefined) ?? 'en';
+  const found = ranked.find((x) => (languages as readonly string[]).includes(x.code));
+  return (
+    (found?.code as LanguageCode | undefined) ??
+    (languages.includes('en') ? 'en' : (languages[0] ?? 'en'))
+  );
 }
 
 /**
  * The site: `/{lang}/` (latest articles, paginated with `?before=`) and
  * `/{lang}/articles/{slug}`, server-rendered and localized, under a CSP that allows no
- * script; `/` sends a reader to the language they prefer.
+ * script; `/` sends a reader to the language they prefer. Only the languages served
+ * (`LANGUAGES`) have pages.
  *
  * @example
  * app.route('/', pageRoutes(syndication));
  */
 export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
-  const { store, urls, site } = syndication;
+  const { store, urls, site, languages } = syndication;
+  // Only the languages served (LANGUAGES) have pages; any other path is the site's 404.
+  const LANG = `:lang{(?:${languages.join('|')})}`;
   const css = siteCss(site);
   const favicon = siteFavicon(site);
   const app = new Hono<ApiEnv>();
@@ -115,7 +122,10 @@ export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
   app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
   app.get('/', (c) => {
     c.header('vary', 'accept-language');
-    return c.redirect(urls.home(preferredLanguage(c.req.header('accept-language'))), 302);
+    return c.redirect(
+      urls.home(preferredLanguage(c.req.header('accept-language'), languages)),
+      302,
+    );
   });
   return app;
 }

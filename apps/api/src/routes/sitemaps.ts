@@ -23,7 +23,7 @@ export function sitemapRoutes(sitemaps: Sitemaps): Hono<ApiEnv> {
   app.get('/sitemaps/:file', async (c) => {
     const file = c.req.param('file');
     const news = /^news-(\w\w)\.xml$/.exec(file)?.[1];
-    if (news !== undefined && isLanguageCode(news)) {
+    if (news !== undefined && isLanguageCode(news) && sitemaps.languages.includes(news)) {
       return conditionalResponse(c, await sitemaps.news(news), CACHE_CONTROL);
     }
     const page = /^pages-([1-9]\d{0,6})\.xml$/.exec(file)?.[1];

@@ -53,7 +53,10 @@ export async function articlePage(input: ArticlePageInput) {
     reviewed: (state?.approvedAt ?? null) !== null,
   });
   const textLanguage = provenance.language;
-  const live = article.languages.filter((s) => s.publishedAt !== null);
+  // A language not served (LANGUAGES) keeps its stored version, unlinked.
+  const live = article.languages.filter(
+    (s) => s.publishedAt !== null && urls.languages.includes(s.language),
+  );
   const others = live.filter((s) => s.language !== language);
   const published = state?.publishedAt ?? article.createdAt;
   const updated = state?.updatedAt ?? article.updatedAt;
@@ -98,7 +101,9 @@ ${others.map(
     site: input.site,
     switcher: (l) => urls.article(l, versionSlug(article, l)),
     alternates: versions,
-    xDefault: urls.article(article.sourceLanguage, versionSlug(article, article.sourceLanguage)),
+    xDefault: urls.languages.includes(article.sourceLanguage)
+      ? urls.article(article.sourceLanguage, versionSlug(article, article.sourceLanguage))
+      : undefined,
     canonical,
     feeds: shown.categories.map((c) => ({
       title: t('site:page.categoryFeed', { category: c }),

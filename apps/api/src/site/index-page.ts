@@ -1,4 +1,4 @@
-import { LANGUAGES, type LanguageCode, languageName, type SiteSettings } from '@tidings/core';
+import { type LanguageCode, languageName, type SiteSettings } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import type { ListedPage } from '@tidings/store';
 import { html } from 'hono/html';
@@ -52,7 +52,7 @@ ${before !== undefined ? html` <a href="${home}">${t('site:page.backToLatest')}<
     urls,
     site,
     switcher: (l) => urls.home(l),
-    alternates: LANGUAGES.map((l) => ({ language: l.code, url: urls.home(l.code) })),
+    alternates: urls.languages.map((l) => ({ language: l, url: urls.home(l) })),
     xDefault: `${urls.base}/`,
     canonical: before === undefined ? home : undefined,
     meta: {
@@ -62,7 +62,7 @@ ${before !== undefined ? html` <a href="${home}">${t('site:page.backToLatest')}<
       description,
       siteName: site.name[language],
       language,
-      alternateLanguages: LANGUAGES.map((l) => l.code).filter((l) => l !== language),
+      alternateLanguages: urls.languages.filter((l) => l !== language),
       image: site.logoUrl ? { url: site.logoUrl, alt: site.name[language] } : undefined,
       structuredData: {
         '@context': 'https://schema.org',

@@ -22,7 +22,7 @@ export interface PageLayoutInput {
   readonly urls: SiteUrls;
   /** The newsroom's name, logo and footer. */
   readonly site: SiteSettings;
-  /** The switcher's target in each of the six languages. */
+  /** The switcher's target in each language served (`urls.languages`). */
   readonly switcher: (language: LanguageCode) => string;
   /** Versions announced with `<link rel="alternate" hreflang>`, this one included. */
   readonly alternates: readonly PageAlternate[];
@@ -63,7 +63,7 @@ ${input.description ? html`<meta name="description" content="${input.description
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${input.canonical ? html`<link rel="canonical" href="${input.canonical}">` : ''}
 ${input.meta ? pageMeta(input.meta) : ''}
-${input.alternates.map((a) => html`<link rel="alternate" hreflang="${a.language}" href="${a.url}">\n`)}
+${input.alternates.filter((a) => input.urls.languages.includes(a.language)).map((a) => html`<link rel="alternate" hreflang="${a.language}" href="${a.url}">\n`)}
 ${input.xDefault ? html`<link rel="alternate" hreflang="x-default" href="${input.xDefault}">` : ''}
 ${FEED_FORMATS.map(
   (f) =>
@@ -78,7 +78,7 @@ ${(input.feeds ?? []).map(
 <header class="site"><div class="bar">
 <a class="brand" href="${urls.home(language)}">${input.site.logoUrl ? html`<img src="${input.site.logoUrl}" alt="">` : ''}${siteName}</a>
 <nav class="languages" aria-label="${t('common:language.switcher')}"><ul>
-${LANGUAGES.map(
+${LANGUAGES.filter((l) => input.urls.languages.includes(l.code)).map(
   (l) =>
     html`<li><a href="${input.switcher(l.code)}" hreflang="${l.code}" lang="${l.code}" title="${languageName(l.code, l.code, { standalone: true })}"${l.code === language ? html` aria-current="page"` : ''}>${l.menuLabel}</a></li>`,
 )}

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '@tidings/core';
+import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import { FEED_FORMATS, type FeedFormat } from '@tidings/feed';
 
 /**
@@ -11,9 +11,12 @@ import { FEED_FORMATS, type FeedFormat } from '@tidings/feed';
  */
 export class SiteUrls {
   readonly base: string;
+  /** The languages that have pages and feeds (`LANGUAGES`), in menu order. */
+  readonly languages: readonly LanguageCode[];
 
-  constructor(publicUrl: string) {
+  constructor(publicUrl: string, languages: readonly LanguageCode[] = LANGUAGE_CODES) {
     this.base = publicUrl.replace(/\/+$/, '');
+    this.languages = languages;
   }
 
   /** The front page of a language. */

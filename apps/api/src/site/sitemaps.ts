@@ -36,6 +36,8 @@ export interface SitemapsOptions {
   readonly site: SiteSettings;
   /** Articles per sitemap file before `/sitemap.xml` becomes an index (tests make it small). */
   readonly articlesPerFile?: number | undefined;
+  /** The languages served (`LANGUAGES`, default all six); no other is listed. */
+  readonly languages?: readonly LanguageCode[] | undefined;
 }
 
 /**
@@ -53,8 +55,11 @@ export class Sitemaps {
   readonly #urls: SiteUrls;
   readonly #site: SiteSettings;
   readonly #perFile: number;
+  /** The languages served (`LANGUAGES`). */
+  readonly languages: readonly LanguageCode[];
 
   constructor(options: SitemapsOptions) {
+    this.languages = options.languages ?? LANGUAGE_CODES;
     this.#store = options.store;
     this.#urls = options.urls;
     this.#site = options.site;
@@ -108,7 +113,7 @@ export class Sitemaps {
       'Allow: /',
       '',
       `Sitemap: ${this.#urls.sitemap()}`,
-      ...LANGUAGE_CODES.map((l) => `Sitemap: ${this.#urls.newsSitemap(l)}`),
+      ...this.languages.map((l) => `Sitemap: ${this.#urls.newsSitemap(l)}`),
       '',
     ];
     return validated(lines.join('\n'), new Date(0), 'text/plain; charset=utf-8');
@@ -125,25 +130,28 @@ export class Sitemaps {
 
   #homes(): SitemapUrl[] {
     const alternates = [
-      ...LANGUAGE_CODES.map((l) => ({ hreflang: l, href: this.#urls.home(l) })),
+      ...this.languages.map((l) => ({ hreflang: l, href: this.#urls.home(l) })),
       { hreflang: 'x-default', href: `${this.#urls.base}/` },
     ];
-    return LANGUAGE_CODES.map((l) => ({ loc: this.#urls.home(l), alternates }));
+    return this.languages.map((l) => ({ loc: this.#urls.home(l), alternates }));
   }
 
   #pages(article: SitemapArticle): SitemapUrl[] {
-    const source = article.versions.find((v) => v.language === article.sourceLanguage);
+    // A language no longer served keeps its stored versions, unlisted.
+    const versions = article.versions.filter((v) => this.languages.includes(v.language));
+    if (versions.length === 0) return [];
+    const source = versions.find((v) => v.language === article.sourceLanguage) ?? versions[0];
     const alternates = [
-      ...article.versions.map((v) => ({
+      ...versions.map((v) => ({
         hreflang: v.language,
         href: this.#urls.article(v.language, v.slug),
       })),
       {
         hreflang: 'x-default',
-        href: this.#urls.article(article.sourceLanguage, source?.slug ?? article.slug),
+        href: source ? this.#urls.article(source.language, source.slug) : this.#urls.base,
       },
     ];
-    return article.versions.map((v) => ({
+    return versions.map((v) => ({
       loc: this.#urls.article(v.language, v.slug),
       lastmod: v.updatedAt,
       alternates,

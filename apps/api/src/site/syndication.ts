@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   DEFAULT_SITE_SETTINGS,
+  LANGUAGE_CODES,
   type LanguageCode,
   type Logger,
   type SiteSettings,
@@ -56,6 +57,8 @@ export interface SyndicationOptions {
   readonly versionTtlMs?: number;
   /** For tests that run their own hub. */
   readonly fetch?: typeof fetch;
+  /** The languages served (`LANGUAGES`, default all six): only they have pages, feeds and sitemaps. */
+  readonly languages?: readonly LanguageCode[] | undefined;
   /** The thread that sanitizes large bodies for pages and feeds; tests give one that fails. */
   readonly sanitizer?: PageBodySanitizer;
 }
@@ -88,6 +91,8 @@ export class Syndication {
   readonly pageBodies: PageBodies;
   /** Feeds' large entry bodies, sanitized on the same thread as the pages' before a render. */
   readonly feedTexts: FeedTexts;
+  /** The languages served (`LANGUAGES`), in menu order. */
+  readonly languages: readonly LanguageCode[];
   readonly #logger: Logger;
   readonly #pageSize: number;
   readonly #notifier: WebSubNotifier | undefined;
@@ -100,7 +105,8 @@ export class Syndication {
 
   constructor(options: SyndicationOptions) {
     this.store = options.store;
-    this.urls = new SiteUrls(options.publicUrl);
+    this.languages = options.languages ?? LANGUAGE_CODES;
+    this.urls = new SiteUrls(options.publicUrl, this.languages);
     this.hubUrl = options.hubUrl;
     const site = options.site ?? DEFAULT_SITE_SETTINGS;
     this.site = {
@@ -112,6 +118,7 @@ export class Syndication {
       urls: this.urls,
       site: this.site,
       articlesPerFile: options.sitemapArticlesPerFile,
+      languages: this.languages,
     });
     const sanitizer = options.sanitizer ?? new PageBodySanitizer();
     this.pageBodies = new PageBodies({ sanitizer });
@@ -171,8 +178,11 @@ export class Syndication {
 
   /** Every language's feeds and category feeds in one OPML 2.0 document, titled in `language`. */
   async opml(language: LanguageCode = 'en'): Promise<RenderedFeed> {
-    const categories = await this.store.listKnownCategories();
+    const categories = (await this.store.listKnownCategories()).filter((c) =>
+      this.languages.includes(c.language),
+    );
     const body = renderOpml({
+      languages: this.languages,
       title: translatorFor(language)('site:feed.opmlTitle', { site: this.site.name[language] }),
       site: this.site,
       updated: STARTED,
@@ -237,7 +247,7 @@ export class Syndication {
     const article = await this.store.getArticle(articleId);
     const topics: string[] = [];
     for (const state of article.languages) {
-      if (!state.publishedAt) continue;
+      if (!state.publishedAt || !this.languages.includes(state.language)) continue;
       const translation = await this.store.getTranslation(articleId, state.language);
       const slugs = (translation.content?.categories ?? []).map((c) => slugify(c));
       for (const categorySlug of [undefined, ...slugs]) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, type Logger } from '@tidings/core';
+import { createLogger, type LanguageCode, type Logger } from '@tidings/core';
 import {
   createRedisConnection,
   publishGlossary,
@@ -58,6 +58,8 @@ export async function apiHarness(
     databaseUrl?: string;
     /** Where the app logs; silent when not given. */
     logger?: Logger;
+    /** `LANGUAGES`: the languages served; all six when not given. */
+    languages?: readonly LanguageCode[];
   } = {},
 ): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidings-api-'));
@@ -80,7 +82,13 @@ export async function apiHarness(
     admin: await key('admin'),
   };
   const workers = new WorkerRegistry(redis, prefix);
-  const site = new Syndication({ store, publicUrl: 'http://news.test', logger, versionTtlMs: 0 });
+  const site = new Syndication({
+    store,
+    publicUrl: 'http://news.test',
+    logger,
+    versionTtlMs: 0,
+    languages: options.languages,
+  });
   const app = createApp({
     logger,
     readiness: [],
@@ -95,6 +103,7 @@ export async function apiHarness(
       dispatcher: new TranslationDispatcher(queue, store, logger),
       publicUrl: 'http://news.test',
       queueAvailable: () => redis.status === 'ready',
+      languages: options.languages,
       limiter: options.rateLimitPerMinute
         ? new RateLimiterRedis({
             storeClient: redis,

@@ -26,7 +26,9 @@ function parseLimit(value: string): number {
 
 /** The languages of a row that are not simply published, e.g. `de needs_review, fr failed`. */
 function pending(article: ListedArticleView): string {
-  const open = LANGUAGE_CODES.filter((code) => code !== article.sourceLanguage)
+  const open = LANGUAGE_CODES.filter(
+    (code) => code !== article.sourceLanguage && article.languages[code] !== undefined,
+  )
     .map((code) => [code, article.languages[code]?.status] as const)
     .filter(([, status]) => status !== 'published');
   return open.length === 0

@@ -97,7 +97,10 @@ export function registerModelsPull(models: Command): void {
     .description(
       'Fetch the models MODELS_DIR lacks from the model hub (even with ALLOW_REMOTE_MODELS=false, which only stops workers from fetching), or install them from a local copy (--from)',
     )
-    .argument('[pairs...]', 'directions such as en-es es-uk (default: all 30)')
+    .argument(
+      '[pairs...]',
+      'directions such as en-es es-uk (default: every direction between the LANGUAGES served, 30 for all six)',
+    )
     .option('--hub <url>', 'model hub or mirror to fetch from (default: MODEL_HUB_URL)')
     .option(
       '--from <dir>',
@@ -130,10 +133,13 @@ async function pull(pairs: string[], options: PullOptions): Promise<void> {
   const modelsDir = config.modelsDir;
   const hub = options.hub ?? config.modelHubUrl;
   const map = await modelMapInForce(config);
-  const needed = neededModels(map, pairs);
+  const needed = neededModels(map, pairs, config.languages);
   const found = await Promise.all(needed.map((m) => inspectModel(modelsDir, m, config.modelDtype)));
   const missing = found.filter((m) => m.state !== 'present');
-  const scope = pairs.length ? `for ${pairs.join(' ')}` : 'for the 30 directions';
+  const all = config.languages.length * (config.languages.length - 1);
+  const scope = pairs.length
+    ? `for ${pairs.join(' ')}`
+    : `for the ${all} directions between ${config.languages.join(', ')}`;
   if (missing.length === 0) {
     if (options.json)
       return printJson({ ok: true, modelsDir, pulled: [], present: found.map((m) => m.id) });

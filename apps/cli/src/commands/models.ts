@@ -32,7 +32,9 @@ export function registerModels(program: Command): void {
       );
       const map = await modelMapInForce(config);
       const found = await Promise.all(
-        neededModels(map).map((m) => inspectModel(config.modelsDir, m, config.modelDtype)),
+        neededModels(map, [], config.languages).map((m) =>
+          inspectModel(config.modelsDir, m, config.modelDtype),
+        ),
       );
       if (options.json) {
         return printJson({

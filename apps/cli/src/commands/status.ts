@@ -16,7 +16,11 @@ const time = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/\.\d+
  * process.stdout.write(statusTable(article));
  */
 export function statusTable(article: ArticleView): string {
-  const rows = LANGUAGE_CODES.map((code) => {
+  // The languages the article has: those the instance serves (LANGUAGES), in menu order.
+  const codes = LANGUAGE_CODES.filter(
+    (code) => article.languages[code] !== undefined || code === article.sourceLanguage,
+  );
+  const rows = codes.map((code) => {
     const s = article.languages[code];
     if (code === article.sourceLanguage) {
       return [code, 'source', '', '', '', time(s?.publishedAt ?? article.createdAt), ''];

@@ -107,6 +107,35 @@ describe('modelAvailability', () => {
     expect(check.fix).toMatch(/^`tidings models pull --from DIR` from a copy/);
   });
 
+  it('checks only the directions between the LANGUAGES served, with a model map that covers just them', async () => {
+    const modelsDir = await mkdtemp(join(tmpdir(), 'tidings-models-'));
+    dirs.push(modelsDir);
+    const map = join(modelsDir, 'map.json');
+    await writeFile(
+      map,
+      JSON.stringify({
+        pairs: { 'en-uk': 'Xenova/opus-mt-en-uk', 'uk-en': 'Xenova/opus-mt-uk-en' },
+      }),
+    );
+    const enUk = config(modelsDir, { languages: ['en', 'uk'], modelMap: map });
+    const report = await modelAvailability(enUk);
+    expect(report.directions.map((d) => [d.direction, d.state])).toEqual([
+      ['en-uk', 'unavailable'],
+      ['uk-en', 'download'],
+    ]);
+    expect(report.models.map((m) => m.id)).toEqual([
+      'Xenova/opus-mt-en-uk',
+      'Xenova/opus-mt-uk-en',
+    ]);
+    const check = await modelsCheck(enUk);
+    expect(check.status).toBe('fail');
+    expect(check.detail).toMatch(/^1 of 2 directions have no usable model \(en-uk\)/);
+    // The same map with all six languages leaves 28 directions without a route.
+    await expect(modelAvailability(config(modelsDir, { modelMap: map }))).rejects.toThrow(
+      /MODEL_MAP: .*no model and no pivot route for en-es/,
+    );
+  });
+
   it('counts nothing as downloadable when workers may not download', async () => {
     const modelsDir = await mkdtemp(join(tmpdir(), 'tidings-models-'));
     dirs.push(modelsDir);

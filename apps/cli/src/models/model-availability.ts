@@ -44,7 +44,8 @@ export interface AvailabilityReport {
 export type AvailabilityConfig = Pick<
   Config,
   'models' | 'modelMap' | 'modelsDir' | 'modelDtype' | 'allowRemoteModels' | 'modelHubUrl'
->;
+> &
+  Partial<Pick<Config, 'languages'>>;
 
 /** The one fix for a direction without a usable model, whatever the reason. */
 export const UNAVAILABLE_FIX =
@@ -90,7 +91,7 @@ async function remoteSize(
 }
 
 /**
- * For every direction of the model map in force (default: all 30): whether its models are in
+ * For every direction of the model map in force (default: every direction between the LANGUAGES served, 30 for all six): whether its models are in
  * MODELS_DIR, can be downloaded (ALLOW_REMOTE_MODELS and a hub that answers and has the files,
  * with their sizes), or cannot be had at all, and why.
  *
@@ -104,7 +105,7 @@ export async function modelAvailability(
 ): Promise<AvailabilityReport> {
   const timeoutMs = options.timeoutMs ?? 5_000;
   const map = await modelMapInForce(config);
-  const needed = neededModels(map, options.directions);
+  const needed = neededModels(map, options.directions, config.languages);
   const found = await Promise.all(
     needed.map((m) => inspectModel(config.modelsDir, m, config.modelDtype)),
   );

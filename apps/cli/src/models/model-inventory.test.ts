@@ -33,6 +33,17 @@ describe('neededModels', () => {
     ]);
   });
 
+  it('needs only the models between the LANGUAGES served, and refuses a direction outside them', () => {
+    const models = neededModels(DEFAULT_MODEL_MAP, [], ['en', 'uk']);
+    expect(models.map((m) => [m.id, m.directions])).toEqual([
+      ['Xenova/opus-mt-en-uk', ['en-uk']],
+      ['Xenova/opus-mt-uk-en', ['uk-en']],
+    ]);
+    expect(() => neededModels(DEFAULT_MODEL_MAP, ['en-de'], ['en', 'uk'])).toThrow(
+      'en-de: this instance serves only en, uk (LANGUAGES)',
+    );
+  });
+
   it('needs one model for a multilingual map', () => {
     const codes = {
       en: 'eng_Latn',

@@ -69,13 +69,13 @@ export interface ModelPresence extends NeededModel {
  * const map = await modelMapInForce(config);
  */
 export async function modelMapInForce(
-  config: Pick<Config, 'modelMap' | 'models'>,
+  config: Pick<Config, 'modelMap' | 'models'> & Partial<Pick<Config, 'languages'>>,
 ): Promise<ModelMap> {
   if (config.models === 'demo') return DEMO_MODEL_MAP;
   const path = config.modelMap;
   if (!path) return DEFAULT_MODEL_MAP;
   try {
-    return await loadModelMap(path);
+    return await loadModelMap(path, config.languages);
   } catch (error) {
     if (error instanceof TranslatorConfigError) throw new CliError(`MODEL_MAP: ${error.message}`);
     throw error;
@@ -105,21 +105,38 @@ export function parseDirection(value: string): [LanguageCode, LanguageCode] {
 }
 
 /**
- * The models a model map needs for the given directions (default: all 30), with the
- * directions each serves; a direction that pivots needs both of its models.
+ * The models a model map needs for the given directions (default: every direction between the
+ * `languages` served, all 30 for the six), with the directions each serves; a direction that
+ * pivots needs both of its models. A direction outside `languages` is a usage error naming
+ * LANGUAGES.
  *
  * @example
  * neededModels(DEFAULT_MODEL_MAP, ['es-uk']).map((m) => m.id);
  * // ['Xenova/opus-mt-es-en', 'Xenova/opus-mt-en-uk']
+ * neededModels(DEFAULT_MODEL_MAP, [], ['en', 'uk']).map((m) => m.id);
+ * // ['Xenova/opus-mt-en-uk', 'Xenova/opus-mt-uk-en']
  */
-export function neededModels(map: ModelMap, directions?: readonly string[]): NeededModel[] {
+export function neededModels(
+  map: ModelMap,
+  directions?: readonly string[],
+  languages: readonly LanguageCode[] = LANGUAGE_CODES,
+): NeededModel[] {
   const wanted = directions?.length
     ? directions.map(parseDirection)
-    : LANGUAGE_CODES.flatMap((from) =>
-        LANGUAGE_CODES.filter((to) => to !== from).map(
-          (to) => [from, to] as [LanguageCode, LanguageCode],
-        ),
+    : languages.flatMap((from) =>
+        languages
+          .filter((to) => to !== from)
+          .map((to) => [from, to] as [LanguageCode, LanguageCode]),
       );
+  const outside = wanted.filter(
+    ([from, to]) => !languages.includes(from) || !languages.includes(to),
+  );
+  if (outside.length > 0) {
+    throw new CliError(
+      `${outside.map(([from, to]) => `${from}-${to}`).join(', ')}: this instance serves only ${languages.join(', ')} (LANGUAGES)`,
+      { exitCode: EXIT_USAGE },
+    );
+  }
   const byModel = new Map<string, Set<string>>();
   const prefixes = new Map<string, Set<string>>();
   for (const [from, to] of wanted) {

@@ -31,11 +31,13 @@ export class LanguageProgress {
 
   /** Shows the article's current state. */
   update(article: ArticleView): void {
-    const codes = LANGUAGE_CODES.filter((c) => c !== article.sourceLanguage);
+    // The languages the article has: those the instance serves (LANGUAGES), in menu order.
+    const all = LANGUAGE_CODES.filter((c) => article.languages[c] !== undefined);
+    const codes = all.filter((c) => c !== article.sourceLanguage);
     if (this.#tty) {
       const lines = [
         `${article.content.title} (${article.sourceLanguage}, ${article.id})`,
-        ...LANGUAGE_CODES.map((code) => languageLine(article, code)),
+        ...all.map((code) => languageLine(article, code)),
       ];
       const frame = lines.join('\n');
       if (frame === this.#frame) return;
