@@ -21,6 +21,27 @@ export function languageParam(c: Context): LanguageCode {
 }
 
 /**
+ * The `:lang` of a route that changes a language version, which must be one the instance
+ * serves (`LANGUAGES`): a version stored before the list narrowed is kept but not edited.
+ *
+ * @example
+ * const language = servedLanguageParam(c, ['en', 'uk']); // 404 for /v1/articles/{id}/de
+ */
+export function servedLanguageParam(
+  c: Context,
+  languages: readonly LanguageCode[] | undefined,
+): LanguageCode {
+  const lang = languageParam(c);
+  if (languages && !languages.includes(lang)) {
+    throw new ProblemError(
+      'not-found',
+      `This instance serves only ${languages.join(', ')} (LANGUAGES); ${lang} is not edited.`,
+    );
+  }
+  return lang;
+}
+
+/**
  * A publisher sees only its own articles: another's is as good as absent (404).
  *
  * @example

@@ -1,11 +1,11 @@
-import { DEFAULT_MAX_ARTICLE_CHARS, translationEditSchema } from '@tidings/core';
+import { DEFAULT_MAX_ARTICLE_CHARS, type LanguageCode, translationEditSchema } from '@tidings/core';
 import type { Store } from '@tidings/store';
 import { Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ApiEnv } from '../env.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { readJson } from '../middleware/json-body.ts';
-import { languageParam } from './article-access.ts';
+import { servedLanguageParam } from './article-access.ts';
 import { translationView } from './article-view.ts';
 import { cleanEdit } from './clean-edit.ts';
 
@@ -18,6 +18,8 @@ export interface ApprovalRoutesDeps {
   readonly maxArticleChars?: number | undefined;
   /** Called after an article's published content changed (feeds refresh). */
   readonly onChange?: (articleId: string) => void;
+  /** The languages served (`LANGUAGES`, default all six); another one is a 404. */
+  readonly languages?: readonly LanguageCode[] | undefined;
 }
 
 /**
@@ -36,7 +38,7 @@ export function articleApprovalRoutes(deps: ApprovalRoutesDeps): Hono<ApiEnv> {
   const editor = authenticate(store, ['editor'], deps.limiter);
 
   app.post('/:id/:lang/approve', editor, async (c) => {
-    const language = languageParam(c);
+    const language = servedLanguageParam(c, deps.languages);
     const sent =
       c.req.header('content-type') !== undefined ||
       Number(c.req.header('content-length') ?? '0') > 0 ||

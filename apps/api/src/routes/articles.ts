@@ -19,7 +19,7 @@ import type { ApiEnv } from '../env.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { readJson } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
-import { assertVisible, languageParam } from './article-access.ts';
+import { assertVisible, languageParam, servedLanguageParam } from './article-access.ts';
 import { articleView, translationView } from './article-view.ts';
 import { assertArticleSize, cleanEdit } from './clean-edit.ts';
 
@@ -179,7 +179,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   });
 
   app.put('/:id/:lang', editor, async (c) => {
-    const language = languageParam(c);
+    const language = servedLanguageParam(c, languages);
     const edit = cleanEdit(await readJson(c, translationEditSchema), maxArticleChars);
     const translation = await store.editTranslation(
       c.req.param('id'),

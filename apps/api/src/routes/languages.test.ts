@@ -139,5 +139,13 @@ describe('LANGUAGES=en,uk', () => {
     expect(
       (await h.call('POST', `/v1/articles/${article.id}/de/retry`, h.keys.publisher)).status,
     ).toBe(404);
+    // Its stored German version is kept and readable in the API, but not edited or approved.
+    const german = `/v1/articles/${article.id}/de`;
+    expect((await h.call('GET', german, h.keys.publisher)).status).toBe(200);
+    const edit = { title: 'Vorher', body: '<p>Ein Text.</p>' };
+    const put = await h.call('PUT', german, h.keys.editor, edit);
+    expect(put.status).toBe(404);
+    expect(((await put.json()) as { detail: string }).detail).toContain('(LANGUAGES)');
+    expect((await h.call('POST', `${german}/approve`, h.keys.editor, edit)).status).toBe(404);
   });
 });
