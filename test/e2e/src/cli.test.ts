@@ -274,7 +274,7 @@ describe('tidings models', () => {
     const run = await cli(['models', 'pull']);
     expect(run.code).toBe(0);
     expect(lines(run.output)).toEqual([
-      `every model the model map needs for the 30 directions is already in ${models.dictionaryModelsDir} (19 models); nothing to pull.`,
+      `every model the model map needs for the 30 directions between en, es, de, fr, it, uk is already in ${models.dictionaryModelsDir} (19 models); nothing to pull.`,
     ]);
   });
 
