@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { TEST_IN_CI } from './test-env.ts';
 
 /** Where Debian's `chromium` package puts the browser; playwright-core downloads none. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -20,7 +21,7 @@ export function chromiumAvailable(
   const path = options.path ?? CHROMIUM_PATH;
   if (existsSync(path)) return true;
   const message = `Chromium is not installed at ${path}`;
-  if (options.ci ?? Boolean(process.env.CI)) {
+  if (options.ci ?? TEST_IN_CI) {
     throw new Error(
       `${message}; CI requires it for ${skipping}. Install it: apt-get install chromium`,
     );
