@@ -30,6 +30,11 @@ export interface ArticlePlan {
   readonly imageAlts: readonly { readonly text: string; readonly plan: FlowPlan }[];
   /** Every segment piece of every flow, in document order (duplicates included). */
   readonly segments: readonly SegmentPiece[];
+  /**
+   * Per segment, the index of its flow (block): title 0, summary 1, the categories, the
+   * image's alt text, the body's flows, then the body images' alt texts.
+   */
+  readonly blocks: readonly number[];
 }
 
 /**
@@ -66,7 +71,10 @@ export function planArticle(
   const segments = flows.flatMap((f) =>
     f.pieces.filter((p): p is SegmentPiece => p.kind === 'segment'),
   );
-  return { textLanguage, title, summary, categories, alt, body, imageAlts, segments };
+  const blocks = flows.flatMap((f, block) =>
+    f.pieces.flatMap((p) => (p.kind === 'segment' ? [block] : [])),
+  );
+  return { textLanguage, title, summary, categories, alt, body, imageAlts, segments, blocks };
 }
 
 /**

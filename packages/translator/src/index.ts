@@ -1,6 +1,12 @@
 export { ArticleBatcher, type ArticlesTranslator } from './article-batcher.ts';
 export { planArticle } from './article-plan.ts';
 export { planBatches } from './batch-planner.ts';
+export {
+  type AlignOptions,
+  alignCorrection,
+  type CorrectionAlignment,
+  type SkipReason,
+} from './correction-alignment.ts';
 export { Glossary, type GlossaryTerm, loadGlossary, parseGlossary } from './glossary.ts';
 export {
   DEFAULT_MODEL_MAP,
@@ -13,11 +19,17 @@ export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-poo
 export { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
 export { type RouteStep, resolveRoute } from './model-route.ts';
 export { ModelUnavailableError } from './model-unavailable-error.ts';
+export type {
+  OriginCounts,
+  Provenance,
+  SegmentOrigin,
+  SegmentProvenance,
+} from './provenance.ts';
 export type { ReviewReason } from './review-reason.ts';
 export type { BatchEvent, TranslatorStats } from './segment-translator.ts';
 export { splitSentences } from './sentence-splitter.ts';
 export { TranslationInputError } from './translation-input-error.ts';
-export type { MemoryOptions } from './translation-memory.ts';
+export { type HumanEntry, type MemoryOptions, TranslationMemory } from './translation-memory.ts';
 export {
   type ArticleJob,
   type TargetTranslation,

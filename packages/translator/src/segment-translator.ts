@@ -36,8 +36,10 @@ export interface TranslatorStats {
   modelCalls: number;
   /** Segments sent to any model (a retried segment counts twice). */
   modelSegments: number;
-  /** Segments answered by the translation memory. */
+  /** Segments answered by the translation memory's machine entries. */
   memoryHits: number;
+  /** Segments (per target language) answered by an editor's wording in the memory: no model asked. */
+  humanMemoryHits: number;
   /** Segments retried alone after failing the gates. */
   retries: number;
   /** Segments still failing after their retry. */
@@ -68,6 +70,7 @@ export class SegmentTranslator {
     modelCalls: 0,
     modelSegments: 0,
     memoryHits: 0,
+    humanMemoryHits: 0,
     retries: 0,
     flagged: 0,
     byModel: {},

@@ -11,7 +11,17 @@ export interface MemoryKey {
   readonly text: string;
 }
 
-/** Where the memory lives and how long it keeps an entry (TM_PREFIX, TM_TTL_SECONDS). */
+/** An editor's wording of one segment: keyed by direction and model input, not by model. */
+export interface HumanEntry {
+  readonly from: LanguageCode;
+  readonly to: LanguageCode;
+  /** The source segment's model input, placeholders included. */
+  readonly text: string;
+  /** The editor's wording, with the source's placeholders (the form a model answers in). */
+  readonly translation: string;
+}
+
+/** Where the memory lives and how long it keeps an entry (`<QUEUE_PREFIX>:tm:`, TRANSLATION_MEMORY_TTL_DAYS). */
 export interface MemoryOptions {
   /** Prefix of every key; default `tidings:tm:`. */
   readonly prefix?: string | undefined;
@@ -23,7 +33,9 @@ export interface MemoryOptions {
  * The translation memory in Redis: a segment translated once by a model is never sent to that
  * model again. The key is (model, source language, target language, SHA-256 of the normalized
  * input, placeholders included), so a revised article re-translates only what changed.
- * Lookups are one MGET and writes one pipeline per batch.
+ * Lookups are one MGET and writes one pipeline per batch. Editors' corrections are kept beside
+ * as human entries, keyed without the model (any model's output for that sentence loses to
+ * the editor's), which the translator asks first.
  *
  * @example
  * const memory = new TranslationMemory(redis, { prefix: 'tidings:tm:' });
@@ -42,9 +54,26 @@ export class TranslationMemory {
 
   /** The Redis key of one entry. */
   key(entry: MemoryKey): string {
-    const normalized = entry.text.normalize('NFC').replace(/\s+/g, ' ').trim();
-    const hash = createHash('sha256').update(normalized).digest('base64url');
-    return `${this.#prefix}v1:${entry.model}:${entry.from}:${entry.to}:${hash}`;
+    return `${this.#prefix}v1:${entry.model}:${entry.from}:${entry.to}:${hash(entry.text)}`;
+  }
+
+  /** The Redis key of one human entry: no model in it (model ids always have a `/`). */
+  humanKey(entry: Omit<HumanEntry, 'translation'>): string {
+    return `${this.#prefix}v1:human:${entry.from}:${entry.to}:${hash(entry.text)}`;
+  }
+
+  /** Editors' wordings, `undefined` where there is none, in the order asked. */
+  async getHuman(
+    entries: readonly Omit<HumanEntry, 'translation'>[],
+  ): Promise<(string | undefined)[]> {
+    if (entries.length === 0) return [];
+    const values = await this.#redis.mget(entries.map((e) => this.humanKey(e)));
+    return values.map((v) => v ?? undefined);
+  }
+
+  /** Stores editors' wordings (a later correction of the same sentence replaces an earlier one). */
+  async setHuman(entries: readonly HumanEntry[]): Promise<void> {
+    await this.#write(entries.map((e) => [this.humanKey(e), e.translation]));
   }
 
   /** The stored translations, `undefined` where there is none, in the order asked. */
@@ -56,14 +85,24 @@ export class TranslationMemory {
 
   /** Stores translations (only ones that passed the quality gates should come here). */
   async set(entries: readonly (MemoryKey & { readonly translation: string })[]): Promise<void> {
-    if (entries.length === 0) return;
+    await this.#write(entries.map((e) => [this.key(e), e.translation]));
+  }
+
+  async #write(pairs: readonly (readonly [string, string])[]): Promise<void> {
+    if (pairs.length === 0) return;
     const pipeline = this.#redis.pipeline();
-    for (const entry of entries) {
-      if (this.#ttl > 0) pipeline.set(this.key(entry), entry.translation, 'EX', this.#ttl);
-      else pipeline.set(this.key(entry), entry.translation);
+    for (const [key, value] of pairs) {
+      if (this.#ttl > 0) pipeline.set(key, value, 'EX', this.#ttl);
+      else pipeline.set(key, value);
     }
     const results = await pipeline.exec();
     const failed = results?.find(([error]) => error);
     if (failed?.[0]) throw failed[0];
   }
+}
+
+/** SHA-256 of the normalized model input: NFC, whitespace runs as one space, trimmed. */
+function hash(text: string): string {
+  const normalized = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(normalized).digest('base64url');
 }

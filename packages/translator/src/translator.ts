@@ -7,12 +7,20 @@ import {
 } from '@tidings/core';
 import type { Redis } from 'ioredis';
 import { type ArticlePlan, planArticle, renderArticle } from './article-plan.ts';
+import type { SegmentPiece } from './flow-plan.ts';
 import { Glossary, loadGlossary } from './glossary.ts';
 import { lostForeignRuns } from './lost-content.ts';
 import { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap } from './model-map.ts';
 import { ModelPool, type ModelPoolOptions } from './model-pool.ts';
 import { type RouteStep, resolveRoute } from './model-route.ts';
 import { decodeLenient, decodeSegment, type LocalAtom, voidsIn } from './placeholder-codec.ts';
+import {
+  type Provenance,
+  provenanceOf,
+  readerText,
+  type SegmentOrigin,
+  type SegmentProvenance,
+} from './provenance.ts';
 import { type ReviewReason, reasonKey, type SegmentProblem } from './review-reason.ts';
 import {
   type SegmentInput,
@@ -84,6 +92,8 @@ export interface TargetTranslation {
   readonly modelCalls: number;
   /** Why this version must be reviewed before it is published; empty when it passed every gate. */
   readonly needsReview: ReviewReason[];
+  /** Where each translated segment came from (human memory, machine memory, a model), counted. */
+  readonly provenance: Provenance;
 }
 
 /**
@@ -101,6 +111,7 @@ export class Translator {
   readonly #options: TranslatorOptions;
   readonly #pool: ModelPool;
   readonly #segments: SegmentTranslator;
+  readonly #memory: TranslationMemory | undefined;
   #glossary: Glossary;
   readonly #map: ModelMap;
 
@@ -110,6 +121,7 @@ export class Translator {
     this.#glossary = options.glossary ?? Glossary.EMPTY;
     this.#map = options.modelMap ?? DEFAULT_MODEL_MAP;
     const memory = options.redis ? new TranslationMemory(options.redis, options.memory) : undefined;
+    this.#memory = memory;
     this.#segments = new SegmentTranslator(this.#pool, memory, options);
   }
 
@@ -199,19 +211,24 @@ export class Translator {
     const routes = jobs.map(
       (j) => new Map(j.targets.map((t) => [t, resolveRoute(this.#map, j.source, t)])),
     );
+    // Editors' wordings first: a segment an editor corrected goes to no model in that direction.
+    const human = await this.#humanWordings(jobs, plans);
+    const machineInputs = (j: number, target: LanguageCode): SegmentInput[] =>
+      inputsOf(plans[j]).filter((s) => !human[j]?.get(target)?.has(s.text));
 
     // Stage 1: the first step of every route; pivoted targets share the step into English.
     const first = new Groups();
     jobs.forEach((_, j) => {
-      for (const route of routes[j]?.values() ?? []) {
-        if (route[0]) first.add(route[0], inputsOf(plans[j]));
+      for (const [target, route] of routes[j] ?? []) {
+        if (route[0]) first.add(route[0], machineInputs(j, target));
       }
     });
     // The second stage's inputs are the first stage's outputs; until they exist, count the
     // sources, which is what the second stage will see unless translations collide.
     const estimate = new Groups();
     jobs.forEach((_, j) => {
-      for (const [, b] of routes[j]?.values() ?? []) if (b) estimate.add(b, inputsOf(plans[j]));
+      for (const [target, [, b]] of routes[j] ?? [])
+        if (b) estimate.add(b, machineInputs(j, target));
     });
     const second = new Groups();
     let done = 0;
@@ -222,13 +239,13 @@ export class Translator {
     };
     const firstOut = await first.run(this.#segments, tick);
     jobs.forEach((_, j) => {
-      for (const route of routes[j]?.values() ?? []) {
+      for (const [target, route] of routes[j] ?? []) {
         const [a, b] = route;
         if (!a || !b) continue;
         const out = firstOut.get(stepKey(a));
         second.add(
           b,
-          inputsOf(plans[j]).map((s) => ({
+          machineInputs(j, target).map((s) => ({
             text: out?.get(s.text)?.text ?? s.text,
             slots: s.slots,
           })),
@@ -244,10 +261,37 @@ export class Translator {
       if (!plan) return results;
       for (const [target, route] of routes[j] ?? []) {
         const outputs = [firstOut, secondOut].slice(0, route.length);
-        results.set(target, this.#assemble(job, plan, target, route, outputs, glossary));
+        const wordings = human[j]?.get(target);
+        results.set(target, this.#assemble(job, plan, target, route, outputs, glossary, wordings));
       }
       return results;
     });
+  }
+
+  /** Per job, per target: the editors' wordings the human memory holds for its segments. */
+  async #humanWordings(
+    jobs: readonly ArticleJob[],
+    plans: readonly ArticlePlan[],
+  ): Promise<Map<LanguageCode, Map<string, string>>[]> {
+    const found = jobs.map(() => new Map<LanguageCode, Map<string, string>>());
+    if (!this.#memory) return found;
+    const asks: { job: number; to: LanguageCode; from: LanguageCode; text: string }[] = [];
+    jobs.forEach((job, j) => {
+      const texts = new Set(inputsOf(plans[j]).map((s) => s.text));
+      for (const to of job.targets)
+        for (const text of texts) asks.push({ job: j, to, from: job.source, text });
+    });
+    const wordings = await this.#memory.getHuman(asks);
+    asks.forEach((ask, i) => {
+      const wording = wordings[i];
+      const perJob = found[ask.job];
+      if (wording === undefined || !perJob) return;
+      const perTarget = perJob.get(ask.to) ?? new Map<string, string>();
+      perTarget.set(ask.text, wording);
+      perJob.set(ask.to, perTarget);
+      this.#segments.stats.humanMemoryHits++;
+    });
+    return found;
   }
 
   /** Unloads every model. The Redis connection belongs to the caller and stays open. */
@@ -262,33 +306,41 @@ export class Translator {
     route: readonly RouteStep[],
     outputs: readonly Map<string, Map<string, SegmentOutput>>[],
     glossary: Glossary,
+    wordings: ReadonlyMap<string, string> | undefined,
   ): TargetTranslation {
     const reasons = new Map<string, ReviewReason>();
     const counted = route.map(() => new Set<string>());
+    const provenance: SegmentProvenance[] = [];
     let memoryHits = 0;
     let modelCalls = 0;
-    const atoms: LocalAtom[][] = plan.segments.map((segment) => {
+    const atoms: LocalAtom[][] = plan.segments.map((segment, k) => {
       const { text: input, slots } = segment.encoded;
       if (!segment.translate) return decoded(restoreNoBreakSpaces(input, segment.spaces), slots);
       let text = input;
       const problems: SegmentProblem[] = [];
-      route.forEach((step, i) => {
-        const out = outputs[i]?.get(stepKey(step))?.get(text);
-        if (!out) return;
-        if (!counted[i]?.has(text)) {
-          counted[i]?.add(text);
-          if (out.origin === 'memory') memoryHits++;
-          else modelCalls++;
-        }
-        if (out.problem) problems.push(out.problem);
-        text = out.text;
-      });
+      const wording = wordings?.get(input);
+      let origin: SegmentOrigin = wording === undefined ? 'machine-memory' : 'human-memory';
+      if (wording !== undefined) text = wording;
+      else
+        route.forEach((step, i) => {
+          const out = outputs[i]?.get(stepKey(step))?.get(text);
+          if (!out) return;
+          if (!counted[i]?.has(text)) {
+            counted[i]?.add(text);
+            if (out.origin === 'memory') memoryHits++;
+            else modelCalls++;
+          }
+          if (out.origin === 'model') origin = 'model';
+          if (out.problem) problems.push(out.problem);
+          text = out.text;
+        });
+      provenance.push({ block: plan.blocks[k] ?? 0, source: readerText(segment), origin });
       text = restoreNoBreakSpaces(text, segment.spaces);
       const result = decodeSegment(text, slots);
       if (!result.ok) problems.push({ code: 'quality-gate', detail: result.problem });
       problems.push(...lostContent(input, text, job.source, segment.kept));
       for (const problem of problems) {
-        const reason = { ...problem, segment: snippet(input, segment.kept) };
+        const reason = { ...problem, segment: snippet(segment) };
         reasons.set(reasonKey(reason), reason);
       }
       return result.ok ? result.atoms : decodeLenient(text, slots);
@@ -300,6 +352,7 @@ export class Translator {
       memoryHits,
       modelCalls,
       needsReview: [...reasons.values()],
+      provenance: provenanceOf(provenance),
     };
   }
 
@@ -399,13 +452,7 @@ function lostContent(
 }
 
 /** The source of a segment as a reader would recognise it, shortened. */
-function snippet(encoded: string, kept: readonly (string | undefined)[]): string {
-  const plain = encoded
-    .replace(/<x(\d+)\/>/g, (_, n: string) => kept[Number(n) - 1] ?? '')
-    .replace(/<\/?g\d+>/g, '')
-    .replace(/\s+/g, ' ')
-    // The padding of a placeholder, not the source's spacing.
-    .replace(/ (?=[.,;:!?)\]»”])/g, '')
-    .trim();
+function snippet(segment: SegmentPiece): string {
+  const plain = readerText(segment);
   return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
 }
