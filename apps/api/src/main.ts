@@ -3,17 +3,13 @@ import {
   createRedisConnection,
   inspectRedisSettings,
   logConnectionErrors,
+  resultsQueue as openResultsQueue,
   publishGlossary,
-  RESULTS_QUEUE,
-  type TRANSLATE_JOB,
-  TRANSLATE_JOB_OPTIONS,
-  TRANSLATE_QUEUE,
-  type TranslateJobData,
+  translateQueue,
   WorkerRegistry,
 } from '@tidings/queue';
 import { type GlossarySnapshot, openStore, StoreLockedError } from '@tidings/store';
 import { loadGlossary } from '@tidings/translator';
-import { Queue } from 'bullmq';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from './app.ts';
 import { bootstrapAdminKey } from './bootstrap-admin-key.ts';
@@ -101,11 +97,7 @@ const limiter = new RateLimiterRedis({
   insuranceLimiter: new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 }),
 });
 
-const queue = new Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>(TRANSLATE_QUEUE, {
-  connection: producer,
-  prefix: config.queuePrefix,
-  defaultJobOptions: TRANSLATE_JOB_OPTIONS,
-});
+const queue = translateQueue({ connection: producer, prefix: config.queuePrefix });
 logConnectionErrors(queue, logger, 'translate queue');
 const dispatcher = new TranslationDispatcher(queue, store, logger);
 const reconciler = new Reconciler(dispatcher, store, queue, logger, {
@@ -114,7 +106,7 @@ const reconciler = new Reconciler(dispatcher, store, queue, logger, {
   stalledRetries: config.stalledRetries,
 });
 // For the operators' dashboard only: results are consumed by the worker below.
-const resultsQueue = new Queue(RESULTS_QUEUE, { connection: producer, prefix: config.queuePrefix });
+const resultsQueue = openResultsQueue({ connection: producer, prefix: config.queuePrefix });
 // Without a listener BullMQ prints every Redis outage as a raw stack trace to stderr.
 logConnectionErrors(resultsQueue, logger, 'results queue');
 const syndication = new Syndication({

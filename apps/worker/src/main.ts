@@ -5,18 +5,12 @@ import { createLogger, onShutdown } from '@tidings/core';
 import {
   createRedisConnection,
   logConnectionErrors,
-  RESULTS_QUEUE,
-  type ResultJobName,
-  type ResultMessage,
+  resultsQueue,
   STALLED_TOO_OFTEN,
-  type TRANSLATE_JOB,
-  TRANSLATE_MAX_STALLED_COUNT,
-  TRANSLATE_QUEUE,
-  type TranslateJobData,
+  translateWorker,
   WorkerRegistry,
   workerTimings,
 } from '@tidings/queue';
-import { Queue, Worker } from 'bullmq';
 import { loadConfig } from './config.ts';
 import { cutOffPolicy } from './cut-off-policy.ts';
 import { EngineClient } from './engine-client.ts';
@@ -49,26 +43,20 @@ const engine = new EngineClient(new URL('./translation-engine.ts', import.meta.u
 engine.start();
 const resultsConnection = createRedisConnection(config.redisUrl, 'worker');
 logConnectionErrors(resultsConnection, logger, 'redis (results)');
-const results = new Queue<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, {
-  connection: resultsConnection,
-  prefix: config.queuePrefix,
-});
+const results = resultsQueue({ connection: resultsConnection, prefix: config.queuePrefix });
 logConnectionErrors(results, logger, 'results queue');
 
 const held = new HeldJobs();
-const worker = new Worker<TranslateJobData, void, typeof TRANSLATE_JOB>(
-  TRANSLATE_QUEUE,
+const worker = translateWorker(
+  { connection, prefix: config.queuePrefix },
   held.holding(translateProcessor(engine, results, logger, () => engine.takeModelLoads())),
   {
-    connection,
-    prefix: config.queuePrefix,
     name: id,
     concurrency: config.workerConcurrency,
     // See workerTimings: a silent worker's jobs are back in the queue within 1¼ lock periods.
     lockDuration: timings.lockDurationMs,
     lockRenewTime: timings.lockRenewMs,
     stalledInterval: timings.stalledIntervalMs,
-    maxStalledCount: TRANSLATE_MAX_STALLED_COUNT,
   },
 );
 logConnectionErrors(worker, logger, 'translate worker', {

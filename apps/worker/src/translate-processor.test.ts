@@ -4,17 +4,16 @@ import { join } from 'node:path';
 import { createLogger } from '@tidings/core';
 import {
   createRedisConnection,
-  RESULTS_QUEUE,
-  type ResultJobName,
-  type ResultMessage,
+  resultMessageSchema,
+  resultsQueue,
   TRANSLATE_JOB,
-  TRANSLATE_QUEUE,
   type TranslateJobData,
   type TranslationResultData,
+  translateQueue,
 } from '@tidings/queue';
 import { ensureTestModels, expectedTranslation } from '@tidings/test-models';
 import { Translator } from '@tidings/translator';
-import { DelayedError, Job, Queue, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LockLostError } from './lock-lost-error.ts';
 import { reportStalledTooOften, translateProcessor } from './translate-processor.ts';
@@ -22,11 +21,8 @@ import { reportStalledTooOften, translateProcessor } from './translate-processor
 const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
 const redis = createRedisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'worker');
 const prefix = `worker-test-${process.pid}`;
-const translate = new Queue<TranslateJobData>(TRANSLATE_QUEUE, { connection: redis, prefix });
-const results = new Queue<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, {
-  connection: redis,
-  prefix,
-});
+const translate = translateQueue({ connection: redis, prefix });
+const results = resultsQueue({ connection: redis, prefix });
 const emptyModels = mkdtempSync(join(tmpdir(), 'tidings-no-models-'));
 let translator: Translator;
 let missing: Translator;
@@ -45,10 +41,18 @@ async function realJob(data: TranslateJobData, id: string, attempts = 3) {
   return job;
 }
 
-async function finished(id: string): Promise<TranslationResultData> {
+// The result as the API reads it: parsed, so a message the consumer would refuse fails here.
+async function finished<O extends TranslationResultData['outcome']>(
+  id: string,
+  outcome: O,
+): Promise<Extract<TranslationResultData, { outcome: O }>> {
   const job = await results.getJob(`finished.${id}`);
-  if (job?.data.kind !== 'finished') throw new Error(`no result for ${id}`);
-  return job.data;
+  if (!job) throw new Error(`no result for ${id}`);
+  const data = resultMessageSchema.parse(job.data);
+  if (data.kind !== 'finished' || data.outcome !== outcome) {
+    throw new Error(`${id}: expected ${outcome}, got ${JSON.stringify(data)}`);
+  }
+  return data as Extract<TranslationResultData, { outcome: O }>;
 }
 
 beforeAll(async () => {
@@ -73,7 +77,7 @@ describe('translateProcessor', () => {
     );
     await translateProcessor(translator, results, logger)(job);
     expect((await results.getJob('started.a1.r1.es'))?.data.kind).toBe('started');
-    const result = await finished('a1.r1.es');
+    const result = await finished('a1.r1.es', 'published');
     expect(result.outcome).toBe('published');
     expect(result.model).toBe('Xenova/opus-mt-en-es');
     expect(result.content?.title).toBe(
@@ -93,7 +97,7 @@ describe('translateProcessor', () => {
     await expect(translateProcessor(missing, results, logger)(job)).rejects.toBeInstanceOf(
       UnrecoverableError,
     );
-    const result = await finished('a2.r1.de');
+    const result = await finished('a2.r1.de', 'failed');
     expect(result.outcome).toBe('failed');
     expect(result.reason).toMatch(/Xenova\/opus-mt-en-de.*tidings models pull/);
   });
@@ -163,7 +167,7 @@ describe('reportStalledTooOften', () => {
       target: 'fr',
       content,
     });
-    const result = await finished('a5.r2.fr');
+    const result = await finished('a5.r2.fr', 'failed');
     expect(result).toMatchObject({ outcome: 'failed', stalled: true, language: 'fr', revision: 2 });
     expect(result.reason).toMatch(/worker stopped \d+ times/);
   });

@@ -7,17 +7,15 @@ import {
   sanitizeArticleHtml,
 } from '@tidings/core';
 import {
-  RESULT_JOB_OPTIONS,
-  type ResultJobName,
-  type ResultMessage,
-  resultJobId,
+  addResult,
+  type ResultsQueue,
   TRANSLATE_MAX_STALLED_COUNT,
   type TranslateJobData,
   type TranslationResultData,
   translateJobDataSchema,
 } from '@tidings/queue';
 import type { TargetTranslation, TranslateOptions } from '@tidings/translator';
-import { type Queue, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { LockLostError } from './lock-lost-error.ts';
 import { reviewText } from './review-text.ts';
 
@@ -59,13 +57,13 @@ function clean(content: ArticleContent): ArticleContent {
   };
 }
 
-type Results = Queue<ResultMessage, void, ResultJobName>;
+type Results = Pick<ResultsQueue, 'add'>;
 
-const sendFinished = (results: Results, data: TranslationResultData) =>
-  results.add('finished', data, {
-    ...RESULT_JOB_OPTIONS,
-    jobId: resultJobId('finished', data.articleId, data.revision, data.language, data.retry),
-  });
+const sendFinished = (results: Results, data: TranslationResultData) => addResult(results, data);
+
+// A failed result always says why: an error without a message is named by what it is.
+const failureReason = (error: unknown): string =>
+  (error instanceof Error ? error.message || error.name : String(error)) || 'an empty error';
 
 /**
  * Reports a job that BullMQ failed for stalling too often (its workers kept dying or losing
@@ -88,6 +86,7 @@ export async function reportStalledTooOften(
     revision: data.revision,
     language: data.target,
     retry: data.retry,
+    source: data.source,
     outcome: 'failed',
     stalled: true,
     reason: `its worker stopped ${TRANSLATE_MAX_STALLED_COUNT + 1} times while translating it (killed, or cut off from Redis); retry it once the workers are healthy`,
@@ -138,14 +137,7 @@ export function translateProcessor(
       source,
       target,
     });
-    await results.add(
-      'started',
-      { kind: 'started', ...key, startedAt },
-      {
-        ...RESULT_JOB_OPTIONS,
-        jobId: resultJobId('started', articleId, revision, target, retry),
-      },
-    );
+    await addResult(results, { kind: 'started', ...key, startedAt });
     const send = (data: TranslationResultData) => sendFinished(results, data);
     try {
       const translated = await translator.translateArticle(content, source, [target], {
@@ -156,13 +148,11 @@ export function translateProcessor(
       if (signal?.aborted) throw new LockLostError(job.id);
       const out = translated.get(target);
       if (!out) throw new UnrecoverableError(`the translator returned nothing for ${target}`);
-      await send({
+      const made = {
         kind: 'finished',
         ...key,
-        outcome: out.needsReview.length > 0 ? 'needs_review' : 'published',
         content: clean(out.content),
         model: out.model,
-        reason: reviewText(out.needsReview),
         source,
         segments: out.segments,
         memoryHits: out.memoryHits,
@@ -170,7 +160,11 @@ export function translateProcessor(
         modelLoads: takeModelLoads(),
         startedAt,
         finishedAt: new Date().toISOString(),
-      });
+      } as const;
+      const reason = reviewText(out.needsReview);
+      await send(
+        reason ? { ...made, outcome: 'needs_review', reason } : { ...made, outcome: 'published' },
+      );
       log.info(
         {
           model: out.model,
@@ -197,7 +191,8 @@ export function translateProcessor(
         kind: 'finished',
         ...key,
         outcome: 'failed',
-        reason: (error as Error).message,
+        reason: failureReason(error),
+        source,
         startedAt,
         finishedAt: new Date().toISOString(),
       });

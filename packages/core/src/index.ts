@@ -4,6 +4,7 @@ export type {
   TranslationStatus,
 } from './article.ts';
 export { TRANSLATION_STATUSES } from './article.ts';
+export { articleContentSchema } from './article-content-schema.ts';
 export {
   type ArticleSubmissionInput,
   articleSubmissionSchema,

@@ -4,22 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@tidings/core';
 import {
+  addResult,
   createRedisConnection,
-  RESULT_JOB_OPTIONS,
-  RESULTS_QUEUE,
-  type ResultJobName,
-  type ResultMessage,
-  resultJobId,
-  type TRANSLATE_JOB,
-  TRANSLATE_JOB_OPTIONS,
-  TRANSLATE_QUEUE,
-  type TranslateJobData,
+  type ResultsWorker,
+  resultsQueue,
   type TranslationResultData,
   translateJobId,
+  translateQueue,
   whenReady,
 } from '@tidings/queue';
 import { openStore, type Store } from '@tidings/store';
-import { Queue, type Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stallingWorkers } from '../testing/stalling-workers.ts';
 import { TEST_REDIS_URL } from '../testing/test-env.ts';
@@ -30,19 +24,12 @@ import { TranslationDispatcher } from './translation-dispatcher.ts';
 const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
 const prefix = `reconciler-test-${randomUUID()}`;
 const redis = createRedisConnection(TEST_REDIS_URL, 'worker');
-const results = new Queue<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, {
-  connection: redis,
-  prefix,
-});
-const translate = new Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>(TRANSLATE_QUEUE, {
-  connection: redis,
-  prefix,
-  defaultJobOptions: TRANSLATE_JOB_OPTIONS,
-});
+const results = resultsQueue({ connection: redis, prefix });
+const translate = translateQueue({ connection: redis, prefix });
 const dataDir = mkdtempSync(join(tmpdir(), 'tidings-reconciler-'));
 let store: Store;
 let dispatcher: TranslationDispatcher;
-let consumer: Worker<ResultMessage, void, ResultJobName>;
+let consumer: ResultsWorker;
 
 beforeAll(async () => {
   await whenReady(redis);
@@ -68,11 +55,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const send = (data: TranslationResultData) =>
-  results.add('finished', data, {
-    ...RESULT_JOB_OPTIONS,
-    jobId: resultJobId('finished', data.articleId, data.revision, data.language, data.retry),
-  });
+const send = (data: TranslationResultData) => addResult(results, data);
 
 async function until(check: () => Promise<boolean>, what: string) {
   const end = Date.now() + 30_000;

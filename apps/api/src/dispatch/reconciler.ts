@@ -1,7 +1,6 @@
 import type { Logger } from '@tidings/core';
-import { STALLED_TOO_OFTEN, type TranslateJobData, translateJobId } from '@tidings/queue';
+import { STALLED_TOO_OFTEN, type TranslateQueue, translateJobId } from '@tidings/queue';
 import type { Store, TranslationRequest } from '@tidings/store';
-import type { Queue } from 'bullmq';
 import { retryStalled } from './retry-stalled.ts';
 import type { TranslationDispatcher } from './translation-dispatcher.ts';
 
@@ -42,7 +41,7 @@ export class Reconciler {
       Store,
       'listUnfinishedRequests' | 'retryTranslations' | 'recordTranslationFailure'
     >,
-    private readonly queue: Queue<TranslateJobData>,
+    private readonly queue: Pick<TranslateQueue, 'getJob'>,
     private readonly logger: Logger,
     private readonly options: ReconcilerOptions,
   ) {}

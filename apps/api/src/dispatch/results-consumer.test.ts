@@ -4,23 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@tidings/core';
 import {
+  addResult,
   createRedisConnection,
-  RESULT_JOB_OPTIONS,
-  RESULTS_QUEUE,
-  type ResultJobName,
-  type ResultMessage,
+  type ResultsWorker,
   resultJobId,
-  STALLED_TOO_OFTEN,
-  type TRANSLATE_JOB,
-  TRANSLATE_JOB_OPTIONS,
-  TRANSLATE_QUEUE,
-  type TranslateJobData,
+  resultsQueue,
   type TranslationResultData,
   translateJobId,
+  translateQueue,
   whenReady,
 } from '@tidings/queue';
 import { openStore, type Store } from '@tidings/store';
-import { type Job, Queue, type Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stallingWorkers } from '../testing/stalling-workers.ts';
 import { TEST_REDIS_URL } from '../testing/test-env.ts';
@@ -30,19 +24,12 @@ import { TranslationDispatcher } from './translation-dispatcher.ts';
 const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
 const prefix = `results-test-${randomUUID()}`;
 const redis = createRedisConnection(TEST_REDIS_URL, 'worker');
-const results = new Queue<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, {
-  connection: redis,
-  prefix,
-});
-const translate = new Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>(TRANSLATE_QUEUE, {
-  connection: redis,
-  prefix,
-  defaultJobOptions: TRANSLATE_JOB_OPTIONS,
-});
+const results = resultsQueue({ connection: redis, prefix });
+const translate = translateQueue({ connection: redis, prefix });
 const STALLED_RETRIES = 2;
 const dataDir = mkdtempSync(join(tmpdir(), 'tidings-results-'));
 let store: Store;
-let consumer: Worker<ResultMessage, void, ResultJobName>;
+let consumer: ResultsWorker;
 
 beforeAll(async () => {
   await whenReady(redis);
@@ -68,11 +55,7 @@ afterAll(async () => {
 });
 
 // What a worker does: send a result under its derived id, with the shared options.
-const send = (data: TranslationResultData) =>
-  results.add('finished', data, {
-    ...RESULT_JOB_OPTIONS,
-    jobId: resultJobId('finished', data.articleId, data.revision, data.language, data.retry),
-  });
+const send = (data: TranslationResultData) => addResult(results, data);
 
 async function until(check: () => Promise<boolean>, what: string) {
   const end = Date.now() + 30_000;
@@ -123,6 +106,73 @@ describe('the results consumer', () => {
       'the retried result to be published',
     );
     expect((await store.getTranslation(article.id, 'de')).model).toBe('Xenova/opus-mt-en-de');
+  });
+});
+
+describe('a result the API cannot read (another version of the worker, or written by hand)', () => {
+  // Written around the typed queue, as a worker of another version would.
+  const sendRaw = (name: 'started' | 'finished', data: object, jobId: string) =>
+    results.add(name, data as never, { attempts: 20, jobId });
+  const failedState = async (jobId: string) => (await results.getJob(jobId))?.getState();
+
+  it('fails the language it names with what is wrong, keeps the job failed, and goes on', async () => {
+    const { id } = await germanArticle();
+    const now = new Date().toISOString();
+    const jobId = `finished.${id}.r1.de`;
+    // A published result without its text: before, the language was failed with 'unknown failure'.
+    await sendRaw(
+      'finished',
+      {
+        kind: 'finished',
+        articleId: id,
+        revision: 1,
+        language: 'de',
+        outcome: 'published',
+        startedAt: now,
+        finishedAt: now,
+      },
+      jobId,
+    );
+    await until(async () => (await failedState(jobId)) === 'failed', 'the result to be failed');
+    const de = await store.getTranslation(id, 'de');
+    expect(de.status).toBe('failed');
+    expect(de.reason).toMatch(/could not be read \(.*content.*\)/);
+    expect(de.reason).toMatch(/model/);
+    // Kept for inspection, failed for good after one attempt.
+    const job = await results.getJob(jobId);
+    expect(job?.attemptsMade).toBe(1);
+    expect(job?.failedReason).toMatch(/^unreadable result: /);
+    // The consumer still persists the next, readable result.
+    await send({
+      kind: 'finished',
+      articleId: id,
+      revision: 1,
+      language: 'fr',
+      outcome: 'published',
+      model: 'Xenova/opus-mt-en-fr',
+      content: { title: 'Ukraine', summary: '', body: '<p>Ukraine</p>', categories: [] },
+      startedAt: now,
+      finishedAt: now,
+    });
+    await until(
+      async () => (await store.getTranslation(id, 'fr')).status === 'published',
+      'the next result to be persisted',
+    );
+  });
+
+  it('keeps a message that names no translation failed, and changes nothing', async () => {
+    const { id } = await germanArticle();
+    const before = await store.getTranslation(id, 'de');
+    await sendRaw(
+      'started',
+      { kind: 'started', articleId: id, language: 'xx' },
+      `started.${id}.bad`,
+    );
+    await until(
+      async () => (await failedState(`started.${id}.bad`)) === 'failed',
+      'the message to be failed',
+    );
+    expect((await store.getTranslation(id, 'de')).status).toBe(before.status);
   });
 });
 

@@ -1,15 +1,17 @@
 import type { Logger } from '@tidings/core';
 import {
   logConnectionErrors,
-  RESULTS_QUEUE,
-  type ResultJobName,
-  type ResultMessage,
+  type ResultsQueueJob,
+  type ResultsWorker,
+  resultMessageSchema,
+  resultsWorker,
   type TranslationResultData,
 } from '@tidings/queue';
 import { NotFoundError, type Store } from '@tidings/store';
-import { type ConnectionOptions, type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type ConnectionOptions, UnrecoverableError } from 'bullmq';
 import { retryStalled } from './retry-stalled.ts';
 import type { TranslationDispatcher } from './translation-dispatcher.ts';
+import { unreadableResult } from './unreadable-result.ts';
 
 /** Called after a result changed what readers see (feeds refresh their cache, WebSub pings). */
 export type OnPublished = (articleId: string, language: string) => void;
@@ -19,7 +21,10 @@ export type OnPublished = (articleId: string, language: string) => void;
  * store has it, so a result finished while the API was down is persisted when it returns.
  * Applying the same result twice changes nothing (the store is idempotent per article,
  * language and revision). A job BullMQ failed for stalling is translated again
- * ({@link retryStalled}) until the revision has had `stalledRetries` such retries.
+ * ({@link retryStalled}) until the revision has had `stalledRetries` such retries. Every
+ * message is parsed first: one the API cannot read is logged and failed at once, kept with
+ * the failed results (the dead letters), and, when it names its translation, that language is
+ * failed with the reason rather than left translating ({@link unreadableResult}).
  *
  * @example
  * const consumer = startResultsConsumer({ connection, prefix, store, dispatcher, stalledRetries: 3, logger });
@@ -40,10 +45,12 @@ export function startResultsConsumer(deps: {
   onPublished?: OnPublished;
   /** Sees every finished result (metrics). */
   onResult?: (result: TranslationResultData) => void;
-}): Worker<ResultMessage, void, ResultJobName> {
+}): ResultsWorker {
   const { store, logger } = deps;
-  const persist = async (job: Job<ResultMessage, void, ResultJobName>) => {
-    const message = job.data;
+  const persist = async (job: ResultsQueueJob) => {
+    const parsed = resultMessageSchema.safeParse(job.data);
+    if (!parsed.success) return unreadableResult(job, parsed.error, { store, logger });
+    const message = parsed.data;
     try {
       if (message.kind === 'started') {
         await store.markTranslating(message.articleId, message.language, message.revision);
@@ -57,14 +64,14 @@ export function startResultsConsumer(deps: {
       };
       // BullMQ failed the job because its workers kept dying: nothing was wrong with the
       // article, so it is translated again as a fresh job, a bounded number of times.
-      let reason = message.reason;
-      if (message.outcome === 'failed' && message.stalled) {
-        const stall = await retryStalled(message, deps);
-        if (stall.retried) return;
-        reason = stall.reason;
-      }
-      if (message.outcome === 'failed' || !message.content) {
-        await store.recordTranslationFailure({ ...key, reason: reason ?? 'unknown failure' });
+      if (message.outcome === 'failed') {
+        let { reason } = message;
+        if (message.stalled) {
+          const stall = await retryStalled(message, deps);
+          if (stall.retried) return;
+          reason = stall.reason;
+        }
+        await store.recordTranslationFailure({ ...key, reason });
         logger.warn({ ...key, reason }, 'translation failed');
         deps.onResult?.(message);
         return;
@@ -73,8 +80,8 @@ export function startResultsConsumer(deps: {
       const outcome = await store.recordTranslationResult({
         ...key,
         status: message.outcome,
-        reason: message.reason,
-        model: message.model ?? 'unknown',
+        reason: message.outcome === 'needs_review' ? message.reason : undefined,
+        model: message.model,
         content: {
           title: content.title,
           summary: content.summary,
@@ -96,9 +103,7 @@ export function startResultsConsumer(deps: {
       throw error;
     }
   };
-  const worker = new Worker<ResultMessage, void, ResultJobName>(RESULTS_QUEUE, persist, {
-    connection: deps.connection,
-    prefix: deps.prefix,
+  const worker = resultsWorker({ connection: deps.connection, prefix: deps.prefix }, persist, {
     concurrency: 4,
     // Persisting takes milliseconds: a result whose API died is taken back within seconds
     // (one lock period, checked every half of it), not BullMQ's default of up to a minute.
@@ -106,7 +111,12 @@ export function startResultsConsumer(deps: {
     stalledInterval: 5_000,
   });
   worker.on('failed', (job, error) =>
-    logger.warn({ err: error, jobId: job?.id }, 'persisting a result failed; it will be retried'),
+    error instanceof UnrecoverableError
+      ? logger.warn({ err: error, jobId: job?.id }, 'a result was failed for good; it is kept')
+      : logger.warn(
+          { err: error, jobId: job?.id },
+          'persisting a result failed; it will be retried',
+        ),
   );
   logConnectionErrors(worker, logger, 'results consumer');
   return worker;

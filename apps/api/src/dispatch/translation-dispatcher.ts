@@ -1,7 +1,6 @@
 import type { Logger } from '@tidings/core';
-import { TRANSLATE_JOB, type TranslateJobData, translateJobId } from '@tidings/queue';
+import { TRANSLATE_JOB, type TranslateQueue, translateJobId } from '@tidings/queue';
 import type { Article, Store, TranslationRequestKey } from '@tidings/store';
-import type { Queue } from 'bullmq';
 
 /**
  * Hands translation requests from the store's outbox to the queue. The job id is derived
@@ -13,7 +12,7 @@ import type { Queue } from 'bullmq';
  */
 export class TranslationDispatcher {
   constructor(
-    private readonly queue: Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>,
+    private readonly queue: Pick<TranslateQueue, 'addBulk'>,
     private readonly store: Pick<Store, 'getArticle' | 'markRequestsEnqueued'>,
     private readonly logger: Logger,
   ) {}

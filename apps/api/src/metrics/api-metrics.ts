@@ -160,6 +160,7 @@ export class ApiMetrics {
         seconds,
       );
     }
+    if (result.outcome === 'failed') return;
     this.#segments.inc({ origin: 'memory' }, result.memoryHits ?? 0);
     this.#segments.inc({ origin: 'model' }, result.modelCalls ?? 0);
     for (const load of result.modelLoads ?? []) {

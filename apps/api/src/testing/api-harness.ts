@@ -6,15 +6,12 @@ import { createLogger, type LanguageCode, type Logger } from '@tidings/core';
 import {
   createRedisConnection,
   publishGlossary,
-  type TRANSLATE_JOB,
-  TRANSLATE_JOB_OPTIONS,
-  TRANSLATE_QUEUE,
-  type TranslateJobData,
+  type TranslateQueue,
+  translateQueue,
   WorkerRegistry,
   whenReady,
 } from '@tidings/queue';
 import { openStore, type Store } from '@tidings/store';
-import { Queue } from 'bullmq';
 import type { Hono } from 'hono';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from '../app.ts';
@@ -31,7 +28,7 @@ import { TEST_REDIS_URL } from './test-env.ts';
 export interface ApiHarness {
   readonly app: Hono<ApiEnv>;
   readonly store: Store;
-  readonly queue: Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>;
+  readonly queue: TranslateQueue;
   readonly keys: { publisher: string; otherPublisher: string; editor: string; admin: string };
   /** The worker registry `/v1/workers` reads, in the harness's private prefix. */
   readonly workers: WorkerRegistry;
@@ -68,11 +65,7 @@ export async function apiHarness(
   const redis = createRedisConnection(TEST_REDIS_URL, 'producer');
   await whenReady(redis);
   const prefix = `test-${randomUUID()}`;
-  const queue = new Queue<TranslateJobData, unknown, typeof TRANSLATE_JOB>(TRANSLATE_QUEUE, {
-    connection: redis,
-    prefix,
-    defaultJobOptions: TRANSLATE_JOB_OPTIONS,
-  });
+  const queue = translateQueue({ connection: redis, prefix });
   const key = async (role: 'publisher' | 'editor' | 'admin') =>
     (await store.createKey({ name: role, role })).token;
   const keys = {

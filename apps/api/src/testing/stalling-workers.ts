@@ -1,11 +1,11 @@
 import {
   STALLED_TOO_OFTEN,
-  type TRANSLATE_JOB,
-  TRANSLATE_QUEUE,
-  type TranslateJobData,
+  type TranslateQueueJob,
+  type TranslateWorker,
   type TranslationResultData,
+  translateWorker,
 } from '@tidings/queue';
-import { type ConnectionOptions, type Job, Worker } from 'bullmq';
+import type { ConnectionOptions } from 'bullmq';
 
 /**
  * Translate workers, for tests, whose jobs of a dying article stall: the processor never
@@ -21,14 +21,14 @@ import { type ConnectionOptions, type Job, Worker } from 'bullmq';
 export function stallingWorkers(options: {
   readonly connection: ConnectionOptions;
   readonly prefix: string;
-  readonly dies: (job: Job<TranslateJobData>) => boolean;
+  readonly dies: (job: TranslateQueueJob) => boolean;
   /** Sends a result as a worker does; a failure for stalling is reported only with `stalled`. */
   readonly report: (result: TranslationResultData) => Promise<unknown>;
   /** Whether a job failed for stalling is reported (false: its worker died before it could). */
   readonly reportStalls?: boolean;
-}): { worker: Worker<TranslateJobData, void, typeof TRANSLATE_JOB>; stalledOut: string[] } {
-  const worker = new Worker<TranslateJobData, void, typeof TRANSLATE_JOB>(
-    TRANSLATE_QUEUE,
+}): { worker: TranslateWorker; stalledOut: string[] } {
+  const worker = translateWorker(
+    { connection: options.connection, prefix: options.prefix },
     async (job) => {
       if (options.dies(job)) return new Promise<void>(() => undefined);
       const { articleId, revision, target, retry, content } = job.data;
@@ -47,8 +47,6 @@ export function stallingWorkers(options: {
       });
     },
     {
-      connection: options.connection,
-      prefix: options.prefix,
       concurrency: 10,
       lockDuration: 1_000,
       skipLockRenewal: true,

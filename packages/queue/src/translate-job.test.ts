@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resultJobId, translateJobId } from './jobs.ts';
+import { resultJobId } from './result-message.ts';
+import { translateJobId } from './translate-job.ts';
 
 describe('job ids', () => {
   it('derives the same id for the same article, revision and language', () => {

@@ -1,0 +1,110 @@
+import { articleContentSchema, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import type { DefaultJobOptions } from 'bullmq';
+import { z } from 'zod';
+import { translateJobId } from './translate-job.ts';
+
+/** Name of the queue of finished translations, consumed by the API, which persists them. */
+export const RESULTS_QUEUE = 'tidings-results';
+
+const key = {
+  articleId: z.string().min(1),
+  revision: z.number().int().min(1),
+  language: z.enum(LANGUAGE_CODES),
+  /** The job's `TranslateJobData.retry`. */
+  retry: z.number().int().min(0).optional(),
+  startedAt: z.iso.datetime(),
+};
+
+const finished = {
+  ...key,
+  kind: z.literal('finished'),
+  /** The article's language, for per-pair metrics. */
+  source: z.enum(LANGUAGE_CODES).optional(),
+  finishedAt: z.iso.datetime(),
+};
+
+/** What a translation that produced text reports, besides its text (metrics and logs). */
+const made = {
+  ...finished,
+  content: articleContentSchema,
+  /** The model, or the models of a pivot joined with ` → `: `Xenova/opus-mt-es-en → Xenova/opus-mt-en-de`. */
+  model: z.string().min(1),
+  /** Segments of the article, distinct translations the memory answered, and those a model made. */
+  segments: z.number().int().min(0).optional(),
+  memoryHits: z.number().int().min(0).optional(),
+  modelCalls: z.number().int().min(0).optional(),
+  /** Models the worker loaded for this job, and how long each took. */
+  modelLoads: z
+    .array(z.object({ model: z.string(), ms: z.number().min(0) }).readonly())
+    .readonly()
+    .optional(),
+};
+
+/**
+ * Every message on {@link RESULTS_QUEUE}, told apart by `kind` (also the job's name) and, for a
+ * finished translation, by `outcome`: a worker `started`; it `published` a translation; it made
+ * one that `needs_review` (with the `reason`); or it `failed` (with the `reason`; `stalled` when
+ * BullMQ failed the job for stalling too often, not the translation, so the API translates it
+ * again as a fresh job, up to `STALLED_RETRIES` times per revision). The consumer parses every
+ * message with it; {@link ResultMessage} is inferred from it.
+ *
+ * @example
+ * const parsed = resultMessageSchema.safeParse(job.data);
+ */
+export const resultMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ ...key, kind: z.literal('started') }).readonly(),
+  z.discriminatedUnion('outcome', [
+    z.object({ ...made, outcome: z.literal('published') }).readonly(),
+    z.object({ ...made, outcome: z.literal('needs_review'), reason: z.string().min(1) }).readonly(),
+    z
+      .object({
+        ...finished,
+        outcome: z.literal('failed'),
+        reason: z.string().min(1),
+        stalled: z.boolean().optional(),
+      })
+      .readonly(),
+  ]),
+]);
+
+/** What travels on {@link RESULTS_QUEUE}. */
+export type ResultMessage = z.infer<typeof resultMessageSchema>;
+/** A worker took a translation job: the API shows the language as translating. */
+export type TranslationStartedData = Extract<ResultMessage, { kind: 'started' }>;
+/** A finished translation, by outcome: published, needs review, or failed. */
+export type TranslationResultData = Extract<ResultMessage, { kind: 'finished' }>;
+/** Job names on {@link RESULTS_QUEUE}: a worker started a translation, or finished it. */
+export type ResultJobName = ResultMessage['kind'];
+
+/**
+ * The id of the result job for one (article, revision, language, retry): the same result sent
+ * twice while the first still waits is one job. Once persisted, a result job is removed
+ * ({@link RESULT_JOB_OPTIONS}), so a later result of the same job (retried from the queue
+ * dashboard) is a job of its own.
+ *
+ * @example
+ * resultJobId('finished', '01J9', 2, 'uk'); // 'finished.01J9.r2.uk'
+ */
+export function resultJobId(
+  kind: ResultJobName,
+  articleId: string,
+  revision: number,
+  language: LanguageCode,
+  retry = 0,
+): string {
+  return `${kind}.${translateJobId(articleId, revision, language, retry)}`;
+}
+
+/**
+ * Options of every result job: the API retries persisting for a long time, and removes a
+ * result once the store has it. The store is the record (and idempotent); a persisted result
+ * kept in Redis would only make BullMQ ignore the next result under its id, which is how a
+ * translation retried from the queue dashboard used to be dropped. A result the API cannot read
+ * fails at once and is kept, failed, for 30 days (the dead letters).
+ */
+export const RESULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 20,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

@@ -1,0 +1,73 @@
+import { articleContentSchema, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import type { DefaultJobOptions } from 'bullmq';
+import { z } from 'zod';
+
+/** Name of the queue of translation work, consumed by workers. */
+export const TRANSLATE_QUEUE = 'tidings-translate';
+
+/** Job name on {@link TRANSLATE_QUEUE}. */
+export const TRANSLATE_JOB = 'translate';
+
+/**
+ * What a worker needs to translate one article into one language (no database needed), as a
+ * worker checks it: a job written by another version of Tidings, or by hand, is refused whole
+ * rather than half-translated. {@link TranslateJobData} is inferred from it.
+ *
+ * @example
+ * const result = translateJobDataSchema.safeParse(job.data);
+ */
+export const translateJobDataSchema = z
+  .object({
+    articleId: z.string().min(1),
+    revision: z.number().int().min(1),
+    source: z.enum(LANGUAGE_CODES),
+    target: z.enum(LANGUAGE_CODES),
+    /** The source revision's content. */
+    content: articleContentSchema,
+    /** The HTTP request that caused the job, so one id runs through API and worker logs. */
+    requestId: z.string().optional(),
+    /** Which retry of the revision this is (`POST …/retry`); absent or 0 for the first translation. */
+    retry: z.number().int().min(0).optional(),
+  })
+  .readonly()
+  .refine((d) => d.source !== d.target, 'source and target must differ');
+
+/** A translate job's payload: one article's revision, into one language. */
+export type TranslateJobData = z.infer<typeof translateJobDataSchema>;
+
+/**
+ * The id of the job translating one revision of an article into one language, and which retry
+ * of it (`POST …/retry`; 0 for the first translation). Derived, never random, so that a repost
+ * or a second retry request never duplicates work. BullMQ forbids ':' in custom ids.
+ *
+ * @example
+ * translateJobId('01J9', 2, 'uk'); // '01J9.r2.uk'
+ * translateJobId('01J9', 2, 'uk', 1); // '01J9.r2.uk.retry1'
+ */
+export function translateJobId(
+  articleId: string,
+  revision: number,
+  target: LanguageCode,
+  retry = 0,
+): string {
+  return `${articleId}.r${revision}.${target}${retry > 0 ? `.retry${retry}` : ''}`;
+}
+
+/** Options of every translate job: retried with exponential backoff, kept a while for status. */
+export const TRANSLATE_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/**
+ * How many times a translate job may go back to the queue because its worker stopped renewing
+ * its lock (the worker was killed, or cut off from Redis) before BullMQ fails it for good.
+ * BullMQ's default, 1, failed a job whose worker happened to be killed twice while holding it;
+ * a stall says nothing about the job, so it is given as many chances as failed attempts.
+ */
+export const TRANSLATE_MAX_STALLED_COUNT = 5;
+
+/** The reason BullMQ gives a job that went past {@link TRANSLATE_MAX_STALLED_COUNT}. */
+export const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
