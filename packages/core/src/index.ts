@@ -34,6 +34,15 @@ export {
 export { listenFailure } from './listen-failure.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { cleanText, type SanitizeOptions, sanitizeArticleHtml } from './sanitize-html.ts';
+export {
+  countOrigins,
+  type OriginCounts,
+  SEGMENT_ORIGINS,
+  type SegmentOrigin,
+  type SegmentOrigins,
+  type SegmentSource,
+  segmentOriginsSchema,
+} from './segment-origins.ts';
 export { onShutdown } from './shutdown.ts';
 export {
   DEFAULT_SITE_SETTINGS,

@@ -5,7 +5,7 @@ import type { InlineNode } from './flow.ts';
 import type { FlowPlan, SegmentPiece } from './flow-plan.ts';
 import { Glossary } from './glossary.ts';
 import { decodeSegment, type Slot } from './placeholder-codec.ts';
-import { readerText } from './provenance.ts';
+import { readerText } from './reader-text.ts';
 import type { HumanEntry } from './translation-memory.ts';
 
 /** Why part of a correction taught the memory nothing. */
@@ -21,7 +21,7 @@ export type SkipReason =
 export interface CorrectionAlignment {
   /** Source segment → editor's wording, in the form the translator asks the memory. */
   readonly entries: HumanEntry[];
-  /** Every translated source segment, with its block, as the version's provenance lists them. */
+  /** Every translated source segment, with its block, as a version's segment origins list them. */
   readonly segments: { readonly block: number; readonly source: string }[];
   /** Blocks (or sentences of them) left out, and why. */
   readonly skipped: { readonly block: number; readonly reason: SkipReason }[];

@@ -26,7 +26,7 @@ describe("Translator with an editor's corrections in the memory", () => {
     );
     const machine = (await first.translator.translateArticle(source, 'en', ['es'])).get('es');
     expect(first.sent()).toContain('The <g1> minister </g1> spoke.');
-    expect(machine?.provenance.origins).toEqual({
+    expect(machine?.segmentOrigins.origins).toEqual({
       human: 0,
       humanMemory: 0,
       machineMemory: 0,
@@ -50,13 +50,13 @@ describe("Translator with an editor's corrections in the memory", () => {
     const result = (await next.translator.translateArticle(other, 'en', ['es'])).get('es');
     expect(next.sent()).not.toContain('The <g1> minister </g1> spoke.');
     expect(result?.content.body).toContain('<p>Habló la <a href="/m">ministra</a>.</p>');
-    expect(result?.provenance.origins).toEqual({
+    expect(result?.segmentOrigins.origins).toEqual({
       human: 0,
       humanMemory: 1,
       machineMemory: 0,
       model: 2,
     });
-    expect(result?.provenance.segments).toEqual([
+    expect(result?.segmentOrigins.segments).toEqual([
       { block: 0, source: 'Calm', origin: 'model' },
       { block: 2, source: 'Today the minister spoke.', origin: 'model' },
       { block: 3, source: 'The minister spoke.', origin: 'human-memory' },
@@ -82,6 +82,6 @@ describe("Translator with an editor's corrections in the memory", () => {
     const result = (await again.translator.translateArticle(source, 'de', ['it'])).get('it');
     expect(again.batches).toEqual([]);
     expect(result?.content.body).toBe('<p>La ministra ha parlato.</p>');
-    expect(result?.provenance.origins.humanMemory).toBe(2);
+    expect(result?.segmentOrigins.origins.humanMemory).toBe(2);
   });
 });

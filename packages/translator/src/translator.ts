@@ -1,9 +1,13 @@
 import {
   type ArticleContent,
   articleSize,
+  countOrigins,
   DEFAULT_MAX_ARTICLE_CHARS,
   isLanguageCode,
   type LanguageCode,
+  type SegmentOrigin,
+  type SegmentOrigins,
+  type SegmentSource,
 } from '@tidings/core';
 import type { Redis } from 'ioredis';
 import { type ArticlePlan, planArticle, renderArticle } from './article-plan.ts';
@@ -14,13 +18,7 @@ import { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap } from './model-map.ts';
 import { ModelPool, type ModelPoolOptions } from './model-pool.ts';
 import { type RouteStep, resolveRoute } from './model-route.ts';
 import { decodeLenient, decodeSegment, type LocalAtom, voidsIn } from './placeholder-codec.ts';
-import {
-  type Provenance,
-  provenanceOf,
-  readerText,
-  type SegmentOrigin,
-  type SegmentProvenance,
-} from './provenance.ts';
+import { readerText } from './reader-text.ts';
 import { type ReviewReason, reasonKey, type SegmentProblem } from './review-reason.ts';
 import {
   type SegmentInput,
@@ -93,7 +91,7 @@ export interface TargetTranslation {
   /** Why this version must be reviewed before it is published; empty when it passed every gate. */
   readonly needsReview: ReviewReason[];
   /** Where each translated segment came from (human memory, machine memory, a model), counted. */
-  readonly provenance: Provenance;
+  readonly segmentOrigins: SegmentOrigins;
 }
 
 /**
@@ -310,7 +308,7 @@ export class Translator {
   ): TargetTranslation {
     const reasons = new Map<string, ReviewReason>();
     const counted = route.map(() => new Set<string>());
-    const provenance: SegmentProvenance[] = [];
+    const sources: SegmentSource[] = [];
     let memoryHits = 0;
     let modelCalls = 0;
     const atoms: LocalAtom[][] = plan.segments.map((segment, k) => {
@@ -334,7 +332,7 @@ export class Translator {
           if (out.problem) problems.push(out.problem);
           text = out.text;
         });
-      provenance.push({ block: plan.blocks[k] ?? 0, source: readerText(segment), origin });
+      sources.push({ block: plan.blocks[k] ?? 0, source: readerText(segment), origin });
       text = restoreNoBreakSpaces(text, segment.spaces);
       const result = decodeSegment(text, slots);
       if (!result.ok) problems.push({ code: 'quality-gate', detail: result.problem });
@@ -352,7 +350,7 @@ export class Translator {
       memoryHits,
       modelCalls,
       needsReview: [...reasons.values()],
-      provenance: provenanceOf(provenance),
+      segmentOrigins: countOrigins(sources),
     };
   }
 
