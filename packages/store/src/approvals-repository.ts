@@ -1,6 +1,7 @@
-import type { LanguageCode } from '@tidings/core';
+import type { LanguageCode, SegmentOrigins } from '@tidings/core';
 import { ConflictError } from './conflict-error.ts';
 import type { Database } from './database.ts';
+import { addMemoryLesson } from './memory-lessons-repository.ts';
 import { NotFoundError } from './not-found-error.ts';
 import { finishRequest } from './outbox-repository.ts';
 import { isStoreId } from './read-article.ts';
@@ -33,13 +34,15 @@ export class ApprovalsRepository {
   /**
    * Approves the `needs_review` draft of one language of an article's current revision; a
    * {@link ConflictError} when there is none to approve (another state, the source language,
-   * a retracted article).
+   * a retracted article). Either way the approved version becomes a memory lesson; an edit
+   * keeps its `segmentOrigins`.
    */
   approveTranslation(
     articleId: string,
     language: LanguageCode,
     editorKeyId: string,
     edit?: TranslatedContent,
+    segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {
     return this.#db.transaction(async (tx) => {
       const current = await lockTranslation(tx, articleId, language);
@@ -78,6 +81,7 @@ export class ApprovalsRepository {
           content: edit,
           editedBy: editorKeyId,
           approvedBy: editorKeyId,
+          segmentOrigins,
         });
         if (id === undefined) throw new Error('An approved version was not kept');
         versionId = id;
@@ -105,6 +109,7 @@ export class ApprovalsRepository {
         };
       }
       await makeLive(tx, versionId, content.title);
+      await addMemoryLesson(tx, versionId);
       // What the draft was held for is answered by the approval (the version keeps it).
       await tx.query(
         'UPDATE translations SET reason = NULL WHERE article_id = $1 AND language = $2',

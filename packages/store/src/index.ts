@@ -32,6 +32,7 @@ export type {
   ListedArticle,
   ListedPage,
   ListingVersion,
+  MemoryLesson,
   ResultOutcome,
   RetryOutcome,
   SourceChange,

@@ -1,4 +1,9 @@
-import type { ArticleContent, LanguageCode, TranslationStatus } from '@tidings/core';
+import type {
+  ArticleContent,
+  LanguageCode,
+  SegmentOrigins,
+  TranslationStatus,
+} from '@tidings/core';
 import type { LanguageState } from './types.ts';
 
 /** A `translations` row as both drivers return it (timestamps as `Date`, jsonb parsed). */
@@ -24,6 +29,7 @@ export interface TranslationRow {
   published_at: Date | null;
   content_updated_at: Date | null;
   slug: string | null;
+  segment_origins: SegmentOrigins | null;
 }
 
 /**

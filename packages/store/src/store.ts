@@ -1,4 +1,9 @@
-import type { ArticleContent, LanguageCode, TranslationStatus } from '@tidings/core';
+import type {
+  ArticleContent,
+  LanguageCode,
+  SegmentOrigins,
+  TranslationStatus,
+} from '@tidings/core';
 import { ApprovalsRepository } from './approvals-repository.ts';
 import { type ArticleIndexOptions, ArticleIndexRepository } from './article-index-repository.ts';
 import { ArticlesRepository, type CreateArticleInput } from './articles-repository.ts';
@@ -9,6 +14,7 @@ import type { DirectoryLock } from './directory-lock.ts';
 import { GlossaryRepository } from './glossary-repository.ts';
 import { KeysRepository } from './keys-repository.ts';
 import { ListingRepository, type ListOptions } from './listing-repository.ts';
+import { MemoryLessonsRepository } from './memory-lessons-repository.ts';
 import { migrate } from './migrate.ts';
 import { OutboxRepository } from './outbox-repository.ts';
 import { RetriesRepository, type StalledRetry } from './retries-repository.ts';
@@ -29,6 +35,7 @@ import type {
   GlossaryTermInput,
   ListedPage,
   ListingVersion,
+  MemoryLesson,
   ResultOutcome,
   RetryOutcome,
   TokenLookup,
@@ -78,6 +85,7 @@ export class Store {
   readonly #sitemaps: SitemapRepository;
   readonly #categories: CategoriesRepository;
   readonly #glossary: GlossaryRepository;
+  readonly #lessons: MemoryLessonsRepository;
   #closed: Promise<void> | undefined;
 
   constructor(db: Database, logger: StoreLogger, lock?: DirectoryLock) {
@@ -96,6 +104,7 @@ export class Store {
     this.#sitemaps = new SitemapRepository(db);
     this.#categories = new CategoriesRepository(db);
     this.#glossary = new GlossaryRepository(db);
+    this.#lessons = new MemoryLessonsRepository(db);
   }
 
   /** Which back end serves this store. */
@@ -232,8 +241,38 @@ export class Store {
     language: LanguageCode,
     content: TranslatedContent,
     editorKeyId: string,
+    segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {
-    return this.#translations.editTranslation(articleId, language, content, editorKeyId);
+    return this.#translations.editTranslation(
+      articleId,
+      language,
+      content,
+      editorKeyId,
+      segmentOrigins,
+    );
+  }
+
+  /** See {@link MemoryLessonsRepository.get}. */
+  getMemoryLesson(versionId: string): Promise<MemoryLesson | undefined> {
+    return this.#lessons.get(versionId);
+  }
+
+  /** See {@link MemoryLessonsRepository.list}. */
+  listMemoryLessons(options: {
+    readonly olderThanMs: number;
+    readonly limit?: number;
+  }): Promise<MemoryLesson[]> {
+    return this.#lessons.list(options);
+  }
+
+  /** See {@link MemoryLessonsRepository.finish}. */
+  finishMemoryLesson(versionId: string): Promise<void> {
+    return this.#lessons.finish(versionId);
+  }
+
+  /** See {@link MemoryLessonsRepository.fail}. */
+  failMemoryLesson(versionId: string, error: string): Promise<void> {
+    return this.#lessons.fail(versionId, error);
   }
 
   /** See {@link RetriesRepository.retryTranslations}. */
@@ -251,8 +290,15 @@ export class Store {
     language: LanguageCode,
     editorKeyId: string,
     edit?: TranslatedContent,
+    segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {
-    return this.#approvals.approveTranslation(articleId, language, editorKeyId, edit);
+    return this.#approvals.approveTranslation(
+      articleId,
+      language,
+      editorKeyId,
+      edit,
+      segmentOrigins,
+    );
   }
 
   /** See {@link OutboxRepository.markRequestsEnqueued}. */

@@ -1,6 +1,12 @@
-import { type LanguageCode, sourceChanges, type TranslationStatus } from '@tidings/core';
+import {
+  type LanguageCode,
+  type SegmentOrigins,
+  sourceChanges,
+  type TranslationStatus,
+} from '@tidings/core';
 import { ConflictError } from './conflict-error.ts';
 import type { Database, Queryable } from './database.ts';
+import { addMemoryLesson } from './memory-lessons-repository.ts';
 import { NotFoundError } from './not-found-error.ts';
 import { finishRequest } from './outbox-repository.ts';
 import { ARTICLE_SELECT, type ArticleRow, isStoreId } from './read-article.ts';
@@ -22,6 +28,8 @@ export interface TranslationResultInput {
   readonly reason?: string | undefined;
   /** Which retry of the revision made it (0, or absent, for the first translation). */
   readonly retry?: number | undefined;
+  /** Where each segment came from (absent from workers older than this field). */
+  readonly segmentOrigins?: SegmentOrigins | undefined;
   readonly timings?: {
     readonly startedAt?: Date | undefined;
     readonly finishedAt?: Date | undefined;
@@ -95,6 +103,8 @@ export interface VersionInput {
   readonly approvedBy?: string | undefined;
   readonly startedAt?: Date | null | undefined;
   readonly finishedAt?: Date | null | undefined;
+  /** Where each segment came from. */
+  readonly segmentOrigins?: SegmentOrigins | undefined;
 }
 
 /**
@@ -109,9 +119,9 @@ export async function insertVersion(tx: Queryable, v: VersionInput): Promise<str
     `INSERT INTO translation_versions
        (article_id, language, revision, origin, status, title, summary, body, categories,
         image_alt, model, reason, edited_by, started_at, finished_at, retry,
-        approved_by, approved_at)
+        approved_by, approved_at, segment_origins)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, COALESCE($15, now()), $16,
-             $17, CASE WHEN $17::uuid IS NULL THEN NULL ELSE now() END)
+             $17, CASE WHEN $17::uuid IS NULL THEN NULL ELSE now() END, $18::jsonb)
      ON CONFLICT (article_id, language, revision, retry) WHERE origin = 'machine' DO NOTHING
      RETURNING id`,
     [
@@ -132,6 +142,7 @@ export async function insertVersion(tx: Queryable, v: VersionInput): Promise<str
       v.finishedAt ?? null,
       v.retry ?? 0,
       v.approvedBy ?? null,
+      v.segmentOrigins ? JSON.stringify(v.segmentOrigins) : null,
     ],
   );
   return row?.id;
@@ -152,6 +163,7 @@ export async function makeLive(tx: Queryable, versionId: string, title: string):
             title = v.title, summary = v.summary, body = v.body, categories = v.categories,
             image_alt = v.image_alt, title_key = $2, reason = v.reason, edited_by = v.edited_by,
             approved_by = v.approved_by, approved_at = v.approved_at,
+            segment_origins = v.segment_origins,
             model = CASE WHEN v.origin = 'machine' THEN v.model ELSE t.model END,
             started_at = COALESCE(v.started_at, t.started_at), finished_at = v.finished_at,
             published_at = COALESCE(t.published_at, now()), content_updated_at = now()
@@ -235,6 +247,7 @@ export class TranslationsRepository {
         reason: result.reason,
         startedAt,
         finishedAt,
+        segmentOrigins: result.segmentOrigins,
       });
       if (versionId === undefined) return { applied: false, status: current.status };
       if (EDITOR_OWNED.includes(current.status)) return { applied: true, status: current.status };
@@ -282,13 +295,15 @@ export class TranslationsRepository {
    * Publishes an editor's correction of a target language, as of the current revision.
    * From then on machine output never replaces it (a new source revision marks it `stale`).
    * The source language is refused with a {@link ConflictError}: it changes only through a
-   * new revision, which re-translates every other language.
+   * new revision, which re-translates every other language. A memory lesson is committed with
+   * it ({@link MemoryLessonsRepository}).
    */
   editTranslation(
     articleId: string,
     language: LanguageCode,
     content: TranslatedContent,
     editorKeyId: string,
+    segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {
     return this.#db.transaction(async (tx) => {
       const current = await lockTranslation(tx, articleId, language);
@@ -315,8 +330,10 @@ export class TranslationsRepository {
         status: 'edited',
         content,
         editedBy: editorKeyId,
+        segmentOrigins,
       });
       if (versionId === undefined) throw new Error('An editor version was not kept');
+      await addMemoryLesson(tx, versionId);
       await makeLive(tx, versionId, content.title);
       await settleLiveVersion(tx, { articleId, language, ...content });
       // The editor's text stands for this revision; no machine version is needed any more.
@@ -379,6 +396,7 @@ export async function readTranslation(
     sourceLanguage: article.source_language,
     retractedAt: article.retracted_at,
     content: toContent(row, article.image_url),
+    segmentOrigins: row.segment_origins,
     draft: draft ? toContent(draft, article.image_url) : null,
     sourceChange,
   };

@@ -1,6 +1,7 @@
 import type {
   ArticleContent,
   LanguageCode,
+  SegmentOrigins,
   SourceChangeEntry,
   TranslationStatus,
 } from '@tidings/core';
@@ -120,6 +121,11 @@ export interface Translation extends LanguageState {
   readonly retractedAt: Date | null;
   /** What readers see in this language; `null` until a version is live. */
   readonly content: ArticleContent | null;
+  /**
+   * Where each segment of what readers see came from; `null` without a live version, or for
+   * one made before this was recorded.
+   */
+  readonly segmentOrigins: SegmentOrigins | null;
   /**
    * The machine's latest version of the current revision, when it is not what readers see:
    * awaiting review (`needs_review`), or beside an editor's text whose source changed (`stale`).
@@ -261,4 +267,21 @@ export interface ArticleIndexPage {
   readonly nextCursor: string | null;
   /** Target language versions in each state, under the listing's filters except `status`. */
   readonly counts: Readonly<Record<TranslationStatus, number>>;
+}
+
+/**
+ * An editor's correction or approval the translation memory has yet to learn: the approved
+ * version and the source revision it was made against.
+ */
+export interface MemoryLesson {
+  readonly versionId: string;
+  readonly articleId: string;
+  readonly language: LanguageCode;
+  readonly sourceLanguage: LanguageCode;
+  /** The source revision's content. */
+  readonly source: ArticleContent;
+  /** The version an editor wrote or approved. */
+  readonly corrected: ArticleContent;
+  /** Attempts so far to teach it. */
+  readonly attempts: number;
 }
