@@ -157,6 +157,7 @@ export function translateProcessor(
         segments: out.segments,
         memoryHits: out.memoryHits,
         modelCalls: out.modelCalls,
+        segmentOrigins: out.segmentOrigins,
         modelLoads: takeModelLoads(),
         startedAt,
         finishedAt: new Date().toISOString(),

@@ -1,4 +1,9 @@
-import { articleContentSchema, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import {
+  articleContentSchema,
+  LANGUAGE_CODES,
+  type LanguageCode,
+  segmentOriginsSchema,
+} from '@tidings/core';
 import type { DefaultJobOptions } from 'bullmq';
 import { z } from 'zod';
 import { translateJobId } from './translate-job.ts';
@@ -33,6 +38,8 @@ const made = {
   segments: z.number().int().min(0).optional(),
   memoryHits: z.number().int().min(0).optional(),
   modelCalls: z.number().int().min(0).optional(),
+  /** Where each segment came from: an editor's wording in the memory, the memory's machine entry, a model. */
+  segmentOrigins: segmentOriginsSchema.optional(),
   /** Models the worker loaded for this job, and how long each took. */
   modelLoads: z
     .array(z.object({ model: z.string(), ms: z.number().min(0) }).readonly())

@@ -82,6 +82,7 @@ export function startResultsConsumer(deps: {
         status: message.outcome,
         reason: message.outcome === 'needs_review' ? message.reason : undefined,
         model: message.model,
+        segmentOrigins: message.segmentOrigins,
         content: {
           title: content.title,
           summary: content.summary,
