@@ -116,7 +116,7 @@ export function marianNormalize(text: string): string {
  * Metaspace decoder.
  *
  * @example
- * marianTokenizerJson({ eos: 0, unk: 1, pad: 99 }, preTokenizer, { type: 'WordLevel', vocab, unk_token: '<unk>' });
+ * marianTokenizerJson({ eos: 0, unk: 1, pad: 99 }, preTokenizer, { type: 'Unigram', unk_id: 1, vocab: [['</s>', 0], ['<unk>', 0]] });
  */
 export function marianTokenizerJson(
   ids: { eos: number; unk: number; pad: number },

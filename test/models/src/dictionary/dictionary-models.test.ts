@@ -113,6 +113,20 @@ describe('dictionary models through the stock translation pipeline', () => {
   }
 });
 
+describe('the tokenizer, as a real Marian conversion has it', () => {
+  it('is a Unigram model with an unknown token: a character without a piece becomes <unk>', async () => {
+    const tokenizer = await AutoTokenizer.from_pretrained('Xenova/opus-mt-en-es');
+    const json = (tokenizer as unknown as { _tokenizerJSON?: { model?: object } })._tokenizerJSON;
+    expect(json?.model).toMatchObject({ type: 'Unigram', unk_id: 1 });
+    // Linear B is in no vocabulary: one <unk> (id 1) in the middle, `</s>` (id 0) at the end.
+    const ids = tokenizer.encode('Ukraine \u{10000} Ukraine');
+    expect(ids.filter((id) => id === 1)).toHaveLength(1);
+    expect(ids.at(-1)).toBe(0);
+    // The word-start piece stays, the character is gone: two spaces, as SentencePiece leaves them.
+    expect(tokenizer.decode(ids, { skip_special_tokens: true })).toBe('Ukraine  Ukraine');
+  });
+});
+
 describe('loading with the model and tokenizer classes', () => {
   it('generates with MarianMTModel and AutoTokenizer from the local directory, also as q8', async () => {
     const tokenizer = await AutoTokenizer.from_pretrained('Xenova/opus-mt-de-en');

@@ -3,6 +3,33 @@ import type { Direction } from './languages.ts';
 import { lexicon } from './lexicon.ts';
 import { CLOSING_MARKS, coveredCharacters, OPENING_MARKS } from './word-rule.ts';
 
+/**
+ * Characters a real Opus-MT SentencePiece vocabulary lacks, so its tokenizer writes `<unk>` for
+ * them: emoji and pictographs (and their variation selectors), rare punctuation (`⟦ ⟧ ‽ ⁂`)
+ * and the Ukrainian apostrophe `ʼ` (U+02BC; the corpora spell it `’` or `'`). Only a
+ * vocabulary built with `unknown: 'real'` leaves them out.
+ */
+export function isRealUnknown(char: string): boolean {
+  const cp = char.codePointAt(0) ?? 0;
+  return (
+    cp === 0x2bc ||
+    (cp >= 0x1f000 && cp <= 0x1faff) ||
+    (cp >= 0x2600 && cp <= 0x27bf) ||
+    (cp >= 0x27e6 && cp <= 0x27ef) ||
+    cp === 0x203d ||
+    cp === 0x2042 ||
+    (cp >= 0xfe00 && cp <= 0xfe0f)
+  );
+}
+
+/** Which characters a vocabulary spells: all covered ones, or as a real conversion does. */
+export type UnknownCharacters = 'covered' | 'real';
+
+// Unigram log-probabilities: a table word outscores spelling it out, so Viterbi keeps it whole.
+const WORD_SCORE = -1;
+const CHAR_SCORE = -5;
+const UNUSED_SCORE = -20;
+
 /** The chunk-start marker of the Metaspace pre-tokenizer and decoder. */
 export { META };
 
@@ -43,12 +70,18 @@ function charClass(chars: string): string {
 }
 
 /**
- * Builds a dictionary direction's tokenizer: a WordLevel vocabulary holding every covered
+ * Builds a dictionary direction's tokenizer: a Unigram model with an unknown token, as the
+ * real Marian conversions have (`vocab: [[piece, score]…]`, `unk_id`), holding every covered
  * character (with and without the word-start marker) and every table word of both languages,
  * and a pre-tokenizer (whitespace split, Metaspace, then a Split regex) that isolates a table
- * word only where it stands alone and spells everything else character by character.
+ * word only where it stands alone and spells everything else character by character. With
+ * `unknown: 'real'` the characters of {@link isRealUnknown} are left out, and the tokenizer
+ * writes `<unk>` for them as Transformers.js's Unigram does for a character without a piece.
  */
-export function dictionaryVocabulary(direction: Direction): DictionaryVocabulary {
+export function dictionaryVocabulary(
+  direction: Direction,
+  unknown: UnknownCharacters = 'covered',
+): DictionaryVocabulary {
   const lex = lexicon(direction);
   const tokens: string[] = ['</s>', '<unk>'];
   const ids = new Map<string, number>();
@@ -61,6 +94,7 @@ export function dictionaryVocabulary(direction: Direction): DictionaryVocabulary
   };
   for (const [i, t] of tokens.entries()) ids.set(t, i);
   for (const c of coveredCharacters()) {
+    if (unknown === 'real' && isRealUnknown(c)) continue;
     add(c);
     add(META + c);
   }
@@ -83,10 +117,17 @@ export function dictionaryVocabulary(direction: Direction): DictionaryVocabulary
   const pattern =
     `${META}(?:${alternatives})${end}|(?<=${charClass(OPENING_MARKS)})(?:${alternatives})${end}` +
     `|${META}?.`;
-  const vocab: Record<string, number> = {};
-  tokens.forEach((t, i) => {
-    vocab[t] = i;
-  });
+  const wordIds = new Set(pairs.flat());
+  const vocab = tokens.map((t, i): [string, number] => [
+    t,
+    i <= UNK_ID || i === tokens.length - 1
+      ? 0
+      : wordIds.has(i)
+        ? WORD_SCORE
+        : t.startsWith('<unused')
+          ? UNUSED_SCORE
+          : CHAR_SCORE,
+  ]);
   const tokenizerJson = marianTokenizerJson(
     { eos: EOS_ID, unk: UNK_ID, pad: tokens.length - 1 },
     {
@@ -97,7 +138,7 @@ export function dictionaryVocabulary(direction: Direction): DictionaryVocabulary
         { type: 'Split', pattern: { Regex: pattern }, behavior: 'Isolated', invert: false },
       ],
     },
-    { type: 'WordLevel', vocab, unk_token: '<unk>' },
+    { type: 'Unigram', unk_id: UNK_ID, vocab, byte_fallback: false },
   );
   return { tokens, translation, tokenizerJson };
 }
