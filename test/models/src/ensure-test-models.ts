@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedBuild } from './cached-build.ts';
-import { DICTIONARY_DIRECTIONS, modelId } from './dictionary/languages.ts';
+import { UNRULY_BEHAVIOURS, type UnrulyBehaviour } from './dictionary/dictionary-behaviour.ts';
+import { DICTIONARY_DIRECTIONS, type Direction, modelId } from './dictionary/languages.ts';
 import { writeDictionaryModel } from './dictionary/write-dictionary-model.ts';
 import { generatorHash } from './generator-hash.ts';
 import { writeOpusModel } from './opus-sized/write-opus-model.ts';
@@ -9,9 +10,18 @@ import { writeOpusModel } from './opus-sized/write-opus-model.ts';
 /** The default cache: `test/models/.cache` (gitignored). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../.cache/', import.meta.url));
 
+/** The kinds of test model. */
+export type ModelKind = 'dictionary' | 'opus-sized' | 'unruly';
+
+/** The directions every unruly behaviour has a model for. */
+export const UNRULY_DIRECTIONS: readonly Direction[] = [
+  { src: 'en', tgt: 'es' },
+  { src: 'uk', tgt: 'en' },
+];
+
 /** A line of progress while models are generated. */
 export interface ProgressEvent {
-  kind: 'dictionary' | 'opus-sized';
+  kind: ModelKind;
   /** The model id (`Xenova/opus-mt-en-es`). */
   model: string;
   /** The file written, for the Opus-MT-sized model's large files. */
@@ -23,8 +33,8 @@ export interface ProgressEvent {
 export interface EnsureOptions {
   /** Where models are generated; default {@link DEFAULT_CACHE_DIR}. */
   cacheDir?: string;
-  /** Which kinds to make sure of; default both. */
-  kinds?: readonly ('dictionary' | 'opus-sized')[];
+  /** Which kinds to make sure of; default dictionary and opus-sized. */
+  kinds?: readonly ModelKind[];
   /** Called as each model (or large file) is written. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -35,8 +45,13 @@ export interface TestModels {
   dictionaryModelsDir: string;
   /** Holds the Opus-MT-sized `Xenova/opus-mt-en-es` (fp32 and `_quantized` int8). */
   opusSizedModelsDir: string;
+  /**
+   * Per unruly behaviour, a MODELS_DIR holding its dictionary models for
+   * {@link UNRULY_DIRECTIONS} (generated with kind `unruly`).
+   */
+  unrulyModelsDirs: Record<UnrulyBehaviour, string>;
   /** The kinds this call generated (the others were up to date or not asked for). */
-  generated: ('dictionary' | 'opus-sized')[];
+  generated: ModelKind[];
 }
 
 const DICTIONARY_SOURCES = ['dictionary', 'onnx', 'marian-files.ts'];
@@ -67,6 +82,9 @@ export async function ensureTestModels(options: EnsureOptions = {}): Promise<Tes
   const models: TestModels = {
     dictionaryModelsDir: join(cacheDir, 'dictionary'),
     opusSizedModelsDir: join(cacheDir, 'opus-sized'),
+    unrulyModelsDirs: Object.fromEntries(
+      UNRULY_BEHAVIOURS.map((b) => [b, join(cacheDir, 'unruly', b)]),
+    ) as Record<UnrulyBehaviour, string>,
     generated: [],
   };
   if (kinds.includes('dictionary')) {
@@ -82,6 +100,22 @@ export async function ensureTestModels(options: EnsureOptions = {}): Promise<Tes
       },
     );
     if (built) models.generated.push('dictionary');
+  }
+  if (kinds.includes('unruly')) {
+    const built = await cachedBuild(
+      join(cacheDir, 'unruly'),
+      await dictionaryHash,
+      async (into) => {
+        for (const behaviour of UNRULY_BEHAVIOURS) {
+          for (const direction of UNRULY_DIRECTIONS) {
+            const model = modelId(direction);
+            await writeDictionaryModel(join(into, behaviour, model), direction, behaviour);
+            progress({ kind: 'unruly', model: `${behaviour}/${model}` });
+          }
+        }
+      },
+    );
+    if (built) models.generated.push('unruly');
   }
   if (kinds.includes('opus-sized')) {
     const built = await cachedBuild(models.opusSizedModelsDir, await opusHash, async (into) => {

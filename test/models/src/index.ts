@@ -4,12 +4,14 @@
  */
 export type { Concept } from './dictionary/concepts.ts';
 export { CONCEPTS } from './dictionary/concepts.ts';
+export type { DictionaryBehaviour, UnrulyBehaviour } from './dictionary/dictionary-behaviour.ts';
+export { UNRULY_BEHAVIOURS } from './dictionary/dictionary-behaviour.ts';
 export { expectedTranslation } from './dictionary/expected-translation.ts';
 export type { Direction, Language } from './dictionary/languages.ts';
 export { DICTIONARY_DIRECTIONS, LANGUAGES, modelId } from './dictionary/languages.ts';
 export { lexicon } from './dictionary/lexicon.ts';
-export type { EnsureOptions, ProgressEvent, TestModels } from './ensure-test-models.ts';
-export { DEFAULT_CACHE_DIR, ensureTestModels } from './ensure-test-models.ts';
+export type { EnsureOptions, ModelKind, ProgressEvent, TestModels } from './ensure-test-models.ts';
+export { DEFAULT_CACHE_DIR, ensureTestModels, UNRULY_DIRECTIONS } from './ensure-test-models.ts';
 export {
   type Attr,
   type Dim,

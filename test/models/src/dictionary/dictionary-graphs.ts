@@ -1,7 +1,10 @@
 import { GraphBuilder, type GraphMessage } from '../onnx/graph-builder.ts';
 import { DataType } from '../onnx/onnx-proto.ts';
 import { tensors } from '../onnx/tensors.ts';
+import type { DictionaryBehaviour } from './dictionary-behaviour.ts';
 import { EOS_ID, META } from './dictionary-tokenizer.ts';
+import { DECODER_BEHAVIOURS, unrulyDecoderPick } from './unruly-decoder.ts';
+import { unrulyEncoderOutput } from './unruly-encoder.ts';
 import { CLOSING_MARKS, OPENING_MARKS } from './word-rule.ts';
 
 function table(g: GraphBuilder, name: string, values: ArrayLike<number>): string {
@@ -13,11 +16,13 @@ function table(g: GraphBuilder, name: string, values: ArrayLike<number>): string
  * token is a table word standing alone: it opens a chunk or follows an opening mark, and it
  * ends a chunk or precedes a closing mark; single-letter words such as `a` need this test,
  * since they share their token with the letter) and hands the ids on as a one-wide hidden
- * state (`[batch, seq, 1]`, exact in float32); padding becomes `</s>`.
+ * state (`[batch, seq, 1]`, exact in float32); padding becomes `</s>`. An unruly
+ * `behaviour` then drops, moves or rewrites tokens (see `unrulyEncoderOutput`).
  */
 export function dictionaryEncoder(
   tokens: readonly string[],
   translation: Int32Array,
+  behaviour: DictionaryBehaviour = 'faithful',
 ): GraphMessage {
   const g = new GraphBuilder('encoder');
   const ids = g.input('input_ids', DataType.INT64, ['batch_size', 'encoder_sequence_length']);
@@ -71,7 +76,8 @@ export function dictionaryEncoder(
   const mapped = g.op('Where', [asBool, lookup(translated, ids), ids]);
   // EOS_ID is 0, so masking the padding out writes `</s>` there.
   const kept = g.op('Mul', [mapped, mask]);
-  const asFloat = g.op('Cast', [kept], { to: { i: DataType.FLOAT } });
+  const written = unrulyEncoderOutput(g, ids, kept, tokens, behaviour);
+  const asFloat = g.op('Cast', [written], { to: { i: DataType.FLOAT } });
   const axis2 = g.init(tensors.int64('axis_2', [1], [2]));
   g.op('Unsqueeze', [asFloat, axis2], {}, 'last_hidden_state');
   g.output('last_hidden_state', DataType.FLOAT, ['batch_size', 'encoder_sequence_length', 1]);
@@ -84,9 +90,14 @@ export function dictionaryEncoder(
  * `past_key_values.0.{decoder,encoder}.{key,value}`, `use_cache_branch`). Its cache holds
  * the tokens fed so far, so the cache's length is the position `t` of the token being
  * predicted; the logits put all weight on the encoder's token at `t` (clamped to the last
- * position, which is `</s>` or padding, so every finished row keeps writing `</s>`).
+ * position, which is `</s>` or padding, so every finished row keeps writing `</s>`). The
+ * unruly behaviours of `DECODER_BEHAVIOURS` pick other positions (see `unrulyDecoderPick`).
  */
-export function dictionaryDecoder(vocabSize: number): GraphMessage {
+export function dictionaryDecoder(
+  tokens: readonly string[],
+  behaviour: DictionaryBehaviour = 'faithful',
+): GraphMessage {
+  const vocabSize = tokens.length;
   const g = new GraphBuilder('decoder');
   const kv = (name: string, len: string) =>
     g.input(name, DataType.FLOAT, ['batch_size', 1, len, 1]);
@@ -140,10 +151,18 @@ export function dictionaryDecoder(vocabSize: number): GraphMessage {
   const fedLength = scalar(g.op('Shape', [ids], { start: { i: 1 }, end: { i: 2 } }));
   const srcLength = scalar(g.op('Shape', [enc], { start: { i: 1 }, end: { i: 2 } }));
   const positions = g.op('Range', [past, g.op('Add', [past, fedLength]), one]);
-  const clamped = g.op('Min', [positions, g.op('Sub', [srcLength, one])]);
   const source = g.op('Squeeze', [enc, axis2]);
-  const picked = g.op('Gather', [source, clamped], { axis: { i: 1 } });
-  const target = g.op('Cast', [picked], { to: { i: DataType.INT64 } });
+  const target = DECODER_BEHAVIOURS.includes(behaviour)
+    ? unrulyDecoderPick(g, source, positions, tokens, behaviour)
+    : g.op(
+        'Cast',
+        [
+          g.op('Gather', [source, g.op('Min', [positions, g.op('Sub', [srcLength, one])])], {
+            axis: { i: 1 },
+          }),
+        ],
+        { to: { i: DataType.INT64 } },
+      );
   const depth = g.init(tensors.int64('depth', [], [vocabSize]));
   const values = g.init(tensors.float('one_hot_values', [2], [0, 100]));
   g.op('OneHot', [target, depth, values], { axis: { i: -1 } }, 'logits');
