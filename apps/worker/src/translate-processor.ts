@@ -1,10 +1,9 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   type ArticleContent,
-  cleanText,
+  cleanArticleContent,
   type LanguageCode,
   type Logger,
-  sanitizeArticleHtml,
 } from '@tidings/core';
 import {
   addResult,
@@ -43,19 +42,6 @@ export interface ArticleTranslator {
 const isUnrecoverable = (error: unknown) =>
   (error as { unrecoverable?: unknown })?.unrecoverable === true ||
   error instanceof UnrecoverableError;
-
-// Model output is untrusted: it goes through the same allow-list as the publisher's HTML.
-function clean(content: ArticleContent): ArticleContent {
-  return {
-    title: cleanText(content.title),
-    summary: cleanText(content.summary),
-    body: sanitizeArticleHtml(content.body),
-    categories: content.categories.map(cleanText),
-    image: content.image
-      ? { url: content.image.url, alt: cleanText(content.image.alt) }
-      : undefined,
-  };
-}
 
 type Results = Pick<ResultsQueue, 'add'>;
 
@@ -151,7 +137,8 @@ export function translateProcessor(
       const made = {
         kind: 'finished',
         ...key,
-        content: clean(out.content),
+        // Model output is untrusted: it is cleaned as the publisher's text was.
+        content: cleanArticleContent(out.content),
         model: out.model,
         source,
         segments: out.segments,

@@ -7,7 +7,9 @@ export interface ArticleImage {
 }
 
 /**
- * The translatable content of one language version of an article.
+ * The translatable content of one language version of an article: the one shape a
+ * publisher's post, a translate job, a worker's result, an editor's correction and the store's
+ * versions share.
  *
  * @example
  * const content: ArticleContent = {
@@ -26,7 +28,7 @@ export interface ArticleContent {
   readonly body: string;
   /** Category names, in the article's language. */
   readonly categories: readonly string[];
-  /** Lead image, if any. */
+  /** Lead image, if any. A translation's is the source's image: only its alt text is its own. */
   readonly image?: ArticleImage | undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { LanguageCode, SegmentOrigins } from '@tidings/core';
+import type { ArticleContent, LanguageCode, SegmentOrigins } from '@tidings/core';
 import { ConflictError } from './conflict-error.ts';
 import type { Database } from './database.ts';
 import { addMemoryLesson } from './memory-lessons-repository.ts';
@@ -13,7 +13,7 @@ import {
   makeLive,
   readTranslation,
 } from './translations-repository.ts';
-import type { TranslatedContent, Translation } from './types.ts';
+import type { Translation } from './types.ts';
 
 /**
  * Approvals: an editor publishes a machine draft held for review (`needs_review`), as it is
@@ -41,7 +41,7 @@ export class ApprovalsRepository {
     articleId: string,
     language: LanguageCode,
     editorKeyId: string,
-    edit?: TranslatedContent,
+    edit?: ArticleContent,
     segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {
     return this.#db.transaction(async (tx) => {
@@ -70,7 +70,7 @@ export class ApprovalsRepository {
       }
       const { revision } = current;
       let versionId: string;
-      let content: TranslatedContent;
+      let content: ArticleContent;
       if (edit) {
         const id = await insertVersion(tx, {
           articleId,

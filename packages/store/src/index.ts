@@ -37,7 +37,6 @@ export type {
   RetryOutcome,
   SourceChange,
   TokenLookup,
-  TranslatedContent,
   Translation,
   TranslationRequest,
   TranslationRequestKey,

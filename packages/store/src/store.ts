@@ -39,7 +39,6 @@ import type {
   ResultOutcome,
   RetryOutcome,
   TokenLookup,
-  TranslatedContent,
   Translation,
   TranslationRequest,
   TranslationRequestKey,
@@ -239,7 +238,7 @@ export class Store {
   editTranslation(
     articleId: string,
     language: LanguageCode,
-    content: TranslatedContent,
+    content: ArticleContent,
     editorKeyId: string,
     segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {
@@ -289,7 +288,7 @@ export class Store {
     articleId: string,
     language: LanguageCode,
     editorKeyId: string,
-    edit?: TranslatedContent,
+    edit?: ArticleContent,
     segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {
     return this.#approvals.approveTranslation(

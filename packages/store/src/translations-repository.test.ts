@@ -9,7 +9,7 @@ const german = {
   summary: 'Als erstes Land außerhalb des Bündnisses.',
   body: '<p>Die Ukraine hat den Status eines erweiterten Partners erhalten.</p>',
   categories: ['Verteidigung'],
-  imageAlt: 'Denys Schmyhal',
+  image: { url: 'https://example.org/shmyhal.jpg', alt: 'Denys Schmyhal' },
 };
 
 async function newArticle(env: StoreEnv) {

@@ -1,4 +1,5 @@
 import {
+  type ArticleContent,
   type LanguageCode,
   type SegmentOrigins,
   sourceChanges,
@@ -13,14 +14,14 @@ import { ARTICLE_SELECT, type ArticleRow, isStoreId } from './read-article.ts';
 import { type ContentColumns, type TranslationRow, toContent, toLanguageState } from './rows.ts';
 import { settleLiveVersion } from './settle-live-version.ts';
 import { titleKey } from './title-key.ts';
-import type { ResultOutcome, SourceChange, TranslatedContent, Translation } from './types.ts';
+import type { ResultOutcome, SourceChange, Translation } from './types.ts';
 
 /** A worker's finished translation of one language of one revision. */
 export interface TranslationResultInput {
   readonly articleId: string;
   readonly language: LanguageCode;
   readonly revision: number;
-  readonly content: TranslatedContent;
+  readonly content: ArticleContent;
   /** The model, or models joined with ` → ` for a pivot: `Xenova/opus-mt-uk-en → Xenova/opus-mt-en-de`. */
   readonly model: string;
   /** `needs_review` when a quality gate flagged it: stored, but not published. */
@@ -95,7 +96,7 @@ export interface VersionInput {
   readonly retry?: number | undefined;
   readonly origin: 'machine' | 'editor';
   readonly status: 'published' | 'needs_review' | 'edited';
-  readonly content: TranslatedContent;
+  readonly content: ArticleContent;
   readonly model?: string | undefined;
   readonly reason?: string | undefined;
   readonly editedBy?: string | undefined;
@@ -134,7 +135,7 @@ export async function insertVersion(tx: Queryable, v: VersionInput): Promise<str
       v.content.summary,
       v.content.body,
       JSON.stringify(v.content.categories),
-      v.content.imageAlt ?? null,
+      v.content.image?.alt ?? null,
       v.model ?? null,
       v.reason ?? null,
       v.editedBy ?? null,
@@ -301,7 +302,7 @@ export class TranslationsRepository {
   editTranslation(
     articleId: string,
     language: LanguageCode,
-    content: TranslatedContent,
+    content: ArticleContent,
     editorKeyId: string,
     segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {

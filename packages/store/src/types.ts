@@ -55,16 +55,6 @@ export type TokenLookup =
   | { readonly status: 'revoked'; readonly key: ApiKey }
   | { readonly status: 'unknown' };
 
-/** The translatable content of one language version, as a worker or an editor makes it. */
-export interface TranslatedContent {
-  readonly title: string;
-  readonly summary: string;
-  readonly body: string;
-  readonly categories: readonly string[];
-  /** The lead image's alt text; the image itself is the source's. */
-  readonly imageAlt?: string | undefined;
-}
-
 /** Where one language version of an article stands. */
 export interface LanguageState {
   readonly language: LanguageCode;

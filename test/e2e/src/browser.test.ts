@@ -47,7 +47,7 @@ describe.skipIf(!chromiumAvailable('the browser tests of the site'))(
             summary: english.summary,
             body: english.body,
             categories: ['Defence'],
-            imageAlt: 'Denys Shmyhal',
+            image: { url: `${base}/assets/none.jpg`, alt: 'Denys Shmyhal' },
           },
           es: {
             title: SPANISH_TITLE,
@@ -55,7 +55,7 @@ describe.skipIf(!chromiumAvailable('the browser tests of the site'))(
               'Ucrania es el primer país fuera de la alianza con el estatus de socio ampliado.',
             body: '<p>Ucrania ha obtenido el estatus de socio ampliado de la Fuerza Expedicionaria Conjunta (JEF).</p><p>Así lo anunció el ministro de Defensa, Denys Shmyhal.</p>',
             categories: ['Defensa'],
-            imageAlt: 'Denys Shmyhal',
+            image: { url: `${base}/assets/none.jpg`, alt: 'Denys Shmyhal' },
           },
         },
       ));

@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the reader's site"))(
           summary: 'Україна першою поза альянсом отримала статус розширеного партнера JEF.',
           body: '<p>Україна отримала статус розширеного партнера в Об’єднаних експедиційних силах (JEF).</p>',
           categories: ['Оборона'],
-          imageAlt: 'Денис Шмигаль',
+          image: { url: 'https://images.example.org/shmyhal.jpg', alt: 'Денис Шмигаль' },
         },
       }));
       server = serve({ fetch: h.app.fetch, port, hostname: '127.0.0.1' });

@@ -76,20 +76,13 @@ export function startResultsConsumer(deps: {
         deps.onResult?.(message);
         return;
       }
-      const { content } = message;
       const outcome = await store.recordTranslationResult({
         ...key,
         status: message.outcome,
         reason: message.outcome === 'needs_review' ? message.reason : undefined,
         model: message.model,
         segmentOrigins: message.segmentOrigins,
-        content: {
-          title: content.title,
-          summary: content.summary,
-          body: content.body,
-          categories: content.categories,
-          imageAlt: content.image?.alt,
-        },
+        content: message.content,
         timings: {
           startedAt: new Date(message.startedAt),
           finishedAt: new Date(message.finishedAt),

@@ -43,15 +43,15 @@ export function articleApprovalRoutes(deps: ApprovalRoutesDeps): Hono<ApiEnv> {
       c.req.header('content-type') !== undefined ||
       Number(c.req.header('content-length') ?? '0') > 0 ||
       c.req.header('transfer-encoding') !== undefined;
+    const id = c.req.param('id');
     const edit = sent
-      ? cleanEdit(await readJson(c, translationEditSchema), maxArticleChars)
+      ? cleanEdit(
+          await readJson(c, translationEditSchema),
+          (await store.getArticle(id)).content.image,
+          maxArticleChars,
+        )
       : undefined;
-    const translation = await store.approveTranslation(
-      c.req.param('id'),
-      language,
-      c.var.key.id,
-      edit,
-    );
+    const translation = await store.approveTranslation(id, language, c.var.key.id, edit);
     deps.onChange?.(translation.articleId);
     return c.json(translationView(publicUrl, translation));
   });

@@ -2,12 +2,11 @@ import {
   type ArticleContent,
   type ArticleSubmissionInput,
   articleSubmissionSchema,
-  cleanText,
+  cleanArticleContent,
   DEFAULT_MAX_ARTICLE_CHARS,
   LANGUAGE_CODES,
   type LanguageCode,
   type Logger,
-  sanitizeArticleHtml,
   translationEditSchema,
 } from '@tidings/core';
 import type { ArticleWrite, Store } from '@tidings/store';
@@ -44,8 +43,8 @@ export interface ArticleRoutesDeps {
 }
 
 function toContent(input: ArticleSubmissionInput, maxArticleChars: number): ArticleContent {
-  const body = sanitizeArticleHtml(input.body);
-  if (!body.replace(/<[^>]*>/g, '').trim()) {
+  const content = cleanArticleContent(input);
+  if (!content.body.replace(/<[^>]*>/g, '').trim()) {
     throw new ProblemError(
       'validation',
       'The body has no text once disallowed markup is removed.',
@@ -54,13 +53,6 @@ function toContent(input: ArticleSubmissionInput, maxArticleChars: number): Arti
       },
     );
   }
-  const content = {
-    title: cleanText(input.title),
-    summary: cleanText(input.summary),
-    body,
-    categories: input.categories.map(cleanText),
-    image: input.image ? { url: input.image.url, alt: cleanText(input.image.alt) } : undefined,
-  };
   assertArticleSize(content, maxArticleChars);
   return content;
 }
@@ -180,13 +172,10 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
 
   app.put('/:id/:lang', editor, async (c) => {
     const language = servedLanguageParam(c, languages);
-    const edit = cleanEdit(await readJson(c, translationEditSchema), maxArticleChars);
-    const translation = await store.editTranslation(
-      c.req.param('id'),
-      language,
-      edit,
-      c.var.key.id,
-    );
+    const input = await readJson(c, translationEditSchema);
+    const id = c.req.param('id');
+    const edit = cleanEdit(input, (await store.getArticle(id)).content.image, maxArticleChars);
+    const translation = await store.editTranslation(id, language, edit, c.var.key.id);
     deps.onChange?.(translation.articleId);
     return c.json(translationView(publicUrl, translation));
   });

@@ -1,10 +1,10 @@
 import {
+  type ArticleContent,
+  type ArticleImage,
   articleSize,
-  cleanText,
-  sanitizeArticleHtml,
+  cleanArticleContent,
   type TranslationEditInput,
 } from '@tidings/core';
-import type { TranslatedContent } from '@tidings/store';
 import { ProblemError } from '../problem.ts';
 
 /**
@@ -24,21 +24,26 @@ export function assertArticleSize(content: Parameters<typeof articleSize>[0], li
 }
 
 /**
- * An editor's text (a correction, or an approval with an edit) cleaned as every text that
- * reaches readers is: plain fields as text, the body through the HTML allow-list, and no
- * larger than MAX_ARTICLE_CHARS.
+ * An editor's text (a correction, or an approval with an edit) as the article's content, cleaned
+ * as every text that reaches readers is ({@link cleanArticleContent}) and no larger than
+ * MAX_ARTICLE_CHARS. The image is the source's (`image`); the editor gives only its alt text.
  *
  * @example
- * const edit = cleanEdit(await readJson(c, translationEditSchema), maxArticleChars);
+ * const edit = cleanEdit(await readJson(c, translationEditSchema), article.content.image, maxArticleChars);
  */
-export function cleanEdit(input: TranslationEditInput, maxArticleChars: number): TranslatedContent {
-  const edit = {
-    title: cleanText(input.title),
-    summary: cleanText(input.summary),
-    body: sanitizeArticleHtml(input.body),
-    categories: input.categories.map(cleanText),
-    imageAlt: input.imageAlt === undefined ? undefined : cleanText(input.imageAlt),
-  };
-  assertArticleSize({ ...edit, image: { alt: edit.imageAlt ?? '' } }, maxArticleChars);
+export function cleanEdit(
+  input: TranslationEditInput,
+  image: ArticleImage | undefined,
+  maxArticleChars: number,
+): ArticleContent {
+  const edit = cleanArticleContent({
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    categories: input.categories,
+    image:
+      image && input.imageAlt !== undefined ? { url: image.url, alt: input.imageAlt } : undefined,
+  });
+  assertArticleSize(edit, maxArticleChars);
   return edit;
 }

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ArticleContent, LanguageCode } from '@tidings/core';
-import type { TranslatedContent } from '@tidings/store';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,13 +20,13 @@ const plain = (v: unknown): unknown => {
   return v;
 };
 
-function spanish(content: ArticleContent, title: string): TranslatedContent {
+function spanish(content: ArticleContent, title: string): ArticleContent {
   return {
     title,
     summary: `Resumen: ${content.summary}`,
     body: `<p>${title}</p>`,
     categories: ['Defensa'],
-    imageAlt: 'Denys Shmyhal (foto)',
+    image: content.image && { url: content.image.url, alt: 'Denys Shmyhal (foto)' },
   };
 }
 

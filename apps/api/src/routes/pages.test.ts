@@ -28,14 +28,14 @@ describe('site pages', () => {
           summary: content.summary,
           body: content.body,
           categories: ['Defence'],
-          imageAlt: 'Denys Shmyhal',
+          image: { url: 'https://images.example.org/shmyhal.jpg', alt: 'Denys Shmyhal' },
         },
         es: {
           title: 'Ucrania se une a la JEF',
           summary: 'Resumen',
           body: '<p>Ucrania se une.</p>',
           categories: ['Defensa'],
-          imageAlt: 'Denys Shmyhal',
+          image: { url: 'https://images.example.org/shmyhal.jpg', alt: 'Denys Shmyhal' },
         },
       },
     );

@@ -8,7 +8,7 @@ import {
   type SiteSettings,
   sanitizeArticleHtml,
 } from '@tidings/core';
-import { openStore, type Store, type TranslatedContent } from '@tidings/store';
+import { openStore, type Store } from '@tidings/store';
 import { publishBulk } from '@tidings/store/testing';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
@@ -31,7 +31,8 @@ export interface SiteHarness {
   publish(
     sourceLanguage: LanguageCode,
     content: ArticleContent,
-    translations?: Partial<Record<LanguageCode, TranslatedContent>>,
+    /** A translation's image is the source's; only its alt text is its own. */
+    translations?: Partial<Record<LanguageCode, ArticleContent>>,
   ): Promise<{ id: string; slug: string; slugs: Partial<Record<LanguageCode, string>> }>;
   /**
    * Publishes `count` English articles with the given body in one SQL statement through the
