@@ -22,7 +22,7 @@ afterAll(async () => {
 const pool = (
   modelsDir: string,
   decoding: 'greedy' | 'pipeline',
-  dtype: 'fp32' | 'q8' = 'fp32',
+  dtype: 'fp32' | 'q8' | 'fp16' = 'fp32',
 ) => {
   const made = new ModelPool({ modelsDir, decoding, ortThreads: 1, dtype });
   pools.push(made);
@@ -60,7 +60,7 @@ describe('GreedyDecoder', () => {
   }, 60_000);
 
   // Its merged decoder returns empty present.*.encoder.* on the cache branch, as optimum's does.
-  it.each(['fp32', 'q8'] as const)(
+  it.each(['fp32', 'q8', 'fp16'] as const)(
     'matches the pipeline on the Opus-MT-sized model in %s, with and without a no-repeat rule',
     async (dtype) => {
       const greedy = pool(opusDir, 'greedy', dtype);
@@ -73,6 +73,27 @@ describe('GreedyDecoder', () => {
     },
     300_000,
   );
+
+  it('runs the float16 files itself: float16 cache and logits, as Xenova ships them', async () => {
+    env.localModelPath = opusDir;
+    env.allowRemoteModels = false;
+    const fp16 = await pipeline('translation', step.model, { dtype: 'fp16', device: 'cpu' });
+    try {
+      const model = fp16.model as unknown as Seq2SeqModel;
+      const session = model.sessions?.decoder_model_merged as {
+        inputMetadata: { name: string; type?: string }[];
+      };
+      const past = session.inputMetadata.find((m) => m.name === 'past_key_values.0.decoder.key');
+      expect(past?.type).toBe('float16');
+      const decoder = GreedyDecoder.for(model);
+      expect(decoder).toBeInstanceOf(GreedyDecoder);
+      const ids = fp16.tokenizer.encode('the minister said that Ukraine will win');
+      const [out = []] = (await decoder?.generate([{ ids, maxNewTokens: 8 }])) ?? [];
+      expect(out).toHaveLength(8);
+    } finally {
+      await fp16.dispose();
+    }
+  }, 300_000);
 
   it('gives a sentence the same translation whatever it is batched with', async () => {
     const greedy = pool(dictionaryDir, 'greedy');

@@ -27,10 +27,35 @@ interface Tokens {
 
 interface CacheInput {
   readonly name: string;
+  /** The element type the session takes (Xenova's `*_fp16.onnx` take float16). */
+  readonly type: FloatType;
   readonly output: string;
   readonly cross: boolean;
   readonly heads: number;
   readonly headDim: number;
+}
+
+type FloatType = 'float32' | 'float16';
+
+/** Every float16 bit pattern as a number, to read float16 logits without a conversion per step. */
+let halves: Float32Array | undefined;
+function halfTable(): Float32Array {
+  if (halves) return halves;
+  halves = new Float32Array(65536);
+  for (let h = 0; h < 65536; h++) {
+    const sign = h & 0x8000 ? -1 : 1;
+    const exp = (h >> 10) & 0x1f;
+    const mant = h & 0x3ff;
+    halves[h] =
+      exp === 0
+        ? sign * 2 ** -14 * (mant / 1024)
+        : exp === 31
+          ? mant
+            ? Number.NaN
+            : sign * Number.POSITIVE_INFINITY
+          : sign * 2 ** (exp - 15) * (1 + mant / 1024);
+  }
+  return halves;
 }
 
 /** Settings Transformers.js would apply that this decoder does not: it then stands aside. */
@@ -114,7 +139,8 @@ export class GreedyDecoder {
     let past: Record<string, ort.Tensor> = {};
     for (const c of this.#cache) {
       const shape = [rows.length, c.heads, 0, c.headDim];
-      past[c.name] = new ort.Tensor('float32', new Float32Array(0), shape);
+      const empty = c.type === 'float16' ? new Uint16Array(0) : new Float32Array(0);
+      past[c.name] = new ort.Tensor(c.type, empty, shape);
     }
     // The row of `rows` at each batch position; -1 for a finished row still in the tensors.
     let batch = rows.map((_, r) => r);
@@ -193,7 +219,9 @@ export class GreedyDecoder {
   ): number {
     const { eos, firstEos, banned, forceEos, start } = this.#tokens;
     if (forceEos && written.length === row.maxNewTokens - 1) return firstEos;
-    const data = logits.data as Float32Array;
+    const raw = logits.data as Float32Array | Uint16Array;
+    // float16 logits (Xenova's `*_fp16.onnx`) come as their bit patterns.
+    const table = raw instanceof Uint16Array ? halfTable() : undefined;
     const vocab = Number(logits.dims.at(-1));
     const steps = Number(logits.dims.at(1) ?? 1);
     const base = (b * steps + steps - 1) * vocab;
@@ -209,7 +237,8 @@ export class GreedyDecoder {
     let best = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (let v = 0; v < vocab; v++) {
-      const x = data[base + v] as number;
+      const bits = raw[base + v] as number;
+      const x = table ? (table[bits] as number) : bits;
       if (x > bestValue && !forbidden.has(v)) {
         bestValue = x;
         best = v;
@@ -253,12 +282,13 @@ function readCache(decoder: ort.InferenceSession): CacheInput[] | undefined {
   for (const meta of decoder.inputMetadata) {
     const match = /^past_key_values\.(\d+)\.(decoder|encoder)\.(key|value)$/.exec(meta.name);
     if (!match) continue;
-    if (!meta.isTensor) return undefined;
+    if (!meta.isTensor || (meta.type !== 'float32' && meta.type !== 'float16')) return undefined;
     const [, heads, , headDim] = meta.shape;
     if (typeof heads !== 'number' || typeof headDim !== 'number') return undefined;
     const output = `present.${match[1]}.${match[2]}.${match[3]}`;
     if (!decoder.outputNames.includes(output)) return undefined;
-    cache.push({ name: meta.name, output, cross: match[2] === 'encoder', heads, headDim });
+    const type = meta.type;
+    cache.push({ name: meta.name, type, output, cross: match[2] === 'encoder', heads, headDim });
   }
   return cache.length > 0 ? cache : undefined;
 }

@@ -22,6 +22,6 @@ export {
 export { DataType } from './onnx/onnx-proto.ts';
 export { tensors } from './onnx/tensors.ts';
 export { encodeModel, writeModel } from './onnx/write-model.ts';
-export type { Precision } from './opus-sized/opus-shape.ts';
+export type { OpusVariant, Precision } from './opus-sized/opus-shape.ts';
 export { OPUS_SHAPE } from './opus-sized/opus-shape.ts';
 export { OPUS_FILES } from './opus-sized/write-opus-model.ts';

@@ -116,6 +116,7 @@ export const DataType = {
   INT32: 6,
   INT64: 7,
   BOOL: 9,
+  FLOAT16: 10,
 } as const;
 
 /** One of the ONNX element types the generators write. */

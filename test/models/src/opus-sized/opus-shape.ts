@@ -9,5 +9,8 @@ export const OPUS_SHAPE = {
   maxPositions: 512,
 } as const;
 
-/** How the weights of a generated file are stored. */
+/** How the weights of a generated graph are stored. */
 export type Precision = 'fp32' | 'int8';
+
+/** The files of the Opus-MT-sized model: its graphs' precisions, and their float16 variant. */
+export type OpusVariant = Precision | 'fp16';
