@@ -9,12 +9,13 @@ import {
   WorkerRegistry,
 } from '@tidings/queue';
 import { type GlossarySnapshot, openStore, StoreLockedError } from '@tidings/store';
-import { loadGlossary } from '@tidings/translator';
+import { loadGlossary, TranslationMemory } from '@tidings/translator';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from './app.ts';
 import { bootstrapAdminKey } from './bootstrap-admin-key.ts';
 import { loadConfig } from './config.ts';
 import { drainResults } from './dispatch/drain-results.ts';
+import { MemoryTeacher } from './dispatch/memory-teacher.ts';
 import { Reconciler } from './dispatch/reconciler.ts';
 import { startResultsConsumer } from './dispatch/results-consumer.ts';
 import { TranslationDispatcher } from './dispatch/translation-dispatcher.ts';
@@ -105,6 +106,16 @@ const reconciler = new Reconciler(dispatcher, store, queue, logger, {
   overdueAfterMs: config.reconcileOverdueMs,
   stalledRetries: config.stalledRetries,
 });
+// Editors' corrections and approvals teach the translation memory the workers read.
+const teacher = new MemoryTeacher({
+  store,
+  memory: new TranslationMemory(producer, {
+    prefix: `${config.queuePrefix}:tm:`,
+    ttlSeconds: config.translationMemoryTtlDays * 24 * 3600,
+  }),
+  logger,
+  intervalMs: config.reconcileIntervalMs,
+});
 // For the operators' dashboard only: results are consumed by the worker below.
 const resultsQueue = openResultsQueue({ connection: producer, prefix: config.queuePrefix });
 // Without a listener BullMQ prints every Redis outage as a raw stack trace to stderr.
@@ -130,6 +141,7 @@ const results = startResultsConsumer({
   onResult: (result) => metrics.observeResult(result),
 });
 reconciler.start();
+teacher.start();
 
 const app = createApp({
   logger,
@@ -154,6 +166,7 @@ const app = createApp({
     languageDetectionThreshold: config.languageDetectionThreshold,
     publishGlossary: sendGlossary,
     languages: config.languages,
+    teacher,
   },
 });
 
@@ -193,6 +206,7 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 /** Stops everything but the HTTP server, in the order that loses nothing. */
 async function stopServices(): Promise<void> {
   await reconciler.stop();
+  await teacher.stop();
   await results.close();
   await queue.close();
   await resultsQueue.close();

@@ -279,7 +279,7 @@ export const CONFIG_VARIABLES = {
     default: '90',
     expected: 'a non-negative integer (days; 0 keeps entries forever)',
     description:
-      'How long a translated segment is remembered in Redis, so it is never sent to a model twice.',
+      "How long a translated segment (or an editor's wording of one) is remembered in Redis, so it is never sent to a model twice.",
   }),
   GLOSSARY: variable({
     schema: z.string().min(1),

@@ -51,7 +51,7 @@ export class ApiMetrics {
     });
     this.#segments = new Counter({
       name: 'tidings_segments_total',
-      help: 'Distinct segment translations, by who answered: the translation memory or a model',
+      help: "Distinct segment translations, by who answered: the translation memory (machine entries), an editor's wording in it (human-memory) or a model",
       labelNames: ['origin'],
       registers,
     });
@@ -163,6 +163,7 @@ export class ApiMetrics {
     if (result.outcome === 'failed') return;
     this.#segments.inc({ origin: 'memory' }, result.memoryHits ?? 0);
     this.#segments.inc({ origin: 'model' }, result.modelCalls ?? 0);
+    this.#segments.inc({ origin: 'human-memory' }, result.segmentOrigins?.origins.humanMemory ?? 0);
     for (const load of result.modelLoads ?? []) {
       this.#modelLoad.observe({ model: load.model }, load.ms / 1000);
     }

@@ -339,12 +339,14 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: 'One language version',
           description:
-            "`content` is what readers see. `draft` is the machine's latest version of the current revision when it is not live: awaiting review (needs_review), or beside an editor's correction whose source was revised since (stale). For a stale version, `sourceChange` says how the source changed since the revision the correction was made against: the title and summary, and the body block by block (`added`, `removed`, `changed`, with the old and new text).",
+            "`content` is what readers see. `draft` is the machine's latest version of the current revision when it is not live: awaiting review (needs_review), or beside an editor's correction whose source was revised since (stale). For a stale version, `sourceChange` says how the source changed since the revision the correction was made against: the title and summary, and the body block by block (`added`, `removed`, `changed`, with the old and new text). `segments` lists every translated sentence of the live version's source in order: `{ block, source, origin }`, where `block` counts title 0, summary 1, the categories, the image's alt text, the body's blocks, then the body images' alt texts, `source` is the sentence as a reader sees it, and `origin` is `model` (a model translated it), `machine-memory` (the translation memory's earlier machine translation), `human-memory` (an editor's earlier correction or approval of the same sentence in this language pair, so no model was asked) or `human` (this version is an editor's). `origins` counts them: `{ human, humanMemory, machineMemory, model }`. Both are `null` and `[]` when no version is live or it was made before this was recorded.",
           security: auth,
           responses: { '200': ok('The language version.'), ...guarded, ...problems('not-found') },
         },
         put: {
           summary: "An editor's correction; never overwritten by a machine translation",
+          description:
+            "The correction goes live at once and teaches the translation memory: aligned with the source block by block (sentence by sentence where the counts agree), its sentences become human entries, so the same sentence in a later revision or another article gets the editor's wording without a model. An approval (with or without an edit) teaches it the same way. The memory is written after the answer; while Redis is away the lesson waits in the store and is taught again every RECONCILE_INTERVAL_MS.",
           security: auth,
           requestBody: body(translationEditSchema),
           responses: {

@@ -1,13 +1,21 @@
-import { DEFAULT_MAX_ARTICLE_CHARS, type LanguageCode, translationEditSchema } from '@tidings/core';
+import {
+  type ArticleContent,
+  DEFAULT_MAX_ARTICLE_CHARS,
+  type LanguageCode,
+  type SegmentOrigins,
+  translationEditSchema,
+} from '@tidings/core';
 import type { Store } from '@tidings/store';
 import { Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { MemoryTeacher } from '../dispatch/memory-teacher.ts';
 import type { ApiEnv } from '../env.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { readJson } from '../middleware/json-body.ts';
 import { servedLanguageParam } from './article-access.ts';
 import { translationView } from './article-view.ts';
 import { cleanEdit } from './clean-edit.ts';
+import { editOrigins } from './edit-origins.ts';
 
 /** What the approval route needs. */
 export interface ApprovalRoutesDeps {
@@ -20,6 +28,8 @@ export interface ApprovalRoutesDeps {
   readonly onChange?: (articleId: string) => void;
   /** The languages served (`LANGUAGES`, default all six); another one is a 404. */
   readonly languages?: readonly LanguageCode[] | undefined;
+  /** Teaches the translation memory each approval; approvals teach nothing without it. */
+  readonly teacher?: Pick<MemoryTeacher, 'editOrigins' | 'teachSoon'> | undefined;
 }
 
 /**
@@ -44,14 +54,16 @@ export function articleApprovalRoutes(deps: ApprovalRoutesDeps): Hono<ApiEnv> {
       Number(c.req.header('content-length') ?? '0') > 0 ||
       c.req.header('transfer-encoding') !== undefined;
     const id = c.req.param('id');
-    const edit = sent
-      ? cleanEdit(
-          await readJson(c, translationEditSchema),
-          (await store.getArticle(id)).content.image,
-          maxArticleChars,
-        )
-      : undefined;
-    const translation = await store.approveTranslation(id, language, c.var.key.id, edit);
+    let edit: ArticleContent | undefined;
+    let origins: SegmentOrigins | undefined;
+    if (sent) {
+      const input = await readJson(c, translationEditSchema);
+      const article = await store.getArticle(id);
+      edit = cleanEdit(input, article.content.image, maxArticleChars);
+      origins = await editOrigins(deps.teacher, article, language, edit);
+    }
+    const translation = await store.approveTranslation(id, language, c.var.key.id, edit, origins);
+    deps.teacher?.teachSoon();
     deps.onChange?.(translation.articleId);
     return c.json(translationView(publicUrl, translation));
   });

@@ -78,5 +78,7 @@ export function translationView(base: string, translation: Translation) {
     content: translation.content,
     draft: translation.draft,
     sourceChange: translation.sourceChange,
+    origins: translation.segmentOrigins?.origins ?? null,
+    segments: translation.segmentOrigins?.segments ?? [],
   };
 }

@@ -13,6 +13,7 @@ import type { ArticleWrite, Store } from '@tidings/store';
 import { type Context, Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { detectLanguageOrProblem } from '../detect-language.ts';
+import type { MemoryTeacher } from '../dispatch/memory-teacher.ts';
 import type { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
 import type { ApiEnv } from '../env.ts';
 import { authenticate } from '../middleware/auth.ts';
@@ -21,6 +22,7 @@ import { ProblemError } from '../problem.ts';
 import { assertVisible, languageParam, servedLanguageParam } from './article-access.ts';
 import { articleView, translationView } from './article-view.ts';
 import { assertArticleSize, cleanEdit } from './clean-edit.ts';
+import { editOrigins } from './edit-origins.ts';
 
 /** What the article routes need. */
 export interface ArticleRoutesDeps {
@@ -40,6 +42,8 @@ export interface ArticleRoutesDeps {
   readonly onChange?: (articleId: string) => void;
   /** Largest article in characters once cleaned (MAX_ARTICLE_CHARS), as the workers take it. */
   readonly maxArticleChars?: number | undefined;
+  /** Teaches the translation memory each correction; corrections teach nothing without it. */
+  readonly teacher?: Pick<MemoryTeacher, 'editOrigins' | 'teachSoon'> | undefined;
 }
 
 function toContent(input: ArticleSubmissionInput, maxArticleChars: number): ArticleContent {
@@ -174,8 +178,11 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     const language = servedLanguageParam(c, languages);
     const input = await readJson(c, translationEditSchema);
     const id = c.req.param('id');
-    const edit = cleanEdit(input, (await store.getArticle(id)).content.image, maxArticleChars);
-    const translation = await store.editTranslation(id, language, edit, c.var.key.id);
+    const article = await store.getArticle(id);
+    const edit = cleanEdit(input, article.content.image, maxArticleChars);
+    const origins = await editOrigins(deps.teacher, article, language, edit);
+    const translation = await store.editTranslation(id, language, edit, c.var.key.id, origins);
+    deps.teacher?.teachSoon();
     deps.onChange?.(translation.articleId);
     return c.json(translationView(publicUrl, translation));
   });

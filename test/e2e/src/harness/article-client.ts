@@ -106,6 +106,10 @@ export interface VersionView {
       new: string | null;
     }[];
   } | null;
+  /** Counts of the live version's segments by origin. */
+  origins: { human: number; humanMemory: number; machineMemory: number; model: number } | null;
+  /** The live version's translated sentences, each with where its translation came from. */
+  segments: { block: number; source: string; origin: string }[];
   links: { self: string; page: string };
 }
 
