@@ -21,7 +21,7 @@ function roundTrip(
   const atoms: LocalAtom[][] = plan.segments.map((s) => {
     const out = s.translate ? s.encoded.text.replace(/[^<>\s]+(?![^<]*>)/g, fn) : s.encoded.text;
     const d = decodeSegment(out, s.encoded.slots);
-    if (!d.ok) throw new Error(d.problem);
+    if (!d.ok) throw new Error(JSON.stringify(d.problem));
     return d.atoms;
   });
   return { plan, out: renderArticle(content, plan, atoms, glossary, 'es') };

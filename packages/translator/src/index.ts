@@ -19,7 +19,11 @@ export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-poo
 export { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
 export { type RouteStep, resolveRoute } from './model-route.ts';
 export { ModelUnavailableError } from './model-unavailable-error.ts';
-export type { ReviewReason } from './review-reason.ts';
+export {
+  REVIEW_REASON_CODES,
+  type ReviewReason,
+  type ReviewReasonCode,
+} from './review-reason.ts';
 export type { BatchEvent, TranslatorStats } from './segment-translator.ts';
 export { splitSentences } from './sentence-splitter.ts';
 export { TranslationInputError } from './translation-input-error.ts';

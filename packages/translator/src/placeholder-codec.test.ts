@@ -101,10 +101,22 @@ describe('decodeSegment', () => {
       const d = decodeSegment(out, encoded.slots);
       return d.ok ? undefined : d.problem;
     };
-    expect(problem('El <g1> ministro dijo </g1>')).toBe('placeholder 2 missing');
-    expect(problem('El <g1> <g2> a </g2> <g2> b </g2> </g1>')).toBe('placeholder 2 repeated');
-    expect(problem('El <g1> <g2> a </g2> </g1> <x3/>')).toBe('unknown placeholder <x3/>');
-    expect(problem('El <g1> <g2> a </g1> </g2>')).toBe('placeholder 1 closed out of order');
+    expect(problem('El <g1> ministro dijo </g1>')).toEqual({
+      code: 'placeholder-missing',
+      placeholder: 2,
+    });
+    expect(problem('El <g1> <g2> a </g2> <g2> b </g2> </g1>')).toEqual({
+      code: 'placeholder-repeated',
+      placeholder: 2,
+    });
+    expect(problem('El <g1> <g2> a </g2> </g1> <x3/>')).toEqual({
+      code: 'placeholder-unknown',
+      placeholder: '<x3/>',
+    });
+    expect(problem('El <g1> <g2> a </g1> </g2>')).toEqual({
+      code: 'placeholder-out-of-order',
+      placeholder: 1,
+    });
   });
 });
 

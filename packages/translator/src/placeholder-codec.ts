@@ -38,10 +38,22 @@ export type LocalAtom =
   | { readonly type: 'text'; readonly text: string; readonly stack: readonly number[] }
   | { readonly type: 'node'; readonly node: number; readonly stack: readonly number[] };
 
+/**
+ * Why a translation's placeholders cannot be trusted, as data: a placeholder the input does not
+ * have (as the model wrote it), or one of the input's (numbered from 1) missing, repeated, or
+ * closed out of order.
+ */
+export type PlaceholderProblem =
+  | { readonly code: 'placeholder-unknown'; readonly placeholder: string }
+  | {
+      readonly code: 'placeholder-missing' | 'placeholder-repeated' | 'placeholder-out-of-order';
+      readonly placeholder: number;
+    };
+
 /** The result of decoding: the atoms, or why the placeholders cannot be trusted. */
 export type Decoded =
   | { readonly ok: true; readonly atoms: LocalAtom[] }
-  | { readonly ok: false; readonly problem: string };
+  | { readonly ok: false; readonly problem: PlaceholderProblem };
 
 // Tolerant of the spaces and capitals a model may put inside a tag ("< / G1 >").
 const PLACEHOLDER = /<\s*(\/)?\s*([gx])\s*(\d{1,3})\s*(\/)?\s*>/gi;
@@ -143,7 +155,10 @@ export function decodeSegment(output: string, slots: readonly Slot[]): Decoded {
     seen.set(key, (seen.get(key) ?? 0) + 1);
     const slot = slots[t.slot];
     if (!slot || (slot.kind === 'void') !== (t.kind === 'void')) {
-      return { ok: false, problem: `unknown placeholder ${output.slice(t.start, t.end)}` };
+      return {
+        ok: false,
+        problem: { code: 'placeholder-unknown', placeholder: output.slice(t.start, t.end) },
+      };
     }
   }
   for (const [index, slot] of slots.entries()) {
@@ -151,10 +166,8 @@ export function decodeSegment(output: string, slots: readonly Slot[]): Decoded {
     for (const key of keys) {
       const count = seen.get(key) ?? 0;
       if (count !== 1) {
-        return {
-          ok: false,
-          problem: `placeholder ${index + 1} ${count === 0 ? 'missing' : 'repeated'}`,
-        };
+        const code = count === 0 ? 'placeholder-missing' : 'placeholder-repeated';
+        return { ok: false, problem: { code, placeholder: index + 1 } };
       }
     }
   }
@@ -162,7 +175,10 @@ export function decodeSegment(output: string, slots: readonly Slot[]): Decoded {
   for (const t of found) {
     if (t.kind === 'open') stack.push(t.slot);
     else if (t.kind === 'close' && stack.pop() !== t.slot) {
-      return { ok: false, problem: `placeholder ${t.slot + 1} closed out of order` };
+      return {
+        ok: false,
+        problem: { code: 'placeholder-out-of-order', placeholder: t.slot + 1 },
+      };
     }
   }
   return { ok: true, atoms: toAtoms(output, found, slots) };

@@ -1,4 +1,21 @@
-import { decodeSegment, type Slot } from './placeholder-codec.ts';
+import { decodeSegment, type PlaceholderProblem, type Slot } from './placeholder-codec.ts';
+
+/**
+ * What the quality gate finds wrong with a translated segment, as a stable code and its fields
+ * (the human sentence is chosen per language from the code, in `locales/{lang}/review.json`).
+ *
+ * @example
+ * const problem: GateProblem = { code: 'number-missing', number: '5' };
+ */
+export type GateProblem =
+  | PlaceholderProblem
+  | { readonly code: 'empty-translation' }
+  /** A digit run of the input that the output lacks. */
+  | { readonly code: 'number-missing'; readonly number: string }
+  /** A phrase repeated back to back more often than in the input. */
+  | { readonly code: 'repetition-loop'; readonly phrase: string }
+  /** The output's letters per input letter, to two decimals. */
+  | { readonly code: 'length-ratio'; readonly ratio: number };
 
 const PLACEHOLDER = /<\s*\/?\s*[gx]\s*\d{1,3}\s*\/?\s*>/gi;
 
@@ -11,26 +28,26 @@ const PLACEHOLDER = /<\s*\/?\s*[gx]\s*\d{1,3}\s*\/?\s*>/gi;
  *
  * @example
  * checkTranslation('On 5 May <g1> he </g1> left.', 'El 5 de mayo <g1> él </g1> se fue.', slots); // undefined
- * checkTranslation('On 5 May he left.', 'El mayo se fue.', []); // 'number 5 missing'
+ * checkTranslation('On 5 May he left.', 'El mayo se fue.', []); // { code: 'number-missing', number: '5' }
  */
 export function checkTranslation(
   input: string,
   output: string,
   slots: readonly Slot[],
-): string | undefined {
+): GateProblem | undefined {
   const decoded = decodeSegment(output, slots);
   if (!decoded.ok) return decoded.problem;
   const source = input.replace(PLACEHOLDER, ' ');
   const target = output.replace(PLACEHOLDER, ' ');
-  if (target.trim() === '') return 'empty translation';
+  if (target.trim() === '') return { code: 'empty-translation' };
   const missing = missingNumbers(source, target);
-  if (missing) return `number ${missing} missing`;
+  if (missing) return { code: 'number-missing', number: missing };
   const loop = repetition(target, source);
-  if (loop) return `repetition loop "${loop}"`;
+  if (loop) return { code: 'repetition-loop', phrase: loop };
   const ratio = letters(target) / Math.max(1, letters(source));
   const short = letters(source) < 20;
   if ((!short && ratio < 0.3) || ratio > (short ? 6 : 3.5)) {
-    return `length ratio ${ratio.toFixed(2)} out of range`;
+    return { code: 'length-ratio', ratio: Math.round(ratio * 100) / 100 };
   }
   return undefined;
 }

@@ -128,7 +128,7 @@ export class SegmentTranslator {
         if (problem) {
           // Alone, without padding neighbours, and forbidding the loop if there was one.
           this.stats.retries++;
-          const loop = problem.code === 'quality-gate' && problem.detail.startsWith('repetition');
+          const loop = problem.code === 'repetition-loop';
           [output = ''] = await this.#run(step, [text], true, loop ? 4 : undefined);
           problem = check(step, text, output, slots);
           if (problem) this.stats.flagged++;
@@ -167,7 +167,7 @@ function check(
   slots: readonly Slot[],
 ): SegmentProblem | undefined {
   const gate = checkTranslation(input, output, slots);
-  if (gate) return { code: 'quality-gate', detail: gate };
+  if (gate) return gate;
   const lost = lostForeignRuns(input, output, step.from);
   return lost.length > 0 ? { code: 'lost-foreign-run', runs: lost } : undefined;
 }

@@ -41,12 +41,14 @@ describe('Translator quality gates on a model that talks nonsense', () => {
       [['The <g1> minister </g1> said on 5 November.'], false],
       [['The <g1> minister </g1> said on 5 November.'], true],
     ]);
+    // A gate's problem, whichever the model's output shows.
     expect(result?.needsReview).toEqual([
-      {
-        code: 'quality-gate',
-        detail: expect.any(String),
+      expect.objectContaining({
+        code: expect.stringMatching(
+          /^(placeholder-\w+|empty-translation|number-missing|repetition-loop|length-ratio)$/,
+        ),
         segment: 'The minister said on 5 November.',
-      },
+      }),
     ]);
     // Whatever the model wrote, the markup that comes back is well formed and the link kept.
     expect(result?.content.body).toMatch(

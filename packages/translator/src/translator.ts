@@ -335,7 +335,7 @@ export class Translator {
       sources.push({ block: plan.blocks[k] ?? 0, source: readerText(segment), origin });
       text = restoreNoBreakSpaces(text, segment.spaces);
       const result = decodeSegment(text, slots);
-      if (!result.ok) problems.push({ code: 'quality-gate', detail: result.problem });
+      if (!result.ok) problems.push(result.problem);
       problems.push(...lostContent(input, text, job.source, segment.kept));
       for (const problem of problems) {
         const reason = { ...problem, segment: snippet(segment) };
