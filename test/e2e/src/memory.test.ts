@@ -2,7 +2,7 @@ import { ensureTestModels } from '@tidings/test-models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getVersion, postArticle, untilFinal } from './harness/article-client.ts';
 import { BACKENDS } from './harness/backends.ts';
-import type { Launched } from './harness/launch.ts';
+import { type Launched, launch } from './harness/launch.ts';
 import { parsePrometheus } from './harness/prometheus.ts';
 import { eventually, type Installation, installation } from './harness/service.ts';
 
@@ -19,6 +19,7 @@ describe.each(BACKENDS)('corrections teach the translation memory, on $name', (b
   let editor: string;
   let publisher: string;
   let drop: () => Promise<void> = async () => {};
+  let secondId = '';
 
   /** `tidings_segments_total{origin}` now: segments the workers' translators reported, by origin. */
   async function segmentsBy(origin: string): Promise<number> {
@@ -92,6 +93,7 @@ describe.each(BACKENDS)('corrections teach the translation memory, on $name', (b
         language: 'en',
       });
       await untilFinal(tidings, publisher, second.id, 180_000);
+      secondId = second.id;
       const es = await getVersion(tidings, editor, second.id, 'es');
       expect(es.status).toBe('published');
       expect(es.content?.body).toContain(
@@ -116,5 +118,30 @@ describe.each(BACKENDS)('corrections teach the translation memory, on $name', (b
       expect(await segmentsBy('human-memory')).toBe(humanBefore + 1);
     },
     600_000,
+  );
+
+  it.skipIf(!backend.available)(
+    'tidings retry --include-published translates a published machine version again',
+    async () => {
+      expect(secondId).not.toBe('');
+      const run = async (...args: string[]) => {
+        const cli = launch(['apps/cli/bin/tidings.mjs', 'retry', secondId, ...args], {
+          ...tidings.env,
+          TIDINGS_KEY: editor,
+        });
+        return { code: (await cli.exited()).code, output: cli.output() };
+      };
+      const plain = await run();
+      expect(plain.code, plain.output).toBe(1);
+      expect(plain.output).toContain('nothing to retry');
+      const again = await run('--include-published', '--wait');
+      expect(again.code, again.output).toBe(0);
+      expect(again.output).toMatch(/^es: queued again \(job .+\.retry1\)$/m);
+      expect(again.output).toMatch(/^es published$/m);
+      // Translated again, the corrected sentence still comes from the editor's wording.
+      const es = await getVersion(tidings, editor, secondId, 'es');
+      expect(es.origins?.humanMemory).toBe(1);
+    },
+    300_000,
   );
 });

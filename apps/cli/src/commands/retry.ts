@@ -9,6 +9,7 @@ import { parseSeconds } from './post.ts';
 
 interface RetryOptions extends ApiOptions {
   readonly wait: boolean;
+  readonly includePublished?: boolean;
   readonly timeout: number;
 }
 
@@ -22,8 +23,10 @@ function line(retry: RetryView): string {
 
 /**
  * `tidings retry ID [LANG…]`: a fresh machine translation of the languages that failed or
- * await review (all of them, or those named). Never replaces an editor's correction; a
- * language already on its way is not queued twice. With `--wait`, follows them to the end.
+ * await review (all of them, or those named); with `--include-published`, of published machine
+ * versions too (`?include=published`: a changed glossary applied to one article). Never
+ * replaces an editor's correction; a language already on its way is not queued twice. With
+ * `--wait`, follows them to the end.
  *
  * @example
  * registerRetry(program);
@@ -40,6 +43,10 @@ export function registerRetry(program: Command): void {
         ),
       ),
   )
+    .option(
+      '--include-published',
+      'translate published machine versions again too (a changed glossary); readers keep the published text until the new one is in',
+    )
     .option('--wait', 'follow the retried languages until each is settled')
     .addOption(
       new Option('--timeout <seconds>', 'stop waiting after this long')
@@ -49,13 +56,18 @@ export function registerRetry(program: Command): void {
     .action(async (id: string, languages: LanguageCode[], options: RetryOptions) => {
       const { api } = apiClient(options);
       const path = `/v1/articles/${encodeURIComponent(id)}`;
+      const query = options.includePublished ? '?include=published' : '';
       const retries: RetryView[] = [];
       if (languages.length === 0) {
-        retries.push(...(await api.request<RetriesView>('POST', `${path}/retry`)).body.retries);
+        const { body } = await api.request<RetriesView>('POST', `${path}/retry${query}`);
+        retries.push(...body.retries);
       } else {
         for (const language of new Set(languages)) {
           try {
-            const { body } = await api.request<RetriesView>('POST', `${path}/${language}/retry`);
+            const { body } = await api.request<RetriesView>(
+              'POST',
+              `${path}/${language}/retry${query}`,
+            );
             retries.push(...body.retries);
           } catch (error) {
             // One language that has nothing to retry does not stop the others.
