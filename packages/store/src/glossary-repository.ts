@@ -1,6 +1,22 @@
 import type { Database, Queryable } from './database.ts';
 import { NotFoundError } from './not-found-error.ts';
-import type { GlossaryEntry, GlossarySnapshot, GlossaryTermInput } from './types.ts';
+import type {
+  GlossaryChange,
+  GlossaryEntry,
+  GlossaryHistoryPage,
+  GlossarySnapshot,
+  GlossaryTermInput,
+} from './types.ts';
+
+interface ChangeRow {
+  version: number;
+  source: string;
+  change: GlossaryChange['change'];
+  term: GlossaryTermInput | null;
+  author_key_id: string | null;
+  author_name: string | null;
+  changed_at: Date;
+}
 
 interface TermRow {
   source: string;
@@ -110,6 +126,42 @@ export class GlossaryRepository {
       );
       return snapshot(tx);
     });
+  }
+
+  /**
+   * Who changed what when, newest first: every change, or one term's (`term`), older than
+   * version `before`, `limit` a page.
+   */
+  async history(options: {
+    readonly term?: string | undefined;
+    readonly before?: number | undefined;
+    readonly limit: number;
+  }): Promise<GlossaryHistoryPage> {
+    const limit = Math.max(1, Math.floor(options.limit));
+    const rows = await this.#db.query<ChangeRow>(
+      `SELECT c.version, c.source, c.change, c.term, c.author_key_id, k.name AS author_name,
+              c.changed_at
+         FROM glossary_changes c LEFT JOIN api_keys k ON k.id = c.author_key_id
+        WHERE ($1::text IS NULL OR c.source = $1) AND ($2::integer IS NULL OR c.version < $2)
+        ORDER BY c.version DESC
+        LIMIT ${limit + 1}`,
+      [options.term ?? null, options.before ?? null],
+    );
+    const changes = rows.slice(0, limit).map(
+      (row): GlossaryChange => ({
+        version: Number(row.version),
+        source: row.source,
+        change: row.change,
+        term: row.term,
+        author:
+          row.author_key_id === null
+            ? null
+            : { id: row.author_key_id, name: row.author_name ?? '' },
+        changedAt: row.changed_at,
+      }),
+    );
+    const last = changes.at(-1);
+    return { changes, next: rows.length > limit && last ? last.version : null };
   }
 
   /**

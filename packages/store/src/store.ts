@@ -31,6 +31,7 @@ import type {
   ArticleIndexPage,
   ArticleWrite,
   CreatedKey,
+  GlossaryHistoryPage,
   GlossarySnapshot,
   GlossaryTermInput,
   ListedPage,
@@ -249,6 +250,15 @@ export class Store {
       editorKeyId,
       segmentOrigins,
     );
+  }
+
+  /** See {@link GlossaryRepository.history}. */
+  glossaryHistory(options: {
+    readonly term?: string | undefined;
+    readonly before?: number | undefined;
+    readonly limit: number;
+  }): Promise<GlossaryHistoryPage> {
+    return this.#glossary.history(options);
   }
 
   /** See {@link MemoryLessonsRepository.get}. */

@@ -36,6 +36,25 @@ export interface GlossaryEntry extends GlossaryTermInput {
   readonly updatedAt: Date;
 }
 
+/** One change of the glossary, as its history keeps it. */
+export interface GlossaryChange {
+  /** The glossary version this change made. */
+  readonly version: number;
+  readonly source: string;
+  readonly change: 'set' | 'remove';
+  /** What the change set; `null` for a removal. */
+  readonly term: GlossaryTermInput | null;
+  /** The key that made it; `null` for the seed from the GLOSSARY file. */
+  readonly author: { readonly id: string; readonly name: string } | null;
+  readonly changedAt: Date;
+}
+
+/** A page of the glossary's history, newest first; `next` is the `before` of the next page. */
+export interface GlossaryHistoryPage {
+  readonly changes: readonly GlossaryChange[];
+  readonly next: number | null;
+}
+
 /** The whole glossary at one version (the number of its latest change; 0 before any). */
 export interface GlossarySnapshot {
   readonly version: number;

@@ -7,7 +7,7 @@ import {
 import { z } from 'zod';
 import { PROBLEMS, type ProblemCode } from '../problem.ts';
 import { listingQuerySchema } from '../routes/article-listing.ts';
-import { glossaryTermSchema } from '../routes/glossary.ts';
+import { glossaryHistoryQuerySchema, glossaryTermSchema } from '../routes/glossary.ts';
 import { createKeySchema } from '../routes/keys.ts';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -438,6 +438,24 @@ export function openApiDocument(serverUrl: string) {
             'A term without `translations` is never translated; with them it is written that way in each listed language and kept as written in the others. `from` limits a term to articles in one language. `updatedBy` is the key that last changed it (null: seeded from GLOSSARY).',
           security: auth,
           responses: { '200': ok('The version and the terms, by source.'), ...guarded },
+        },
+      },
+      '/v1/glossary/history': {
+        get: {
+          summary: "The glossary's history (editor): who changed what when, newest first",
+          description:
+            'Each change: `version` (the glossary version it made), `source` (the term), `change` (`set` or `remove`), `term` (what was set: `from`, `translations`, `caseSensitive`; null for a removal), `author` (`{ id, name }` of the key; null for the seed from GLOSSARY) and `changedAt`. `next` is the `before` of the next, older page (null on the last).',
+          security: auth,
+          parameters: queryParams(glossaryHistoryQuerySchema, {
+            term: "Only this term's changes (its source text, exactly).",
+            before: 'Only changes older than this version: the `next` of the previous page.',
+            limit: 'Changes per page, 1 to 100 (default 50).',
+          }),
+          responses: {
+            '200': ok('The changes and the next page.'),
+            ...guarded,
+            ...problems('validation'),
+          },
         },
       },
       '/v1/glossary/{term}': {

@@ -62,6 +62,33 @@ describe('/v1/glossary', () => {
     expect(gone.status).toBe(404);
     expect(gone.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await publishedGlossaryVersion(h.redis, h.prefix)).toBe(4);
+
+    // Who changed what when: newest first, a page at a time, and per term.
+    const history = await h.call('GET', '/v1/glossary/history?limit=3', h.keys.editor);
+    expect(history.status).toBe(200);
+    const page = (await history.json()) as {
+      changes: { version: number; source: string; change: string; author: unknown }[];
+      next: number | null;
+    };
+    expect(page.changes.map((c) => [c.version, c.source, c.change])).toEqual([
+      [4, 'JEF', 'remove'],
+      [3, 'JEF', 'set'],
+      [2, 'JEF', 'set'],
+    ]);
+    expect(page.changes[2]?.author).toEqual({ id: expect.any(String), name: expect.any(String) });
+    expect(page.next).toBe(2);
+    const older = await h.call('GET', '/v1/glossary/history?before=2', h.keys.admin);
+    expect(await older.json()).toMatchObject({
+      changes: [
+        { version: 1, source: 'Chas Pravdy', change: 'set', term: { caseSensitive: true } },
+      ],
+      next: null,
+    });
+    const jef = await h.call('GET', '/v1/glossary/history?term=JEF&limit=1', h.keys.editor);
+    expect(await jef.json()).toMatchObject({
+      changes: [{ version: 4, term: null, changedAt: expect.any(String) }],
+      next: 4,
+    });
   });
 
   it('answers bad input with a 422 problem and changes nothing', async () => {
@@ -83,6 +110,11 @@ describe('/v1/glossary', () => {
     expect(long.status).toBe(422);
     const blank = await h.call('PUT', '/v1/glossary/%20', h.keys.editor, {});
     expect(blank.status).toBe(422);
+    for (const query of ['limit=0', 'limit=101', 'before=zero', 'term=', 'what=1']) {
+      const res = await h.call('GET', `/v1/glossary/history?${query}`, h.keys.editor);
+      expect(res.status, query).toBe(422);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
     expect(await glossary()).toEqual(before);
   });
 });
@@ -92,12 +124,12 @@ describe('/v1/glossary (security)', () => {
     const created = await h.store.createKey({ name: 'gone', role: 'editor' });
     await h.store.revokeKey(created.id);
     const before = await glossary();
-    for (const [method, body] of [
-      ['GET', undefined],
-      ['PUT', {}],
-      ['DELETE', undefined],
+    for (const [method, body, path] of [
+      ['GET', undefined, '/v1/glossary'],
+      ['GET', undefined, '/v1/glossary/history'],
+      ['PUT', {}, '/v1/glossary/Secret'],
+      ['DELETE', undefined, '/v1/glossary/Secret'],
     ] as const) {
-      const path = method === 'GET' ? '/v1/glossary' : '/v1/glossary/Secret';
       expect((await h.call(method, path, undefined, body)).status).toBe(401);
       expect((await h.call(method, path, 'nope', body)).status).toBe(400);
       expect((await h.call(method, path, `tdg_${'A'.repeat(43)}`, body)).status).toBe(401);

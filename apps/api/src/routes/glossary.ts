@@ -1,11 +1,11 @@
 import { LANGUAGE_CODES, type Logger } from '@tidings/core';
-import type { GlossaryEntry, GlossarySnapshot, Store } from '@tidings/store';
+import type { GlossaryChange, GlossaryEntry, GlossarySnapshot, Store } from '@tidings/store';
 import { Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { ApiEnv } from '../env.ts';
 import { authenticate } from '../middleware/auth.ts';
-import { readJson } from '../middleware/json-body.ts';
+import { readJson, validated } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
 
 const languageCode = z.enum(LANGUAGE_CODES, {
@@ -25,6 +25,31 @@ export const glossaryTermSchema = z.strictObject({
 
 /** The longest term accepted, in characters. */
 const MAX_TERM_CHARS = 200;
+
+/** What `GET /v1/glossary/history` takes in its query string. */
+export const glossaryHistoryQuerySchema = z.strictObject({
+  term: z.string().trim().min(1).max(MAX_TERM_CHARS).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+const changeView = (change: GlossaryChange) => {
+  const { term } = change;
+  return {
+    version: change.version,
+    source: change.source,
+    change: change.change,
+    term: term
+      ? {
+          ...(term.from ? { from: term.from } : {}),
+          ...(term.translations ? { translations: term.translations } : {}),
+          caseSensitive: term.caseSensitive,
+        }
+      : null,
+    author: change.author,
+    changedAt: change.changedAt.toISOString(),
+  };
+};
 
 /** What the glossary routes need. */
 export interface GlossaryRoutesDeps {
@@ -55,8 +80,8 @@ function termParam(raw: string): string {
 }
 
 /**
- * `/v1/glossary`, for editor and admin keys: read the glossary (`GET`), add or replace a term
- * (`PUT /{term}`), remove one (`DELETE /{term}`). Each change is a new version, published to
+ * `/v1/glossary`, for editor and admin keys: read the glossary (`GET`), its history of changes
+ * (`GET /history`), add or replace a term (`PUT /{term}`), remove one (`DELETE /{term}`). Each change is a new version, published to
  * the workers, which use it from their next job on; published translations are not rewritten.
  *
  * @example
@@ -80,6 +105,13 @@ export function glossaryRoutes(deps: GlossaryRoutesDeps): Hono<ApiEnv> {
   app.get('/', editor, async (c) => {
     const { version, terms } = await store.getGlossary();
     return c.json({ version, terms: terms.map(termView) });
+  });
+
+  // Who changed what when: newest first, per term with `term`, older pages with `before`.
+  app.get('/history', editor, async (c) => {
+    const query = validated(glossaryHistoryQuerySchema, c.req.query());
+    const page = await store.glossaryHistory(query);
+    return c.json({ changes: page.changes.map(changeView), next: page.next });
   });
 
   app.put('/:term', editor, async (c) => {
