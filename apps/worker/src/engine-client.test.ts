@@ -25,6 +25,8 @@ function client(env: Record<string, string>): EngineClient {
     QUEUE_PREFIX: `test-engine-${process.pid}`,
     LOG_LEVEL: 'silent',
     ORT_THREADS: '1',
+    // Each test says which models it loads; preloading has a test of its own.
+    PRELOAD_MODELS: 'none',
     ...env,
   });
   const made = new EngineClient(ENGINE, logger);
@@ -61,6 +63,29 @@ describe('EngineClient', () => {
     expect(engine.pid && isAlive(engine.pid)).toBe(true);
     expect(engine.takeModelLoads().map((l) => l.model)).toEqual(['Xenova/opus-mt-en-es']);
     expect(engine.models).toEqual(['Xenova/opus-mt-en-es']);
+  }, 60_000);
+
+  it('preloads the models of PRELOAD_MODELS before it says it is ready for jobs', async () => {
+    const engine = client({
+      MODELS_DIR: modelsDir,
+      LANGUAGES: 'en,es,uk',
+      PRELOAD_MODELS: 'en-es,es-uk',
+    });
+    engine.start();
+    await engine.ready;
+    // es→uk pivots through English: es-en serves it and en-uk.
+    expect([...engine.models].sort()).toEqual([
+      'Xenova/opus-mt-en-es',
+      'Xenova/opus-mt-en-uk',
+      'Xenova/opus-mt-es-en',
+    ]);
+    expect(engine.takeModelLoads()).toHaveLength(3);
+    const result = await engine.translateArticle(article('Ukraine'), 'en', ['es']);
+    expect(result.get('es')?.content.title).toBe(
+      expectedTranslation('Ukraine', { src: 'en', tgt: 'es' }),
+    );
+    // Nothing was loaded for the job.
+    expect(engine.takeModelLoads()).toEqual([]);
   }, 60_000);
 
   it('answers a withdrawn translation at once and still translates the others', async () => {

@@ -45,10 +45,19 @@ export class EngineClient implements ArticleTranslator {
   #child: ChildProcess | undefined;
   #next = 0;
   #closing = false;
+  #started: (() => void) | undefined;
+  /**
+   * Settles when the first engine is ready for jobs (its models preloaded, PRELOAD_MODELS), or
+   * has exited trying: the worker takes no job before.
+   */
+  readonly ready: Promise<void>;
 
   constructor(entry: URL, logger: Logger) {
     this.#entry = entry;
     this.#logger = logger;
+    this.ready = new Promise((resolve) => {
+      this.#started = resolve;
+    });
   }
 
   /** The engine's pid, once started. */
@@ -126,6 +135,7 @@ export class EngineClient implements ArticleTranslator {
     child.on('error', (error) => this.#logger.warn({ err: error }, 'translation engine error'));
     child.once('exit', (code, signal) => {
       this.#child = undefined;
+      this.#started?.();
       if (!this.#closing)
         this.#logger.warn(
           { code, signal },
@@ -141,6 +151,7 @@ export class EngineClient implements ArticleTranslator {
     switch (message.type) {
       case 'ready':
         this.#logger.debug('translation engine ready');
+        this.#started?.();
         return;
       case 'load':
         this.#loads.push({ model: message.model, ms: message.ms });

@@ -57,6 +57,8 @@ const worker = translateWorker(
     lockDuration: timings.lockDurationMs,
     lockRenewTime: timings.lockRenewMs,
     stalledInterval: timings.stalledIntervalMs,
+    // Run once the engine has preloaded its models (PRELOAD_MODELS), below.
+    autorun: false,
   },
 );
 logConnectionErrors(worker, logger, 'translate worker', {
@@ -81,7 +83,13 @@ worker.on('lockRenewalFailed', (jobIds) => {
     worker.cancelJob(jobId, 'Redis refused to renew its lock');
   }
 });
-worker.once('ready', () => {
+let stopping = false;
+const connected = new Promise<void>((resolve) => worker.once('ready', () => resolve()));
+// Jobs are taken once Redis answers and the engine has its models, not before: the first
+// article after a start would otherwise wait for loading while holding its lock.
+void Promise.all([connected, engine.ready]).then(() => {
+  if (stopping) return;
+  worker.run().catch((error: unknown) => logger.error({ err: error }, 'translate worker stopped'));
   if (config.models === 'demo') {
     logger.warn(
       { modelsDir: config.modelsDir },
@@ -130,6 +138,7 @@ const presence = new WorkerPresence({
 presence.start();
 
 onShutdown(logger, config.shutdownTimeoutMs, async () => {
+  stopping = true;
   // close() lets the jobs in hand finish before it resolves; then the engine can stop.
   await worker.close();
   await presence.stop();

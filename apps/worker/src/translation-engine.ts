@@ -12,7 +12,13 @@ import {
   publishedGlossaryVersion,
   readPublishedGlossary,
 } from '@tidings/queue';
-import { ArticleBatcher, DEMO_MODEL_MAP, parseGlossary, Translator } from '@tidings/translator';
+import {
+  ArticleBatcher,
+  DEMO_MODEL_MAP,
+  parseGlossary,
+  servedDirections,
+  Translator,
+} from '@tidings/translator';
 import { loadConfig } from './config.ts';
 import type { CancelRequest, EngineMessage, TranslateRequest } from './engine-protocol.ts';
 import { dieWithParent } from './orphan-guard.ts';
@@ -122,4 +128,37 @@ process.on('message', (message: TranslateRequest | CancelRequest | { type: 'stop
 });
 // The worker's own 'disconnect' is its way of saying goodbye when it exits normally.
 process.on('disconnect', () => process.exit(0));
+await preload();
 send({ type: 'ready' });
+
+/**
+ * PRELOAD_MODELS: loads the models of the served directions (or the listed ones) before the
+ * worker takes its first job, saying each one as it is ready (the heartbeat lists them).
+ */
+async function preload(): Promise<void> {
+  const { preloadModels } = config;
+  if (preloadModels === 'none') return;
+  const directions =
+    preloadModels === 'served' ? servedDirections(config.languages) : preloadModels;
+  const started = performance.now();
+  const plan = await translator.preload(directions, (event) => {
+    reportModels();
+    const fields = { model: event.model, ms: Math.round(event.ms) };
+    if (event.error)
+      logger.warn(
+        { ...fields, err: event.error },
+        `could not preload model ${event.index}/${event.total}; its first job will try again`,
+      );
+    else logger.info(fields, `preloaded model ${event.index}/${event.total}`);
+  });
+  logger.info(
+    {
+      models: translator.loadedModels,
+      ms: Math.round(performance.now() - started),
+      ...(plan.left.length ? { leftToFirstUse: plan.left } : {}),
+    },
+    plan.left.length
+      ? `preloaded ${plan.steps.length} models (MODEL_CACHE_SIZE); ${plan.left.length} more load on first use`
+      : `preloaded ${plan.steps.length} models`,
+  );
+}

@@ -35,6 +35,31 @@ const languageList = z
   )
   .transform((codes) => LANGUAGE_CODES.filter((code) => codes.includes(code)) as LanguageCode[]);
 
+// `served`, `none`, or `from-to` directions separated by commas (checked against LANGUAGES later).
+const preloadList = z
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .refine(
+    (v) =>
+      v === 'served' ||
+      v === 'none' ||
+      v.split(',').every((d) => {
+        const [from, to, extra] = d.trim().split('-');
+        const known = LANGUAGE_CODES as readonly string[];
+        return (
+          extra === undefined &&
+          known.includes(from ?? '') &&
+          known.includes(to ?? '') &&
+          from !== to
+        );
+      }),
+  )
+  .transform((v): 'served' | 'none' | [LanguageCode, LanguageCode][] =>
+    v === 'served' || v === 'none'
+      ? v
+      : v.split(',').map((d) => d.trim().split('-') as [LanguageCode, LanguageCode]),
+  );
+
 /**
  * Every environment variable Tidings reads, with its parser, default and documentation.
  * The README and `.env.example` are checked against this table by a test.
@@ -245,6 +270,13 @@ export const CONFIG_VARIABLES = {
     expected: 'a positive integer',
     description:
       'How many models a worker keeps loaded; the least recently used one is unloaded beyond that.',
+  }),
+  PRELOAD_MODELS: variable({
+    schema: preloadList,
+    default: 'served',
+    expected: 'served, none, or directions between the served languages such as en-es,en-uk',
+    description:
+      'Which models a worker loads at start, before it takes a job, so the first article after a start does not wait for loading: served (those of every direction between the LANGUAGES, most used first, as many as MODEL_CACHE_SIZE keeps), none (each on the first job that needs it), or a list of directions.',
   }),
   ORT_THREADS: variable({
     schema: z.coerce.number().int().min(0).max(256),

@@ -142,3 +142,25 @@ describe('site settings', () => {
     }
   });
 });
+
+describe('PRELOAD_MODELS', () => {
+  it('preloads the served directions by default, or none, or the directions listed', () => {
+    expect(parseConfig({}).preloadModels).toBe('served');
+    expect(parseConfig({ PRELOAD_MODELS: 'NONE' }).preloadModels).toBe('none');
+    expect(parseConfig({ PRELOAD_MODELS: 'en-es, uk-en' }).preloadModels).toEqual([
+      ['en', 'es'],
+      ['uk', 'en'],
+    ]);
+  });
+
+  it('refuses a direction that is not one, or not between the served languages', () => {
+    for (const bad of ['all', 'en-en', 'en-ru', 'en-es-de', 'en']) {
+      expect(() => parseConfig({ PRELOAD_MODELS: bad }), bad).toThrow(
+        `PRELOAD_MODELS=${JSON.stringify(bad)} is not served, none, or directions`,
+      );
+    }
+    expect(() => parseConfig({ LANGUAGES: 'en,uk', PRELOAD_MODELS: 'en-uk,en-es' })).toThrow(
+      'PRELOAD_MODELS="en-uk,en-es" is not a list of directions between the served languages (en, uk); en-es is not one',
+    );
+  });
+});

@@ -58,6 +58,8 @@ export interface Config {
   readonly modelHubUrl: string;
   readonly modelDtype: Parsed['MODEL_DTYPE'];
   readonly modelCacheSize: number;
+  /** Models a worker loads at start (`PRELOAD_MODELS`): those of every served direction, none, or those of some directions. */
+  readonly preloadModels: 'served' | 'none' | readonly (readonly [LanguageCode, LanguageCode])[];
   readonly ortThreads: number;
   readonly workerConcurrency: number;
   readonly workerLockDurationMs: number;
@@ -107,6 +109,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     else problems.push({ variable: name, value: env[name] ?? '', expected: spec.expected });
   }
   const siteFile = readSiteConfig(env.SITE_CONFIG?.trim(), problems);
+  checkPreloadDirections(values as Partial<Parsed>, env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const v = values as Parsed;
   const demo = v.MODELS === 'demo';
@@ -142,6 +145,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     modelHubUrl: v.MODEL_HUB_URL,
     modelDtype: v.MODEL_DTYPE,
     modelCacheSize: v.MODEL_CACHE_SIZE,
+    preloadModels: v.PRELOAD_MODELS,
     ortThreads: v.ORT_THREADS,
     workerConcurrency: v.WORKER_CONCURRENCY,
     workerLockDurationMs: v.WORKER_LOCK_DURATION_MS,
@@ -156,6 +160,25 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       footer: v.SITE_FOOTER,
     }),
   };
+}
+
+/** A direction to preload must be one the installation serves (both its languages in LANGUAGES). */
+function checkPreloadDirections(
+  v: Partial<Parsed>,
+  env: Readonly<Record<string, string | undefined>>,
+  problems: { variable: string; value: string; expected: string }[],
+): void {
+  const { PRELOAD_MODELS: preload, LANGUAGES: languages } = v;
+  if (!Array.isArray(preload) || !languages) return;
+  const unserved = preload.filter(
+    ([from, to]) => !languages.includes(from) || !languages.includes(to),
+  );
+  if (unserved.length === 0) return;
+  problems.push({
+    variable: 'PRELOAD_MODELS',
+    value: env.PRELOAD_MODELS ?? '',
+    expected: `a list of directions between the served languages (${languages.join(', ')}); ${unserved.map((d) => d.join('-')).join(', ')} is not one`,
+  });
 }
 
 /** Reads and checks `SITE_CONFIG`'s file at start, so a typo in it stops the process too. */

@@ -19,6 +19,7 @@ export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-poo
 export { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
 export { type RouteStep, resolveRoute } from './model-route.ts';
 export { ModelUnavailableError } from './model-unavailable-error.ts';
+export { type PreloadPlan, preloadPlan } from './preload-plan.ts';
 export {
   REVIEW_REASON_CODES,
   type ReviewReason,
@@ -26,10 +27,12 @@ export {
 } from './review-reason.ts';
 export type { BatchEvent, TranslatorStats } from './segment-translator.ts';
 export { splitSentences } from './sentence-splitter.ts';
+export { servedDirections } from './served-directions.ts';
 export { TranslationInputError } from './translation-input-error.ts';
 export { type HumanEntry, type MemoryOptions, TranslationMemory } from './translation-memory.ts';
 export {
   type ArticleJob,
+  type PreloadEvent,
   type TargetTranslation,
   type TranslateOptions,
   type TranslationProgress,

@@ -169,6 +169,18 @@ export class ModelPool {
   }
 
   /**
+   * Loads a step's model now, if it is not loaded, and runs it once on a short text (two new
+   * tokens), so that the first real batch finds its sessions and their memory ready: what a
+   * worker does at start (PRELOAD_MODELS). Rejects as a job's load would.
+   *
+   * @example
+   * await pool.warm({ model: 'Xenova/opus-mt-en-es', from: 'en', to: 'es' });
+   */
+  async warm(step: RouteStep): Promise<void> {
+    await this.translate(step, ['Ready.'], { maxNewTokens: 2 });
+  }
+
+  /**
    * Makes sure a model is in `modelsDir`, downloading it when remote models are allowed
    * (`tidings models pull`), and checks that it loads; it is not kept loaded.
    *

@@ -18,6 +18,7 @@ import { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap } from './model-map.ts';
 import { ModelPool, type ModelPoolOptions } from './model-pool.ts';
 import { type RouteStep, resolveRoute } from './model-route.ts';
 import { decodeLenient, decodeSegment, type LocalAtom, voidsIn } from './placeholder-codec.ts';
+import { type PreloadPlan, preloadPlan } from './preload-plan.ts';
 import { readerText } from './reader-text.ts';
 import { type ReviewReason, reasonKey, type SegmentProblem } from './review-reason.ts';
 import {
@@ -75,6 +76,18 @@ export interface TranslateOptions {
    * article still waiting for its turn and rejects it with the signal's reason.
    */
   readonly signal?: AbortSignal | undefined;
+}
+
+/** One model of {@link Translator.preload}: loaded and run once, or failed. */
+export interface PreloadEvent {
+  readonly model: string;
+  /** Its place in the plan, from 1, and the plan's length. */
+  readonly index: number;
+  readonly total: number;
+  /** Time to load and run it once. */
+  readonly ms: number;
+  /** Why it could not be loaded, when it could not. */
+  readonly error?: Error | undefined;
 }
 
 /** One language version produced by the translator. */
@@ -178,6 +191,44 @@ export class Translator {
   /** Ids of the models loaded now. */
   get loadedModels(): string[] {
     return this.#pool.loaded;
+  }
+
+  /**
+   * Loads the models that serve `directions` now, before any job asks (PRELOAD_MODELS), at
+   * most as many as the cache keeps, most used first, and runs each once on a short text so
+   * that its sessions have their memory; `onModel` hears of each as it is ready or fails.
+   * A model that cannot be loaded is reported and skipped: its first job fails as it would
+   * have. Resolves with the plan (what was left to load on demand).
+   *
+   * @example
+   * await translator.preload([['en', 'es']], (e) => log.info(e, 'preloaded'));
+   */
+  async preload(
+    directions: readonly (readonly [LanguageCode, LanguageCode])[],
+    onModel?: (event: PreloadEvent) => void,
+  ): Promise<PreloadPlan> {
+    const plan = preloadPlan(this.#map, directions, this.#options.cacheSize ?? 4);
+    for (const [i, step] of plan.steps.entries()) {
+      const started = performance.now();
+      try {
+        await this.#pool.warm(step);
+        onModel?.({
+          model: step.model,
+          index: i + 1,
+          total: plan.steps.length,
+          ms: performance.now() - started,
+        });
+      } catch (error) {
+        onModel?.({
+          model: step.model,
+          index: i + 1,
+          total: plan.steps.length,
+          ms: performance.now() - started,
+          error: error as Error,
+        });
+      }
+    }
+    return plan;
   }
 
   /** Translates one article into several languages at once. */

@@ -1,0 +1,60 @@
+import { createRedisConnection, WorkerRegistry } from '@tidings/queue';
+import { ensureTestModels } from '@tidings/test-models';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, type Installation, installation } from './harness/service.ts';
+
+let tidings: Installation;
+const redis = createRedisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'producer');
+
+beforeAll(async () => {
+  const models = await ensureTestModels({ kinds: ['dictionary'] });
+  // en, es, uk: es↔uk pivot through English, so four models serve the six directions.
+  tidings = await installation({ MODELS_DIR: models.dictionaryModelsDir, LANGUAGES: 'en,es,uk' });
+});
+afterAll(async () => {
+  await tidings?.destroy();
+  redis.disconnect();
+});
+
+const announced = async (pid: number | undefined) =>
+  (await new WorkerRegistry(redis, tidings.env.QUEUE_PREFIX ?? '').list()).find(
+    (w) => w.pid === pid,
+  );
+
+describe('a worker at start (PRELOAD_MODELS)', () => {
+  it('loads the models of the served directions before it takes a job, and says so', async () => {
+    const worker = await tidings.startWorker();
+    const log = worker.output();
+    // The models were ready before the worker said it was ready for jobs; no job was posted.
+    const preloaded = log.indexOf('preloaded 4 models');
+    expect(preloaded, log).toBeGreaterThan(-1);
+    expect(preloaded).toBeLessThan(log.indexOf('worker ready'));
+    expect(log.match(/preloaded model \d\/4/g)).toHaveLength(4);
+    const status = await eventually(
+      async () => {
+        const w = await announced(worker.child.pid);
+        return w && w.models.length > 0 ? w : undefined;
+      },
+      30_000,
+      "the worker's heartbeat",
+    );
+    expect([...status.models].sort()).toEqual([
+      'Xenova/opus-mt-en-es',
+      'Xenova/opus-mt-en-uk',
+      'Xenova/opus-mt-es-en',
+      'Xenova/opus-mt-uk-en',
+    ]);
+    expect(status.jobs).toEqual([]);
+  });
+
+  it('loads nothing before the first job with PRELOAD_MODELS=none', async () => {
+    const worker = await tidings.startWorker({ PRELOAD_MODELS: 'none' });
+    const status = await eventually(
+      () => announced(worker.child.pid),
+      30_000,
+      "the worker's heartbeat",
+    );
+    expect(status.models).toEqual([]);
+    expect(worker.output()).not.toContain('preloaded');
+  });
+});
