@@ -24,12 +24,17 @@ const announced = async (pid: number | undefined) =>
 describe('a worker at start (PRELOAD_MODELS)', () => {
   it('loads the models of the served directions before it takes a job, and says so', async () => {
     const worker = await tidings.startWorker();
-    const log = worker.output();
+    await worker.waitFor(/preloaded 4 models/, 30_000);
+    // Two processes write the log (the engine and the worker): their lines are ordered by time.
+    const lines = worker
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { time: number; msg: string });
+    const at = (msg: string) => lines.find((l) => l.msg === msg)?.time ?? Number.NaN;
     // The models were ready before the worker said it was ready for jobs; no job was posted.
-    const preloaded = log.indexOf('preloaded 4 models');
-    expect(preloaded, log).toBeGreaterThan(-1);
-    expect(preloaded).toBeLessThan(log.indexOf('worker ready'));
-    expect(log.match(/preloaded model \d\/4/g)).toHaveLength(4);
+    expect(at('preloaded 4 models')).toBeLessThanOrEqual(at('worker ready'));
+    expect(lines.filter((l) => /^preloaded model \d\/4$/.test(l.msg))).toHaveLength(4);
     const status = await eventually(
       async () => {
         const w = await announced(worker.child.pid);
