@@ -38,6 +38,21 @@ describeStore('API keys', (env) => {
     expect(again.revokedAt).toEqual(revoked.revokedAt);
   });
 
+  it('finds a key by its id, valid, then revoked; an unknown or malformed id is unknown', async () => {
+    await env.store.createKey({ name: 'keeper2', role: 'admin' });
+    const { id } = await env.store.createKey({ name: 'desk editor', role: 'editor' });
+    expect(await env.store.findKey(id)).toMatchObject({
+      status: 'valid',
+      key: { id, name: 'desk editor', role: 'editor' },
+    });
+    await env.store.revokeKey(id);
+    expect((await env.store.findKey(id)).status).toBe('revoked');
+    expect(await env.store.findKey('00000000-0000-4000-8000-000000000000')).toEqual({
+      status: 'unknown',
+    });
+    expect(await env.store.findKey('not-a-uuid')).toEqual({ status: 'unknown' });
+  });
+
   it('lists keys, revoked ones included, and 404s an unknown one', async () => {
     const { id } = await env.store.createKey({ name: 'listed', role: 'editor' });
     const keys = await env.store.listKeys();

@@ -100,6 +100,17 @@ export class KeysRepository {
     return { status: row.revoked_at ? 'revoked' : 'valid', key: toKey(row) };
   }
 
+  /** What a key id refers to, as {@link lookupToken} says it for a token (a desk session holds the id). */
+  async findKey(id: string): Promise<TokenLookup> {
+    if (!isStoreId(id)) return { status: 'unknown' };
+    const [row] = await this.#db.query<KeyRow>(
+      'SELECT id, name, role, created_at, revoked_at FROM api_keys WHERE id = $1',
+      [id],
+    );
+    if (!row) return { status: 'unknown' };
+    return { status: row.revoked_at ? 'revoked' : 'valid', key: toKey(row) };
+  }
+
   /** Every key, revoked ones included, oldest first. */
   async listKeys(): Promise<ApiKey[]> {
     const rows = await this.#db.query<KeyRow>(

@@ -152,6 +152,11 @@ export class Store {
     return this.#keys.lookupToken(token);
   }
 
+  /** See {@link KeysRepository.findKey}. */
+  findKey(id: string): Promise<TokenLookup> {
+    return this.#keys.findKey(id);
+  }
+
   /** See {@link KeysRepository.listKeys}. */
   listKeys(): Promise<ApiKey[]> {
     return this.#keys.listKeys();
