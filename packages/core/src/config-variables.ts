@@ -22,6 +22,17 @@ const positiveInt = z.coerce.number().int().min(1);
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const DURATION_UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+// A number of seconds, or a number with s, m, h or d; from 1 minute to 30 days.
+const duration = z
+  .string()
+  .regex(/^\d+\s*[smhd]?$/i)
+  .transform((v) => {
+    const unit = (v.at(-1)?.toLowerCase() ?? 's') as keyof typeof DURATION_UNIT_SECONDS;
+    const n = Number.parseInt(v, 10);
+    return n * (unit in DURATION_UNIT_SECONDS ? DURATION_UNIT_SECONDS[unit] : 1);
+  })
+  .refine((seconds) => seconds >= 60 && seconds <= 30 * 86400);
 const redisUrl = z.url({ protocol: /^rediss?$/ });
 // Two or more distinct language codes, separated by commas; kept in menu order.
 const languageList = z
@@ -355,6 +366,19 @@ export const CONFIG_VARIABLES = {
     expected: 'text, or a JSON object of text per language',
     description:
       'A line of plain text at the foot of every page (an imprint, a copyright); unset, none.',
+  }),
+  DESK_SESSION_TTL: variable({
+    schema: duration,
+    default: '8h',
+    expected: 'a duration from 1m to 30d such as 45m, 8h or 7d (or a number of seconds)',
+    description:
+      'How long an editor stays signed in to the desk (/desk/) after signing in; the session also ends at once when its API key is revoked.',
+  }),
+  DESK_SESSION_SECRET: variable({
+    schema: z.string().min(32),
+    expected: 'at least 32 characters of random text (openssl rand -base64 48)',
+    description:
+      "Secret that signs the desk's session cookies; unset, a random one per API process, so desk sessions end when the API restarts and work with one API instance only. Set the same value on every API instance.",
   }),
 } as const;
 

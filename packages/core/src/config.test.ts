@@ -25,6 +25,18 @@ describe('parseConfig', () => {
     }
   });
 
+  it('reads DESK_SESSION_TTL as seconds or with s, m, h or d, from a minute to 30 days', () => {
+    expect(parseConfig({}).deskSessionTtlSeconds).toBe(8 * 3600);
+    expect(parseConfig({ DESK_SESSION_TTL: '45m' }).deskSessionTtlSeconds).toBe(45 * 60);
+    expect(parseConfig({ DESK_SESSION_TTL: '7d' }).deskSessionTtlSeconds).toBe(7 * 86400);
+    expect(parseConfig({ DESK_SESSION_TTL: '900' }).deskSessionTtlSeconds).toBe(900);
+    for (const bad of ['30s', '31d', '8 hours', '-1h', 'h']) {
+      expect(() => parseConfig({ DESK_SESSION_TTL: bad }), bad).toThrow(/DESK_SESSION_TTL=/);
+    }
+    expect(parseConfig({}).deskSessionSecret).toBeUndefined();
+    expect(() => parseConfig({ DESK_SESSION_SECRET: 'short' })).toThrow(/DESK_SESSION_SECRET=/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(parseConfig({ PORT: '' }).port).toBe(3000);
   });

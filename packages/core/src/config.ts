@@ -69,6 +69,10 @@ export interface Config {
   readonly glossary: string | undefined;
   /** The newsroom's name, logo, description, colour and footer (`SITE_CONFIG`, `SITE_*`). */
   readonly site: SiteSettings;
+  /** How long a desk session lasts, in seconds (`DESK_SESSION_TTL`). */
+  readonly deskSessionTtlSeconds: number;
+  /** Signs desk session cookies (`DESK_SESSION_SECRET`); unset, the API makes one per process. */
+  readonly deskSessionSecret: string | undefined;
 }
 
 /** A bad configuration value; its message is one readable line naming the variable. */
@@ -159,6 +163,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       accentColor: v.SITE_ACCENT_COLOR,
       footer: v.SITE_FOOTER,
     }),
+    deskSessionTtlSeconds: v.DESK_SESSION_TTL,
+    deskSessionSecret: v.DESK_SESSION_SECRET,
   };
 }
 
