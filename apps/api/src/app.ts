@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { type DeskDeps, deskRoutes } from './desk/desk-routes.ts';
 import type { ApiEnv } from './env.ts';
 import type { ApiMetrics } from './metrics/api-metrics.ts';
 import { compressResponses } from './middleware/compress-responses.ts';
@@ -51,6 +52,8 @@ export interface AppDependencies {
   readonly site?: Syndication;
   /** The worker registry, served at `/v1/workers` (admin key); not served when absent. */
   readonly workers?: Pick<WorkerRegistry, 'list'>;
+  /** The editor's desk at `/desk/` (with `v1`): session secret and length, queue refresh. */
+  readonly desk?: Pick<DeskDeps, 'sessionSecret' | 'sessionTtlSeconds' | 'queuePollMs'>;
 }
 
 /**
@@ -148,6 +151,22 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
     if (deps.dashboardQueues) {
       app.route(QUEUE_DASHBOARD_PATH, queueDashboard(deps.v1.store, deps.dashboardQueues));
     }
+    app.use(
+      '/desk/*',
+      bodyLimit({ maxSize: limit, onError: (c) => c.text('Payload too large', 413) }),
+    );
+    app.get('/desk', (c) => c.redirect('/desk/', 301));
+    // Mounted at `/desk/` so that the queue is `/desk/` (Hono merges `/desk` + `/` to `/desk`).
+    app.route(
+      '/desk/',
+      deskRoutes({
+        ...deps.desk,
+        store: deps.v1.store,
+        logger: deps.logger,
+        publicUrl: deps.v1.publicUrl,
+        publishGlossary: deps.v1.publishGlossary,
+      }),
+    );
   }
   if (deps.site) {
     app.route('/feeds', feedRoutes(deps.site));

@@ -156,6 +156,10 @@ const app = createApp({
   dashboardQueues: [queue, resultsQueue],
   workers,
   site: syndication,
+  desk: {
+    sessionSecret: config.deskSessionSecret,
+    sessionTtlSeconds: config.deskSessionTtlSeconds,
+  },
   v1: {
     store,
     dispatcher,

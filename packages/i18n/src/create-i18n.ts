@@ -3,7 +3,7 @@ import { createInstance, type i18n, type TFunction } from 'i18next';
 import { loadResources, type Resources } from './resources.ts';
 
 /** The namespaces under `locales/{lang}/`. */
-export const NAMESPACES = ['common', 'errors', 'review', 'site'] as const;
+export const NAMESPACES = ['common', 'desk', 'errors', 'review', 'site'] as const;
 
 /**
  * An i18next instance over every locale, initialised synchronously: ready when returned.

@@ -9,6 +9,7 @@ import { PROBLEMS, type ProblemCode } from '../problem.ts';
 import { listingQuerySchema } from '../routes/article-listing.ts';
 import { glossaryHistoryQuerySchema, glossaryTermSchema } from '../routes/glossary.ts';
 import { createKeySchema } from '../routes/keys.ts';
+import { DESK_PATHS } from './desk-paths.ts';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -263,6 +264,12 @@ export function openApiDocument(serverUrl: string) {
           type: 'http',
           scheme: 'basic',
           description: 'An admin key as the password (any user name), for browsers.',
+        },
+        deskSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'tidings_desk_session',
+          description: 'The desk session, started by signing in at /desk/sign-in with an API key.',
         },
       },
       schemas: { Problem: problemSchema, Article: articleView },
@@ -578,6 +585,7 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      ...DESK_PATHS,
       '/admin/queues': {
         get: {
           summary:

@@ -7,6 +7,7 @@ import type { ApiEnv } from '../env.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { readJson, validated } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
+import { glossaryChanges } from './glossary-changes.ts';
 
 const languageCode = z.enum(LANGUAGE_CODES, {
   error: `one of ${LANGUAGE_CODES.join(', ')}`,
@@ -24,7 +25,7 @@ export const glossaryTermSchema = z.strictObject({
 });
 
 /** The longest term accepted, in characters. */
-const MAX_TERM_CHARS = 200;
+export const MAX_TERM_CHARS = 200;
 
 /** What `GET /v1/glossary/history` takes in its query string. */
 export const glossaryHistoryQuerySchema = z.strictObject({
@@ -91,16 +92,7 @@ export function glossaryRoutes(deps: GlossaryRoutesDeps): Hono<ApiEnv> {
   const { store } = deps;
   const app = new Hono<ApiEnv>();
   const editor = authenticate(store, ['editor'], deps.limiter);
-  const publish = async (snapshot: GlossarySnapshot) => {
-    try {
-      await deps.publish?.(snapshot);
-    } catch (error) {
-      deps.logger.warn(
-        { err: error, version: snapshot.version },
-        'could not publish the glossary to the workers; they keep the one they have until the next change or API start',
-      );
-    }
-  };
+  const changes = glossaryChanges(deps);
 
   app.get('/', editor, async (c) => {
     const { version, terms } = await store.getGlossary();
@@ -121,12 +113,10 @@ export function glossaryRoutes(deps: GlossaryRoutesDeps): Hono<ApiEnv> {
       input.translations && Object.keys(input.translations).length > 0
         ? input.translations
         : undefined;
-    const { created, snapshot } = await store.setGlossaryTerm(
+    const { created, snapshot, term } = await changes.setTerm(
       { source, from: input.from, translations, caseSensitive: input.caseSensitive },
       c.var.key.id,
     );
-    await publish(snapshot);
-    const term = snapshot.terms.find((t) => t.source === source);
     return c.json(
       { version: snapshot.version, term: term ? termView(term) : null },
       created ? 201 : 200,
@@ -135,8 +125,7 @@ export function glossaryRoutes(deps: GlossaryRoutesDeps): Hono<ApiEnv> {
 
   app.delete('/:term', editor, async (c) => {
     const source = termParam(c.req.param('term'));
-    const snapshot = await store.removeGlossaryTerm(source, c.var.key.id);
-    await publish(snapshot);
+    const snapshot = await changes.removeTerm(source, c.var.key.id);
     return c.json({ version: snapshot.version, removed: source });
   });
 

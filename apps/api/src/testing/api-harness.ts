@@ -14,7 +14,7 @@ import {
 import { openStore, type Store } from '@tidings/store';
 import type { Hono } from 'hono';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
-import { createApp } from '../app.ts';
+import { type AppDependencies, createApp } from '../app.ts';
 import { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
 import type { ApiEnv } from '../env.ts';
 import { publishedForm } from '../routes/glossary.ts';
@@ -57,6 +57,8 @@ export async function apiHarness(
     logger?: Logger;
     /** `LANGUAGES`: the languages served; all six when not given. */
     languages?: readonly LanguageCode[];
+    /** The desk's session and refresh settings. */
+    desk?: AppDependencies['desk'];
   } = {},
 ): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidings-api-'));
@@ -91,6 +93,7 @@ export async function apiHarness(
     dashboardQueues: [queue],
     workers,
     site,
+    desk: options.desk,
     v1: {
       store,
       dispatcher: new TranslationDispatcher(queue, store, logger),

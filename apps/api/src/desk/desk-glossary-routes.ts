@@ -1,0 +1,149 @@
+import { LANGUAGE_CODES, type LanguageCode, type Logger } from '@tidings/core';
+import type { GlossarySnapshot, Store } from '@tidings/store';
+import { type Context, Hono } from 'hono';
+import { glossaryTermSchema, MAX_TERM_CHARS } from '../routes/glossary.ts';
+import { glossaryChanges } from '../routes/glossary-changes.ts';
+import type { DeskEnv } from './desk-env.ts';
+import { deskPage } from './desk-page.ts';
+import type { FieldError } from './error-summary.ts';
+import { EMPTY_GLOSSARY_FORM, type GlossaryFormValues, glossaryPage } from './glossary-page.ts';
+import { requireDeskSession } from './require-desk-session.ts';
+
+/** What the desk's glossary needs: the same store and publisher as `/v1/glossary`. */
+export interface DeskGlossaryDeps {
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly publish?: ((snapshot: GlossarySnapshot) => Promise<unknown>) | undefined;
+}
+
+function formValues(body: Record<string, unknown>): GlossaryFormValues {
+  const text = (name: string) =>
+    typeof body[name] === 'string' ? (body[name] as string).trim() : '';
+  const translations: Partial<Record<LanguageCode, string>> = {};
+  for (const code of LANGUAGE_CODES) {
+    const value = text(`translation-${code}`);
+    if (value) translations[code] = value;
+  }
+  return {
+    source: text('source'),
+    from: text('from'),
+    translations,
+    caseSensitive: body.caseSensitive === 'true',
+  };
+}
+
+/**
+ * `/desk/glossary`, for editor (and admin) sessions: the glossary page, its form adding or
+ * changing a term (`POST /desk/glossary`) and removing one (`POST /desk/glossary/remove`),
+ * through the same {@link glossaryChanges} as `/v1/glossary`, validated by the same schema.
+ *
+ * @example
+ * desk.route('/glossary', deskGlossaryRoutes({ store, logger, publish }));
+ */
+export function deskGlossaryRoutes(deps: DeskGlossaryDeps): Hono<DeskEnv> {
+  const { store } = deps;
+  const changes = glossaryChanges(deps);
+  const app = new Hono<DeskEnv>();
+  const editor = requireDeskSession(['editor']);
+
+  const render = async (
+    c: Context<DeskEnv>,
+    form: GlossaryFormValues,
+    errors: readonly FieldError[],
+    notice?: string,
+  ) => {
+    const [{ version, terms }, keys] = await Promise.all([store.getGlossary(), store.listKeys()]);
+    const { t } = c.var;
+    return deskPage(c, {
+      title: errors.length
+        ? `${t('desk:errors.prefix')} ${t('desk:glossary.title')}`
+        : t('desk:glossary.title'),
+      current: 'glossary',
+      status: errors.length ? 400 : 200,
+      content: glossaryPage({
+        t,
+        language: c.var.language,
+        csrfToken: c.var.csrfToken,
+        version,
+        terms,
+        keys,
+        form,
+        errors,
+        notice,
+      }),
+    });
+  };
+
+  app.get('/', editor, async (c) => {
+    const { t } = c.var;
+    const editing = c.req.query('term');
+    const done = c.req.query('done');
+    const { terms } = await store.getGlossary();
+    const term = editing ? terms.find((x) => x.source === editing) : undefined;
+    const form: GlossaryFormValues = term
+      ? {
+          source: term.source,
+          from: term.from ?? '',
+          translations: term.translations ?? {},
+          caseSensitive: term.caseSensitive,
+        }
+      : EMPTY_GLOSSARY_FORM;
+    const notice =
+      done === 'added' || done === 'changed' || done === 'removed'
+        ? t(`desk:glossary.done.${done}`, { term: c.req.query('source') ?? '' })
+        : undefined;
+    return render(c, form, [], notice);
+  });
+
+  app.post('/', editor, async (c) => {
+    const { t } = c.var;
+    const form = formValues(await c.req.parseBody());
+    const errors: FieldError[] = [];
+    if (form.source === '' || form.source.length > MAX_TERM_CHARS) {
+      errors.push({ field: 'source', message: t('desk:glossary.errors.source') });
+    }
+    const parsed = glossaryTermSchema.safeParse({
+      ...(form.from ? { from: form.from } : {}),
+      translations: form.translations,
+      caseSensitive: form.caseSensitive,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const [name, code] = issue.path;
+        errors.push(
+          name === 'translations' && typeof code === 'string'
+            ? { field: `translation-${code}`, message: t('desk:glossary.errors.translation') }
+            : { field: 'from', message: t('desk:glossary.errors.from') },
+        );
+      }
+    }
+    if (!parsed.success || errors.length > 0) return render(c, form, errors);
+    const translations = parsed.data.translations;
+    const { created } = await changes.setTerm(
+      {
+        source: form.source,
+        from: parsed.data.from,
+        translations:
+          translations && Object.keys(translations).length > 0 ? translations : undefined,
+        caseSensitive: parsed.data.caseSensitive,
+      },
+      c.var.key.id,
+    );
+    const query = new URLSearchParams({ done: created ? 'added' : 'changed', source: form.source });
+    return c.redirect(`/desk/glossary?${query}`, 303);
+  });
+
+  app.post('/remove', editor, async (c) => {
+    const body = await c.req.parseBody();
+    const source = typeof body.source === 'string' ? body.source.trim() : '';
+    if (source === '' || source.length > MAX_TERM_CHARS) {
+      return render(c, EMPTY_GLOSSARY_FORM, [
+        { field: 'source', message: c.var.t('desk:glossary.errors.source') },
+      ]);
+    }
+    await changes.removeTerm(source, c.var.key.id);
+    return c.redirect(`/desk/glossary?${new URLSearchParams({ done: 'removed', source })}`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,253 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
+import { deskClient } from '../testing/desk-client.ts';
+import { safeNext } from './desk-routes.ts';
+
+let h: ApiHarness;
+beforeAll(async () => {
+  h = await apiHarness({ desk: { sessionSecret: 'x'.repeat(40), sessionTtlSeconds: 3600 } });
+  for (const [key, title] of [
+    [h.keys.publisher, 'Harbour reopens after the storm'],
+    [h.keys.otherPublisher, 'Rival paper: council budget vote'],
+  ] as const) {
+    const res = await h.call('POST', '/v1/articles', key, {
+      title,
+      body: '<p>The harbour reopened on Monday.</p>',
+      language: 'en',
+    });
+    expect(res.status).toBe(201);
+  }
+});
+afterAll(() => h.close());
+afterEach(() => vi.useRealTimers());
+
+describe('desk sign-in (happy)', () => {
+  it('sends a visitor without a session to sign in, and back to the queue after', async () => {
+    const desk = deskClient(h.app);
+    const first = await desk.get('/desk/glossary');
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/desk/sign-in?next=%2Fdesk%2Fglossary');
+    const page = await (await desk.get('/desk/sign-in?next=%2Fdesk%2Fglossary')).text();
+    expect(page).toContain('<input type="hidden" name="next" value="/desk/glossary">');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    const res = await desk.post('/desk/sign-in', {
+      _csrf: token,
+      key: h.keys.editor,
+      next: '/desk/glossary',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/desk/glossary');
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tidings_desk_session='));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/desk/);
+    expect(cookie).toMatch(/Max-Age=3600/);
+    expect(cookie).not.toMatch(/Secure/); // served over http here
+    expect(cookie).not.toContain(h.keys.editor);
+    expect((await desk.get('/desk/glossary')).status).toBe(200);
+  });
+
+  it('shows an editor the queue with every article, counts by state, and a sign-out form', async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.editor);
+    const res = await desk.get('/desk/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const page = await res.text();
+    expect(page).toContain('Harbour reopens after the storm');
+    expect(page).toContain('Rival paper: council budget vote');
+    // Two articles, five target languages each, all waiting for a worker.
+    expect(page).toMatch(/<span>Waiting<\/span> <span class="count">10<\/span>/);
+    expect(page).toContain('action="/desk/sign-out"');
+  });
+
+  it('filters the queue by title words and language, and says what is wrong with a bad filter', async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.editor);
+    const found = await (await desk.get('/desk/?q=harbour&language=de')).text();
+    expect(found).toContain('Harbour reopens after the storm');
+    expect(found).not.toContain('Rival paper');
+    const bad = await desk.get('/desk/?language=xx');
+    expect(bad.status).toBe(400);
+    const text = await bad.text();
+    expect(text).toContain('There is a problem');
+    expect(text).toContain('<a href="#language">Choose a language from the list</a>');
+    const expired = await desk.get('/desk/?cursor=not-a-cursor');
+    expect(expired.status).toBe(400);
+  });
+
+  it('remembers the interface language the editor chose', async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.editor);
+    const token = await desk.csrfToken('/desk/');
+    const res = await desk.post('/desk/language', { _csrf: token, language: 'uk', next: '/desk/' });
+    expect(res.status).toBe(303);
+    const page = await (await desk.get('/desk/')).text();
+    expect(page).toContain('<html lang="uk">');
+    expect(page).toContain('<h1>Черга</h1>');
+  });
+
+  it('signs out', async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.editor);
+    const token = await desk.csrfToken('/desk/');
+    const out = await desk.post('/desk/sign-out', { _csrf: token });
+    expect(out.status).toBe(303);
+    expect((await desk.get('/desk/')).status).toBe(303);
+  });
+});
+
+describe('desk sign-in (errors)', () => {
+  it('refuses an unknown key with an error summary linking to the field, never echoing the key', async () => {
+    const desk = deskClient(h.app);
+    const wrong = `tdg_${'A'.repeat(43)}`;
+    const token = await desk.csrfToken();
+    const res = await desk.post('/desk/sign-in', { _csrf: token, key: wrong });
+    expect(res.status).toBe(401);
+    const page = await res.text();
+    expect(page).toContain('<title>Error: Sign in to the desk');
+    expect(page).toMatch(/<a href="#key">This API key is not known/);
+    expect(page).toContain('aria-invalid="true"');
+    expect(page).not.toContain(wrong);
+    const empty = await desk.post('/desk/sign-in', { _csrf: token, key: '' });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('Enter your API key');
+  });
+
+  it('never sends the browser elsewhere after signing in', () => {
+    expect(safeNext('/desk/glossary?x=1')).toBe('/desk/glossary?x=1');
+    expect(safeNext('https://evil.test/')).toBe('/desk/');
+    expect(safeNext('//evil.test/desk/')).toBe('/desk/');
+    expect(safeNext('/desk/\\evil.test')).toBe('/desk/');
+    expect(safeNext(undefined)).toBe('/desk/');
+  });
+});
+
+describe('desk security', () => {
+  it('refuses a form posted without its CSRF token, or from another origin, and changes nothing', async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.editor);
+    const token = await desk.csrfToken('/desk/glossary');
+    const term = { source: 'Kyiv Ledger', 'translation-de': 'Kyjiwer Bote', caseSensitive: 'true' };
+    const noToken = await desk.post('/desk/glossary', term);
+    expect(noToken.status).toBe(403);
+    expect(await noToken.text()).toContain('no valid security token');
+    const wrongToken = await desk.post('/desk/glossary', { ...term, _csrf: `${token}x` });
+    expect(wrongToken.status).toBe(403);
+    const otherOrigin = await desk.post(
+      '/desk/glossary',
+      { ...term, _csrf: token },
+      { origin: 'https://evil.test' },
+    );
+    expect(otherOrigin.status).toBe(403);
+    expect(await otherOrigin.text()).toContain('not sent from the desk itself');
+    const noOrigin = await desk.post('/desk/glossary', { ...term, _csrf: token }, { origin: '' });
+    expect(noOrigin.status).toBe(403);
+    const glossary = (await (await h.call('GET', '/v1/glossary', h.keys.editor)).json()) as {
+      terms: { source: string }[];
+    };
+    expect(glossary.terms.map((t) => t.source)).not.toContain('Kyiv Ledger');
+  });
+
+  it('ends a session as soon as its key is revoked', async () => {
+    const { id, token } = await h.store.createKey({ name: 'soon revoked', role: 'editor' });
+    const desk = deskClient(h.app);
+    expect((await desk.signIn(token)).status).toBe(303);
+    expect((await desk.get('/desk/')).status).toBe(200);
+    await h.store.revokeKey(id);
+    const after = await desk.get('/desk/');
+    expect(after.status).toBe(303);
+    expect(after.headers.get('location')).toMatch(/^\/desk\/sign-in/);
+    expect(desk.cookies.has('tidings_desk_session')).toBe(false);
+    const again = await desk.signIn(token);
+    expect(again.status).toBe(401);
+    expect(await again.text()).toContain('has been revoked');
+  });
+
+  it('ends a session after DESK_SESSION_TTL', async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.editor);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3601 * 1000 });
+    expect((await desk.get('/desk/')).status).toBe(303);
+  });
+
+  it('takes no forged or altered session cookie', async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.publisher);
+    const real = desk.cookies.get('tidings_desk_session') ?? '';
+    const { id } = (await h.store.listKeys()).find((k) => k.role === 'admin') ?? { id: '' };
+    // The admin's id with the publisher's signature.
+    desk.cookies.set('tidings_desk_session', real.replace(/^[^.]+/, encodeURIComponent(id)));
+    expect((await desk.get('/desk/')).status).toBe(303);
+  });
+
+  it('shows a publisher only its own articles, and no glossary', async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.publisher);
+    const page = await (await desk.get('/desk/')).text();
+    expect(page).toContain('Harbour reopens after the storm');
+    expect(page).not.toContain('Rival paper');
+    expect(page).not.toContain('href="/desk/glossary"');
+    expect((await desk.get('/desk/glossary')).status).toBe(403);
+  });
+});
+
+describe('desk glossary', () => {
+  it('adds, changes and removes a term through the API’s own path, saying who and when', async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.editor);
+    const token = await desk.csrfToken('/desk/glossary');
+    const added = await desk.post('/desk/glossary', {
+      _csrf: token,
+      source: 'Kyiv Ledger',
+      from: 'en',
+      'translation-de': 'Kyjiwer Bote',
+      caseSensitive: 'true',
+    });
+    expect(added.status).toBe(303);
+    expect(added.headers.get('location')).toBe('/desk/glossary?done=added&source=Kyiv+Ledger');
+    const api = (await (await h.call('GET', '/v1/glossary', h.keys.editor)).json()) as {
+      terms: { source: string; translations?: Record<string, string>; updatedBy: string }[];
+    };
+    const term = api.terms.find((t) => t.source === 'Kyiv Ledger');
+    expect(term?.translations).toEqual({ de: 'Kyjiwer Bote' });
+    const page = await (await desk.get('/desk/glossary?done=added&source=Kyiv+Ledger')).text();
+    expect(page).toContain('Added “Kyiv Ledger”.');
+    expect(page).toContain('by editor'); // the key's name
+    // The workers got the new version.
+    expect(await h.redis.get(`${h.prefix}:glossary:version`)).not.toBeNull();
+
+    const changed = await desk.post('/desk/glossary', {
+      _csrf: token,
+      source: 'Kyiv Ledger',
+      'translation-de': 'Kiewer Bote',
+    });
+    expect(changed.headers.get('location')).toContain('done=changed');
+    const removed = await desk.post('/desk/glossary/remove', {
+      _csrf: token,
+      source: 'Kyiv Ledger',
+    });
+    expect(removed.status).toBe(303);
+    const after = (await (await h.call('GET', '/v1/glossary', h.keys.editor)).json()) as {
+      terms: { source: string }[];
+    };
+    expect(after.terms.map((t) => t.source)).not.toContain('Kyiv Ledger');
+  });
+
+  it('keeps what was typed and links each error to its field', async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.editor);
+    const token = await desk.csrfToken('/desk/glossary');
+    const res = await desk.post('/desk/glossary', {
+      _csrf: token,
+      source: '',
+      'translation-fr': 'x'.repeat(201),
+    });
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('<a href="#source">Enter the term, 1 to 200 characters</a>');
+    expect(page).toContain('<a href="#translation-fr">');
+    expect(page).toContain(`value="${'x'.repeat(201)}"`);
+  });
+});

@@ -1,0 +1,150 @@
+const page = (description: string) => ({
+  description,
+  content: { 'text/html': { schema: { type: 'string' } } },
+});
+const seeOther = (description: string) => ({ description, headers: {} });
+const form = (properties: Record<string, object>, required: readonly string[] = []) => ({
+  required: true,
+  content: {
+    'application/x-www-form-urlencoded': {
+      schema: {
+        type: 'object',
+        properties: {
+          _csrf: { type: 'string', description: "The page's CSRF token." },
+          ...properties,
+        },
+        required: ['_csrf', ...required],
+      },
+    },
+  },
+});
+const deskSession = [{ deskSession: [] }];
+const refused = { '403': page('Sent from another origin, or without a valid CSRF token.') };
+const signIn = { '303': seeOther('Without a session: to /desk/sign-in?next=….') };
+
+/**
+ * The editor's desk (`/desk/…`) in the OpenAPI document: HTML pages and form posts for
+ * people, signed in with a session cookie; listed so that every route the API serves is.
+ *
+ * @example
+ * paths: { ...apiPaths, ...DESK_PATHS }
+ */
+export const DESK_PATHS = {
+  '/desk': {
+    get: { summary: 'Redirects to /desk/', responses: { '301': seeOther('To /desk/.') } },
+  },
+  '/desk/': {
+    get: {
+      summary: "The editor's desk: the queue, by state, language and title words, newest first",
+      description:
+        'A page for people. A publisher session sees its own articles only. Query: `status`, `language`, `q`, `cursor` as `GET /v1/articles` takes them.',
+      security: deskSession,
+      responses: {
+        '200': page('The queue.'),
+        '400': page('A filter is not valid; the page says which.'),
+        ...signIn,
+      },
+    },
+  },
+  '/desk/sign-in': {
+    get: {
+      summary: 'The desk sign-in form',
+      responses: {
+        '200': page('The form.'),
+        '303': seeOther('Already signed in: to `next`.'),
+      },
+    },
+    post: {
+      summary: 'Signs in to the desk with an API key, starting a session cookie',
+      requestBody: form(
+        {
+          key: { type: 'string', description: 'An API key, tdg_…' },
+          next: { type: 'string', description: 'A /desk/ path to go to afterwards.' },
+        },
+        ['key'],
+      ),
+      responses: {
+        '303': seeOther('Signed in: to `next`, with the session cookie.'),
+        '400': page('No key, or not a key.'),
+        '401': page('An unknown or revoked key.'),
+        ...refused,
+      },
+    },
+  },
+  '/desk/sign-out': {
+    post: {
+      summary: 'Ends the desk session in this browser',
+      requestBody: form({}),
+      responses: { '303': seeOther('To /desk/sign-in.'), ...refused },
+    },
+  },
+  '/desk/language': {
+    post: {
+      summary: "Sets the desk's interface language, remembered in a cookie",
+      requestBody: form(
+        {
+          language: { type: 'string', enum: ['en', 'es', 'de', 'fr', 'it', 'uk'] },
+          next: { type: 'string' },
+        },
+        ['language'],
+      ),
+      responses: { '303': seeOther('Back to `next`.'), ...refused },
+    },
+  },
+  '/desk/glossary': {
+    get: {
+      summary: 'The glossary page: every term, who changed it last and when',
+      security: deskSession,
+      responses: {
+        '200': page('The glossary.'),
+        '403': page('A publisher session.'),
+        ...signIn,
+      },
+    },
+    post: {
+      summary: 'Adds or changes a glossary term (as PUT /v1/glossary/{term})',
+      security: deskSession,
+      requestBody: form(
+        {
+          source: { type: 'string' },
+          from: { type: 'string' },
+          'translation-{lang}': { type: 'string' },
+          caseSensitive: { type: 'string', enum: ['true'] },
+        },
+        ['source'],
+      ),
+      responses: {
+        '303': seeOther('Saved: to the glossary page.'),
+        '400': page('The form with its errors.'),
+        ...refused,
+      },
+    },
+  },
+  '/desk/glossary/remove': {
+    post: {
+      summary: 'Removes a glossary term (as DELETE /v1/glossary/{term})',
+      security: deskSession,
+      requestBody: form({ source: { type: 'string' } }, ['source']),
+      responses: { '303': seeOther('Removed: to the glossary page.'), ...refused },
+    },
+  },
+  '/desk/assets/desk.css': {
+    get: {
+      summary: "The desk's style sheet",
+      responses: {
+        '200': { description: 'CSS.', content: { 'text/css': { schema: { type: 'string' } } } },
+      },
+    },
+  },
+  '/desk/assets/desk.js': {
+    get: {
+      summary: "The desk's script (progressive enhancement: live queue)",
+      responses: {
+        '200': {
+          description: 'JavaScript.',
+          content: { 'text/javascript': { schema: { type: 'string' } } },
+        },
+      },
+    },
+  },
+};
