@@ -14,6 +14,7 @@ import { compressResponses } from './middleware/compress-responses.ts';
 import { errorHandler, notFoundHandler, problemResponse } from './on-error.ts';
 import { ProblemError } from './problem.ts';
 import { articleApprovalRoutes } from './routes/article-approvals.ts';
+import { type ArticleCommandsDeps, articleCommands } from './routes/article-commands.ts';
 import { articleListingRoutes } from './routes/article-listing.ts';
 import { articleRetryRoutes } from './routes/article-retries.ts';
 import { type ArticleRoutesDeps, articleRoutes } from './routes/articles.ts';
@@ -37,8 +38,10 @@ export interface AppDependencies {
   /** Largest article accepted, in characters once cleaned (MAX_ARTICLE_CHARS). */
   readonly maxArticleChars?: number;
   /** The v1 API; without it only health routes are served. */
-  readonly v1?: Omit<ArticleRoutesDeps, 'logger'> & {
+  readonly v1?: Omit<ArticleRoutesDeps, 'logger' | 'commands'> & {
     readonly store: Store;
+    /** Teaches the translation memory each correction and approval; nothing is taught without it. */
+    readonly teacher?: ArticleCommandsDeps['teacher'];
     /** Hands each new glossary version to the workers (Redis); not handed on when absent. */
     readonly publishGlossary?: (snapshot: GlossarySnapshot) => Promise<unknown>;
   };
@@ -125,15 +128,22 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
         },
       }),
     );
+    const commands = articleCommands({
+      ...deps.v1,
+      logger: deps.logger,
+      maxArticleChars: deps.maxArticleChars,
+    });
     app.route('/v1/articles', articleListingRoutes(deps.v1));
-    app.route('/v1/articles', articleRetryRoutes({ ...deps.v1, logger: deps.logger }));
+    app.route('/v1/articles', articleRetryRoutes({ ...deps.v1, commands }));
+    app.route('/v1/articles', articleApprovalRoutes({ ...deps.v1, commands }));
     app.route(
       '/v1/articles',
-      articleApprovalRoutes({ ...deps.v1, maxArticleChars: deps.maxArticleChars }),
-    );
-    app.route(
-      '/v1/articles',
-      articleRoutes({ ...deps.v1, logger: deps.logger, maxArticleChars: deps.maxArticleChars }),
+      articleRoutes({
+        ...deps.v1,
+        logger: deps.logger,
+        maxArticleChars: deps.maxArticleChars,
+        commands,
+      }),
     );
     app.route('/v1/keys', keyRoutes(deps.v1.store, deps.v1.limiter));
     app.route(

@@ -1,25 +1,21 @@
-import { LANGUAGE_CODES, type LanguageCode, type Logger } from '@tidings/core';
+import type { LanguageCode } from '@tidings/core';
 import { translateJobId } from '@tidings/queue';
 import type { RetryOutcome, Store } from '@tidings/store';
 import { type Context, Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
 import type { ApiEnv } from '../env.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
-import { assertVisible, languageParam } from './article-access.ts';
+import { languageParam } from './article-access.ts';
+import type { ArticleCommands } from './article-commands.ts';
 
 /** What the retry routes need. */
 export interface RetryRoutesDeps {
   readonly store: Store;
-  readonly dispatcher: TranslationDispatcher;
   readonly publicUrl: string;
-  /** Whether the queue can take work now; when not, a retry answers 503 before storing anything. */
-  readonly queueAvailable: () => boolean;
+  /** The write path shared with the desk; it refuses a language not served (`LANGUAGES`). */
+  readonly commands: ArticleCommands;
   readonly limiter?: RateLimiterAbstract | undefined;
-  readonly logger: Logger;
-  /** The languages served (`LANGUAGES`, default all six); no other is retried. */
-  readonly languages?: readonly LanguageCode[] | undefined;
 }
 
 function retryView(base: string, articleId: string, outcome: RetryOutcome) {
@@ -52,7 +48,7 @@ function retryView(base: string, articleId: string, outcome: RetryOutcome) {
  * readers keep the published text until the new one is in.
  *
  * @example
- * app.route('/v1/articles', articleRetryRoutes({ store, dispatcher, publicUrl, queueAvailable, logger }));
+ * app.route('/v1/articles', articleRetryRoutes({ store, publicUrl, commands }));
  */
 export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
   const { store, publicUrl } = deps;
@@ -61,46 +57,18 @@ export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
 
   const retry = async (c: Context<ApiEnv>, languages?: readonly LanguageCode[]) => {
     const id = c.req.param('id') ?? '';
-    const article = await store.getArticle(id);
-    assertVisible(c.var.key, article);
-    const served = deps.languages ?? LANGUAGE_CODES;
-    const outside = languages?.find((l) => !served.includes(l));
-    if (outside !== undefined) {
-      throw new ProblemError(
-        'not-found',
-        `This instance serves only ${served.join(', ')} (LANGUAGES); ${outside} is not translated.`,
-      );
-    }
-    if (!deps.queueAvailable()) {
-      throw new ProblemError(
-        'unavailable',
-        'The queue (Redis) is not reachable; try again shortly.',
-        {
-          headers: { 'retry-after': '5' },
-        },
-      );
-    }
     const include = c.req.query('include');
     if (include !== undefined && include !== 'published') {
       throw new ProblemError('validation', 'include takes one value: published.', {
         errors: [{ field: 'include', message: 'only "published"' }],
       });
     }
-    const outcomes = await store.retryTranslations(
+    const outcomes = await deps.commands.retry(
+      { key: c.var.key, requestId: c.var.requestId },
       id,
-      languages ?? served.filter((l) => l !== article.sourceLanguage),
+      languages,
       { includePublished: include === 'published' },
     );
-    const requests = outcomes.flatMap((o) => (o.outcome === 'skipped' ? [] : [o.request]));
-    // The requests are committed: if enqueueing fails now, the reconciler enqueues them.
-    await deps.dispatcher
-      .dispatch(requests, { requestId: c.var.requestId })
-      .catch((error: unknown) =>
-        deps.logger.warn(
-          { err: error, articleId: id, requestId: c.var.requestId },
-          'enqueue failed after commit; the reconciler will enqueue',
-        ),
-      );
     return { id, outcomes };
   };
 

@@ -13,16 +13,15 @@ import type { ArticleWrite, Store } from '@tidings/store';
 import { type Context, Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { detectLanguageOrProblem } from '../detect-language.ts';
-import type { MemoryTeacher } from '../dispatch/memory-teacher.ts';
 import type { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
 import type { ApiEnv } from '../env.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { readJson } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
 import { assertVisible, languageParam, servedLanguageParam } from './article-access.ts';
+import type { ArticleCommands } from './article-commands.ts';
 import { articleView, translationView } from './article-view.ts';
-import { assertArticleSize, cleanEdit } from './clean-edit.ts';
-import { editOrigins } from './edit-origins.ts';
+import { assertArticleSize } from './clean-edit.ts';
 
 /** What the article routes need. */
 export interface ArticleRoutesDeps {
@@ -42,8 +41,8 @@ export interface ArticleRoutesDeps {
   readonly onChange?: (articleId: string) => void;
   /** Largest article in characters once cleaned (MAX_ARTICLE_CHARS), as the workers take it. */
   readonly maxArticleChars?: number | undefined;
-  /** Teaches the translation memory each correction; corrections teach nothing without it. */
-  readonly teacher?: Pick<MemoryTeacher, 'editOrigins' | 'teachSoon'> | undefined;
+  /** The write path shared with the desk (corrections and retractions). */
+  readonly commands: ArticleCommands;
 }
 
 function toContent(input: ArticleSubmissionInput, maxArticleChars: number): ArticleContent {
@@ -65,7 +64,7 @@ function toContent(input: ArticleSubmissionInput, maxArticleChars: number): Arti
  * `/v1/articles`: publish, revise, read, correct and retract articles.
  *
  * @example
- * app.route('/v1/articles', articleRoutes({ store, logger, dispatcher, publicUrl, queueAvailable }));
+ * app.route('/v1/articles', articleRoutes({ store, logger, dispatcher, publicUrl, queueAvailable, commands }));
  */
 export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   const { store, dispatcher, publicUrl } = deps;
@@ -161,10 +160,10 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   });
 
   app.delete('/:id', publisher, async (c) => {
-    const id = c.req.param('id');
-    assertVisible(c.var.key, await store.getArticle(id));
-    const article = await store.retractArticle(id);
-    deps.onChange?.(id);
+    const article = await deps.commands.retract(
+      { key: c.var.key, requestId: c.var.requestId },
+      c.req.param('id'),
+    );
     return c.json(articleView(publicUrl, article));
   });
 
@@ -177,13 +176,12 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   app.put('/:id/:lang', editor, async (c) => {
     const language = servedLanguageParam(c, languages);
     const input = await readJson(c, translationEditSchema);
-    const id = c.req.param('id');
-    const article = await store.getArticle(id);
-    const edit = cleanEdit(input, article.content.image, maxArticleChars);
-    const origins = await editOrigins(deps.teacher, article, language, edit);
-    const translation = await store.editTranslation(id, language, edit, c.var.key.id, origins);
-    deps.teacher?.teachSoon();
-    deps.onChange?.(translation.articleId);
+    const translation = await deps.commands.edit(
+      { key: c.var.key, requestId: c.var.requestId },
+      c.req.param('id'),
+      language,
+      input,
+    );
     return c.json(translationView(publicUrl, translation));
   });
 
