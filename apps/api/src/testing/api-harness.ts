@@ -15,6 +15,7 @@ import { openStore, type Store } from '@tidings/store';
 import type { Hono } from 'hono';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { type AppDependencies, createApp } from '../app.ts';
+import type { MemoryTeacher } from '../dispatch/memory-teacher.ts';
 import { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
 import type { ApiEnv } from '../env.ts';
 import { publishedForm } from '../routes/glossary.ts';
@@ -59,6 +60,8 @@ export async function apiHarness(
     languages?: readonly LanguageCode[];
     /** The desk's session and refresh settings. */
     desk?: AppDependencies['desk'];
+    /** Makes the teacher of the translation memory; corrections teach nothing without it. */
+    teacher?: (store: Store) => MemoryTeacher;
   } = {},
 ): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidings-api-'));
@@ -109,6 +112,7 @@ export async function apiHarness(
           })
         : undefined,
       publishGlossary: (snapshot) => publishGlossary(redis, prefix, publishedForm(snapshot)),
+      teacher: options.teacher?.(store),
     },
   });
   return {
