@@ -107,15 +107,24 @@ export function encodeSegment(text: string, marks: readonly LocalMark[]): Encode
   return { text: out.replace(/\s+/g, ' ').trim(), slots };
 }
 
-interface Token {
+/** A placeholder as a model wrote it, with where it stands in the text. */
+export interface PlaceholderToken {
   readonly kind: 'open' | 'close' | 'void';
   readonly slot: number;
   readonly start: number;
   readonly end: number;
 }
 
-/** The placeholders of a text, in order, as written by the model. */
-function tokens(text: string): Token[] {
+type Token = PlaceholderToken;
+
+/**
+ * The placeholders of a text, in order, as written by the model (spaces and capitals inside a
+ * tag tolerated: `< G 1 >`).
+ *
+ * @example
+ * placeholderTokens('El <g1> ministro </g1>').map((t) => t.kind); // ['open', 'close']
+ */
+export function placeholderTokens(text: string): Token[] {
   const found: Token[] = [];
   for (const m of text.matchAll(PLACEHOLDER)) {
     const isVoid = m[2]?.toLowerCase() === 'x';
@@ -136,7 +145,7 @@ function tokens(text: string): Token[] {
  * voidsIn('Met <x2/> and < x 1 / >.'); // Set { 1, 0 }
  */
 export function voidsIn(output: string): Set<number> {
-  return new Set(tokens(output).flatMap((t) => (t.kind === 'void' ? [t.slot] : [])));
+  return new Set(placeholderTokens(output).flatMap((t) => (t.kind === 'void' ? [t.slot] : [])));
 }
 
 /**
@@ -148,7 +157,7 @@ export function voidsIn(output: string): Set<number> {
  * decodeSegment('El <g1> ministro </g1> dijo', encoded.slots); // { ok: true, atoms: [...] }
  */
 export function decodeSegment(output: string, slots: readonly Slot[]): Decoded {
-  const found = tokens(output);
+  const found = placeholderTokens(output);
   const seen = new Map<string, number>();
   for (const t of found) {
     const key = `${t.kind}${t.slot}`;
@@ -194,7 +203,7 @@ export function decodeSegment(output: string, slots: readonly Slot[]): Decoded {
  */
 export function decodeLenient(output: string, slots: readonly Slot[]): LocalAtom[] {
   const used = new Set<number>();
-  const all = tokens(output);
+  const all = placeholderTokens(output);
   const kept = all.filter((t) => {
     if (t.kind !== 'void' || slots[t.slot]?.kind !== 'void' || used.has(t.slot)) return false;
     used.add(t.slot);
@@ -211,7 +220,7 @@ export function decodeLenient(output: string, slots: readonly Slot[]): LocalAtom
   text = text.replace(/\s{2,}/g, ' ').trim();
   const atoms = toAtoms(
     text,
-    tokens(text).filter((t) => t.kind === 'void'),
+    placeholderTokens(text).filter((t) => t.kind === 'void'),
     slots,
   );
   const pairs = slots.flatMap((s, i) => (s.kind === 'pair' ? [i] : []));
