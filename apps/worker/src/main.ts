@@ -49,7 +49,15 @@ logConnectionErrors(results, logger, 'results queue');
 const held = new HeldJobs();
 const worker = translateWorker(
   { connection, prefix: config.queuePrefix },
-  held.holding(translateProcessor(engine, results, logger, () => engine.takeModelLoads())),
+  held.holding(
+    translateProcessor(
+      engine,
+      results,
+      logger,
+      () => engine.takeModelLoads(),
+      config.publishPolicy,
+    ),
+  ),
   {
     name: id,
     concurrency: config.workerConcurrency,

@@ -17,6 +17,12 @@ export function reviewText(reasons: readonly ReviewReason[]): string | undefined
       t(`review:${reason.code}`, {
         ...reason,
         runs: 'runs' in reason ? reason.runs.join(', ') : undefined,
+        repairs:
+          'repairs' in reason
+            ? reason.repairs
+                .map((r) => `${r.placeholder} ${t(`review:repair-${r.how}`)}`)
+                .join(', ')
+            : undefined,
       }),
     )
     .join('; ');

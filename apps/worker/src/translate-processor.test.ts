@@ -26,6 +26,7 @@ const results = resultsQueue({ connection: redis, prefix });
 const emptyModels = mkdtempSync(join(tmpdir(), 'tidings-no-models-'));
 let translator: Translator;
 let missing: Translator;
+let dropsTags: Translator;
 
 const content = {
   title: 'Ukraine joins the alliance',
@@ -56,8 +57,9 @@ async function finished<O extends TranslationResultData['outcome']>(
 }
 
 beforeAll(async () => {
-  const { dictionaryModelsDir } = await ensureTestModels({ kinds: ['dictionary'] });
-  translator = new Translator({ modelsDir: dictionaryModelsDir, ortThreads: 1 });
+  const models = await ensureTestModels({ kinds: ['dictionary', 'unruly'] });
+  translator = new Translator({ modelsDir: models.dictionaryModelsDir, ortThreads: 1 });
+  dropsTags = new Translator({ modelsDir: models.unrulyModelsDirs['drop-tags'], ortThreads: 1 });
   missing = new Translator({ modelsDir: emptyModels, allowRemoteModels: false });
 });
 afterAll(async () => {
@@ -65,6 +67,7 @@ afterAll(async () => {
   await results.obliterate({ force: true });
   await translator.close();
   await missing.close();
+  await dropsTags.close();
   redis.disconnect();
   rmSync(emptyModels, { recursive: true, force: true });
 });
@@ -87,6 +90,35 @@ describe('translateProcessor', () => {
     expect(result.content?.body).toContain('href="https://example.org/jef"');
     expect(result.source).toBe('en');
     expect(result.modelCalls).toBeGreaterThan(0);
+  });
+
+  it('publishes a version whose lost link was put back with the repair as its flag under PUBLISH_POLICY=flag, and holds it under hold', async () => {
+    const data = { articleId: 'a9', revision: 1, source: 'en', target: 'es', content } as const;
+    await translateProcessor(
+      dropsTags,
+      results,
+      logger,
+      undefined,
+      'flag',
+    )(await realJob(data, 'a9.r1.es'));
+    const flagged = await finished('a9.r1.es', 'published');
+    // The model wrote 'Ucrania ha sido concedido ampliado socio estatus.', with no tags at all.
+    expect(flagged.content?.body).toContain(
+      'concedido <a href="https://example.org/jef" rel="noopener noreferrer">ampliado socio</a> estatus.',
+    );
+    expect(flagged.reason).toMatch(
+      /^Markup the model lost or moved was put back \(<g1> put back, <\/g1> put back\)/,
+    );
+    await translateProcessor(
+      dropsTags,
+      results,
+      logger,
+      undefined,
+      'hold',
+    )(await realJob({ ...data, revision: 2 }, 'a9.r2.es'));
+    const held = await finished('a9.r2.es', 'needs_review');
+    expect(held.content?.body).toBe(flagged.content?.body);
+    expect(held.reason).toBe(flagged.reason);
   });
 
   it('fails at once, reporting why, when the model is missing: no retry can help', async () => {

@@ -13,7 +13,7 @@ import {
   type TranslationResultData,
   translateJobDataSchema,
 } from '@tidings/queue';
-import type { TargetTranslation, TranslateOptions } from '@tidings/translator';
+import { isRepairOnly, type TargetTranslation, type TranslateOptions } from '@tidings/translator';
 import { UnrecoverableError } from 'bullmq';
 import { LockLostError } from './lock-lost-error.ts';
 import { reviewText } from './review-text.ts';
@@ -97,6 +97,11 @@ export function translateProcessor(
   logger: Logger,
   /** Model loads since the last call (drained per job), reported with the result. */
   takeModelLoads: () => { model: string; ms: number }[] = () => [],
+  /**
+   * PUBLISH_POLICY: `flag` publishes a version whose only reasons are repairs (see
+   * `isRepairOnly`) with them as its reason; `hold` keeps it for review. A loss always holds.
+   */
+  publishPolicy: 'flag' | 'hold' = 'hold',
 ) {
   return async (job: TranslateJob, _token?: string, signal?: AbortSignal): Promise<void> => {
     const payload = translateJobDataSchema.safeParse(job.data);
@@ -150,8 +155,11 @@ export function translateProcessor(
         finishedAt: new Date().toISOString(),
       } as const;
       const reason = reviewText(out.needsReview);
+      const flagged = publishPolicy === 'flag' && isRepairOnly(out.needsReview);
       await send(
-        reason ? { ...made, outcome: 'needs_review', reason } : { ...made, outcome: 'published' },
+        reason && !flagged
+          ? { ...made, outcome: 'needs_review', reason }
+          : { ...made, outcome: 'published', ...(reason ? { reason } : {}) },
       );
       log.info(
         {

@@ -324,6 +324,13 @@ export const CONFIG_VARIABLES = {
     description:
       "How long a translated segment (or an editor's wording of one) is remembered in Redis, so it is never sent to a model twice.",
   }),
+  PUBLISH_POLICY: variable({
+    schema: z.enum(['flag', 'hold']),
+    default: 'hold',
+    expected: 'flag or hold',
+    description:
+      "What happens to a machine translation whose markup the translator had to repair (a link, emphasis, an image or a protected term the model lost or moved, put back): flag publishes it and shows the repair as the version's reason, hold keeps it for an editor's review like any flagged draft. A draft that lost something it could not repair is never published, whatever this says.",
+  }),
   GLOSSARY: variable({
     schema: z.string().min(1),
     expected: 'the path of a JSON glossary',

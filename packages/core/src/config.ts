@@ -65,6 +65,8 @@ export interface Config {
   readonly workerLockDurationMs: number;
   readonly translateBatchTokens: number;
   readonly translationMemoryTtlDays: number;
+  /** PUBLISH_POLICY: publish a draft whose markup was repaired with a flag, or hold it. */
+  readonly publishPolicy: 'flag' | 'hold';
   /** Absolute path, when set. */
   readonly glossary: string | undefined;
   /** The newsroom's name, logo, description, colour and footer (`SITE_CONFIG`, `SITE_*`). */
@@ -155,6 +157,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     workerLockDurationMs: v.WORKER_LOCK_DURATION_MS,
     translateBatchTokens: v.TRANSLATE_BATCH_TOKENS,
     translationMemoryTtlDays: v.TRANSLATION_MEMORY_TTL_DAYS,
+    publishPolicy: v.PUBLISH_POLICY,
     glossary: v.GLOSSARY === undefined ? undefined : resolve(v.GLOSSARY),
     site: resolveSiteSettings(siteFile, {
       name: v.SITE_NAME,

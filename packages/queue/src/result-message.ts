@@ -61,7 +61,10 @@ const made = {
 export const resultMessageSchema = z.discriminatedUnion('kind', [
   z.object({ ...key, kind: z.literal('started') }).readonly(),
   z.discriminatedUnion('outcome', [
-    z.object({ ...made, outcome: z.literal('published') }).readonly(),
+    // A published version's reason flags what the translator repaired (PUBLISH_POLICY=flag).
+    z
+      .object({ ...made, outcome: z.literal('published'), reason: z.string().min(1).optional() })
+      .readonly(),
     z.object({ ...made, outcome: z.literal('needs_review'), reason: z.string().min(1) }).readonly(),
     z
       .object({

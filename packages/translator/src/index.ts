@@ -19,8 +19,10 @@ export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-poo
 export { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
 export { type RouteStep, resolveRoute } from './model-route.ts';
 export { ModelUnavailableError } from './model-unavailable-error.ts';
+export type { MarkupRepair, RepairHow } from './placeholder-repair.ts';
 export { type PreloadPlan, preloadPlan } from './preload-plan.ts';
 export {
+  isRepairOnly,
   REVIEW_REASON_CODES,
   type ReviewReason,
   type ReviewReasonCode,

@@ -1,3 +1,4 @@
+import type { MarkupRepair } from './placeholder-repair.ts';
 import type { GateProblem } from './quality-gate.ts';
 
 /**
@@ -13,7 +14,15 @@ export type SegmentProblem =
   /** Runs of letters in a script foreign to the source that the output lacks. */
   | { readonly code: 'lost-foreign-run'; readonly runs: readonly string[] }
   /** Protected runs (an address, a name, a term, `translate="no"`, code) the output lacks. */
-  | { readonly code: 'lost-protected-run'; readonly runs: readonly string[] };
+  | { readonly code: 'lost-protected-run'; readonly runs: readonly string[] }
+  /**
+   * Placeholders the model lost, moved, renumbered or repeated, repaired (see `repairSegment`):
+   * nothing was lost, but the markup's place is the translator's guess.
+   */
+  | { readonly code: 'markup-repaired'; readonly repairs: readonly MarkupRepair[] };
+
+/** The codes of problems that were repaired, not losses: see {@link isRepairOnly}. */
+export const REPAIR_CODES: readonly SegmentProblem['code'][] = ['markup-repaired'];
 
 /** The code of a {@link ReviewReason}. */
 export type ReviewReasonCode = SegmentProblem['code'];
@@ -34,6 +43,7 @@ export const REVIEW_REASON_CODES = [
   'length-ratio',
   'lost-foreign-run',
   'lost-protected-run',
+  'markup-repaired',
 ] as const satisfies readonly ReviewReasonCode[];
 
 // Fails to compile when the list above misses a code of the union.
@@ -50,6 +60,17 @@ void everyCode;
  * const reason: ReviewReason = { code: 'lost-foreign-run', runs: ['习近平'], segment: 'Met 习近平.' };
  */
 export type ReviewReason = SegmentProblem & { readonly segment: string };
+
+/**
+ * Whether every reason is a repair (nothing lost): such a version may be published with a flag
+ * (PUBLISH_POLICY=flag); any other reason holds it for review.
+ *
+ * @example
+ * isRepairOnly([{ code: 'markup-repaired', repairs: [], segment: 'Hi.' }]); // true
+ */
+export function isRepairOnly(reasons: readonly ReviewReason[]): boolean {
+  return reasons.length > 0 && reasons.every((r) => REPAIR_CODES.includes(r.code));
+}
 
 /** A key that is equal for equal reasons, to list each once. */
 export function reasonKey(reason: ReviewReason): string {

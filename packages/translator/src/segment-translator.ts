@@ -2,7 +2,8 @@ import { planBatches } from './batch-planner.ts';
 import { lostForeignRuns } from './lost-content.ts';
 import type { ModelPool } from './model-pool.ts';
 import type { RouteStep } from './model-route.ts';
-import type { Slot } from './placeholder-codec.ts';
+import { decodeSegment, type Slot } from './placeholder-codec.ts';
+import { repairSegment } from './placeholder-repair.ts';
 import { checkTranslation } from './quality-gate.ts';
 import type { SegmentProblem } from './review-reason.ts';
 import type { TranslationMemory } from './translation-memory.ts';
@@ -123,16 +124,17 @@ export class SegmentTranslator {
       const outputs = await this.#run(step, batchTexts, false);
       for (const [i, text] of batchTexts.entries()) {
         const slots = distinct.get(text) ?? [];
-        let output = outputs[i] ?? '';
-        let problem = check(step, text, output, slots);
-        if (problem) {
+        let verdict = judge(step, text, outputs[i] ?? '', slots);
+        if (verdict.problem) {
           // Alone, without padding neighbours, and forbidding the loop if there was one.
           this.stats.retries++;
+          const { problem } = verdict;
           const loop = problem.code === 'repetition-loop';
-          [output = ''] = await this.#run(step, [text], true, loop ? 4 : undefined);
-          problem = check(step, text, output, slots);
-          if (problem) this.stats.flagged++;
+          const [again = ''] = await this.#run(step, [text], true, loop ? 4 : undefined);
+          verdict = judge(step, text, again, slots);
+          if (verdict.problem) this.stats.flagged++;
         }
+        const { output, problem } = verdict;
         results.set(text, { text: output, problem, origin: 'model' });
         if (!problem) passed.push({ text, translation: output });
       }
@@ -157,6 +159,30 @@ export class SegmentTranslator {
     perModel.segments += texts.length;
     return this.#pool.translate(step, texts, { noRepeatNgramSize: noRepeat });
   }
+}
+
+/**
+ * An output as it goes on: when its placeholders cannot be trusted, repaired (and the repair
+ * is the problem, unless the repaired text fails another gate); otherwise as the model wrote
+ * it, with what the gates find wrong.
+ */
+function judge(
+  step: RouteStep,
+  input: string,
+  output: string,
+  slots: readonly Slot[],
+): { output: string; problem?: SegmentProblem | undefined } {
+  if (!decodeSegment(output, slots).ok) {
+    const repaired = repairSegment(output, input, slots);
+    if (repaired) {
+      const problem = check(step, input, repaired.text, slots);
+      return {
+        output: repaired.text,
+        problem: problem ?? { code: 'markup-repaired', repairs: repaired.repairs },
+      };
+    }
+  }
+  return { output, problem: check(step, input, output, slots) };
 }
 
 /** The quality gates, then the lost-content gate: what is wrong with one output, if anything. */

@@ -107,6 +107,34 @@ describe('the results consumer', () => {
     );
     expect((await store.getTranslation(article.id, 'de')).model).toBe('Xenova/opus-mt-en-de');
   });
+
+  it('publishes a version with what the translator repaired as its reason (PUBLISH_POLICY=flag)', async () => {
+    const publisherKeyId = (await store.createKey({ name: 'p2', role: 'publisher' })).id;
+    const { article } = await store.createArticle({
+      publisherKeyId,
+      sourceLanguage: 'en',
+      content: { title: 'Ukraine', summary: '', body: '<p>Ukraine</p>', categories: [] },
+    });
+    const now = new Date().toISOString();
+    const reason = 'Markup the model lost or moved was put back (<g1> put back) in “Ukraine”';
+    await send({
+      kind: 'finished',
+      articleId: article.id,
+      revision: 1,
+      language: 'es',
+      outcome: 'published',
+      reason,
+      model: 'Xenova/opus-mt-en-es',
+      content: { title: 'Ucrania', summary: '', body: '<p>Ucrania</p>', categories: [] },
+      startedAt: now,
+      finishedAt: now,
+    });
+    await until(
+      async () => (await store.getTranslation(article.id, 'es')).status === 'published',
+      'the flagged version to be published',
+    );
+    expect((await store.getTranslation(article.id, 'es')).reason).toBe(reason);
+  });
 });
 
 describe('a result the API cannot read (another version of the worker, or written by hand)', () => {

@@ -79,7 +79,8 @@ export function startResultsConsumer(deps: {
       const outcome = await store.recordTranslationResult({
         ...key,
         status: message.outcome,
-        reason: message.outcome === 'needs_review' ? message.reason : undefined,
+        // Needs review: why; published: what was repaired, if anything (PUBLISH_POLICY=flag).
+        reason: message.reason,
         model: message.model,
         segmentOrigins: message.segmentOrigins,
         content: message.content,
