@@ -17,6 +17,14 @@ const samples: { [C in ReviewReasonCode]: ReviewReason & { code: C } } = {
   'length-ratio': { code: 'length-ratio', ratio: 0.12, segment },
   'lost-foreign-run': { code: 'lost-foreign-run', runs: ['习近平'], segment },
   'lost-protected-run': { code: 'lost-protected-run', runs: ['https://example.org'], segment },
+  'markup-repaired': {
+    code: 'markup-repaired',
+    repairs: [
+      { placeholder: '<g1>', how: 'restored' },
+      { placeholder: '<x2/>', how: 'moved' },
+    ],
+    segment,
+  },
 };
 
 describe('review reasons', () => {
@@ -41,5 +49,11 @@ describe('review reasons', () => {
       `“gut” repeats in a loop in “${segment}”; Text in another script was lost (习近平) in “${segment}”`,
     );
     expect(reviewText([])).toBeUndefined();
+  });
+
+  it('says which markup was put back and how', () => {
+    expect(reviewText([samples['markup-repaired']])).toBe(
+      `Markup the model lost or moved was put back (<g1> put back, <x2/> moved back) in “${segment}”`,
+    );
   });
 });
