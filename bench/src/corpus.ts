@@ -41,12 +41,7 @@ export function seedHtml(file: (typeof SEED_FILES)[number]): { title: string; bo
 
 /** Every sentence of both seed articles, in order, as the translator's splitter cuts them. */
 export function seedSentences(): string[] {
-  return SEED_FILES.flatMap((file) => {
-    const { title, paragraphs } = seedArticle(file);
-    return [title, ...paragraphs].flatMap((p) =>
-      splitSentences(p, 'en', 1000).map((r) => p.slice(r.start, r.end).trim()),
-    );
-  }).filter((s) => s.length > 0);
+  return SEED_FILES.flatMap((file) => articleSentences(file));
 }
 
 /**
@@ -96,4 +91,17 @@ export function articleOfWords(words: number, salt = 0): { title: string; body: 
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The sentences of one seed article (title and paragraphs), as the translator's splitter cuts them.
+ *
+ * @example
+ * const sentences = articleSentences('chas-pravdy-jef.txt');
+ */
+export function articleSentences(file: (typeof SEED_FILES)[number]): string[] {
+  const { title, paragraphs } = seedArticle(file);
+  return [title, ...paragraphs]
+    .flatMap((p) => splitSentences(p, 'en', 1000).map((r) => p.slice(r.start, r.end).trim()))
+    .filter((s) => s.length > 0);
 }

@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: every benchmark of Tidings in one go, a progress line as each figure comes
  * in, one table at the end, and the figures as JSON in bench/results/ (a timestamped file and
- * latest.json). Options (`--help` lists them): `--only translator,gemm,growth,workers,memory,fan-out,revision,http,feed,deep`,
+ * latest.json). Options (`--help` lists them): `--only` with the section names of SECTIONS,
  * `--runs N`, `--sentences N`, `--tokens N`, `--seconds N` (HTTP load per run), `--threads N`.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { articleGrowth } from './article-growth.ts';
 import type { BenchRow } from './bench-row.ts';
+import { coldStart } from './cold-start.ts';
 import { deepMarkup } from './deep-markup.ts';
 import { feedLatency } from './feed-latency.ts';
 import { gemmCeiling } from './gemm-ceiling.ts';
@@ -21,7 +22,7 @@ import { type ThroughputFigures, translatorThroughput } from './translator-throu
 import { workerMemory } from './worker-memory.ts';
 import { workerScaling } from './worker-scaling.ts';
 
-const SECTIONS = 'translator,gemm,growth,workers,memory,fan-out,revision,http,feed,deep';
+const SECTIONS = 'translator,gemm,growth,workers,cold-start,memory,fan-out,revision,http,feed,deep';
 const USAGE = `Usage: npm run bench -- [--only SECTIONS] [--runs N] [--sentences N] [--tokens N] [--seconds N] [--threads N]
   --only      comma-separated sections (default: all): ${SECTIONS}
   --runs      runs per figure (3)          --sentences  sentences per throughput run (300)
@@ -119,6 +120,7 @@ await step('growth', () =>
   articleGrowth({ words: [100, 1000, 5000], newTokens, runs, threads, batchTokens }, progress),
 );
 await step('workers', () => workerScaling({ sentences: 120, newTokens, runs }, progress));
+await step('cold-start', () => coldStart({ runs, threads, newTokens }, progress));
 await step('memory', () => workerMemory(progress));
 await step('fan-out', () => languageFanOut({ runs: Math.max(5, runs) }, progress));
 await step('revision', () => revisionCost({ runs: Math.max(5, runs), redisUrl }, progress));

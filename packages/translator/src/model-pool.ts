@@ -169,15 +169,19 @@ export class ModelPool {
   }
 
   /**
-   * Loads a step's model now, if it is not loaded, and runs it once on a short text (two new
-   * tokens), so that the first real batch finds its sessions and their memory ready: what a
-   * worker does at start (PRELOAD_MODELS). Rejects as a job's load would.
+   * Loads a step's model now, if it is not loaded, and runs it once on a small batch of
+   * news-length sentences (a few new tokens), so that the first real batch finds its sessions,
+   * their memory and the decoding code ready: what a worker does at start (PRELOAD_MODELS).
+   * Rejects as a job's load would.
    *
    * @example
    * await pool.warm({ model: 'Xenova/opus-mt-en-es', from: 'en', to: 'es' });
    */
   async warm(step: RouteStep): Promise<void> {
-    await this.translate(step, ['Ready.'], { maxNewTokens: 2 });
+    // Sixteen rows: a batch the size of an ordinary article's, so that ONNX Runtime's arena
+    // has grown to it before the first job rather than during it.
+    const rows = Array.from({ length: 16 }, (_, i) => WARM_UP[i % WARM_UP.length] ?? '');
+    await this.translate(step, rows, { minNewTokens: 4, maxNewTokens: 4 });
   }
 
   /**
@@ -316,6 +320,14 @@ function checkPrefix(step: RouteStep, translator: TranslationPipeline): void {
   const vocabulary = Object.keys(tokenizer.get_vocab?.() ?? {});
   throw new ModelPrefixError(step.model, step.prefix, languageTokens(vocabulary));
 }
+
+/** What {@link ModelPool.warm} translates: rows of unequal news-length sentences. */
+const WARM_UP = [
+  'The minister said on Tuesday that the new agreement would be signed in Brussels next week.',
+  'Talks resumed.',
+  'Officials in Kyiv and Warsaw expect the first deliveries before the end of the year, according to a statement.',
+  'Prices rose by 2.5% in October.',
+];
 
 /**
  * How outputs are decoded: special tokens (`</s>`, `<unk>`, `<pad>`) dropped, and the spaces
