@@ -1,12 +1,19 @@
 export { ArticleBatcher, type ArticlesTranslator } from './article-batcher.ts';
 export { planArticle } from './article-plan.ts';
 export { planBatches } from './batch-planner.ts';
+export { chrF } from './chrf.ts';
 export {
   type AlignOptions,
   alignCorrection,
   type CorrectionAlignment,
   type SkipReason,
 } from './correction-alignment.ts';
+export { EVAL_SET_PATH, type EvalSentence, type EvalSet, loadEvalSet } from './eval-set.ts';
+export {
+  type DirectionScore,
+  type EvaluateOptions,
+  evaluateTranslator,
+} from './evaluate-translator.ts';
 export { Glossary, type GlossaryTerm, loadGlossary, parseGlossary } from './glossary.ts';
 export {
   DEFAULT_MODEL_MAP,
@@ -30,6 +37,7 @@ export {
 export type { BatchEvent, TranslatorStats } from './segment-translator.ts';
 export { splitSentences } from './sentence-splitter.ts';
 export { servedDirections } from './served-directions.ts';
+export { type Survival, survivalCheck } from './survival-check.ts';
 export { TranslationInputError } from './translation-input-error.ts';
 export { type HumanEntry, type MemoryOptions, TranslationMemory } from './translation-memory.ts';
 export {

@@ -343,6 +343,21 @@ export class Translator {
     return found;
   }
 
+  /**
+   * How many tokens each text makes in the tokenizer of the model that writes `to` when
+   * translating from `from` (the last step of a pivot): what a rate in tokens per second
+   * counts (`tidings eval`). Loads that model if need be.
+   */
+  async countTokens(
+    from: LanguageCode,
+    to: LanguageCode,
+    texts: readonly string[],
+  ): Promise<number[]> {
+    const last = resolveRoute(this.#map, from, to).at(-1);
+    if (!last) return texts.map(() => 0);
+    return this.#pool.countTokens({ model: last.model, from: last.from, to: last.to }, texts);
+  }
+
   /** Unloads every model. The Redis connection belongs to the caller and stays open. */
   async close(): Promise<void> {
     await this.#pool.close();
