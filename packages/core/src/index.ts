@@ -13,6 +13,7 @@ export {
 } from './article-schema.ts';
 export { articleSize, DEFAULT_MAX_ARTICLE_CHARS } from './article-size.ts';
 export { bodyBlocks, type SourceChangeEntry, sourceChanges } from './block-diff.ts';
+export { bodyBlockHtml } from './body-block-html.ts';
 export { cleanArticleContent } from './clean-article-content.ts';
 export { type Config, ConfigError, loadConfigOrExit, parseConfig } from './config.ts';
 export {

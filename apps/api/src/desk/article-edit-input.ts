@@ -1,0 +1,48 @@
+import { type TranslationEditInput, translationEditSchema } from '@tidings/core';
+import { ProblemError } from '../problem.ts';
+
+const BLOCK_FIELD = /^block-(\d{1,4})$/;
+
+/**
+ * An editor's correction as the desk's form posts it (title, summary, the image's description,
+ * one field per block of the body, the categories as JSON) turned into the API's edit: the
+ * blocks in order, empty ones dropped, loose text made a paragraph. Validated with the API's
+ * own schema; cleaning (the allow-list) is the shared write path's job.
+ *
+ * @example
+ * editFromForm({ title: 'T', 'block-0': '<p>A</p>', categories: '[]' });
+ */
+export function editFromForm(form: Record<string, unknown>): TranslationEditInput {
+  const text = (name: string) =>
+    typeof form[name] === 'string' ? (form[name] as string) : undefined;
+  const blocks = Object.keys(form)
+    .flatMap((name) => {
+      const match = BLOCK_FIELD.exec(name);
+      return match ? [[Number(match[1]), text(name)?.trim() ?? ''] as const] : [];
+    })
+    .sort(([a], [b]) => a - b)
+    .map(([, block]) => block)
+    .filter(Boolean)
+    .map((block) => (block.startsWith('<') ? block : `<p>${block}</p>`));
+  let categories: unknown = [];
+  try {
+    categories = JSON.parse(text('categories') ?? '[]');
+  } catch {
+    categories = undefined;
+  }
+  const parsed = translationEditSchema.safeParse({
+    title: text('title') ?? '',
+    summary: text('summary') ?? '',
+    body: blocks.join('\n'),
+    categories,
+    ...(text('imageAlt') === undefined ? {} : { imageAlt: text('imageAlt') }),
+  });
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({
+      field: issue.path.join('.') || 'body',
+      message: issue.message,
+    }));
+    throw new ProblemError('validation', 'The correction cannot be saved as it is.', { errors });
+  }
+  return parsed.data;
+}
