@@ -175,6 +175,8 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
         logger: deps.logger,
         publicUrl: deps.v1.publicUrl,
         publishGlossary: deps.v1.publishGlossary,
+        commands,
+        languages: deps.v1.languages,
       }),
     );
   }

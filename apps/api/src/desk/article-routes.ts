@@ -4,12 +4,10 @@ import {
   type LanguageCode,
   type TranslationEditInput,
 } from '@tidings/core';
-import type { translatorFor } from '@tidings/i18n';
 import type { Store, Translation } from '@tidings/store';
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { ApiEnv } from '../env.ts';
 import { ProblemError } from '../problem.ts';
 import type { ArticleCommands } from '../routes/article-commands.ts';
 import { articleActionError, ChangedUnderEditorError } from './article-action-error.ts';
@@ -17,16 +15,9 @@ import { articleDeskView } from './article-desk-view.ts';
 import { editFromForm } from './article-edit-input.ts';
 import { type ArticleNotice, articlePage, retractConfirmPage } from './article-page.ts';
 import type { ArticleRenderContext } from './article-render-context.ts';
+import type { DeskEnv } from './desk-env.ts';
+import { requireDeskSession } from './require-desk-session.ts';
 import { versionFingerprint } from './version-fingerprint.ts';
-
-/** The context variables the desk's frame sets before these routes run. */
-export interface ArticleDeskEnv {
-  Variables: ApiEnv['Variables'] & {
-    language: LanguageCode;
-    t: ReturnType<typeof translatorFor>;
-    csrfToken: string;
-  };
-}
 
 /** What the article page's routes need. */
 export interface ArticleDeskRoutesDeps {
@@ -37,7 +28,7 @@ export interface ArticleDeskRoutesDeps {
   readonly languages?: readonly LanguageCode[] | undefined;
   /** Puts a page's content in the desk's frame. */
   readonly render: (
-    c: Context<ArticleDeskEnv>,
+    c: Context<DeskEnv>,
     page: { title: string; content: HtmlEscapedString | Promise<HtmlEscapedString> },
     status?: 200 | 403 | 404 | 409 | 413 | 422 | 503,
   ) => Response | Promise<Response>;
@@ -64,12 +55,14 @@ type Done = (typeof DONE)[number];
  * @example
  * desk.route('/articles', articleDeskRoutes({ store, commands, render }));
  */
-export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<ArticleDeskEnv> {
+export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
   const { store, commands } = deps;
   const served = deps.languages ?? LANGUAGE_CODES;
-  const app = new Hono<ArticleDeskEnv>();
+  const app = new Hono<DeskEnv>();
+  // Any signed-in key may open a page; what it may do is checked by the write path, by role.
+  app.use(requireDeskSession());
 
-  const context = (c: Context<ArticleDeskEnv>, id: string): ArticleRenderContext => ({
+  const context = (c: Context<DeskEnv>, id: string): ArticleRenderContext => ({
     t: c.var.t,
     language: c.var.language,
     csrfToken: c.var.csrfToken,
@@ -81,7 +74,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<ArticleDesk
     values.flatMap((v) => v.split(',')).filter((v): v is LanguageCode => isLanguageCode(v));
 
   const page = async (
-    c: Context<ArticleDeskEnv>,
+    c: Context<DeskEnv>,
     id: string,
     chosen: readonly LanguageCode[],
     options: {
@@ -137,7 +130,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<ArticleDesk
 
   /** Runs an action; on success back to the page (303) saying what was done, else the page with why not. */
   const act = async (
-    c: Context<ArticleDeskEnv>,
+    c: Context<DeskEnv>,
     shown: readonly LanguageCode[],
     run: (form: Record<string, unknown>) => Promise<Done>,
     editing?: LanguageCode,
@@ -170,7 +163,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<ArticleDesk
     }
   };
 
-  const languageOf = (c: Context<ArticleDeskEnv>): LanguageCode => {
+  const languageOf = (c: Context<DeskEnv>): LanguageCode => {
     const lang = c.req.param('lang') ?? '';
     if (!isLanguageCode(lang))
       throw new ProblemError('not-found', `Tidings has no language "${lang}".`);
@@ -179,7 +172,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<ArticleDesk
 
   /** The language as the editor saw it, or a conflict when it changed since. */
   const seen = async (
-    c: Context<ArticleDeskEnv>,
+    c: Context<DeskEnv>,
     language: LanguageCode,
     form: Record<string, unknown>,
   ) => {
@@ -194,7 +187,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<ArticleDesk
     return translation;
   };
 
-  const caller = (c: Context<ArticleDeskEnv>) => ({ key: c.var.key, requestId: c.var.requestId });
+  const caller = (c: Context<DeskEnv>) => ({ key: c.var.key, requestId: c.var.requestId });
 
   app.post('/:id/:lang/approve', async (c) => {
     const language = languageOf(c);

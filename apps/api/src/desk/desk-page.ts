@@ -9,7 +9,7 @@ export interface DeskPageInput {
   readonly current?: DeskSection | undefined;
   readonly content: HtmlEscapedString | Promise<HtmlEscapedString>;
   /** 200 unless told. */
-  readonly status?: 200 | 400 | 401 | 403 | 404 | 409 | 422 | 500 | undefined;
+  readonly status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 503 | undefined;
 }
 
 /**

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { isLanguageCode, type Logger } from '@tidings/core';
+import { isLanguageCode, type LanguageCode, type Logger } from '@tidings/core';
 import { type GlossarySnapshot, InvalidCursorError, type Store } from '@tidings/store';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import type { ArticleCommands } from '../routes/article-commands.ts';
 import { listingQuerySchema } from '../routes/article-listing.ts';
+import { ARTICLE_CSS } from './article-css.ts';
+import { articleDeskRoutes } from './article-routes.ts';
 import { type CsrfRefusal, deskCsrf, renewCsrfToken } from './desk-csrf.ts';
 import { DESK_CSS } from './desk-css.ts';
 import type { DeskEnv } from './desk-env.ts';
@@ -38,6 +41,10 @@ export interface DeskDeps {
   readonly publishGlossary?: ((snapshot: GlossarySnapshot) => Promise<unknown>) | undefined;
   /** How often the queue page's script looks for changes; 5 s when absent. */
   readonly queuePollMs?: number | undefined;
+  /** The article actions' write path, the one the /v1 routes use. */
+  readonly commands: ArticleCommands;
+  /** The languages served (`LANGUAGES`); all six when absent. */
+  readonly languages?: readonly LanguageCode[] | undefined;
 }
 
 /**
@@ -81,7 +88,7 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
     });
 
   desk.get('/assets/desk.css', (c) =>
-    c.body(DESK_CSS, 200, {
+    c.body(`${DESK_CSS}${ARTICLE_CSS}`, 200, {
       'content-type': 'text/css; charset=utf-8',
       'cache-control': 'no-cache',
     }),
@@ -222,6 +229,15 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
   desk.route(
     '/glossary',
     deskGlossaryRoutes({ store, logger: deps.logger, publish: deps.publishGlossary }),
+  );
+  desk.route(
+    '/articles',
+    articleDeskRoutes({
+      store,
+      commands: deps.commands,
+      languages: deps.languages,
+      render: (c, page, status) => deskPage(c, { ...page, current: 'article', status }),
+    }),
   );
   return desk;
 }

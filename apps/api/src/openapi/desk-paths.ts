@@ -19,6 +19,30 @@ const form = (properties: Record<string, object>, required: readonly string[] = 
   },
 });
 const deskSession = [{ deskSession: [] }];
+const articleId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const languageCode = { name: 'lang', in: 'path', required: true, schema: { type: 'string' } };
+const actionRefused = {
+  '403': page('Sent from another origin, without a valid CSRF token, or by a key of another role.'),
+  '404': page('No such article or language.'),
+  '409': page(
+    'Not possible now, or the language changed since the page was opened; the page says why.',
+  ),
+  '422': page('The correction is not valid; the page says why.'),
+};
+const languageAction = (action: string, summary: string, fields: Record<string, object> = {}) => ({
+  [`/desk/articles/{id}/{lang}/${action}`]: {
+    post: {
+      summary,
+      security: deskSession,
+      parameters: [articleId, languageCode],
+      requestBody: form({
+        seen: { type: 'string', description: 'What the page showed.' },
+        ...fields,
+      }),
+      responses: { '303': seeOther('Done: to the article page.'), ...actionRefused },
+    },
+  },
+});
 const refused = { '403': page('Sent from another origin, or without a valid CSRF token.') };
 const signIn = { '303': seeOther('Without a session: to /desk/sign-in?next=….') };
 
@@ -147,4 +171,68 @@ export const DESK_PATHS = {
       },
     },
   },
+  '/desk/articles/{id}': {
+    get: {
+      summary: 'An article on the desk: the source and chosen languages side by side',
+      description:
+        'A page for people. Query: `lang` (repeatable) the languages shown, `edit` the one being corrected. A publisher session opens its own articles only (404 otherwise).',
+      security: deskSession,
+      parameters: [articleId],
+      responses: {
+        '200': page('The article page.'),
+        '404': page('No such article, or another publisher’s.'),
+        ...signIn,
+      },
+    },
+  },
+  '/desk/articles/{id}/retract': {
+    get: {
+      summary: 'Asks to confirm retracting an article',
+      security: deskSession,
+      parameters: [articleId],
+      responses: { '200': page('The confirmation.'), '404': page('No such article.'), ...signIn },
+    },
+    post: {
+      summary: 'Retracts an article (as DELETE /v1/articles/{id})',
+      security: deskSession,
+      parameters: [articleId],
+      requestBody: form({}),
+      responses: { '303': seeOther('Retracted: to the article page.'), ...actionRefused },
+    },
+  },
+  '/desk/articles/{id}/retry': {
+    post: {
+      summary: 'Translates failed and held languages again (as POST /v1/articles/{id}/retry)',
+      security: deskSession,
+      parameters: [articleId],
+      requestBody: form({}),
+      responses: { '303': seeOther('Queued: to the article page.'), ...actionRefused },
+    },
+  },
+  ...languageAction(
+    'approve',
+    'Publishes a held draft as it is (as POST /v1/articles/{id}/{lang}/approve)',
+  ),
+  ...languageAction(
+    'edit',
+    'Publishes an editor’s correction (as PUT /v1/articles/{id}/{lang}; a held draft is approved with it)',
+    {
+      title: { type: 'string' },
+      summary: { type: 'string' },
+      imageAlt: { type: 'string' },
+      categories: { type: 'string', description: 'The categories as a JSON array.' },
+      'block-0': {
+        type: 'string',
+        description: 'Each block of the body, `block-0`, `block-1`…, as HTML.',
+      },
+    },
+  ),
+  ...languageAction(
+    'take-draft',
+    'Makes a stale language’s fresh machine draft the editor’s version',
+  ),
+  ...languageAction(
+    'retry',
+    'Translates one language again (as POST /v1/articles/{id}/{lang}/retry)',
+  ),
 };
