@@ -36,8 +36,11 @@ export function renewCsrfToken(c: Context<DeskEnv>, options: DeskSessionOptions)
 
 function sameOrigin(c: Context, allowedOrigins: readonly string[]): boolean {
   const origin = c.req.header('origin');
-  if (origin) return origin === new URL(c.req.url).origin || allowedOrigins.includes(origin);
-  // Browsers that send no Origin on a same-origin form post still send Sec-Fetch-Site.
+  if (origin && origin !== 'null') {
+    return origin === new URL(c.req.url).origin || allowedOrigins.includes(origin);
+  }
+  // A browser sends no Origin, or `null` (under `Referrer-Policy: no-referrer`, which the API
+  // sets), on some same-origin posts; then Sec-Fetch-Site, which a page cannot forge, decides.
   return c.req.header('sec-fetch-site') === 'same-origin';
 }
 

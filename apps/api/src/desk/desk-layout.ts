@@ -52,6 +52,7 @@ export function deskLayout(input: DeskLayoutInput) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<meta name="referrer" content="same-origin">
 <title>${input.title} — ${t('desk:name')}</title>
 <link rel="stylesheet" href="/desk/assets/desk.css">
 <script src="/desk/assets/desk.js" defer></script>

@@ -144,10 +144,30 @@ describe('desk security', () => {
     expect(await otherOrigin.text()).toContain('not sent from the desk itself');
     const noOrigin = await desk.post('/desk/glossary', { ...term, _csrf: token }, { origin: '' });
     expect(noOrigin.status).toBe(403);
+    // An opaque origin (a sandboxed frame elsewhere) is told apart by Sec-Fetch-Site.
+    const sandboxed = await desk.post(
+      '/desk/glossary',
+      { ...term, _csrf: token },
+      { origin: 'null', 'sec-fetch-site': 'cross-site' },
+    );
+    expect(sandboxed.status).toBe(403);
     const glossary = (await (await h.call('GET', '/v1/glossary', h.keys.editor)).json()) as {
       terms: { source: string }[];
     };
     expect(glossary.terms.map((t) => t.source)).not.toContain('Kyiv Ledger');
+  });
+
+  it('takes a same-origin post whose Origin is null (Referrer-Policy: no-referrer)', async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.editor);
+    const token = await desk.csrfToken('/desk/');
+    const res = await desk.post(
+      '/desk/language',
+      { _csrf: token, language: 'fr', next: '/desk/' },
+      { origin: 'null', 'sec-fetch-site': 'same-origin' },
+    );
+    expect(res.status).toBe(303);
+    expect(desk.cookies.get('tidings_desk_lang')).toBe('fr');
   });
 
   it('ends a session as soon as its key is revoked', async () => {

@@ -107,7 +107,6 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
       'content-security-policy',
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     );
-    c.header('referrer-policy', 'same-origin');
   });
   desk.use(deskLanguage());
   desk.use(loadDeskSession(store, options));
