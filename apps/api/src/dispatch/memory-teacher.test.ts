@@ -40,6 +40,19 @@ function startRedis(port: number, dir: string): ChildProcess {
   );
 }
 
+/** Until the connection answers again (its state may still say ready from before the outage). */
+async function untilAnswers(redis: ReturnType<typeof createRedisConnection>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      await redis.ping();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error('the private redis-server did not come back');
+}
+
 let h: ApiHarness;
 let teacher: MemoryTeacher | undefined;
 let server: ChildProcess;
@@ -119,7 +132,7 @@ describe('corrections teach the translation memory', () => {
     expect(waiting?.attempts).toBeGreaterThanOrEqual(1);
 
     server = startRedis(port, dir);
-    await whenReady(memoryRedis, 10_000);
+    await untilAnswers(memoryRedis);
     expect(await teacher?.runOnce(0)).toBe(1);
     expect(
       await memory.getHuman([
