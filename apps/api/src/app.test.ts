@@ -73,7 +73,8 @@ describe('errors', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await res.json()).toEqual({
-      type: '/problems/not-found',
+      // Absolute: app.request's origin here, PUBLIC_URL where the app has one.
+      type: 'http://localhost/docs/problems/not-found',
       title: 'Not found',
       status: 404,
       detail: 'Nothing is served at /nowhere.',

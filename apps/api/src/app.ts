@@ -24,6 +24,7 @@ import { glossaryRoutes } from './routes/glossary.ts';
 import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { problemPages } from './routes/problem-pages.ts';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './routes/queue-dashboard.ts';
 import { sitemapRoutes } from './routes/sitemaps.ts';
 import { workerRoutes } from './routes/workers.ts';
@@ -68,6 +69,14 @@ export interface AppDependencies {
  */
 export function createApp(deps: AppDependencies): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
+  // Problem types are absolute under PUBLIC_URL (else the request's origin).
+  const { publicUrl } = deps;
+  if (publicUrl !== undefined) {
+    app.use(async (c, next) => {
+      c.set('publicUrl', publicUrl);
+      await next();
+    });
+  }
   // A Host that is no host name (`1.2.3.4.5`) makes the request's URL unparsable, which
   // would fail deep inside a route as a 500.
   app.use(async (c, next) => {
@@ -114,6 +123,7 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
     );
   }
   if (deps.publicUrl !== undefined) app.route('/', docsRoutes(deps.publicUrl));
+  app.route('/', problemPages());
   if (deps.v1) {
     const limit = deps.bodyLimitBytes ?? 1024 * 1024;
     app.use(

@@ -8,5 +8,6 @@ import type { RequestIdVariables } from 'hono/request-id';
  * const app = new Hono<ApiEnv>();
  */
 export interface ApiEnv {
-  Variables: RequestIdVariables & { key: ApiKey };
+  /** `publicUrl`: the site's base (PUBLIC_URL), when the app has one; problem types use it. */
+  Variables: RequestIdVariables & { key: ApiKey; publicUrl: string };
 }

@@ -88,7 +88,7 @@ function expectProblem(res: RawResponse | undefined, status: number): { detail: 
   expect(res?.headers['content-type']).toMatch(/^application\/problem\+json/);
   const problem = JSON.parse(res?.body ?? '') as { status: number; detail: string; type: string };
   expect(problem.status).toBe(status);
-  expect(problem.type).toMatch(/^\/problems\//);
+  expect(problem.type).toMatch(/^http:\/\/[^/]+\/docs\/problems\/[a-z-]+$/);
   return problem;
 }
 

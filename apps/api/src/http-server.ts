@@ -17,6 +17,8 @@ export interface HttpServerOptions {
   readonly requestTimeoutMs: number;
   /** Longest time a client may take to send the request's headers (HEADERS_TIMEOUT_MS). */
   readonly headersTimeoutMs: number;
+  /** The base of problem `type` URIs (PUBLIC_URL); the listening address when absent. */
+  readonly publicUrl?: string | undefined;
 }
 
 /** What Node's HTTP parser refused, as the problem it is for the client. */
@@ -38,8 +40,8 @@ function problemOf(error: NodeJS.ErrnoException): { code: ProblemCode; detail: s
 }
 
 /** Writes a problem straight onto a socket the parser gave up on, and closes it. */
-function answerOnSocket(socket: Duplex, code: ProblemCode, detail: string): void {
-  const body = problemJson(code, detail, '');
+function answerOnSocket(socket: Duplex, code: ProblemCode, detail: string, base: string): void {
+  const body = problemJson(code, detail, '', base);
   const status = PROBLEMS[code];
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -57,6 +59,12 @@ function answerOnSocket(socket: Duplex, code: ProblemCode, detail: string): void
  * const server = startHttpServer({ app, logger, port: 3000, hostname: '127.0.0.1', requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 });
  */
 export function startHttpServer(options: HttpServerOptions, onListening?: () => void): Server {
+  // The address it listens on (its real port, when given 0) unless PUBLIC_URL names the site.
+  const base = (): string => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    return options.publicUrl ?? `http://${options.hostname}:${port}`;
+  };
   const listener = getRequestListener(options.app.fetch, {
     hostname: options.hostname,
     // The adapter refuses some requests before the app sees them (a Host that is no host,
@@ -67,6 +75,7 @@ export function startHttpServer(options: HttpServerOptions, onListening?: () => 
           'bad-request',
           `The request cannot be read: ${error instanceof Error ? error.message : String(error)}.`,
           '',
+          base(),
         ),
         { status: 400, headers: { 'content-type': PROBLEM_CONTENT_TYPE } },
       ),
@@ -96,8 +105,9 @@ export function startHttpServer(options: HttpServerOptions, onListening?: () => 
     options.logger.debug({ err: error, status: PROBLEMS[code] }, 'client error');
     // Bytes after a complete request (a body longer than its Content-Length) fail to parse
     // while that request is still being answered: its answer goes first.
-    if (pending?.req.complete) pending.once('finish', () => answerOnSocket(socket, code, detail));
-    else answerOnSocket(socket, code, detail);
+    if (pending?.req.complete)
+      pending.once('finish', () => answerOnSocket(socket, code, detail, base()));
+    else answerOnSocket(socket, code, detail, base());
   });
   server.listen(options.port, options.hostname, onListening);
   return server;

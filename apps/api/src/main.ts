@@ -182,6 +182,7 @@ const server = startHttpServer(
     hostname: config.host,
     requestTimeoutMs: config.requestTimeoutMs,
     headersTimeoutMs: config.headersTimeoutMs,
+    publicUrl: config.publicUrl,
   },
   () => {
     const port = (server.address() as { port: number } | null)?.port ?? config.port;

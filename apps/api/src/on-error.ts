@@ -1,57 +1,64 @@
-import type { Logger } from '@tidings/core';
+import { LANGUAGE_CODES, type LanguageCode, type Logger } from '@tidings/core';
+import { translatorFor } from '@tidings/i18n';
 import { ConflictError, InvalidCursorError, NotFoundError } from '@tidings/store';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { preferredLanguage } from './preferred-language.ts';
 import {
   type FieldProblem,
   PROBLEMS,
   type ProblemCode,
+  type ProblemDetail,
   ProblemError,
   problemType,
 } from './problem.ts';
-
-const TITLES: Record<ProblemCode, string> = {
-  'bad-request': 'Bad request',
-  unauthorized: 'Unauthorized',
-  forbidden: 'Forbidden',
-  'not-found': 'Not found',
-  'method-not-allowed': 'Method not allowed',
-  'request-timeout': 'Request timeout',
-  conflict: 'Conflict',
-  'payload-too-large': 'Payload too large',
-  'unsupported-media-type': 'Unsupported media type',
-  validation: 'Validation failed',
-  'rate-limited': 'Too many requests',
-  'headers-too-large': 'Request header fields too large',
-  internal: 'Internal error',
-  unavailable: 'Service unavailable',
-};
 
 function codeOfStatus(status: number): ProblemCode {
   const found = (Object.entries(PROBLEMS) as [ProblemCode, number][]).find(([, s]) => s === status);
   return found?.[0] ?? (status >= 500 ? 'internal' : 'bad-request');
 }
 
+/** A problem's human text in one language: its title and its detail. */
+function problemText(
+  code: ProblemCode,
+  detail: string | ProblemDetail | undefined,
+  language: LanguageCode,
+): { title: string; detail: string } {
+  // An English sentence from code not yet moved to keys: the whole answer is English.
+  const lang = typeof detail === 'string' ? 'en' : language;
+  const t = translatorFor(lang);
+  const title = t(`errors:problem.${code}.title`);
+  if (detail === undefined) return { title, detail: title };
+  if (typeof detail === 'string') return { title, detail };
+  const or = new Intl.ListFormat(lang, { type: 'disjunction' });
+  const fields = Object.fromEntries(
+    Object.entries(detail.fields ?? {}).map(([k, v]) => [k, Array.isArray(v) ? or.format(v) : v]),
+  );
+  return { title, detail: t(`errors:detail.${detail.key}`, fields) };
+}
+
 /**
- * The RFC 9457 body of a problem, as text; for answers written where there is no Hono context
- * (the HTTP server's own errors).
+ * The RFC 9457 body of a problem, as text, in `language` (English when the detail is an English
+ * sentence); for answers written where there is no Hono context (the HTTP server's own errors).
  *
  * @example
- * problemJson('bad-request', 'The Host header is not a host name.', '/v1/articles');
+ * problemJson('bad-request', 'The Host header is not a host name.', '/v1/articles', 'https://news.example.org');
  */
 export function problemJson(
   code: ProblemCode,
-  detail: string,
+  detail: string | ProblemDetail | undefined,
   instance: string,
-  errors?: readonly FieldProblem[],
+  base: string,
+  options: { errors?: readonly FieldProblem[] | undefined; language?: LanguageCode } = {},
 ): string {
+  const text = problemText(code, detail, options.language ?? 'en');
   return JSON.stringify({
-    type: problemType(code),
-    title: TITLES[code],
+    type: problemType(code, base),
+    title: text.title,
     status: PROBLEMS[code],
-    detail,
+    detail: text.detail,
     instance,
-    ...(errors ? { errors } : {}),
+    ...(options.errors ? { errors: options.errors } : {}),
   });
 }
 
@@ -59,19 +66,44 @@ export function problemJson(
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 /**
- * Renders a problem as RFC 9457 `application/problem+json`.
+ * The base of problem `type` URIs: `PUBLIC_URL` when the app has one, else the request's origin.
  *
  * @example
- * return problemResponse(c, 'not-found', 'No article has the id 42.');
+ * problemBase(c); // 'https://news.example.org'
+ */
+export function problemBase(c: Context): string {
+  const configured = (c.get as (key: string) => unknown)('publicUrl');
+  if (typeof configured === 'string') return configured;
+  try {
+    return new URL(c.req.url).origin;
+  } catch {
+    return 'http://localhost';
+  }
+}
+
+/**
+ * Renders a problem as RFC 9457 `application/problem+json`, its title and detail in the language
+ * the request asks for (`Accept-Language`, English by default), said in `Content-Language`.
+ *
+ * @example
+ * return problemResponse(c, 'not-found', { key: 'article-not-found', fields: { id: '42' } });
  */
 export function problemResponse(
   c: Context,
   code: ProblemCode,
-  detail: string,
+  detail: string | ProblemDetail | undefined,
   extra: { errors?: readonly FieldProblem[]; headers?: Record<string, string> } = {},
 ): Response {
-  return c.body(problemJson(code, detail, c.req.path, extra.errors), PROBLEMS[code], {
+  const asked = preferredLanguage(c.req.header('accept-language'), LANGUAGE_CODES);
+  const language = typeof detail === 'string' ? 'en' : asked;
+  const body = problemJson(code, detail, c.req.path, problemBase(c), {
+    errors: extra.errors,
+    language,
+  });
+  return c.body(body, PROBLEMS[code], {
     'content-type': PROBLEM_CONTENT_TYPE,
+    'content-language': language,
+    vary: 'accept-language',
     ...extra.headers,
   });
 }
@@ -108,7 +140,7 @@ export function errorHandler(logger: Logger): ErrorHandler {
     if (error instanceof HTTPException) {
       const code = codeOfStatus(error.status);
       if (code === 'internal') logger.error({ err: error, path: c.req.path }, 'http exception');
-      return problemResponse(c, code, error.message || TITLES[code]);
+      return problemResponse(c, code, error.message || undefined);
     }
     if (clientGone(c, error)) {
       // Nobody reads this answer; a client that hangs up is no fault of the API.
@@ -116,20 +148,16 @@ export function errorHandler(logger: Logger): ErrorHandler {
         { err: error, path: c.req.path, requestId: c.get('requestId') },
         'client aborted',
       );
-      return problemResponse(c, 'bad-request', 'The client closed the connection.');
+      return problemResponse(c, 'bad-request', { key: 'client-gone' });
     }
     logger.error(
       { err: error, path: c.req.path, requestId: c.get('requestId') },
       'unhandled error',
     );
-    return problemResponse(
-      c,
-      'internal',
-      'Something went wrong on our side. The error has been logged.',
-    );
+    return problemResponse(c, 'internal', { key: 'internal' });
   };
 }
 
 /** Every unknown route answers 404 problem+json. */
 export const notFoundHandler: NotFoundHandler = (c) =>
-  problemResponse(c, 'not-found', `Nothing is served at ${c.req.path}.`);
+  problemResponse(c, 'not-found', { key: 'route-not-found', fields: { path: c.req.path } });

@@ -1,6 +1,10 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** The fixed set of problem kinds the API answers with; each has one status. */
+/**
+ * The fixed set of problem kinds the API answers with; each has one status, a `type` URI under
+ * `/docs/problems/<code>`, a page there, and its title and description in
+ * `locales/{lang}/errors.json` (`problem.<code>`).
+ */
 export const PROBLEMS = {
   'bad-request': 400,
   unauthorized: 401,
@@ -21,6 +25,43 @@ export const PROBLEMS = {
 /** A problem kind, the last segment of its `type` URI. */
 export type ProblemCode = keyof typeof PROBLEMS;
 
+/**
+ * Every detail the API can give as a stable code, with the problem kind it belongs to; its text
+ * is `detail.<key>` in `locales/{lang}/errors.json`, with the fields filled in.
+ */
+export const PROBLEM_DETAILS = {
+  'route-not-found': 'not-found',
+  'article-not-found': 'not-found',
+  'language-unknown': 'not-found',
+  'language-not-edited': 'not-found',
+  'language-not-translated': 'not-found',
+  'feed-language-unknown': 'not-found',
+  'feed-unknown': 'not-found',
+  'sitemap-unknown': 'not-found',
+  'api-key-missing': 'unauthorized',
+  'api-key-malformed': 'bad-request',
+  'api-key-revoked': 'unauthorized',
+  'api-key-unknown': 'unauthorized',
+  'role-forbidden': 'forbidden',
+  'listing-by-publisher-forbidden': 'forbidden',
+  'rate-limited': 'rate-limited',
+  'queue-unavailable': 'unavailable',
+  'client-gone': 'bad-request',
+  internal: 'internal',
+} as const satisfies Record<string, ProblemCode>;
+
+/** The code of a detail the API gives in the reader's language. */
+export type ProblemDetailKey = keyof typeof PROBLEM_DETAILS;
+
+/**
+ * A detail as data: its key and the fields its text names. A list is told as alternatives in
+ * the reader's language (`publisher or editor`, `publisher oder editor`).
+ */
+export interface ProblemDetail {
+  readonly key: ProblemDetailKey;
+  readonly fields?: Readonly<Record<string, string | number | readonly string[]>> | undefined;
+}
+
 /** One offending field of a request, for validation problems. */
 export interface FieldProblem {
   /** JSON pointer-like path, e.g. `title` or `image.url`. */
@@ -29,17 +70,22 @@ export interface FieldProblem {
 }
 
 /**
- * The `type` URI of a problem kind (RFC 9457), documented at that path.
+ * The `type` URI of a problem kind (RFC 9457): absolute, under the site's base (`PUBLIC_URL`, or
+ * the request's origin), where a page describes it.
  *
  * @example
- * problemType('validation'); // '/problems/validation'
+ * problemType('validation', 'https://news.example.org'); // 'https://news.example.org/docs/problems/validation'
  */
-export const problemType = (code: ProblemCode): string => `/problems/${code}`;
+export const problemType = (code: ProblemCode, base: string): string =>
+  `${base.replace(/\/+$/, '')}/docs/problems/${code}`;
 
 /**
- * An error the API answers as `application/problem+json` with a fixed type and status.
+ * An error the API answers as `application/problem+json` with a fixed type and status. The
+ * detail is a {@link ProblemDetail} (a key and fields, told in the reader's language), or, from
+ * code that has not moved to keys yet, an English sentence (then the whole answer is English).
  *
  * @example
+ * throw new ProblemError('not-found', { key: 'article-not-found', fields: { id: '42' } });
  * throw new ProblemError('not-found', 'No article has the id 42.');
  */
 export class ProblemError extends Error {
@@ -48,10 +94,10 @@ export class ProblemError extends Error {
 
   constructor(
     readonly code: ProblemCode,
-    readonly detail: string,
+    readonly detail: string | ProblemDetail,
     readonly extra: { errors?: readonly FieldProblem[]; headers?: Record<string, string> } = {},
   ) {
-    super(detail);
+    super(typeof detail === 'string' ? detail : detail.key);
     this.status = PROBLEMS[code];
   }
 }

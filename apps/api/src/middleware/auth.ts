@@ -23,32 +23,31 @@ export function authenticate(
   return createMiddleware<ApiEnv>(async (c, next) => {
     const header = c.req.header('authorization');
     if (!header) {
-      throw new ProblemError('unauthorized', 'Send an API key: Authorization: Bearer <key>.', {
-        headers: { 'www-authenticate': 'Bearer' },
-      });
+      throw new ProblemError(
+        'unauthorized',
+        { key: 'api-key-missing' },
+        {
+          headers: { 'www-authenticate': 'Bearer' },
+        },
+      );
     }
     const token = BEARER.exec(header)?.[1];
     if (!token || !TOKEN.test(token)) {
-      throw new ProblemError(
-        'bad-request',
-        'The Authorization header must be "Bearer tdg_…" with a key made by `tidings keys create`.',
-      );
+      throw new ProblemError('bad-request', { key: 'api-key-malformed' });
     }
     const found = await store.lookupToken(token);
     if (found.status !== 'valid') {
       throw new ProblemError(
         'unauthorized',
-        found.status === 'revoked'
-          ? 'This API key has been revoked.'
-          : 'This API key is not known.',
+        { key: found.status === 'revoked' ? 'api-key-revoked' : 'api-key-unknown' },
         { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
       );
     }
     if (found.key.role !== 'admin' && !roles.includes(found.key.role)) {
-      throw new ProblemError(
-        'forbidden',
-        `A ${found.key.role} key cannot do this; it needs a ${roles.join(' or ')} key.`,
-      );
+      throw new ProblemError('forbidden', {
+        key: 'role-forbidden',
+        fields: { role: found.key.role, roles },
+      });
     }
     c.set('key', found.key);
     if (limiter) await consume(limiter, found.key.id);
@@ -64,7 +63,10 @@ async function consume(limiter: RateLimiterAbstract, keyId: string): Promise<voi
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
     throw new ProblemError(
       'rate-limited',
-      `This key has used its ${limiter.points} requests per ${limiter.duration} s; try again in ${seconds} s.`,
+      {
+        key: 'rate-limited',
+        fields: { points: limiter.points, duration: limiter.duration, seconds },
+      },
       { headers: { 'retry-after': String(seconds) } },
     );
   }

@@ -17,7 +17,12 @@ const problemSchema = {
   type: 'object',
   required: ['type', 'title', 'status', 'detail', 'instance'],
   properties: {
-    type: { type: 'string', description: 'Stable problem type, `/problems/<code>`.' },
+    type: {
+      type: 'string',
+      format: 'uri',
+      description:
+        'Stable problem type, an absolute URI `<PUBLIC_URL>/docs/problems/<code>` whose page says what it means.',
+    },
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string', description: 'What went wrong, for a person.' },
@@ -665,6 +670,22 @@ export function openApiDocument(serverUrl: string) {
       },
       '/docs': {
         get: { summary: 'API documentation to read', responses: { '200': html('The page.') } },
+      },
+      '/docs/problems/{code}': {
+        get: {
+          summary: 'What a problem type means',
+          description:
+            "The page a problem's `type` URI names: what the problem means and what to do, in the language `Accept-Language` asks for (English by default).",
+          parameters: [
+            {
+              name: 'code',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', enum: Object.keys(PROBLEMS) },
+            },
+          ],
+          responses: { '200': html('The page.'), ...problems('not-found') },
+        },
       },
     },
   };

@@ -1,4 +1,4 @@
-import { isLanguageCode, type LanguageCode } from '@tidings/core';
+import { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import type { ApiKey } from '@tidings/store';
 import type { Context } from 'hono';
 import { ProblemError } from '../problem.ts';
@@ -12,10 +12,10 @@ import { ProblemError } from '../problem.ts';
 export function languageParam(c: Context): LanguageCode {
   const lang = c.req.param('lang') ?? '';
   if (!isLanguageCode(lang)) {
-    throw new ProblemError(
-      'not-found',
-      `Tidings has no language "${lang}"; it has en, es, de, fr, it, uk.`,
-    );
+    throw new ProblemError('not-found', {
+      key: 'language-unknown',
+      fields: { lang, languages: LANGUAGE_CODES.join(', ') },
+    });
   }
   return lang;
 }
@@ -33,10 +33,10 @@ export function servedLanguageParam(
 ): LanguageCode {
   const lang = languageParam(c);
   if (languages && !languages.includes(lang)) {
-    throw new ProblemError(
-      'not-found',
-      `This instance serves only ${languages.join(', ')} (LANGUAGES); ${lang} is not edited.`,
-    );
+    throw new ProblemError('not-found', {
+      key: 'language-not-edited',
+      fields: { lang, languages: languages.join(', ') },
+    });
   }
   return lang;
 }
@@ -49,6 +49,6 @@ export function servedLanguageParam(
  */
 export function assertVisible(key: ApiKey, article: { publisherKeyId: string; id: string }): void {
   if (key.role === 'publisher' && article.publisherKeyId !== key.id) {
-    throw new ProblemError('not-found', `No article has the id ${article.id}.`);
+    throw new ProblemError('not-found', { key: 'article-not-found', fields: { id: article.id } });
   }
 }

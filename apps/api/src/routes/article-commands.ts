@@ -72,10 +72,10 @@ export interface ArticleCommands {
  */
 export function assertRole(key: ApiKey, roles: readonly ApiKeyRole[]): void {
   if (key.role !== 'admin' && !roles.includes(key.role)) {
-    throw new ProblemError(
-      'forbidden',
-      `A ${key.role} key cannot do this; it needs a ${roles.join(' or ')} key.`,
-    );
+    throw new ProblemError('forbidden', {
+      key: 'role-forbidden',
+      fields: { role: key.role, roles },
+    });
   }
 }
 
@@ -93,12 +93,12 @@ export function articleCommands(deps: ArticleCommandsDeps): ArticleCommands {
   const served = deps.languages ?? LANGUAGE_CODES;
   const maxArticleChars = deps.maxArticleChars ?? DEFAULT_MAX_ARTICLE_CHARS;
 
-  const assertServed = (language: LanguageCode, verb: string) => {
+  const assertServed = (language: LanguageCode, verb: 'edited' | 'translated') => {
     if (!served.includes(language)) {
-      throw new ProblemError(
-        'not-found',
-        `This instance serves only ${served.join(', ')} (LANGUAGES); ${language} is not ${verb}.`,
-      );
+      throw new ProblemError('not-found', {
+        key: verb === 'edited' ? 'language-not-edited' : 'language-not-translated',
+        fields: { lang: language, languages: served.join(', ') },
+      });
     }
   };
   /** The editor's text cleaned, and where its segments come from (the editor, by source sentence). */
@@ -144,7 +144,7 @@ export function articleCommands(deps: ArticleCommandsDeps): ArticleCommands {
       if (!deps.queueAvailable()) {
         throw new ProblemError(
           'unavailable',
-          'The queue (Redis) is not reachable; try again shortly.',
+          { key: 'queue-unavailable' },
           { headers: { 'retry-after': '5' } },
         );
       }

@@ -58,7 +58,7 @@ export function articleListingRoutes(deps: {
     const query = validated(listingQuerySchema, c.req.query());
     const { key } = c.var;
     if (query.publisher !== undefined && key.role !== 'admin') {
-      throw new ProblemError('forbidden', 'Only an admin key can list by publisher.');
+      throw new ProblemError('forbidden', { key: 'listing-by-publisher-forbidden' });
     }
     const page = await store.listArticles({
       status: query.status,

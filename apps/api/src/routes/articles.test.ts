@@ -120,7 +120,7 @@ describe('bad input answers problem+json', () => {
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const body = (await res.json()) as { type: string; status: number; detail: string };
-    expect(body.type).toBe(`/problems/${type}`);
+    expect(body.type).toBe(`http://news.test/docs/problems/${type}`);
     expect(body.status).toBe(status);
     expect(body.detail).toBeTruthy();
     return body;

@@ -79,7 +79,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     if (!deps.queueAvailable()) {
       throw new ProblemError(
         'unavailable',
-        'The queue (Redis) is not reachable; try again shortly.',
+        { key: 'queue-unavailable' },
         {
           headers: { 'retry-after': '5' },
         },

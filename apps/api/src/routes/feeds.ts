@@ -21,10 +21,10 @@ const PAGE_ITEMS = 20;
 function languageOf(c: Context, languages: readonly LanguageCode[]): LanguageCode {
   const lang = c.req.param('lang') ?? '';
   if (!isLanguageCode(lang) || !languages.includes(lang)) {
-    throw new ProblemError(
-      'not-found',
-      `Tidings has no feeds in "${lang}"; it has ${languages.join(', ')}.`,
-    );
+    throw new ProblemError('not-found', {
+      key: 'feed-language-unknown',
+      fields: { lang, languages: languages.join(', ') },
+    });
   }
   return lang;
 }
@@ -33,10 +33,7 @@ function formatOf(c: Context): FeedFormat {
   const file = c.req.param('file') ?? '';
   const found = FEED_FORMATS.find((f) => f.file === file);
   if (!found) {
-    throw new ProblemError(
-      'not-found',
-      `No feed is called "${file}"; there are rss.xml, atom.xml and feed.json.`,
-    );
+    throw new ProblemError('not-found', { key: 'feed-unknown', fields: { file } });
   }
   return found.format;
 }

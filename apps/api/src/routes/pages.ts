@@ -3,6 +3,7 @@ import { xmlSafe } from '@tidings/feed';
 import { NotFoundError } from '@tidings/store';
 import { type Context, Hono } from 'hono';
 import type { ApiEnv } from '../env.ts';
+import { preferredLanguage } from '../preferred-language.ts';
 import { articlePage } from '../site/article-page.ts';
 import { indexPage } from '../site/index-page.ts';
 import { messagePage } from '../site/message-page.ts';
@@ -22,26 +23,6 @@ const clean = (page: string): string => xmlSafe(page);
 
 function language(c: Context): LanguageCode {
   return c.req.param('lang') as LanguageCode;
-}
-
-function preferredLanguage(
-  header: string | undefined,
-  languages: readonly LanguageCode[],
-): LanguageCode {
-  const ranked = (header ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = params.find((p) => p.trim().startsWith('q='));
-      return { code: tag.split('-')[0] ?? '', q: q ? Number(q.trim().slice(2)) : 1 };
-    })
-    .filter((x) => x.q > 0)
-    .sort((a, b) => b.q - a.q);
-  const found = ranked.find((x) => (languages as readonly string[]).includes(x.code));
-  return (
-    (found?.code as LanguageCode | undefined) ??
-    (languages.includes('en') ? 'en' : (languages[0] ?? 'en'))
-  );
 }
 
 /**

@@ -16,7 +16,9 @@ describe('per-key rate limit', () => {
     const limited = await h.call('GET', '/v1/articles/x', h.keys.editor);
     expect(limited.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await limited.json()) as { type: string }).type).toBe('/problems/rate-limited');
+    expect(((await limited.json()) as { type: string }).type).toBe(
+      'http://news.test/docs/problems/rate-limited',
+    );
     // Another key still has its own budget.
     expect((await h.call('GET', '/v1/articles/x', h.keys.publisher)).status).toBe(404);
   });

@@ -28,7 +28,7 @@ export function sitemapRoutes(sitemaps: Sitemaps): Hono<ApiEnv> {
     }
     const page = /^pages-([1-9]\d{0,6})\.xml$/.exec(file)?.[1];
     const found = page === undefined ? undefined : await sitemaps.file(Number(page));
-    if (!found) throw new ProblemError('not-found', `There is no sitemap called "${file}".`);
+    if (!found) throw new ProblemError('not-found', { key: 'sitemap-unknown', fields: { file } });
     return conditionalResponse(c, found, CACHE_CONTROL);
   });
   app.get('/robots.txt', (c) => conditionalResponse(c, sitemaps.robots(), CACHE_CONTROL));

@@ -1,0 +1,109 @@
+import { createLogger, LANGUAGE_CODES } from '@tidings/core';
+import { loadResources } from '@tidings/i18n';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+import { errorHandler } from './on-error.ts';
+import { PROBLEM_DETAILS, PROBLEMS, type ProblemDetailKey, ProblemError } from './problem.ts';
+
+const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
+const app = createApp({ logger, readiness: [], publicUrl: 'https://news.example.org' });
+
+type Problem = { type: string; title: string; status: number; detail: string };
+
+describe('problems in the reader language', () => {
+  it('answers in the language Accept-Language asks for, and says so', async () => {
+    const res = await app.request('/nowhere', {
+      headers: { 'accept-language': 'de-AT, en;q=0.5' },
+    });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-language')).toBe('de');
+    expect(res.headers.get('vary')).toMatch(/accept-language/i);
+    expect(await res.json()).toMatchObject({
+      type: 'https://news.example.org/docs/problems/not-found',
+      title: 'Nicht gefunden',
+      detail: 'Unter /nowhere wird nichts bereitgestellt.',
+    });
+  });
+
+  it('falls back to English for a language Tidings does not have, or none asked', async () => {
+    for (const headers of [{ 'accept-language': 'ru, pl;q=0.9' }, {}] as Record<string, string>[]) {
+      const res = await app.request('/nowhere', { headers });
+      expect(res.headers.get('content-language')).toBe('en');
+      expect(((await res.json()) as Problem).title).toBe('Not found');
+    }
+  });
+
+  it('tells a list of roles as alternatives in the language asked', async () => {
+    const roles = new Hono();
+    roles.onError(errorHandler(logger));
+    roles.get('/', () => {
+      throw new ProblemError('forbidden', {
+        key: 'role-forbidden',
+        fields: { role: 'publisher', roles: ['editor', 'admin'] },
+      });
+    });
+    const en = (await (await roles.request('/')).json()) as Problem;
+    expect(en.detail).toBe('A publisher key cannot do this; it needs a editor or admin key.');
+    const fr = await roles.request('/', { headers: { 'accept-language': 'fr' } });
+    expect(((await fr.json()) as Problem).detail).toBe(
+      'Une clé publisher ne peut pas faire cela ; il faut une clé editor ou admin.',
+    );
+  });
+
+  it('answers an English sentence, from code not moved to keys yet, wholly in English', async () => {
+    const legacy = new Hono();
+    legacy.onError(errorHandler(logger));
+    legacy.get('/', () => {
+      throw new ProblemError('conflict', 'Nothing to retry: every language is published.');
+    });
+    const res = await legacy.request('/', { headers: { 'accept-language': 'uk' } });
+    expect(res.headers.get('content-language')).toBe('en');
+    expect(await res.json()).toMatchObject({
+      title: 'Conflict',
+      detail: 'Nothing to retry: every language is published.',
+    });
+  });
+});
+
+describe('problem type pages', () => {
+  it('resolves every problem type to a short page in the language asked', async () => {
+    for (const code of Object.keys(PROBLEMS)) {
+      const res = await app.request(`/docs/problems/${code}`, {
+        headers: { 'accept-language': 'uk' },
+      });
+      expect(res.status, code).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('content-language')).toBe('uk');
+      const page = await res.text();
+      expect(page).toContain('<html lang="uk">');
+      expect(page).toContain(`Статус HTTP ${PROBLEMS[code as keyof typeof PROBLEMS]}`);
+    }
+    const type = ((await (await app.request('/nowhere')).json()) as Problem).type;
+    expect((await app.request(new URL(type).pathname)).status).toBe(200);
+  });
+
+  it('answers 404 for a problem that does not exist', async () => {
+    expect((await app.request('/docs/problems/teapot')).status).toBe(404);
+  });
+});
+
+describe('locales', () => {
+  // Codes and keys come from the API's own tables, never from the locale files, so a problem
+  // or a detail added in code without its text in some language fails here.
+  const resources = loadResources();
+  for (const lang of LANGUAGE_CODES) {
+    it(`has a ${lang} title and page for every problem, and a text for every detail`, () => {
+      const errors = resources[lang].errors as Record<string, Record<string, unknown>>;
+      for (const code of Object.keys(PROBLEMS)) {
+        expect(errors.problem?.[code], `${lang} problem.${code}`).toEqual({
+          title: expect.stringMatching(/\S/),
+          about: expect.stringMatching(/\S/),
+        });
+      }
+      for (const key of Object.keys(PROBLEM_DETAILS) as ProblemDetailKey[]) {
+        expect(errors.detail?.[key], `${lang} detail.${key}`).toEqual(expect.stringMatching(/\S/));
+      }
+    });
+  }
+});
