@@ -16,6 +16,7 @@ import { httpIntake } from './http-intake.ts';
 import { languageFanOut } from './language-fan-out.ts';
 import { modelUtilization } from './model-utilization.ts';
 import { postBreakdown } from './post-breakdown.ts';
+import { raggedThroughput } from './ragged-throughput.ts';
 import { resultsTable, writeResults } from './results-table.ts';
 import { revisionCost } from './revision-cost.ts';
 import { type ThroughputFigures, translatorThroughput } from './translator-throughput.ts';
@@ -96,6 +97,9 @@ await step('translator', async () => {
   );
   return throughput.rows;
 });
+await step('ragged', () =>
+  raggedThroughput({ sentences: Number(values.sentences), runs, threads, batchTokens }, progress),
+);
 await step('gemm', async () => {
   const largest = Math.max(1, ...(throughput?.batchRows ?? [64]));
   const { rates, rows: gemmRows } = await gemmCeiling(

@@ -14,10 +14,20 @@ import type { TokenBatch } from './ort-greedy.ts';
 /** The Opus-MT-sized test model's id. */
 export const OPUS_MODEL = 'Xenova/opus-mt-en-es';
 
+/**
+ * Which Opus-MT-sized model: `opus-sized` (random weights, rarely ends a sentence: runs use a
+ * fixed number of new tokens) or `opus-ragged` (each row ends after a length drawn from its
+ * source length, `raggedTargetLength`).
+ */
+export type OpusKind = 'opus-sized' | 'opus-ragged';
+
 /** Where the Opus-MT-sized model lives, generated on first use by `@tidings/test-models`. */
-export async function opusModelsDir(): Promise<{ modelsDir: string; onnxDir: string }> {
-  const { opusSizedModelsDir } = await ensureTestModels({ kinds: ['opus-sized'] });
-  return { modelsDir: opusSizedModelsDir, onnxDir: join(opusSizedModelsDir, OPUS_MODEL, 'onnx') };
+export async function opusModelsDir(
+  kind: OpusKind = 'opus-sized',
+): Promise<{ modelsDir: string; onnxDir: string }> {
+  const models = await ensureTestModels({ kinds: [kind] });
+  const modelsDir = kind === 'opus-ragged' ? models.opusRaggedModelsDir : models.opusSizedModelsDir;
+  return { modelsDir, onnxDir: join(modelsDir, OPUS_MODEL, 'onnx') };
 }
 
 /**
@@ -30,8 +40,9 @@ export async function opusModelsDir(): Promise<{ modelsDir: string; onnxDir: str
 export async function opusPipeline(
   dtype: 'fp32' | 'q8',
   threads: number,
+  kind: OpusKind = 'opus-sized',
 ): Promise<TranslationPipeline> {
-  const { modelsDir } = await opusModelsDir();
+  const { modelsDir } = await opusModelsDir(kind);
   env.allowRemoteModels = false;
   env.logLevel = LogLevel.ERROR;
   env.localModelPath = `${modelsDir}/`;
@@ -48,8 +59,11 @@ export async function opusPipeline(
 
 /** Tidings' model layer on the Opus-MT-sized en→es model, with a fixed output length. */
 export interface OpusTranslator {
-  /** `ModelPool.translate` of one batch, every row writing exactly `newTokens` tokens. */
-  translate(texts: readonly string[], newTokens: number): Promise<string[]>;
+  /**
+   * `ModelPool.translate` of one batch, every row writing exactly `newTokens` tokens; without
+   * it, each row until its end of sentence (within the translator's own bound).
+   */
+  translate(texts: readonly string[], newTokens?: number): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -64,19 +78,20 @@ export interface OpusTranslator {
 export async function opusTranslator(
   dtype: 'fp32' | 'q8',
   threads: number,
+  kind: OpusKind = 'opus-sized',
 ): Promise<OpusTranslator> {
-  const { modelsDir } = await opusModelsDir();
+  const { modelsDir } = await opusModelsDir(kind);
   const pool = new ModelPool({ modelsDir, dtype, ortThreads: threads, cacheSize: 1 });
   const step = { model: OPUS_MODEL, from: 'en', to: 'es' } as const;
-  const translate = (texts: readonly string[], n: number) =>
-    pool.translate(step, texts, { minNewTokens: n, maxNewTokens: n });
+  const translate = (texts: readonly string[], n?: number) =>
+    pool.translate(step, texts, n === undefined ? {} : { minNewTokens: n, maxNewTokens: n });
   await translate(['Warm-up.'], 2);
   return { translate, close: () => pool.close() };
 }
 
 /** The model's tokenizer. */
-export async function opusTokenizer(): Promise<PreTrainedTokenizer> {
-  const { modelsDir } = await opusModelsDir();
+export async function opusTokenizer(kind: OpusKind = 'opus-sized'): Promise<PreTrainedTokenizer> {
+  const { modelsDir } = await opusModelsDir(kind);
   env.localModelPath = `${modelsDir}/`;
   env.cacheDir = modelsDir;
   env.allowRemoteModels = false;

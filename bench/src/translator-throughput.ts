@@ -202,7 +202,8 @@ export async function translatorThroughput(
   return { rows, batchRows: batches.map((b) => b.length), sourceTokens, rates };
 }
 
-interface Variant {
+/** One variant of an interleaved throughput comparison. */
+export interface Variant {
   readonly key: 'a' | 'b' | 'c' | 'd' | 'e' | 'e8';
   readonly label: string;
   readonly count: number;
@@ -210,7 +211,11 @@ interface Variant {
   readonly run: () => Promise<unknown>;
 }
 
-async function interleave(
+/**
+ * Runs every variant once to warm up, then `runs` rounds of each once, the order rotated per
+ * round so that the load of a shared machine falls on every variant alike; median seconds by key.
+ */
+export async function interleave(
   variants: readonly Variant[],
   runs: number,
   progress: (line: string) => void,

@@ -11,7 +11,7 @@ import { writeOpusModel } from './opus-sized/write-opus-model.ts';
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../.cache/', import.meta.url));
 
 /** The kinds of test model. */
-export type ModelKind = 'dictionary' | 'opus-sized' | 'unruly';
+export type ModelKind = 'dictionary' | 'opus-sized' | 'opus-ragged' | 'unruly';
 
 /** The directions every unruly behaviour has a model for. */
 export const UNRULY_DIRECTIONS: readonly Direction[] = [
@@ -45,6 +45,8 @@ export interface TestModels {
   dictionaryModelsDir: string;
   /** Holds the Opus-MT-sized `Xenova/opus-mt-en-es` (fp32 and `_quantized` int8). */
   opusSizedModelsDir: string;
+  /** Holds the ragged-length variant of it (`RAGGED_LENGTH`; fp32 and int8), same id. */
+  opusRaggedModelsDir: string;
   /**
    * Per unruly behaviour, a MODELS_DIR holding its dictionary models for
    * {@link UNRULY_DIRECTIONS} (generated with kind `unruly`).
@@ -82,6 +84,7 @@ export async function ensureTestModels(options: EnsureOptions = {}): Promise<Tes
   const models: TestModels = {
     dictionaryModelsDir: join(cacheDir, 'dictionary'),
     opusSizedModelsDir: join(cacheDir, 'opus-sized'),
+    opusRaggedModelsDir: join(cacheDir, 'opus-ragged'),
     unrulyModelsDirs: Object.fromEntries(
       UNRULY_BEHAVIOURS.map((b) => [b, join(cacheDir, 'unruly', b)]),
     ) as Record<UnrulyBehaviour, string>,
@@ -125,6 +128,17 @@ export async function ensureTestModels(options: EnsureOptions = {}): Promise<Tes
       );
     });
     if (built) models.generated.push('opus-sized');
+  }
+  if (kinds.includes('opus-ragged')) {
+    const built = await cachedBuild(models.opusRaggedModelsDir, await opusHash, async (into) => {
+      const model = modelId({ src: 'en', tgt: 'es' });
+      await writeOpusModel(
+        join(into, model),
+        (file, bytes) => progress({ kind: 'opus-ragged', model, file, bytes }),
+        { ragged: true },
+      );
+    });
+    if (built) models.generated.push('opus-ragged');
   }
   return models;
 }

@@ -24,4 +24,5 @@ export { tensors } from './onnx/tensors.ts';
 export { encodeModel, writeModel } from './onnx/write-model.ts';
 export type { OpusVariant, Precision } from './opus-sized/opus-shape.ts';
 export { OPUS_SHAPE } from './opus-sized/opus-shape.ts';
+export { RAGGED_LENGTH, raggedTargetLength } from './opus-sized/ragged-length.ts';
 export { OPUS_FILES } from './opus-sized/write-opus-model.ts';

@@ -3,6 +3,7 @@ import { DataType } from '../onnx/onnx-proto.ts';
 import { tensors } from '../onnx/tensors.ts';
 import { addPositionTable, embed } from './opus-encoder.ts';
 import { OPUS_SHAPE, type Precision } from './opus-shape.ts';
+import { raggedEndOfSentence } from './ragged-length.ts';
 import { seededWeights } from './seeded-weights.ts';
 import { TransformerOps } from './transformer-ops.ts';
 
@@ -71,9 +72,13 @@ function crossKeysValues(ops: TransformerOps, useCache: string, encoderStates: s
  * Marian `decoder_model_merged.onnx`: self-attention keys and values grow by the fed tokens
  * at every step (`present.*.decoder.*` = past + new), cross-attention ones are computed once
  * and reused through `use_cache_branch`. Positions start at the cache's length. The output
- * projection is tied to the token embeddings (one `[d, vocab]` weight).
+ * projection is tied to the token embeddings (one `[d, vocab]` weight). `ragged`: each row
+ * ends with `</s>` after a length drawn from its source length ({@link raggedEndOfSentence}).
  */
-export function opusDecoder(precision: Precision): GraphMessage {
+export function opusDecoder(
+  precision: Precision,
+  options: { ragged?: boolean } = {},
+): GraphMessage {
   const g = new GraphBuilder('decoder');
   const ops = new TransformerOps(g, g, precision);
   const mask = g.input('encoder_attention_mask', DataType.INT64, [
@@ -154,6 +159,10 @@ export function opusDecoder(precision: Precision): GraphMessage {
     );
     h = ops.layerNorm(g.op('Add', [h, crossAttn]), `${p}.encoder_attn_layer_norm`);
     h = ops.layerNorm(g.op('Add', [h, ops.feedForward(h, p)]), `${p}.final_layer_norm`);
+  }
+  if (options.ragged) {
+    const eosColumn = Float32Array.from({ length: dModel }, (_, d) => head[d * vocabSize] ?? 0);
+    h = raggedEndOfSentence(ops, g, h, { mask, positions, eosColumn });
   }
   const projected = quantized ? ops.matmulInt8(h, quantized) : g.op('MatMul', [h, table.name]);
   const bias = g.init(

@@ -18,11 +18,13 @@ export const OPUS_FILES: Record<OpusVariant, { encoder: string; decoder: string 
 /**
  * Writes the Opus-MT-sized en->es model into `dir` (the `Xenova/opus-mt-en-es` folder): JSON
  * files, and encoder and merged decoder in fp32, int8 and fp16 (float16 weights, hidden states,
- * cache and logits, as Xenova ships some pairs). Calls `progress` after each file.
+ * cache and logits, as Xenova ships some pairs). Calls `progress` after each file. `ragged`:
+ * the variant whose rows end at a realistic length (fp32 and int8 only).
  */
 export async function writeOpusModel(
   dir: string,
   progress: (file: string, bytes: number) => void = () => {},
+  options: { ragged?: boolean } = {},
 ): Promise<void> {
   const { vocabSize, dModel, layers, heads, ffn } = OPUS_SHAPE;
   await writeMarianFiles(
@@ -30,7 +32,10 @@ export async function writeOpusModel(
     { vocabSize, dModel, layers, heads, ffn, src: 'en', tgt: 'es' },
     opusTokenizerJson(),
   );
-  for (const precision of ['fp32', 'int8', 'fp16'] as const) {
+  const precisions = options.ragged
+    ? (['fp32', 'int8'] as const)
+    : (['fp32', 'int8', 'fp16'] as const);
+  for (const precision of precisions) {
     const files = OPUS_FILES[precision];
     const weights = precision === 'int8' ? 'int8' : 'fp32';
     const variant = precision === 'fp16' ? toFloat16Interface : <T>(graph: T) => graph;
@@ -38,7 +43,7 @@ export async function writeOpusModel(
     await writeModel(encoderPath, variant(opusEncoder(weights)));
     progress(files.encoder, (await stat(encoderPath)).size);
     const decoderPath = join(dir, 'onnx', files.decoder);
-    await writeModel(decoderPath, variant(opusDecoder(weights)));
+    await writeModel(decoderPath, variant(opusDecoder(weights, options)));
     progress(files.decoder, (await stat(decoderPath)).size);
   }
 }
