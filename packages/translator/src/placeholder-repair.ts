@@ -167,7 +167,9 @@ export function repairSegment(
       (i) => i.type === 'token' && i.kind === 'close' && i.slot === index,
     );
     const inside = open >= 0 && close > open ? list.slice(open + 1, close) : [];
-    const holds = inside.some((i) => i.type === 'token' || !/\s/.test(i.char));
+    // Words in the source's pair want words in the translation's (punctuation alone is empty).
+    const wanted = WORDY.test(sourceContent(source, index)) ? WORDY : /\S/;
+    const holds = inside.some((i) => i.type === 'token' || wanted.test(i.char));
     if (open < 0 || close < 0 || !holds) remove(index);
   }
   const stack: number[] = [];
@@ -235,6 +237,23 @@ export function repairSegment(
       start = nearest(starts, sourcePosition('open', index) * plain.length);
       end = nearest(ends, sourcePosition('close', index) * plain.length, start);
     }
+    if (crosses(list, at, start, end)) {
+      // Around one word that no tag cuts through: inside or outside every other pair, never
+      // across one.
+      const inWord = (ws: number) => {
+        const we = nearest(ends, ws, ws);
+        return { ws, we, cut: at.some((a, k) => list[k]?.type === 'token' && a > ws && a < we) };
+      };
+      const words = starts.map(inWord).filter((w) => !w.cut && w.we > w.ws);
+      const target = sourcePosition('open', index) * plain.length;
+      const best = words.reduce<(typeof words)[number] | undefined>(
+        (b, w) => (!b || Math.abs(w.ws - target) < Math.abs(b.ws - target) ? w : b),
+        undefined,
+      );
+      if (!best) return undefined;
+      start = best.ws;
+      end = best.we;
+    }
     insert(end, { type: 'token', kind: 'close', slot: index });
     const again = plainOffsets(list).at;
     const n = again.findIndex((a, k) => a >= start && (list[k]?.type === 'char' || a > start));
@@ -242,6 +261,31 @@ export function repairSegment(
   }
   const text = render(list);
   return decodeSegment(text, slots).ok ? { text, repairs } : undefined;
+}
+
+/** Whether a pair from `start` to `end` (plain offsets) would cross a pair already there. */
+function crosses(
+  list: readonly Item[],
+  at: readonly number[],
+  start: number,
+  end: number,
+): boolean {
+  if (end <= start) return true;
+  const opened = new Map<number, number>();
+  for (const [k, i] of list.entries()) {
+    if (i.type !== 'token' || i.kind === 'void') continue;
+    const a = at[k] ?? 0;
+    if (i.kind === 'open') opened.set(i.slot, a);
+    else {
+      const from = opened.get(i.slot) ?? a;
+      const inStart = from < start && start < a;
+      const inEnd = from < end && end < a;
+      const around = start < from && from < end;
+      const aroundEnd = start < a && a < end;
+      if (inStart !== inEnd || around !== aroundEnd) return true;
+    }
+  }
+  return false;
 }
 
 /** The text a pair encloses in the source, placeholders and padding left out. */

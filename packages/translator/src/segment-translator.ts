@@ -172,14 +172,23 @@ function judge(
   output: string,
   slots: readonly Slot[],
 ): { output: string; problem?: SegmentProblem | undefined } {
-  if (!decodeSegment(output, slots).ok) {
+  // Also when the placeholders decode: a pair left empty or a void put after the sentence
+  // would drop a link or move an image silently.
+  const decodes = decodeSegment(output, slots).ok;
+  const pair = slots.findIndex((s) => s.kind === 'pair');
+  if (!decodes || slots.length > 0) {
     const repaired = repairSegment(output, input, slots);
-    if (repaired) {
+    if (repaired && (!decodes || repaired.repairs.length > 0)) {
       const problem = check(step, input, repaired.text, slots);
       return {
         output: repaired.text,
         problem: problem ?? { code: 'markup-repaired', repairs: repaired.repairs },
       };
+    }
+    // No words to hang a pair on: whatever it held is lost, never published unreviewed.
+    if (!repaired && pair >= 0) {
+      const problem = check(step, input, output, slots);
+      return { output, problem: problem ?? { code: 'placeholder-missing', placeholder: pair + 1 } };
     }
   }
   return { output, problem: check(step, input, output, slots) };
