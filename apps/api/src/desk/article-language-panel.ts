@@ -143,7 +143,7 @@ export function languagePanel(ctx: ArticleRenderContext, v: Translation, chosen:
   return html`<section class="desk-panel desk-status-${v.status}" aria-labelledby="panel-${v.language}">
 <h2 id="panel-${v.language}">${languageName(v.language, ctx.language)} <span class="desk-code">(${v.language})</span></h2>
 <dl class="desk-facts">
-<dt>${t('desk:article.state')}</dt><dd><strong class="state state-${v.status}">${t(`common:status.${v.status}`)}</strong></dd>
+<dt>${t('desk:article.state')}</dt><dd><strong class="state state-${v.status}">${t(`desk:state.${v.status}`)}</strong></dd>
 <dt>${t('desk:article.model')}</dt><dd>${v.model ?? t('desk:article.noModel')}</dd>
 ${timings(ctx, v)}
 </dl>

@@ -40,7 +40,7 @@ function chooser(ctx: ArticleRenderContext, view: ArticleDeskView) {
 <fieldset><legend>${t('desk:article.choose.legend')}</legend>
 ${view.choices.map(
   (l) =>
-    html`<label class="desk-check"><input type="checkbox" name="lang" value="${l}" ${shown.has(l) ? 'checked' : ''}> ${languageName(l, ctx.language)} <span class="meta">(${t(`common:status.${status.get(l) ?? 'queued'}`)})</span></label>`,
+    html`<label class="desk-check"><input type="checkbox" name="lang" value="${l}" ${shown.has(l) ? 'checked' : ''}> ${languageName(l, ctx.language)} <span class="meta">(${t(`desk:state.${status.get(l) ?? 'queued'}`)})</span></label>`,
 )}
 <button type="submit" class="secondary">${t('desk:article.choose.submit')}</button>
 </fieldset></form>`;

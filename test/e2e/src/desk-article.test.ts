@@ -1,0 +1,284 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ServerType } from '@hono/node-server';
+import { serve } from '@hono/node-server';
+// The API's test harness (`@tidings/api/testing`) builds the real app over a real store and Redis.
+import {
+  type ApiHarness,
+  apiHarness,
+  chromiumAvailable,
+  launchChromium,
+} from '@tidings/api/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './harness/free-port.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// Beside the queue's and glossary's screenshots; never committed (.gitignore).
+const SHOTS = 'test-results/desk';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: unknown }[];
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (await axe.run()).violations;
+  });
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+const SOURCE = {
+  title: 'Ukraine joins the JEF',
+  summary: 'Extended partner status.',
+  body: '<p>Ukraine has been granted extended partner status.</p><p>Defence minister Denys Shmyhal announced it on <a href="https://example.org/jef">Monday</a>.</p>',
+  language: 'en',
+};
+
+describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page"))(
+  "the desk's article page in a browser",
+  () => {
+    let h: ApiHarness;
+    let server: ServerType;
+    let browser: Browser;
+    let base: string;
+    let editorKeyId = '';
+    const contexts: BrowserContext[] = [];
+
+    /** A fresh browser (its own cookies); axe-core is injected, which the CSP rightly refuses. */
+    const fresh = async (width = 1200) => {
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+      contexts.push(context);
+      return context.newPage();
+    };
+
+    const signIn = async (page: Page, key: string) => {
+      await page.goto(`${base}/desk/`);
+      await page.waitForURL(/\/desk\/sign-in/);
+      await page.getByLabel('API key').fill(key);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${base}/desk/`);
+    };
+
+    const post = async (key: string, content: object = SOURCE) => {
+      const res = await h.call('POST', '/v1/articles', key, content);
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      h = await apiHarness({ desk: { queuePollMs: 300 } });
+      const found = await h.store.lookupToken(h.keys.editor);
+      editorKeyId = found.status === 'valid' ? found.key.id : '';
+      server = serve({ fetch: h.app.fetch, port, hostname: '127.0.0.1' });
+      browser = await launchChromium();
+    }, 180_000);
+
+    afterAll(async () => {
+      for (const context of contexts) await context.close();
+      await browser?.close();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await h?.close();
+    });
+
+    it('takes an editor from the queue to a held German draft, shows why it was held, and publishes a one-sentence correction that the German feed and page show', async () => {
+      const id = await post(h.keys.publisher);
+      // A worker's held result, written as the results consumer writes it.
+      await h.store.recordTranslationResult({
+        articleId: id,
+        language: 'de',
+        revision: 1,
+        model: 'Xenova/opus-mt-en-de',
+        status: 'needs_review',
+        reason: 'A link was lost in “Defence minister Denys Shmyhal announced it on Monday.”',
+        content: {
+          title: 'Die Ukraine tritt der JEF bei',
+          summary: 'Erweiterter Partnerstatus.',
+          body: '<p>Die Ukraine hat einen erweiterten Partnerstatus erhalten.</p><p>Verteidigungsminister Denys Shmyhal gab es am Montag bekannt.</p>',
+          categories: [],
+        },
+      });
+      const page = await fresh();
+      await signIn(page, h.keys.editor);
+      await page.locator('.states a', { hasText: 'Needs review' }).click();
+      await page.getByRole('link', { name: 'Ukraine joins the JEF' }).first().click();
+      await page.waitForURL(new RegExp(`/desk/articles/${id}`));
+      expect(await page.textContent('h1')).toBe('Ukraine joins the JEF');
+      const why = page.locator('section.desk-reasons');
+      expect(await why.locator('h3').textContent()).toBe('Why it was held for review');
+      expect(await why.locator('li').textContent()).toContain('A link was lost');
+
+      await page.getByRole('link', { name: 'Correct' }).click();
+      const second = page.getByLabel('German: Part 2');
+      await second.fill(
+        '<p>Verteidigungsminister Denys Shmyhal gab es am <a href="https://example.org/jef">Montag</a> bekannt.</p>',
+      );
+      await page.getByRole('button', { name: 'Publish the correction' }).click();
+      await page.waitForURL(/done=published/);
+      expect(await page.locator('.notice').textContent()).toContain('Your correction is published.');
+      expect(await page.locator('.desk-panel .state').first().textContent()).toBe('Edited');
+
+      const de = await h.store.getTranslation(id, 'de');
+      expect(de.status).toBe('edited');
+      expect(de.editedBy).toBe(editorKeyId);
+      const feed = await (await fetch(`${base}/feeds/de/rss.xml`)).text();
+      expect(feed).toContain('Montag</a> bekannt.');
+      const article = await (await fetch(`${base}/de/articles/${de.slug}`)).text();
+      expect(article).toContain('<a href="https://example.org/jef" rel="noopener noreferrer">Montag</a> bekannt.');
+    });
+
+    it('shows a stale Spanish version with the source’s change and the fresh draft; taking the draft makes it edited again', async () => {
+      const id = await post(h.keys.publisher);
+      await h.store.editTranslation(
+        id,
+        'es',
+        {
+          title: 'Ucrania se une a la JEF',
+          summary: 'Estatus de socio ampliado.',
+          body: '<p>Ucrania obtuvo el estatus de socio ampliado.</p><p>Lo anunció el ministro Denys Shmyhal el lunes.</p>',
+          categories: [],
+        },
+        editorKeyId,
+      );
+      const revised = await h.call('PUT', `/v1/articles/${id}`, h.keys.publisher, {
+        ...SOURCE,
+        body: '<p>Ukraine has been granted extended partner status.</p><p>Defence minister Denys Shmyhal announced it on Tuesday.</p>',
+      });
+      expect(revised.status).toBe(202);
+      await h.store.recordTranslationResult({
+        articleId: id,
+        language: 'es',
+        revision: 2,
+        model: 'Xenova/opus-mt-en-es',
+        status: 'published',
+        content: {
+          title: 'Ucrania se une a la JEF',
+          summary: 'Estatus de socio ampliado.',
+          body: '<p>Ucrania obtuvo el estatus de socio ampliado.</p><p>Lo anunció el ministro de Defensa Denys Shmyhal el martes.</p>',
+          categories: [],
+        },
+      });
+      const page = await fresh();
+      await signIn(page, h.keys.editor);
+      await page.goto(`${base}/desk/articles/${id}?lang=es`);
+      const change = page.locator('section.desk-source-change');
+      expect(await change.locator('h3').textContent()).toBe(
+        'What changed in the original (revision 1 → 2)',
+      );
+      expect(await change.locator('del').allTextContents()).toContain('Monday');
+      expect(await change.locator('ins').allTextContents()).toContain('Tuesday');
+      expect(await page.locator('thead th').allTextContents()).toEqual([
+        'Original (English)',
+        'Spanish: the editor’s version',
+        'Spanish: fresh machine draft',
+      ]);
+      expect(await page.locator('tbody').textContent()).toContain('el martes');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/en-article-stale.png`, fullPage: true });
+
+      await page.getByRole('button', { name: 'Take the fresh draft' }).click();
+      await page.waitForURL(/done=tookDraft/);
+      expect(await page.locator('.desk-panel .state').first().textContent()).toBe('Edited');
+      const es = await h.store.getTranslation(id, 'es');
+      expect(es.status).toBe('edited');
+      expect(es.content?.body).toContain('el martes');
+    });
+
+    it('does not open another publisher’s article to a publisher’s session', async () => {
+      const theirs = await post(h.keys.otherPublisher, { ...SOURCE, title: 'Rival paper: council budget' });
+      const page = await fresh();
+      await signIn(page, h.keys.publisher);
+      const res = await page.goto(`${base}/desk/articles/${theirs}`);
+      expect(res?.status()).toBe(404);
+      expect(await page.textContent('body')).not.toContain('Rival paper');
+      expect(await page.textContent('h1')).toBe('This article or language cannot be found');
+    });
+
+    it('has no serious accessibility problem, is usable by keyboard, stacks on a phone, and speaks English and Ukrainian (screenshots)', async () => {
+      const id = await post(h.keys.publisher);
+      await h.store.recordTranslationResult({
+        articleId: id,
+        language: 'de',
+        revision: 1,
+        model: 'Xenova/opus-mt-en-de',
+        status: 'needs_review',
+        reason: 'A number is missing',
+        content: {
+          title: 'Die Ukraine tritt der JEF bei',
+          summary: 'Erweiterter Partnerstatus.',
+          body: '<p>Die Ukraine hat einen erweiterten Partnerstatus erhalten.</p><p>Shmyhal gab es bekannt.</p>',
+          categories: [],
+        },
+      });
+      await h.store.recordTranslationResult({
+        articleId: id,
+        language: 'fr',
+        revision: 1,
+        model: 'Xenova/opus-mt-en-fr',
+        status: 'published',
+        content: {
+          title: 'L’Ukraine rejoint la JEF',
+          summary: 'Statut de partenaire élargi.',
+          body: '<p>L’Ukraine a obtenu le statut de partenaire élargi.</p><p>Shmyhal l’a annoncé lundi.</p>',
+          categories: [],
+        },
+        segmentOrigins: {
+          origins: { human: 0, humanMemory: 1, machineMemory: 1, model: 3 },
+          segments: [
+            { block: 0, source: 'Ukraine joins the JEF', origin: 'model' },
+            { block: 1, source: 'Extended partner status.', origin: 'machine-memory' },
+            { block: 2, source: 'Ukraine has been granted extended partner status.', origin: 'human-memory' },
+            { block: 3, source: 'Defence minister Denys Shmyhal announced it on Monday.', origin: 'model' },
+          ],
+        },
+      });
+      const page = await fresh();
+      await signIn(page, h.keys.editor);
+      await page.goto(`${base}/desk/articles/${id}?lang=de&lang=fr`);
+      expect(await page.locator('.desk-segments').first().textContent()).toContain('Model');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/en-article.png`, fullPage: true });
+
+      // Keyboard alone: choose languages and publish the held draft as it is.
+      await page.focus('input[name="lang"][value="es"]');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      // The remaining checkboxes, then Show.
+      await page.getByRole('button', { name: 'Show' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/lang=de&lang=es&lang=fr/);
+      await page.getByRole('button', { name: 'Publish as it is' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/done=approved/);
+      expect((await h.store.getTranslation(id, 'de')).status).toBe('published');
+
+      await page.getByRole('button', { name: 'Ук' }).click();
+      await page.waitForURL(new RegExp(`/desk/articles/${id}`));
+      expect(await page.getAttribute('html', 'lang')).toBe('uk');
+      expect(await page.locator('thead th').first().textContent()).toContain('Оригінал');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/uk-article.png`, fullPage: true });
+
+      const phone = await fresh(375);
+      await signIn(phone, h.keys.editor);
+      await phone.goto(`${base}/desk/articles/${id}?lang=fr`);
+      const overflow = await phone.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(phone)).toEqual([]);
+      await phone.screenshot({ path: `${SHOTS}/en-article-phone.png`, fullPage: true });
+    });
+  },
+);
