@@ -298,7 +298,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       await signIn(phone, h.keys.editor);
       await phone.goto(`${base}/desk/articles/${id}?lang=fr`);
       const overflow = await phone.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
       );
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await seriousViolations(phone)).toEqual([]);
