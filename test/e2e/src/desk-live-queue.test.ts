@@ -57,8 +57,10 @@ describe.skipIf(!chromiumAvailable("the desk's live queue test"))(
       if (modelsDir) rmSync(modelsDir, { recursive: true, force: true });
     });
 
-    it('shows German failed, then published without a reload, and never logs the key', async () => {
-      const page = await browser.newPage();
+    it('shows German failed; retried from the article page after its model is installed, the open queue shows it published without a reload; the key is never logged', async () => {
+      // One browser, two tabs: the queue stays open while the editor retries from the article.
+      const context = await browser.newContext();
+      const page = await context.newPage();
       await page.goto(`${tidings.url}/desk/`);
       await page.getByLabel('API key').fill(editor);
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -72,17 +74,28 @@ describe.skipIf(!chromiumAvailable("the desk's live queue test"))(
       await page.evaluate('globalThis.notReloaded = true');
 
       link(GERMAN);
-      const retry = await tidings.call('POST', `/v1/articles/${articleId}/de/retry`, editor);
-      expect(retry.status).toBe(202);
+      const article = await context.newPage();
+      await article.goto(`${tidings.url}/desk/articles/${articleId}?lang=de`);
+      expect(await article.locator('.desk-panel .state').textContent()).toBe('Failed');
+      expect(await article.locator('section.desk-reasons h3').textContent()).toBe('Why it failed');
+      expect(await article.locator('section.desk-reasons li').count()).toBeGreaterThan(0);
+      await article.getByRole('button', { name: 'Translate again' }).click();
+      await article.waitForURL(/done=retried/);
+      expect(await article.locator('.notice').textContent()).toContain(
+        'A new translation is on its way.',
+      );
 
-      // The page's script brings the change in; nobody reloads.
+      // The queue page's script brings the change in; nobody reloads it.
       await page
         .locator('tbody tr', { hasText: 'Harbour reopens' })
         .locator('li .state-published', { hasText: 'DE' })
         .waitFor({ timeout: 120_000 });
       expect(await page.evaluate('globalThis.notReloaded')).toBe(true);
       expect(await page.locator('.states a', { hasText: 'Failed' }).textContent()).toMatch(/0/);
+      await article.reload();
+      expect(await article.locator('.desk-panel .state').textContent()).toBe('Published');
       expect(api.output()).not.toContain(editor);
+      await context.close();
     }, 240_000);
   },
 );
