@@ -72,6 +72,8 @@ input[aria-invalid="true"] { border-color: var(--error); }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .55rem .5rem; border-bottom: 1px solid var(--rule); }
 th { font-size: .9rem; color: var(--muted); }
+tbody th { font-size: 1rem; color: var(--ink); }
+.langs li + li { margin-left: .5rem; }
 .langs { display: flex; flex-wrap: wrap; gap: .25rem; list-style: none; margin: 0; padding: 0; }
 .state { display: inline-block; font-size: .8rem; font-weight: 700; padding: .05rem .4rem; border-radius: .25rem;
   border: 1px solid currentColor; white-space: nowrap; }

@@ -16,6 +16,9 @@ export interface DeskGlossaryDeps {
   readonly publish?: ((snapshot: GlossarySnapshot) => Promise<unknown>) | undefined;
 }
 
+/** Changes shown per page of the history. */
+const HISTORY_PAGE = 20;
+
 function formValues(body: Record<string, unknown>): GlossaryFormValues {
   const text = (name: string) =>
     typeof body[name] === 'string' ? (body[name] as string).trim() : '';
@@ -51,8 +54,13 @@ export function deskGlossaryRoutes(deps: DeskGlossaryDeps): Hono<DeskEnv> {
     form: GlossaryFormValues,
     errors: readonly FieldError[],
     notice?: string,
+    historyBefore?: number,
   ) => {
-    const [{ version, terms }, keys] = await Promise.all([store.getGlossary(), store.listKeys()]);
+    const [{ version, terms }, keys, history] = await Promise.all([
+      store.getGlossary(),
+      store.listKeys(),
+      store.glossaryHistory({ before: historyBefore, limit: HISTORY_PAGE }),
+    ]);
     const { t } = c.var;
     return deskPage(c, {
       title: errors.length
@@ -70,6 +78,8 @@ export function deskGlossaryRoutes(deps: DeskGlossaryDeps): Hono<DeskEnv> {
         form,
         errors,
         notice,
+        history,
+        historyBefore,
       }),
     });
   };
@@ -92,7 +102,8 @@ export function deskGlossaryRoutes(deps: DeskGlossaryDeps): Hono<DeskEnv> {
       done === 'added' || done === 'changed' || done === 'removed'
         ? t(`desk:glossary.done.${done}`, { term: c.req.query('source') ?? '' })
         : undefined;
-    return render(c, form, [], notice);
+    const before = Number(c.req.query('before'));
+    return render(c, form, [], notice, Number.isInteger(before) && before > 0 ? before : undefined);
   });
 
   app.post('/', editor, async (c) => {

@@ -249,6 +249,21 @@ describe('desk glossary', () => {
       source: 'Kyiv Ledger',
     });
     expect(removed.status).toBe(303);
+    // The history says who changed what when, newest first.
+    const history = await (await desk.get('/desk/glossary')).text();
+    const section = history.slice(history.indexOf('id="history"'));
+    const rows = [
+      ...section.matchAll(
+        /<tr>\s*<td data-label="Version">(\d+)<\/td>\s*<td data-label="What">([^<]+)/g,
+      ),
+    ].map((m) => m[2]);
+    expect(rows.slice(0, 3)).toEqual([
+      'Removed “Kyiv Ledger”',
+      'Set “Kyiv Ledger”',
+      'Set “Kyiv Ledger”',
+    ]);
+    expect(section).toContain('<td data-label="Who">editor</td>');
+    expect(section).toContain('<span lang="de">Kiewer Bote</span>');
     const after = (await (await h.call('GET', '/v1/glossary', h.keys.editor)).json()) as {
       terms: { source: string }[];
     };

@@ -1,9 +1,10 @@
 import { LANGUAGES, type LanguageCode, languageName, languageOf } from '@tidings/core';
-import type { ApiKey, GlossaryEntry } from '@tidings/store';
+import type { ApiKey, GlossaryEntry, GlossaryHistoryPage } from '@tidings/store';
 import { html } from 'hono/html';
 import type { DeskEnv } from './desk-env.ts';
 import { csrfField } from './desk-layout.ts';
 import { errorSummary, type FieldError, fieldError } from './error-summary.ts';
+import { glossaryHistory } from './glossary-history.ts';
 
 /** The glossary form's values as typed, kept after an error. */
 export interface GlossaryFormValues {
@@ -27,6 +28,9 @@ export interface GlossaryPageInput {
   readonly errors: readonly FieldError[];
   /** A line saying what was just done. */
   readonly notice?: string | undefined;
+  /** The history's page shown, and the `before` it was asked for. */
+  readonly history: GlossaryHistoryPage;
+  readonly historyBefore: number | undefined;
 }
 
 /** An empty form: adding a term. */
@@ -68,7 +72,8 @@ function termRow(input: GlossaryPageInput, term: GlossaryEntry, names: Map<strin
 
 /**
  * The glossary: every term with its translations, who changed it last and when, a link to
- * change it and a button to remove it; and the form that adds a term or changes one.
+ * change it and a button to remove it; the form that adds a term or changes one; and the
+ * history of every change (who, what, when).
  *
  * @example
  * deskPage(c, { title: t('desk:glossary.title'), current: 'glossary', content: glossaryPage(input) });
@@ -127,5 +132,6 @@ ${fieldError(errors, `translation-${l.code}`)}
 <label for="caseSensitive" class="inline">${t('desk:glossary.caseSensitiveLabel')}</label>
 </div>
 <button type="submit">${t('desk:glossary.save')}</button>
-</form>`;
+</form>
+${glossaryHistory(t, input.language, input.history, input.historyBefore)}`;
 }

@@ -117,7 +117,10 @@ export const DESK_PATHS = {
   },
   '/desk/glossary': {
     get: {
-      summary: 'The glossary page: every term, who changed it last and when',
+      summary:
+        'The glossary page: every term, who changed it last and when, and the history of changes',
+      description:
+        'A page for people. Query: `term` fills the form with that term to change it; `before` shows the history of changes older than that version.',
       security: deskSession,
       responses: {
         '200': page('The glossary.'),
