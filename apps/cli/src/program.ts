@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerApprove } from './commands/approve.ts';
 import { registerDoctor } from './commands/doctor.ts';
 import { registerEdit } from './commands/edit.ts';
+import { registerEval } from './commands/eval.ts';
 import { registerGlossary } from './commands/glossary.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerList } from './commands/list.ts';
@@ -48,6 +49,7 @@ export function createProgram(): Command {
     registerKeys,
     registerGlossary,
     registerModels,
+    registerEval,
     registerWorker,
     registerWorkers,
     registerDoctor,
