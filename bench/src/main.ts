@@ -19,11 +19,13 @@ import { postBreakdown } from './post-breakdown.ts';
 import { raggedThroughput } from './ragged-throughput.ts';
 import { resultsTable, writeResults } from './results-table.ts';
 import { revisionCost } from './revision-cost.ts';
+import { testSetEval } from './test-set-eval.ts';
 import { type ThroughputFigures, translatorThroughput } from './translator-throughput.ts';
 import { workerMemory } from './worker-memory.ts';
 import { workerScaling } from './worker-scaling.ts';
 
-const SECTIONS = 'translator,gemm,growth,workers,cold-start,memory,fan-out,revision,http,feed,deep';
+const SECTIONS =
+  'translator,gemm,growth,workers,cold-start,memory,fan-out,revision,eval,http,feed,deep';
 const USAGE = `Usage: npm run bench -- [--only SECTIONS] [--runs N] [--sentences N] [--tokens N] [--seconds N] [--threads N]
   --only      comma-separated sections (default: all): ${SECTIONS}
   --runs      runs per figure (3)          --sentences  sentences per throughput run (300)
@@ -128,6 +130,7 @@ await step('cold-start', () => coldStart({ runs, threads, newTokens }, progress)
 await step('memory', () => workerMemory(progress));
 await step('fan-out', () => languageFanOut({ runs: Math.max(5, runs) }, progress));
 await step('revision', () => revisionCost({ runs: Math.max(5, runs), redisUrl }, progress));
+await step('eval', () => testSetEval({ threads }, progress));
 await step('http', async () => [
   ...(await httpIntake({ seconds, connections: 10, databaseUrl }, progress)),
   ...(await postBreakdown({ requests: 50, uniqueTitles: true }, progress)),
