@@ -28,6 +28,8 @@ export function loadTest(
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Stop after this many requests instead of after `seconds`. */
+    amount?: number;
   },
 ): Promise<LoadResult> {
   const args = [
@@ -38,6 +40,7 @@ export function loadTest(
     '-d',
     String(options.seconds),
   ];
+  if (options.amount) args.push('-a', String(options.amount));
   if (options.method) args.push('-m', options.method);
   for (const [k, v] of Object.entries(options.headers ?? {})) args.push('-H', `${k}=${v}`);
   if (options.body) args.push('-b', options.body);

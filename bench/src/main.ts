@@ -6,6 +6,7 @@
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { apiMemory } from './api-memory.ts';
 import { articleGrowth } from './article-growth.ts';
 import type { BenchRow } from './bench-row.ts';
 import { coldStart } from './cold-start.ts';
@@ -128,6 +129,7 @@ await step('growth', () =>
 await step('workers', () => workerScaling({ sentences: 120, newTokens, runs }, progress));
 await step('cold-start', () => coldStart({ runs, threads, newTokens }, progress));
 await step('memory', () => workerMemory(progress));
+await step('api-memory', () => apiMemory({ redisUrl, databaseUrl }, progress));
 await step('fan-out', () => languageFanOut({ runs: Math.max(5, runs) }, progress));
 await step('revision', () => revisionCost({ runs: Math.max(5, runs), redisUrl }, progress));
 await step('eval', () => testSetEval({ threads }, progress));

@@ -18,7 +18,8 @@ function child(kind: string): Promise<{ models: number; rssMiB: number }[]> {
  * Resident memory of a translator process (what the worker's translation engine runs: Node, tsx, the
  * translator) with no model, then one, three and five dictionary test models loaded (small:
  * they count the per-model overhead of ONNX Runtime sessions and tokenizers, not weights), and
- * with the Opus-MT-sized en→es in fp32 and in int8 (the only Opus-sized model there is).
+ * with the Opus-MT-sized en→es in fp32 and in int8 (the only Opus-sized model there is), and
+ * with every model the 30 directions of the six languages need preloaded, in fp32 and in int8.
  *
  * @example
  * const rows = await workerMemory(console.log);
@@ -44,6 +45,16 @@ export async function workerMemory(progress: (line: string) => void): Promise<Be
       value: loaded?.rssMiB ?? Number.NaN,
       unit: 'MiB',
       note: 'one model; d_model 512, 6+6 layers, vocab 58,101',
+    });
+  }
+  for (const kind of ['served-fp32', 'served-q8']) {
+    const [, loaded] = await child(kind);
+    rows.push({
+      section,
+      name: `worker RSS, every direction's model loaded, ${kind.slice(7)}`,
+      value: loaded?.rssMiB ?? Number.NaN,
+      unit: 'MiB',
+      note: `${loaded?.models ?? 0} dictionary models (30 directions, PRELOAD_MODELS=served): per-model overhead, tiny weights`,
     });
   }
   progress(

@@ -1,0 +1,184 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { postgresProblem, privateSchema } from '@tidings/store/testing';
+import type { BenchRow } from './bench-row.ts';
+import { loadTest } from './load-test.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const MiB = 2 ** 20;
+
+/** Options of {@link apiMemory}. */
+export interface ApiMemoryOptions {
+  readonly redisUrl: string;
+  /** PostgreSQL to measure on as well (a fresh schema, dropped afterwards); skipped if down. */
+  readonly databaseUrl: string;
+  /** Requests between the two readings; default 10,000. */
+  readonly requests?: number;
+}
+
+/** Resident memory of a process, from /proc (Linux), in MiB. */
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
+  return (kib * 1024) / MiB;
+}
+
+/** A local port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * RSS once it has settled: read every second after `ms`, until two readings a second apart
+ * differ by less than 1% (at most 30 more seconds; a first PGlite start frees its initdb late).
+ */
+async function settledRss(pid: number, ms: number): Promise<number> {
+  await pause(ms);
+  let last = rssMiB(pid);
+  for (let i = 0; i < 30; i++) {
+    await pause(1000);
+    const now = rssMiB(pid);
+    if (Math.abs(now - last) / last < 0.01) return now;
+    last = now;
+  }
+  return last;
+}
+
+/** Starts the real API (`apps/api/src/main.ts`, as `npm run api` does) and waits until it listens. */
+async function startApi(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`API did not start: ${text.slice(-300)}`)),
+      300_000,
+    );
+    const seen = (chunk: Buffer) => {
+      text += chunk;
+      const url = /Tidings API listening on (http:\/\/[^\s"]+)/.exec(text)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ child, url });
+      }
+    };
+    child.stdout?.on('data', seen);
+    child.stderr?.on('data', seen);
+    child.once('exit', (code) => reject(new Error(`API exited with ${code}: ${text.slice(-300)}`)));
+  });
+}
+
+/**
+ * The API's resident memory, as an operator would see it (`/proc/<pid>/status` of the real API
+ * process, started as `npm run api` starts it, API only): idle (from 10 s after it listens, once it has settled: two readings a second apart within 1%), and again
+ * settled again after `requests` public requests (half `GET /feeds/en/rss.xml`, half `GET /readyz`, which
+ * asks the store and Redis), on PGlite and on PostgreSQL. Targets: idle ≤ 250 MiB on PostgreSQL,
+ * ≤ 350 MiB on PGlite; growth over the requests ≤ 10%.
+ *
+ * @example
+ * const rows = await apiMemory({ redisUrl: 'redis://127.0.0.1:6379', databaseUrl: 'postgres://postgres@127.0.0.1:5432/test' }, console.log);
+ */
+export async function apiMemory(
+  options: ApiMemoryOptions,
+  progress: (line: string) => void,
+): Promise<BenchRow[]> {
+  const rows = await measureOn('PGlite', undefined, 350, options, progress);
+  const problem = await postgresProblem(options.databaseUrl);
+  if (problem !== undefined) {
+    progress(
+      `  api memory: PostgreSQL at ${options.databaseUrl} unreachable (${problem}); skipped`,
+    );
+    return rows;
+  }
+  const schema = await privateSchema('benchmem', options.databaseUrl);
+  try {
+    rows.push(...(await measureOn('PostgreSQL', schema.url, 250, options, progress)));
+  } finally {
+    await schema.drop().catch(() => undefined);
+  }
+  return rows;
+}
+
+async function measureOn(
+  label: 'PGlite' | 'PostgreSQL',
+  databaseUrl: string | undefined,
+  idleTarget: number,
+  options: ApiMemoryOptions,
+  progress: (line: string) => void,
+): Promise<BenchRow[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tidings-bench-mem-'));
+  const requests = options.requests ?? 10_000;
+  const { child, url } = await startApi({
+    PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    REDIS_URL: options.redisUrl,
+    QUEUE_PREFIX: `bench-mem-${randomUUID().slice(0, 8)}`,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  try {
+    const pid = child.pid ?? 0;
+    const idle = await settledRss(pid, 10_000);
+    for (const path of ['/feeds/en/rss.xml', '/readyz']) {
+      const r = await loadTest(`${url}${path}`, {
+        seconds: 600,
+        amount: requests / 2,
+        connections: 10,
+      });
+      if (r.non2xx > 0 || r.errors > 0)
+        throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+    }
+    const after = await settledRss(pid, 5_000);
+    progress(
+      `  api memory ${label}: idle ${idle.toFixed(0)} MiB, after ${requests} requests ${after.toFixed(0)} MiB`,
+    );
+    const section = 'api-memory';
+    const growth = after / idle - 1;
+    return [
+      {
+        section,
+        name: `API RSS idle, ${label}`,
+        value: idle,
+        unit: 'MiB',
+        note: 'real API process, settled ≥ 10 s after it listens',
+        target: { op: '<=', value: idleTarget, met: idle <= idleTarget },
+      },
+      {
+        section,
+        name: `API RSS after ${requests.toLocaleString('en')} requests, ${label}`,
+        value: after,
+        unit: 'MiB',
+        note: 'half GET /feeds/en/rss.xml, half GET /readyz; settled ≥ 5 s after',
+      },
+      {
+        section,
+        name: `API RSS growth over the requests, ${label}`,
+        value: growth,
+        unit: 'ratio',
+        note: 'after / idle − 1',
+        target: { op: '<=', value: 0.1, met: growth <= 0.1 },
+      },
+    ];
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
