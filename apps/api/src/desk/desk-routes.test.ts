@@ -1,7 +1,13 @@
+import { createLogger } from '@tidings/core';
+import { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
+import { articleCommands } from '../routes/article-commands.ts';
 import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
 import { deskClient } from '../testing/desk-client.ts';
-import { safeNext } from './desk-routes.ts';
+import { deskRoutes, safeNext } from './desk-routes.ts';
+
+const silent = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -86,6 +92,35 @@ describe('desk sign-in (happy)', () => {
     const page = await (await desk.get('/desk/')).text();
     expect(page).toContain('<html lang="uk">');
     expect(page).toContain('<h1>Черга</h1>');
+  });
+
+  it('marks its cookies Secure when the public URL is https (TLS ended by a proxy)', async () => {
+    const behindTls = new Hono();
+    behindTls.route(
+      '/desk/',
+      deskRoutes({
+        store: h.store,
+        logger: silent,
+        publicUrl: 'https://news.test',
+        commands: articleCommands({
+          store: h.store,
+          logger: silent,
+          dispatcher: new TranslationDispatcher(h.queue, h.store, silent),
+          queueAvailable: () => true,
+        }),
+      }),
+    );
+    const desk = deskClient(behindTls);
+    const token = await desk.csrfToken();
+    const res = await desk.post(
+      '/desk/sign-in',
+      { _csrf: token, key: h.keys.editor },
+      { origin: 'https://news.test' },
+    );
+    expect(res.status).toBe(303);
+    const cookies = res.headers.getSetCookie();
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const cookie of cookies) expect(cookie).toMatch(/; Secure/);
   });
 
   it('signs out', async () => {
