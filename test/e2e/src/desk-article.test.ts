@@ -123,10 +123,29 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       expect(await why.locator('li').textContent()).toContain('A link was lost');
 
       await page.getByRole('link', { name: 'Correct' }).click();
-      const second = page.getByLabel('German: Part 2');
-      await second.fill(
-        '<p>Verteidigungsminister Denys Shmyhal gab dies am <a href="https://example.org/jef">Montag</a> bekannt.</p>',
-      );
+      // The rich-text editor (the page's script over the block's text area): retype the
+      // sentence, then make one word a link with the toolbar.
+      const second = page.getByRole('textbox', { name: 'German: Part 2' });
+      expect(await seriousViolations(page)).toEqual([]);
+      await second.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('Verteidigungsminister Denys Shmyhal gab dies am Montag bekannt.');
+      await page.evaluate(`(() => {
+        const editor = [...document.querySelectorAll('.desk-rich-text')]
+          .find((e) => e.getAttribute('aria-label') === 'German: Part 2');
+        const text = editor.firstChild;
+        const at = text.data.indexOf('Montag');
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + 'Montag'.length);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+      })()`);
+      page.once('dialog', (dialog) => dialog.accept('https://example.org/jef'));
+      await page
+        .getByRole('toolbar', { name: 'Formatting: German: Part 2' })
+        .getByRole('button', { name: 'Link' })
+        .click();
       await page.getByRole('button', { name: 'Publish the correction' }).click();
       await page.waitForURL(/done=published/);
       expect(await page.locator('.notice').textContent()).toContain(

@@ -48,6 +48,10 @@ export const ARTICLE_CSS = `
 .desk-compare td p { margin: 0 0 .4rem; }
 .desk-editing textarea, .desk-editing input { max-width: none; width: 100%; font-family: ui-monospace, monospace; font-size: .9rem; }
 .desk-edit-form { border-left: 5px solid var(--accent); padding-left: 1rem; margin: 1rem 0; }
+.desk-rich-bar { display: flex; flex-wrap: wrap; gap: .25rem; margin: 0 0 .25rem; }
+.desk-rich-bar button { font-size: .8rem; padding: .1rem .5rem; }
+.desk-rich-text { border: 2px solid var(--ink); padding: .4rem .5rem; min-height: 3rem; background: var(--paper); }
+.desk-rich-text code { font-family: ui-monospace, monospace; }
 @media (max-width: 40rem) {
   .desk-compare td { min-width: 0; }
   .desk-compare th[scope="row"] { padding-top: .75rem; color: var(--ink); }

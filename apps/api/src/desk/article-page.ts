@@ -20,7 +20,8 @@ function editForm(ctx: ArticleRenderContext, v: Translation, chosen: string) {
   const { t } = ctx;
   const text = v.status === 'needs_review' ? v.draft : v.content;
   if (!text) return '';
-  return html`<form id="edit-form-${v.language}" class="desk-edit-form" method="post" action="${ctx.path}/${v.language}/edit">
+  const tool = (name: string) => t(`desk:article.edit.tool.${name}`);
+  return html`<form id="edit-form-${v.language}" class="desk-edit-form" method="post" action="${ctx.path}/${v.language}/edit" data-toolbar="${tool('toolbar')}" data-em="${tool('em')}" data-strong="${tool('strong')}" data-code="${tool('code')}" data-link="${tool('link')}" data-br="${tool('br')}" data-link-prompt="${tool('linkPrompt')}">
 <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
 <input type="hidden" name="seen" value="${versionFingerprint(v)}">
 <input type="hidden" name="categories" value="${JSON.stringify(text.categories)}">
@@ -29,7 +30,8 @@ function editForm(ctx: ArticleRenderContext, v: Translation, chosen: string) {
 <button type="submit">${v.status === 'needs_review' ? t('desk:article.edit.publish') : t('desk:article.edit.save')}</button>
 <a class="button secondary" href="${ctx.path}?${chosen}">${t('desk:article.edit.cancel')}</a>
 </div>
-</form>`;
+</form>
+<script src="/desk/assets/article-editor.js" defer></script>`;
 }
 
 function chooser(ctx: ArticleRenderContext, view: ArticleDeskView) {

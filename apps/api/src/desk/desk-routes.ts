@@ -6,6 +6,7 @@ import { html } from 'hono/html';
 import type { ArticleCommands } from '../routes/article-commands.ts';
 import { listingQuerySchema } from '../routes/article-listing.ts';
 import { ARTICLE_CSS } from './article-css.ts';
+import { ARTICLE_EDITOR_SCRIPT } from './article-editor-script.ts';
 import { articleDeskRoutes } from './article-routes.ts';
 import { type CsrfRefusal, deskCsrf, renewCsrfToken } from './desk-csrf.ts';
 import { DESK_CSS } from './desk-css.ts';
@@ -90,6 +91,12 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
   desk.get('/assets/desk.css', (c) =>
     c.body(`${DESK_CSS}${ARTICLE_CSS}`, 200, {
       'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'no-cache',
+    }),
+  );
+  desk.get('/assets/article-editor.js', (c) =>
+    c.body(ARTICLE_EDITOR_SCRIPT, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
       'cache-control': 'no-cache',
     }),
   );
