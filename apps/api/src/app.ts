@@ -81,7 +81,7 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
   // would fail deep inside a route as a 500.
   app.use(async (c, next) => {
     if (!URL.canParse(c.req.url)) {
-      throw new ProblemError('bad-request', 'The Host header is not a valid host name.');
+      throw new ProblemError('bad-request', { key: 'host-invalid' });
     }
     await next();
   });
@@ -109,7 +109,10 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
         problemResponse(
           c,
           'method-not-allowed',
-          `${c.req.method} is not allowed on ${c.req.path}; it answers ${methods.join(', ')}.`,
+          {
+            key: 'method-not-allowed',
+            fields: { method: c.req.method, path: c.req.path, methods: methods.join(', ') },
+          },
           { headers: { allow: methods.join(', ') } },
         ),
     }),
@@ -131,10 +134,7 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
       bodyLimit({
         maxSize: limit,
         onError: () => {
-          throw new ProblemError(
-            'payload-too-large',
-            `The request body is over ${limit} bytes (BODY_LIMIT_BYTES).`,
-          );
+          throw new ProblemError('payload-too-large', { key: 'body-too-large', fields: { limit } });
         },
       }),
     );

@@ -2,7 +2,9 @@ import { createLogger, LANGUAGE_CODES } from '@tidings/core';
 import { loadResources } from '@tidings/i18n';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createApp } from './app.ts';
+import { readJson } from './middleware/json-body.ts';
 import { errorHandler } from './on-error.ts';
 import { PROBLEM_DETAILS, PROBLEMS, type ProblemDetailKey, ProblemError } from './problem.ts';
 
@@ -49,6 +51,31 @@ describe('problems in the reader language', () => {
     expect(((await fr.json()) as Problem).detail).toBe(
       'Une clé publisher ne peut pas faire cela ; il faut une clé editor ou admin.',
     );
+  });
+
+  it('tells what is wrong with a request body in the language asked, naming where', async () => {
+    const intake = new Hono();
+    intake.onError(errorHandler(logger));
+    intake.post('/', async (c) => c.json(await readJson(c, z.object({ title: z.string() }))));
+    const post = (body: string, lang: string) =>
+      intake.request('/', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', 'accept-language': lang },
+      });
+    const es = await post('{"title": ', 'es');
+    expect(es.status).toBe(400);
+    expect(es.headers.get('content-language')).toBe('es');
+    expect(((await es.json()) as Problem).detail).toMatch(
+      /^El cuerpo no es JSON válido( \(en el carácter \d+\))?\.$/,
+    );
+    const twice = await post('{"title": "a", "title": "b"}', 'uk');
+    expect(((await twice.json()) as Problem).detail).toBe(
+      'Ключ title указано двічі; надсилайте кожен ключ один раз.',
+    );
+    const en = await post('{"title": 1}', 'en');
+    expect(en.status).toBe(422);
+    expect(((await en.json()) as Problem).detail).toMatch(/^The request is not valid: title: /);
   });
 
   it('answers an English sentence, from code not moved to keys yet, wholly in English', async () => {

@@ -24,11 +24,18 @@ function stringPaths(value: unknown, test: (s: string) => boolean): string[] {
   return found.sort();
 }
 
-function badText(code: 'bad-request' | 'validation', fields: string[], why: string): ProblemError {
+function badText(
+  code: 'bad-request' | 'validation',
+  fields: string[],
+  key: 'text-not-utf8' | 'text-lone-surrogate',
+  why: string,
+): ProblemError {
   const named = fields.length > 0 ? fields.join(', ') : 'body';
-  return new ProblemError(code, `${why} in ${named}; send well-formed Unicode text.`, {
-    errors: (fields.length > 0 ? fields : ['body']).map((field) => ({ field, message: why })),
-  });
+  return new ProblemError(
+    code,
+    { key, fields: { fields: named } },
+    { errors: (fields.length > 0 ? fields : ['body']).map((field) => ({ field, message: why })) },
+  );
 }
 
 function parseJson(text: string): unknown {
@@ -39,7 +46,7 @@ function parseJson(text: string): unknown {
     const at = /position (\d+)/.exec((error as Error).message)?.[1];
     throw new ProblemError(
       'bad-request',
-      `The body is not valid JSON${at === undefined ? '' : ` (at character ${at})`}.`,
+      at === undefined ? { key: 'json-invalid' } : { key: 'json-invalid-at', fields: { at } },
     );
   }
 }
@@ -59,7 +66,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   if (encoding && encoding !== 'identity') {
     throw new ProblemError(
       'unsupported-media-type',
-      `Content-Encoding ${encoding} is not accepted; send the JSON body uncompressed.`,
+      { key: 'content-encoding-refused', fields: { encoding } },
       { headers: { 'accept-encoding': 'identity' } },
     );
   }
@@ -67,7 +74,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
     throw new ProblemError(
       'unsupported-media-type',
-      `Send the article as JSON (Content-Type: application/json), not ${type || 'no content type'}.`,
+      type ? { key: 'content-type-refused', fields: { type } } : { key: 'content-type-missing' },
     );
   }
   const bytes = await c.req.arrayBuffer();
@@ -81,14 +88,16 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     try {
       fields = stringPaths(JSON.parse(lenient), (s) => s.includes('\uFFFD'));
     } catch {}
-    throw badText('bad-request', fields, 'Bytes that are not valid UTF-8');
+    throw badText('bad-request', fields, 'text-not-utf8', 'Bytes that are not valid UTF-8');
   }
   const raw = parseJson(text);
   const shape = inspectJsonShape(text);
   if (shape?.kind === 'too-deep') {
     throw new ProblemError(
       'bad-request',
-      `The JSON nests deeper than ${MAX_JSON_DEPTH} levels (the JSON depth limit), at ${shape.path || 'the top'}.`,
+      shape.path
+        ? { key: 'json-too-deep', fields: { max: MAX_JSON_DEPTH, path: shape.path } }
+        : { key: 'json-too-deep-top', fields: { max: MAX_JSON_DEPTH } },
       {
         errors: [{ field: shape.path || 'body', message: `deeper than ${MAX_JSON_DEPTH} levels` }],
       },
@@ -97,14 +106,14 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   if (shape?.kind === 'duplicate-key') {
     throw new ProblemError(
       'bad-request',
-      `The key ${shape.path} is given twice; send each key once.`,
+      { key: 'json-duplicate-key', fields: { path: shape.path } },
       { errors: [{ field: shape.path, message: 'duplicate key' }] },
     );
   }
   if (shape?.kind === 'forbidden-key') {
     throw new ProblemError(
       'bad-request',
-      'Keys named __proto__, constructor or prototype are refused.',
+      { key: 'json-forbidden-key' },
       { errors: [{ field: shape.path, message: 'forbidden key' }] },
     );
   }
@@ -113,6 +122,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     throw badText(
       'validation',
       malformed,
+      'text-lone-surrogate',
       'A lone surrogate (\\ud800-\\udfff) that is no character',
     );
   }
@@ -135,7 +145,10 @@ export function validated<S extends z.ZodType>(schema: S, raw: unknown): z.outpu
     }));
     throw new ProblemError(
       'validation',
-      `The request is not valid: ${errors.map((e) => `${e.field || 'body'}: ${e.message}`).join('; ')}.`,
+      {
+        key: 'request-invalid',
+        fields: { errors: errors.map((e) => `${e.field || 'body'}: ${e.message}`).join('; ') },
+      },
       { errors },
     );
   }

@@ -50,7 +50,7 @@ function toContent(input: ArticleSubmissionInput, maxArticleChars: number): Arti
   if (!content.body.replace(/<[^>]*>/g, '').trim()) {
     throw new ProblemError(
       'validation',
-      'The body has no text once disallowed markup is removed.',
+      { key: 'body-empty' },
       {
         errors: [{ field: 'body', message: 'no text after sanitizing' }],
       },
@@ -110,7 +110,10 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     if (!languages.includes(sourceLanguage)) {
       throw new ProblemError(
         'validation',
-        `This instance serves only ${languages.join(', ')} (LANGUAGES); ${input.language ? 'an article in' : 'this article reads as'} ${sourceLanguage} is not accepted.`,
+        {
+          key: input.language ? 'article-language-not-served' : 'detected-language-not-served',
+          fields: { lang: sourceLanguage, languages: languages.join(', ') },
+        },
         { errors: [{ field: 'language', message: `must be one of ${languages.join(', ')}` }] },
       );
     }
@@ -144,7 +147,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     if (input.language && input.language !== current.sourceLanguage) {
       throw new ProblemError(
         'validation',
-        `This article is written in ${current.sourceLanguage}; a revision cannot change its language.`,
+        { key: 'revision-language-changed', fields: { lang: current.sourceLanguage } },
         { errors: [{ field: 'language', message: `must be ${current.sourceLanguage}` }] },
       );
     }

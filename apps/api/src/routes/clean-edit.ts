@@ -18,9 +18,13 @@ export function assertArticleSize(content: Parameters<typeof articleSize>[0], li
   const size = articleSize(content);
   if (size <= limit) return;
   const message = `${size} characters once cleaned; the limit is ${limit} (MAX_ARTICLE_CHARS)`;
-  throw new ProblemError('payload-too-large', `The article has ${message}.`, {
-    errors: [{ field: 'body', message }],
-  });
+  throw new ProblemError(
+    'payload-too-large',
+    { key: 'article-too-large', fields: { size, limit } },
+    {
+      errors: [{ field: 'body', message }],
+    },
+  );
 }
 
 /**
