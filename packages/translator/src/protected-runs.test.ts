@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addresses, foreignRuns, protectedRuns } from './protected-runs.ts';
+import { addresses, emojiRuns, foreignRuns, protectedRuns } from './protected-runs.ts';
 
 const texts = (text: string, runs: readonly { start: number; end: number }[]) =>
   runs.map((r) => text.slice(r.start, r.end));
@@ -50,6 +50,19 @@ describe('protectedRuns', () => {
     expect(protectedRuns(text, 'uk').map((r) => [text.slice(r.start, r.end), r.kind])).toEqual([
       ['rada.gov.ua', 'url'],
       ['Emmanuel Macron', 'script'],
+    ]);
+  });
+});
+
+describe('emojiRuns', () => {
+  it('finds each emoji whole: flags, skin tones, ZWJ sequences, variation selectors', () => {
+    const text = 'Slava 🇺🇦! Thanks 👍🏽, coder 👩‍💻 and ❤️ but not ⟦ or ’.';
+    expect(texts(text, emojiRuns(text))).toEqual(['🇺🇦', '👍🏽', '👩‍💻', '❤️']);
+    expect(protectedRuns(text, 'en').map((r) => r.kind)).toEqual([
+      'emoji',
+      'emoji',
+      'emoji',
+      'emoji',
     ]);
   });
 });

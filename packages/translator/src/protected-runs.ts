@@ -2,7 +2,7 @@ import type { LanguageCode } from '@tidings/core';
 import { LinkifyIt } from 'linkify-it';
 
 /** Why a run of text is kept away from the model. */
-export type ProtectedKind = 'script' | 'url' | 'email';
+export type ProtectedKind = 'script' | 'url' | 'email' | 'emoji';
 
 /** A run of a text that is copied into every translation as it is. */
 export interface ProtectedRun {
@@ -33,6 +33,22 @@ const RUN = (letter: string): RegExp =>
 const RUNS = { Latin: RUN(FOREIGN.Latin), Cyrillic: RUN(FOREIGN.Cyrillic) } as const;
 
 const linkify = new LinkifyIt({ fuzzyLink: true });
+
+// An emoji with what joins or modifies it: flags (two regional indicators), skin tones, ZWJ
+// sequences (👩‍💻), variation selectors, keycaps.
+const EMOJI =
+  /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u{20E3})*/gu;
+
+/**
+ * The emoji of a text, as runs: real Opus-MT vocabularies have no piece for them, so the model
+ * writes `<unk>` and the emoji vanishes from the translation.
+ *
+ * @example
+ * emojiRuns('Slava 🇺🇦!'); // [{ start: 6, end: 10 }]
+ */
+export function emojiRuns(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(EMOJI)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
 
 /**
  * The runs of letters in a script foreign to the source language: Arabic, Hebrew, Chinese,
@@ -76,8 +92,9 @@ export function addresses(text: string): ProtectedRun[] {
 }
 
 /**
- * Everything in a text that the model must not see as words: URLs, e-mail addresses and runs in
- * a foreign script, in order and without overlaps (an address wins over a run inside it).
+ * Everything in a text that the model must not see as words: URLs, e-mail addresses, runs in
+ * a foreign script and emoji, in order and without overlaps (an address wins over a run inside
+ * it).
  *
  * @example
  * protectedRuns('Shmyhal (t.me/x) met 习近平.', 'en').map((r) => r.kind); // ['url', 'script']
@@ -87,6 +104,11 @@ export function protectedRuns(text: string, source: LanguageCode): ProtectedRun[
   for (const run of foreignRuns(text, source)) {
     if (!found.some((a) => a.start < run.end && run.start < a.end)) {
       found.push({ ...run, kind: 'script' });
+    }
+  }
+  for (const run of emojiRuns(text)) {
+    if (!found.some((a) => a.start < run.end && run.start < a.end)) {
+      found.push({ ...run, kind: 'emoji' });
     }
   }
   return found.sort((a, b) => a.start - b.start);

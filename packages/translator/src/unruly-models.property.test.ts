@@ -146,4 +146,14 @@ describe('articles through models as unruly as real ones', () => {
     expect(published('flag', out?.needsReview ?? [])).toBe(true);
     expect(published('hold', out?.needsReview ?? [])).toBe(false);
   }, 120_000);
+
+  it('keeps emoji from a model whose vocabulary lacks them (they would come back as <unk>)', async () => {
+    const translator = translators.get('unknown-characters') as Translator;
+    const source = '<p>Ukraine 🇺🇦 thanks the minister 👍🏽.</p>';
+    const content = { title: 'Ukraine 🇺🇦', summary: '', body: source, categories: [] };
+    const out = (await translator.translateArticle(content, 'en', ['es'])).get('es');
+    expect(out?.content.body).toBe('<p>Ucrania 🇺🇦 gracias el ministro 👍🏽.</p>');
+    expect(out?.content.title).toBe('Ucrania 🇺🇦');
+    expect(out?.needsReview).toEqual([]);
+  }, 120_000);
 });
