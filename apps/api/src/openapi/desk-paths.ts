@@ -163,6 +163,18 @@ export const DESK_PATHS = {
       },
     },
   },
+  '/desk/assets/article-editor.js': {
+    get: {
+      summary:
+        "The article page's script (progressive enhancement: the correction form's rich-text editor)",
+      responses: {
+        '200': {
+          description: 'JavaScript.',
+          content: { 'text/javascript': { schema: { type: 'string' } } },
+        },
+      },
+    },
+  },
   '/desk/assets/desk.js': {
     get: {
       summary: "The desk's script (progressive enhancement: live queue)",
