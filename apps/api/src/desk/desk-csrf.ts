@@ -67,6 +67,9 @@ export function deskCsrf(
       else renewCsrfToken(c, options);
       return next();
     }
+    // The refusal page's own forms (sign out, language) carry this browser's real token, if it
+    // sent its cookie; a new one is never set here, which would void the tokens of its open tabs.
+    c.set('csrfToken', browserSecret ? tokenFor(options.secret, browserSecret) : '');
     if (!sameOrigin(c, allowedOrigins)) return refuse(c, 'origin');
     if (!browserSecret) return refuse(c, 'token');
     const expected = Buffer.from(tokenFor(options.secret, browserSecret));
