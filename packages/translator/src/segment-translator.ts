@@ -150,6 +150,9 @@ export class SegmentTranslator {
     retry: boolean,
     noRepeat?: number,
   ): Promise<string[]> {
+    // The Ukrainian apostrophe ʼ (U+02BC) is missing from Opus-MT vocabularies (their corpora
+    // spell it ’ or '), so a model writes <unk> for it and spells the word wrong: it sees ’.
+    texts = texts.map((t) => t.replaceAll('\u02BC', '\u2019'));
     this.#options.onBatch?.({ model: step.model, from: step.from, to: step.to, texts, retry });
     this.stats.modelCalls++;
     this.stats.modelSegments += texts.length;

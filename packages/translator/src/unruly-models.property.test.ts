@@ -156,4 +156,12 @@ describe('articles through models as unruly as real ones', () => {
     expect(out?.content.title).toBe('Ucrania 🇺🇦');
     expect(out?.needsReview).toEqual([]);
   }, 120_000);
+
+  it('gives a model without ʼ in its vocabulary the apostrophe it knows, so Ukrainian words keep theirs', async () => {
+    const translator = translators.get('unknown-characters') as Translator;
+    const content = { title: '', summary: '', body: '<p>памʼять Україна</p>', categories: [] };
+    const out = (await translator.translateArticle(content, 'uk', ['en'])).get('en');
+    // Without it the model wrote <unk>: 'память Ukraine'.
+    expect(out?.content.body).toBe('<p>пам’ять Ukraine</p>');
+  }, 120_000);
 });
