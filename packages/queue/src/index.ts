@@ -11,28 +11,21 @@ export {
   readPublishedGlossary,
 } from './glossary-channel.ts';
 export { logConnectionErrors } from './log-connection-errors.ts';
-export {
-  addResult,
-  type QueuePlace,
-  type ResultsQueue,
-  type ResultsQueueJob,
-  type ResultsWorker,
-  resultsQueue,
-  resultsWorker,
-  type TranslateQueue,
-  type TranslateQueueJob,
-  type TranslateWorker,
-  translateQueue,
-  translateWorker,
-} from './queues.ts';
+export type { QueuePlace } from './queue-place.ts';
 export { inspectRedisSettings, type RedisSettingsReport } from './redis-settings.ts';
 export {
+  addResult,
   RESULT_JOB_OPTIONS,
   RESULTS_QUEUE,
   type ResultJobName,
   type ResultMessage,
+  type ResultsQueue,
+  type ResultsQueueJob,
+  type ResultsWorker,
   resultJobId,
   resultMessageSchema,
+  resultsQueue,
+  resultsWorker,
   type TranslationResultData,
   type TranslationStartedData,
 } from './result-message.ts';
@@ -43,8 +36,13 @@ export {
   TRANSLATE_MAX_STALLED_COUNT,
   TRANSLATE_QUEUE,
   type TranslateJobData,
+  type TranslateQueue,
+  type TranslateQueueJob,
+  type TranslateWorker,
   translateJobDataSchema,
   translateJobId,
+  translateQueue,
+  translateWorker,
 } from './translate-job.ts';
 export {
   FORGET_SILENT_WORKERS_AFTER_MS,

@@ -4,8 +4,16 @@ import {
   type LanguageCode,
   segmentOriginsSchema,
 } from '@tidings/core';
-import type { DefaultJobOptions } from 'bullmq';
+import {
+  type DefaultJobOptions,
+  type Job,
+  Queue,
+  type QueueOptions,
+  Worker,
+  type WorkerOptions,
+} from 'bullmq';
 import { z } from 'zod';
+import type { QueuePlace } from './queue-place.ts';
 import { translateJobId } from './translate-job.ts';
 
 /** Name of the queue of finished translations, consumed by the API, which persists them. */
@@ -118,3 +126,70 @@ export const RESULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnComplete: true,
   removeOnFail: { age: 30 * 24 * 3600 },
 };
+
+/** The queue on which workers hand results back to the API. */
+export type ResultsQueue = Queue<ResultMessage, void, ResultJobName>;
+/** The API's consumer of {@link ResultsQueue}. */
+export type ResultsWorker = Worker<ResultMessage, void, ResultJobName>;
+/** A result job as the consumer receives it; its data is parsed before it is believed. */
+export type ResultsQueueJob = Job<ResultMessage, void, ResultJobName>;
+
+/**
+ * The results queue, with {@link RESULT_JOB_OPTIONS} for every result added to it
+ * ({@link addResult}).
+ *
+ * @example
+ * const results = resultsQueue({ connection, prefix: config.queuePrefix });
+ */
+export function resultsQueue(
+  place: QueuePlace,
+  options: Omit<QueueOptions, 'connection' | 'prefix'> = {},
+): ResultsQueue {
+  return new Queue(RESULTS_QUEUE, {
+    defaultJobOptions: RESULT_JOB_OPTIONS,
+    ...options,
+    connection: place.connection,
+    prefix: place.prefix,
+  });
+}
+
+/**
+ * The consumer of the results queue.
+ *
+ * @example
+ * const worker = resultsWorker(place, persist, { concurrency: 4 });
+ */
+export function resultsWorker(
+  place: QueuePlace,
+  processor: (job: ResultsQueueJob) => Promise<void>,
+  options: Omit<WorkerOptions, 'connection' | 'prefix'> = {},
+): ResultsWorker {
+  return new Worker(RESULTS_QUEUE, processor, {
+    ...options,
+    connection: place.connection,
+    prefix: place.prefix,
+  });
+}
+
+/**
+ * Hands a result to the API: one job named after its `kind`, under its derived id
+ * ({@link resultJobId}), with {@link RESULT_JOB_OPTIONS}.
+ *
+ * @example
+ * await addResult(results, { kind: 'started', articleId, revision, language: 'de', startedAt });
+ */
+export async function addResult(
+  queue: Pick<ResultsQueue, 'add'>,
+  message: ResultMessage,
+): Promise<void> {
+  await queue.add(message.kind, message, {
+    ...RESULT_JOB_OPTIONS,
+    jobId: resultJobId(
+      message.kind,
+      message.articleId,
+      message.revision,
+      message.language,
+      message.retry,
+    ),
+  });
+}

@@ -1,6 +1,14 @@
 import { articleContentSchema, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
-import type { DefaultJobOptions } from 'bullmq';
+import {
+  type DefaultJobOptions,
+  type Job,
+  Queue,
+  type QueueOptions,
+  Worker,
+  type WorkerOptions,
+} from 'bullmq';
 import { z } from 'zod';
+import type { QueuePlace } from './queue-place.ts';
 
 /** Name of the queue of translation work, consumed by workers. */
 export const TRANSLATE_QUEUE = 'tidings-translate';
@@ -71,3 +79,48 @@ export const TRANSLATE_MAX_STALLED_COUNT = 5;
 
 /** The reason BullMQ gives a job that went past {@link TRANSLATE_MAX_STALLED_COUNT}. */
 export const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
+
+/** The queue of translation work, as the API fills it and workers take from it. */
+export type TranslateQueue = Queue<TranslateJobData, void, typeof TRANSLATE_JOB>;
+/** A worker of {@link TranslateQueue}. */
+export type TranslateWorker = Worker<TranslateJobData, void, typeof TRANSLATE_JOB>;
+/** A translate job as a processor receives it. */
+export type TranslateQueueJob = Job<TranslateJobData, void, typeof TRANSLATE_JOB>;
+
+/**
+ * The translate queue, with {@link TRANSLATE_JOB_OPTIONS} for every job added to it.
+ *
+ * @example
+ * const queue = translateQueue({ connection, prefix: config.queuePrefix });
+ */
+export function translateQueue(
+  place: QueuePlace,
+  options: Omit<QueueOptions, 'connection' | 'prefix'> = {},
+): TranslateQueue {
+  return new Queue(TRANSLATE_QUEUE, {
+    defaultJobOptions: TRANSLATE_JOB_OPTIONS,
+    ...options,
+    connection: place.connection,
+    prefix: place.prefix,
+  });
+}
+
+/**
+ * A worker of the translate queue; a job may stall {@link TRANSLATE_MAX_STALLED_COUNT} times
+ * unless `options` says otherwise.
+ *
+ * @example
+ * const worker = translateWorker(place, processor, { concurrency: 2, lockDuration: 30_000 });
+ */
+export function translateWorker(
+  place: QueuePlace,
+  processor: (job: TranslateQueueJob, token?: string, signal?: AbortSignal) => Promise<void>,
+  options: Omit<WorkerOptions, 'connection' | 'prefix'> = {},
+): TranslateWorker {
+  return new Worker(TRANSLATE_QUEUE, processor, {
+    maxStalledCount: TRANSLATE_MAX_STALLED_COUNT,
+    ...options,
+    connection: place.connection,
+    prefix: place.prefix,
+  });
+}
