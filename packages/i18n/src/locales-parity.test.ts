@@ -86,6 +86,6 @@ describe('createI18n', () => {
     expect(i18n.getFixedT('de')('common:feed.readIn', { languages: 'En, Es' })).toBe(
       'Lesen auf: En, Es',
     );
-    expect(i18n.getFixedT('es')('errors:notFound.title')).toBe('No encontrado');
+    expect(i18n.getFixedT('es')('errors:problem.not-found.title')).toBe('No encontrado');
   });
 });

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { ServerType } from '@hono/node-server';
@@ -72,7 +72,8 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       });
 
     beforeAll(async () => {
-      rmSync(SHOTS, { recursive: true, force: true });
+      // Not emptied first: desk-article.test.ts writes its screenshots here too.
+      mkdirSync(SHOTS, { recursive: true });
       h = await apiHarness({ desk: { queuePollMs: 300 } });
       for (const title of ['Ukraine joins the JEF', 'Harbour reopens after the storm']) {
         expect((await post(h.keys.publisher, title)).status).toBe(201);
