@@ -67,6 +67,11 @@ export const PROBLEM_DETAILS = {
   'body-too-large': 'payload-too-large',
   'article-too-large': 'payload-too-large',
   'method-not-allowed': 'method-not-allowed',
+  'category-unknown': 'not-found',
+  'workers-unavailable': 'unavailable',
+  'term-length': 'validation',
+  'dashboard-needs-admin': 'unauthorized',
+  'include-invalid': 'validation',
   internal: 'internal',
 } as const satisfies Record<string, ProblemCode>;
 

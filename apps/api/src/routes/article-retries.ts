@@ -59,9 +59,13 @@ export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
     const id = c.req.param('id') ?? '';
     const include = c.req.query('include');
     if (include !== undefined && include !== 'published') {
-      throw new ProblemError('validation', 'include takes one value: published.', {
-        errors: [{ field: 'include', message: 'only "published"' }],
-      });
+      throw new ProblemError(
+        'validation',
+        { key: 'include-invalid' },
+        {
+          errors: [{ field: 'include', message: 'only "published"' }],
+        },
+      );
     }
     const outcomes = await deps.commands.retry(
       { key: c.var.key, requestId: c.var.requestId },

@@ -73,9 +73,13 @@ const termView = (term: GlossaryEntry) => ({
 function termParam(raw: string): string {
   const term = raw.trim();
   if (term === '' || term.length > MAX_TERM_CHARS) {
-    throw new ProblemError('validation', `A glossary term has 1 to ${MAX_TERM_CHARS} characters.`, {
-      errors: [{ field: 'term', message: `1 to ${MAX_TERM_CHARS} characters` }],
-    });
+    throw new ProblemError(
+      'validation',
+      { key: 'term-length', fields: { max: MAX_TERM_CHARS } },
+      {
+        errors: [{ field: 'term', message: `1 to ${MAX_TERM_CHARS} characters` }],
+      },
+    );
   }
   return term;
 }

@@ -27,9 +27,13 @@ function adminOnly(store: Pick<Store, 'lookupToken'>) {
     }
     const found = token ? await store.lookupToken(token) : { status: 'unknown' as const };
     if (found.status !== 'valid' || found.key.role !== 'admin') {
-      throw new ProblemError('unauthorized', 'The queue dashboard needs an admin key.', {
-        headers: { 'www-authenticate': 'Basic realm="Tidings queues", charset="UTF-8"' },
-      });
+      throw new ProblemError(
+        'unauthorized',
+        { key: 'dashboard-needs-admin' },
+        {
+          headers: { 'www-authenticate': 'Basic realm="Tidings queues", charset="UTF-8"' },
+        },
+      );
     }
     await next();
   });

@@ -22,10 +22,10 @@ export function workerRoutes(
   const app = new Hono<ApiEnv>();
   app.get('/', authenticate(store, ['admin'], limiter), async (c) => {
     const workers = await registry.list().catch((error: unknown) => {
-      throw new ProblemError(
-        'unavailable',
-        `Redis does not answer, and the workers report there (${(error as Error).message}).`,
-      );
+      throw new ProblemError('unavailable', {
+        key: 'workers-unavailable',
+        fields: { error: (error as Error).message },
+      });
     });
     const alive = workers.filter((w) => w.state === 'alive').length;
     return c.json({ alive, silent: workers.length - alive, workers });

@@ -153,10 +153,10 @@ export class Syndication {
       // retracted is empty, not gone.
       const found = await this.store.findCategory(language, options.categorySlug);
       if (!found) {
-        throw new ProblemError(
-          'not-found',
-          `No article in ${language} has the category "${options.categorySlug}".`,
-        );
+        throw new ProblemError('not-found', {
+          key: 'category-unknown',
+          fields: { lang: language, category: options.categorySlug },
+        });
       }
       category = found.name;
     }
