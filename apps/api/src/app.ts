@@ -171,10 +171,6 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
     if (deps.dashboardQueues) {
       app.route(QUEUE_DASHBOARD_PATH, queueDashboard(deps.v1.store, deps.dashboardQueues));
     }
-    app.use(
-      '/desk/*',
-      bodyLimit({ maxSize: limit, onError: (c) => c.text('Payload too large', 413) }),
-    );
     app.get('/desk', (c) => c.redirect('/desk/', 301));
     // Mounted at `/desk/` so that the queue is `/desk/` (Hono merges `/desk` + `/` to `/desk`).
     app.route(
@@ -187,6 +183,7 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
         publishGlossary: deps.v1.publishGlossary,
         commands,
         languages: deps.v1.languages,
+        bodyLimitBytes: limit,
       }),
     );
   }

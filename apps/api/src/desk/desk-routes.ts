@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isLanguageCode, type LanguageCode, type Logger } from '@tidings/core';
 import { type GlossarySnapshot, InvalidCursorError, type Store } from '@tidings/store';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import type { ArticleCommands } from '../routes/article-commands.ts';
 import { listingQuerySchema } from '../routes/article-listing.ts';
@@ -46,6 +47,8 @@ export interface DeskDeps {
   readonly commands: ArticleCommands;
   /** The languages served (`LANGUAGES`); all six when absent. */
   readonly languages?: readonly LanguageCode[] | undefined;
+  /** The largest request body a desk form may send, as for `/v1`; 1 MiB when absent. */
+  readonly bodyLimitBytes?: number | undefined;
 }
 
 /**
@@ -79,12 +82,16 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
     secure: deps.publicUrl.startsWith('https:'),
   };
   const desk = new Hono<DeskEnv>();
-  const refused = (c: Parameters<Parameters<typeof deskCsrf>[2]>[0], why: CsrfRefusal) =>
+  const limit = deps.bodyLimitBytes ?? 1024 * 1024;
+  const refused = (
+    c: Parameters<Parameters<typeof deskCsrf>[2]>[0],
+    why: CsrfRefusal | 'tooLarge',
+  ) =>
     deskPage(c, {
       title: c.var.t('desk:refused.title'),
-      status: 403,
+      status: why === 'tooLarge' ? 413 : 403,
       content: html`<h1>${c.var.t('desk:refused.title')}</h1>
-<p>${c.var.t(`desk:refused.${why}`)}</p>
+<p>${c.var.t(`desk:refused.${why}`, { limit })}</p>
 <p><a href="/desk/">${c.var.t('desk:refused.back')}</a></p>`,
     });
 
@@ -117,6 +124,8 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
   });
   desk.use(deskLanguage());
   desk.use(loadDeskSession(store, options));
+  // Before the CSRF check, which reads the form: an oversized one is refused unread.
+  desk.use(bodyLimit({ maxSize: limit, onError: (c) => refused(c, 'tooLarge') }));
   desk.use(deskCsrf(options, [new URL(deps.publicUrl).origin], refused));
 
   desk.get('/sign-in', (c) => {

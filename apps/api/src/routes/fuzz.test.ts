@@ -290,6 +290,10 @@ describe('every route under generated hostile requests', () => {
           if (r.path.startsWith('/admin/queues/api/')) {
             // bull-board's own API, for its own page's script, answers in its own JSON shape.
             await res.arrayBuffer();
+          } else if (type.startsWith('text/html') && /^\/desk([/?]|$)/.test(r.path)) {
+            // The desk answers an editor's browser with a page saying what was refused (a form
+            // without its CSRF token is a 403), in the editor's language, never a JSON document.
+            expect(await res.text(), what).toMatch(/^<!doctype html>[\s\S]*<html lang="[a-z]{2}"/i);
           } else if (type.startsWith('text/html')) {
             // The site answers readers with a localized page, never a JSON document.
             expect([404, 410], what).toContain(res.status);
