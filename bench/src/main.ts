@@ -26,7 +26,7 @@ import { workerMemory } from './worker-memory.ts';
 import { workerScaling } from './worker-scaling.ts';
 
 const SECTIONS =
-  'translator,gemm,growth,workers,cold-start,memory,fan-out,revision,eval,http,feed,deep';
+  'translator,ragged,gemm,growth,workers,cold-start,memory,api-memory,fan-out,revision,eval,http,feed,deep';
 const USAGE = `Usage: npm run bench -- [--only SECTIONS] [--runs N] [--sentences N] [--tokens N] [--seconds N] [--threads N]
   --only      comma-separated sections (default: all): ${SECTIONS}
   --runs      runs per figure (3)          --sentences  sentences per throughput run (300)
