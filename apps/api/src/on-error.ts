@@ -5,6 +5,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { preferredLanguage } from './preferred-language.ts';
 import {
+  detailText,
   type FieldProblem,
   PROBLEMS,
   type ProblemCode,
@@ -30,11 +31,7 @@ function problemText(
   const title = t(`errors:problem.${code}.title`);
   if (detail === undefined) return { title, detail: title };
   if (typeof detail === 'string') return { title, detail };
-  const or = new Intl.ListFormat(lang, { type: 'disjunction' });
-  const fields = Object.fromEntries(
-    Object.entries(detail.fields ?? {}).map(([k, v]) => [k, Array.isArray(v) ? or.format(v) : v]),
-  );
-  return { title, detail: t(`errors:detail.${detail.key}`, fields) };
+  return { title, detail: detailText(detail, lang) };
 }
 
 /**

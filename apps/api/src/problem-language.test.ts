@@ -134,3 +134,13 @@ describe('locales', () => {
     });
   }
 });
+
+describe('ProblemError', () => {
+  it('carries the English text as its message, for logs and pages that show it', () => {
+    const error = new ProblemError('forbidden', {
+      key: 'role-forbidden',
+      fields: { role: 'publisher', roles: ['editor', 'admin'] },
+    });
+    expect(error.message).toBe('A publisher key cannot do this; it needs a editor or admin key.');
+  });
+});

@@ -1,3 +1,5 @@
+import type { LanguageCode } from '@tidings/core';
+import { translatorFor } from '@tidings/i18n';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
@@ -72,6 +74,7 @@ export const PROBLEM_DETAILS = {
   'term-length': 'validation',
   'dashboard-needs-admin': 'unauthorized',
   'include-invalid': 'validation',
+  'nothing-to-retry': 'conflict',
   internal: 'internal',
 } as const satisfies Record<string, ProblemCode>;
 
@@ -85,6 +88,20 @@ export type ProblemDetailKey = keyof typeof PROBLEM_DETAILS;
 export interface ProblemDetail {
   readonly key: ProblemDetailKey;
   readonly fields?: Readonly<Record<string, string | number | readonly string[]>> | undefined;
+}
+
+/**
+ * A detail's text in one language, its fields filled in (a list told as alternatives).
+ *
+ * @example
+ * detailText({ key: 'article-not-found', fields: { id: '42' } }, 'de'); // 'Kein Artikel hat die ID 42.'
+ */
+export function detailText(detail: ProblemDetail, language: LanguageCode): string {
+  const or = new Intl.ListFormat(language, { type: 'disjunction' });
+  const fields = Object.fromEntries(
+    Object.entries(detail.fields ?? {}).map(([k, v]) => [k, Array.isArray(v) ? or.format(v) : v]),
+  );
+  return translatorFor(language)(`errors:detail.${detail.key}`, fields);
 }
 
 /** One offending field of a request, for validation problems. */
@@ -122,7 +139,8 @@ export class ProblemError extends Error {
     readonly detail: string | ProblemDetail,
     readonly extra: { errors?: readonly FieldProblem[]; headers?: Record<string, string> } = {},
   ) {
-    super(typeof detail === 'string' ? detail : detail.key);
+    // The message is the English text, for logs and for pages that show it as it is.
+    super(typeof detail === 'string' ? detail : detailText(detail, 'en'));
     this.status = PROBLEMS[code];
   }
 }

@@ -95,7 +95,10 @@ export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
     const [outcome] = outcomes;
     if (!outcome) throw new Error(`No retry outcome for ${language}`);
     if (outcome.outcome === 'skipped') {
-      throw new ProblemError('conflict', `Nothing to retry: ${outcome.reason}.`);
+      throw new ProblemError('conflict', {
+        key: 'nothing-to-retry',
+        fields: { reason: outcome.reason },
+      });
     }
     return c.json(
       {
