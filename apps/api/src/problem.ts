@@ -75,6 +75,8 @@ export const PROBLEM_DETAILS = {
   'dashboard-needs-admin': 'unauthorized',
   'include-invalid': 'validation',
   'nothing-to-retry': 'conflict',
+  'language-unknown-short': 'not-found',
+  'correction-invalid': 'validation',
   internal: 'internal',
 } as const satisfies Record<string, ProblemCode>;
 

@@ -42,7 +42,7 @@ export function editFromForm(form: Record<string, unknown>): TranslationEditInpu
       field: issue.path.join('.') || 'body',
       message: issue.message,
     }));
-    throw new ProblemError('validation', 'The correction cannot be saved as it is.', { errors });
+    throw new ProblemError('validation', { key: 'correction-invalid' }, { errors });
   }
   return parsed.data;
 }

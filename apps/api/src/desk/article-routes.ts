@@ -166,7 +166,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
   const languageOf = (c: Context<DeskEnv>): LanguageCode => {
     const lang = c.req.param('lang') ?? '';
     if (!isLanguageCode(lang))
-      throw new ProblemError('not-found', `Tidings has no language "${lang}".`);
+      throw new ProblemError('not-found', { key: 'language-unknown-short', fields: { lang } });
     return lang;
   };
 
@@ -236,7 +236,10 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
     return act(c, [language], async () => {
       const [outcome] = await commands.retry(caller(c), c.req.param('id'), [language]);
       if (outcome?.outcome === 'skipped') {
-        throw new ProblemError('conflict', `Nothing to retry: ${outcome.reason}.`);
+        throw new ProblemError('conflict', {
+          key: 'nothing-to-retry',
+          fields: { reason: outcome.reason },
+        });
       }
       return 'retried';
     });
