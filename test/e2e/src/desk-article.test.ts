@@ -1,40 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { ServerType } from '@hono/node-server';
-import { serve } from '@hono/node-server';
 // The API's test harness (`@tidings/api/testing`) builds the real app over a real store and Redis.
-import {
-  type ApiHarness,
-  apiHarness,
-  chromiumAvailable,
-  launchChromium,
-} from '@tidings/api/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type ApiHarness, apiHarness, chromiumAvailable } from '@tidings/api/testing';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSession } from './harness/browser-session.ts';
+import { deskSignIn } from './harness/desk-sign-in.ts';
 import { freePort } from './harness/free-port.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-// Beside the queue's and glossary's screenshots; never committed (.gitignore).
-const SHOTS = 'test-results/desk';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: unknown }[];
-}
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run()).violations;
-  });
-  return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
+import { seriousViolations } from './harness/serious-violations.ts';
 
 const SOURCE = {
   title: 'Ukraine joins the JEF',
@@ -47,29 +18,11 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
   "the desk's article page in a browser",
   () => {
     let h: ApiHarness;
-    let server: ServerType;
-    let browser: Browser;
-    let base: string;
     let editorKeyId = '';
-    const contexts: BrowserContext[] = [];
-
-    /** A fresh browser (its own cookies); axe-core is injected, which the CSP rightly refuses. */
-    const fresh = async (width = 1200) => {
-      const context = await browser.newContext({
-        bypassCSP: true,
-        viewport: { width, height: 900 },
-      });
-      contexts.push(context);
-      return context.newPage();
-    };
-
-    const signIn = async (page: Page, key: string) => {
-      await page.goto(`${base}/desk/`);
-      await page.waitForURL(/\/desk\/sign-in/);
-      await page.getByLabel('API key').fill(key);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${base}/desk/`);
-    };
+    // Beside the queue's and glossary's screenshots; never committed (.gitignore).
+    const session = browserSession({ shots: 'test-results/desk', width: 1200 });
+    const fresh = (width?: number) => session.page(width);
+    const signIn = (page: Page, key: string) => deskSignIn(page, session.base, key);
 
     const post = async (key: string, content: object = SOURCE) => {
       const res = await h.call('POST', '/v1/articles', key, content);
@@ -78,20 +31,14 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
     };
 
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      const port = await freePort();
-      base = `http://127.0.0.1:${port}`;
       h = await apiHarness({ desk: { queuePollMs: 300 } });
       const found = await h.store.lookupToken(h.keys.editor);
       editorKeyId = found.status === 'valid' ? found.key.id : '';
-      server = serve({ fetch: h.app.fetch, port, hostname: '127.0.0.1' });
-      browser = await launchChromium();
+      await session.open(h.app.fetch, await freePort());
     }, 180_000);
 
     afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await session.close();
       await h?.close();
     });
 
@@ -156,13 +103,13 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       const de = await h.store.getTranslation(id, 'de');
       expect(de.status).toBe('edited');
       expect(de.editedBy).toBe(editorKeyId);
-      const feed = await (await fetch(`${base}/feeds/de/rss.xml`)).text();
+      const feed = await (await fetch(`${session.base}/feeds/de/rss.xml`)).text();
       expect(feed).toContain('Shmyhal gab dies am');
       expect(feed).not.toContain('Shmyhal gab es am');
       // The page is at the German version's own slug (the harness's public URL is news.test).
-      let res = await fetch(`${base}/de/articles/${de.slug}`, { redirect: 'manual' });
+      let res = await fetch(`${session.base}/de/articles/${de.slug}`, { redirect: 'manual' });
       const moved = res.headers.get('location');
-      if (moved) res = await fetch(`${base}${new URL(moved, base).pathname}`);
+      if (moved) res = await fetch(`${session.base}${new URL(moved, session.base).pathname}`);
       expect(res.status).toBe(200);
       expect(await res.text()).toMatch(
         /gab dies am <a href="https:\/\/example.org\/jef"[^>]*>Montag<\/a> bekannt/,
@@ -202,7 +149,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       });
       const page = await fresh();
       await signIn(page, h.keys.editor);
-      await page.goto(`${base}/desk/articles/${id}?lang=es`);
+      await page.goto(`${session.base}/desk/articles/${id}?lang=es`);
       const change = page.locator('section.desk-source-change');
       expect(await change.locator('h3').textContent()).toBe(
         'What changed in the original (revision 1 → 2)',
@@ -217,7 +164,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       ]);
       expect(await page.locator('tbody').textContent()).toContain('el martes');
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/en-article-stale.png`, fullPage: true });
+      await session.screenshot(page, 'en-article-stale');
 
       await page.getByRole('button', { name: 'Take the fresh draft' }).click();
       await page.waitForURL(/done=tookDraft/);
@@ -234,7 +181,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       });
       const page = await fresh();
       await signIn(page, h.keys.publisher);
-      const res = await page.goto(`${base}/desk/articles/${theirs}`);
+      const res = await page.goto(`${session.base}/desk/articles/${theirs}`);
       expect(res?.status()).toBe(404);
       expect(await page.textContent('body')).not.toContain('Rival paper');
       expect(await page.textContent('h1')).toBe('This article or language cannot be found');
@@ -288,10 +235,10 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       });
       const page = await fresh();
       await signIn(page, h.keys.editor);
-      await page.goto(`${base}/desk/articles/${id}?lang=de&lang=fr`);
+      await page.goto(`${session.base}/desk/articles/${id}?lang=de&lang=fr`);
       expect(await page.locator('.desk-segments').first().textContent()).toContain('Model');
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/en-article.png`, fullPage: true });
+      await session.screenshot(page, 'en-article');
 
       // Keyboard alone: choose languages and publish the held draft as it is.
       await page.focus('input[name="lang"][value="es"]');
@@ -311,17 +258,17 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       expect(await page.getAttribute('html', 'lang')).toBe('uk');
       expect(await page.locator('thead th').first().textContent()).toContain('Оригінал');
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/uk-article.png`, fullPage: true });
+      await session.screenshot(page, 'uk-article');
 
       const phone = await fresh(375);
       await signIn(phone, h.keys.editor);
-      await phone.goto(`${base}/desk/articles/${id}?lang=fr`);
+      await phone.goto(`${session.base}/desk/articles/${id}?lang=fr`);
       const overflow = await phone.evaluate(
         'document.documentElement.scrollWidth - document.documentElement.clientWidth',
       );
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await seriousViolations(phone)).toEqual([]);
-      await phone.screenshot({ path: `${SHOTS}/en-article-phone.png`, fullPage: true });
+      await session.screenshot(phone, 'en-article-phone');
     });
   },
 );

@@ -1,68 +1,21 @@
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { ServerType } from '@hono/node-server';
-import { serve } from '@hono/node-server';
 // The API's test harness (`@tidings/api/testing`) builds the real app over a real store and Redis.
-import {
-  type ApiHarness,
-  apiHarness,
-  chromiumAvailable,
-  launchChromium,
-} from '@tidings/api/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type ApiHarness, apiHarness, chromiumAvailable } from '@tidings/api/testing';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSession } from './harness/browser-session.ts';
+import { deskSignIn } from './harness/desk-sign-in.ts';
 import { freePort } from './harness/free-port.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SHOTS = 'test-results/desk';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: unknown[];
-}
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    // Runs in the page, where axe-core has just been loaded.
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run()).violations;
-  });
-  return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length})`);
-}
+import { seriousViolations } from './harness/serious-violations.ts';
 
 describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
   "the editor's desk in a browser",
   () => {
     let h: ApiHarness;
-    let server: ServerType;
-    let browser: Browser;
-    let base: string;
-    const contexts: BrowserContext[] = [];
-
-    /** A fresh browser (its own cookies); axe-core is injected, which the CSP rightly refuses. */
-    const fresh = async (width = 1100) => {
-      const context = await browser.newContext({
-        bypassCSP: true,
-        viewport: { width, height: 900 },
-      });
-      contexts.push(context);
-      return context.newPage();
-    };
-
-    const signIn = async (page: Page, key: string) => {
-      await page.goto(`${base}/desk/`);
-      await page.waitForURL(/\/desk\/sign-in/);
-      await page.getByLabel('API key').fill(key);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${base}/desk/`);
-    };
+    // Not emptied first: desk-article.test.ts writes its screenshots here too.
+    const session = browserSession({ shots: 'test-results/desk', width: 1100 });
+    const fresh = (width?: number) => session.page(width);
+    const signIn = (page: Page, key: string) => deskSignIn(page, session.base, key);
 
     const post = (key: string, title: string) =>
       h.call('POST', '/v1/articles', key, {
@@ -72,8 +25,6 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       });
 
     beforeAll(async () => {
-      // Not emptied first: desk-article.test.ts writes its screenshots here too.
-      mkdirSync(SHOTS, { recursive: true });
       h = await apiHarness({ desk: { queuePollMs: 300 } });
       for (const title of ['Ukraine joins the JEF', 'Harbour reopens after the storm']) {
         expect((await post(h.keys.publisher, title)).status).toBe(201);
@@ -82,23 +33,18 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       await h.call('PUT', '/v1/glossary/Kyiv%20Ledger', h.keys.editor, {
         translations: { de: 'Kyjiwer Bote', uk: 'Київський вісник' },
       });
-      const port = await freePort();
-      base = `http://127.0.0.1:${port}`;
-      server = serve({ fetch: h.app.fetch, port, hostname: '127.0.0.1' });
-      browser = await launchChromium();
+      await session.open(h.app.fetch, await freePort());
     }, 180_000);
 
     afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await session.close();
       await h?.close();
     });
 
     it('signs an editor in with the keyboard alone and shows the queue, with no serious accessibility problem, in English and Ukrainian', async () => {
       const page = await fresh();
-      await page.goto(`${base}/desk/`);
-      await page.waitForURL(`${base}/desk/sign-in?next=%2Fdesk%2F`);
+      await page.goto(`${session.base}/desk/`);
+      await page.waitForURL(`${session.base}/desk/sign-in?next=%2Fdesk%2F`);
       expect(await seriousViolations(page)).toEqual([]);
       // Keyboard only: skip link, then the form.
       await page.keyboard.press('Tab');
@@ -106,7 +52,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       await page.focus('#key');
       await page.keyboard.type(h.keys.editor);
       await page.keyboard.press('Enter');
-      await page.waitForURL(`${base}/desk/`);
+      await page.waitForURL(`${session.base}/desk/`);
       expect(await page.textContent('h1')).toBe('Queue');
       const rows = page.locator('tbody tr');
       expect(await rows.count()).toBe(3);
@@ -114,25 +60,25 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       expect(await rows.first().locator('a').textContent()).toBe('Rival paper: council budget');
       expect(await page.locator('.states a', { hasText: 'Waiting' }).textContent()).toMatch(/15/);
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/en-queue.png`, fullPage: true });
+      await session.screenshot(page, 'en-queue');
 
       await page.getByRole('link', { name: 'Glossary' }).click();
-      await page.waitForURL(`${base}/desk/glossary`);
+      await page.waitForURL(`${session.base}/desk/glossary`);
       expect(await page.textContent('tbody th')).toBe('Kyiv Ledger');
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/en-glossary.png`, fullPage: true });
+      await session.screenshot(page, 'en-glossary');
 
       // The interface language is the editor's choice, and stays chosen.
       await page.getByRole('button', { name: 'Ук' }).click();
-      await page.waitForURL(`${base}/desk/glossary`);
+      await page.waitForURL(`${session.base}/desk/glossary`);
       expect(await page.getAttribute('html', 'lang')).toBe('uk');
       expect(await page.textContent('h1')).toBe('Глосарій');
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/uk-glossary.png`, fullPage: true });
-      await page.goto(`${base}/desk/`);
+      await session.screenshot(page, 'uk-glossary');
+      await page.goto(`${session.base}/desk/`);
       expect(await page.textContent('h1')).toBe('Черга');
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/uk-queue.png`, fullPage: true });
+      await session.screenshot(page, 'uk-queue');
     });
 
     it('is readable on a phone: no sideways scrolling, the queue stacked', async () => {
@@ -143,7 +89,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       );
       expect(overflow as number).toBeLessThanOrEqual(0);
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/en-queue-phone.png`, fullPage: true });
+      await session.screenshot(page, 'en-queue-phone');
     });
 
     it('filters by title words and shows an error summary that links to its field', async () => {
@@ -151,13 +97,13 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       await signIn(page, h.keys.editor);
       await page.getByLabel('Title contains').fill('harbour');
       await page.getByRole('button', { name: 'Filter' }).click();
-      await page.waitForURL(`${base}/desk/?language=&q=harbour`);
+      await page.waitForURL(`${session.base}/desk/?language=&q=harbour`);
       expect(await page.locator('tbody tr a').allTextContents()).toEqual([
         'Harbour reopens after the storm',
       ]);
-      await page.goto(`${base}/desk/glossary`);
+      await page.goto(`${session.base}/desk/glossary`);
       await page.getByRole('button', { name: 'Save term' }).click();
-      await page.waitForURL(`${base}/desk/glossary`);
+      await page.waitForURL(`${session.base}/desk/glossary`);
       // The summary takes focus, and its link takes the editor to the field.
       expect(await page.evaluate('document.activeElement?.className')).toBe('error-summary');
       await page.getByRole('link', { name: 'Enter the term, 1 to 200 characters' }).click();
@@ -167,7 +113,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
     it('refuses a form posted without its CSRF token, and one posted from another site', async () => {
       const page = await fresh();
       await signIn(page, h.keys.editor);
-      await page.goto(`${base}/desk/glossary`);
+      await page.goto(`${session.base}/desk/glossary`);
       await page.getByLabel('Term', { exact: true }).fill('Tokenless');
       await page.evaluate(
         `for (const input of document.querySelectorAll('input[name="_csrf"]')) input.remove()`,
@@ -179,14 +125,14 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       const evilPort = await freePort();
       const evil: Server = createServer((_req, res) => {
         res.setHeader('content-type', 'text/html');
-        res.end(`<form method="post" action="${base}/desk/glossary">
+        res.end(`<form method="post" action="${session.base}/desk/glossary">
 <input name="source" value="Forged"><button>Go</button></form>`);
       });
       await new Promise<void>((resolve) => evil.listen(evilPort, '127.0.0.1', resolve));
       try {
         await page.goto(`http://localhost:${evilPort}/`);
         await page.getByRole('button', { name: 'Go' }).click();
-        await page.waitForURL(`${base}/desk/glossary`);
+        await page.waitForURL(`${session.base}/desk/glossary`);
         expect(await page.textContent('h1')).toBe('This request was refused');
         expect(await page.textContent('main')).toContain('not sent from the desk itself');
       } finally {
@@ -219,14 +165,14 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       const titles = await page.locator('tbody tr a').allTextContents();
       expect(titles.sort()).toEqual(['Harbour reopens after the storm', 'Ukraine joins the JEF']);
       expect(await page.getByRole('link', { name: 'Glossary' }).count()).toBe(0);
-      await page.goto(`${base}/desk/?q=rival`);
+      await page.goto(`${session.base}/desk/?q=rival`);
       expect(await page.locator('tbody tr').count()).toBe(0);
     });
 
     it('updates the queue without a reload as a language finishes', async () => {
       const page = await fresh();
       await signIn(page, h.keys.editor);
-      await page.goto(`${base}/desk/?status=published`);
+      await page.goto(`${session.base}/desk/?status=published`);
       expect(await page.locator('tbody tr').count()).toBe(0);
       await page.evaluate(() => {
         (globalThis as unknown as { notReloaded: boolean }).notReloaded = true;
@@ -264,8 +210,8 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       const page = await fresh();
       await signIn(page, h.keys.editor);
       await page.getByRole('button', { name: 'Sign out' }).click();
-      await page.waitForURL(`${base}/desk/sign-in`);
-      await page.goto(`${base}/desk/glossary`);
+      await page.waitForURL(`${session.base}/desk/sign-in`);
+      await page.goto(`${session.base}/desk/glossary`);
       await page.waitForURL(/\/desk\/sign-in\?next=%2Fdesk%2Fglossary/);
     });
   },

@@ -1,56 +1,29 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { ServerType } from '@hono/node-server';
-import { serve } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
 // The API's test harness (`@tidings/api/testing`) builds the real app over a real store.
 import {
   chromiumAvailable,
-  launchChromium,
   type SiteHarness,
   seedContent,
   siteHarness,
 } from '@tidings/api/testing';
 import { resolveSiteSettings } from '@tidings/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSession } from './harness/browser-session.ts';
 import { freePort } from './harness/free-port.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SHOTS = 'test-results/reader';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: unknown[];
-}
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    // Runs in the page, where axe-core has just been loaded.
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run()).violations;
-  });
-  return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length})`);
-}
+import { seriousViolations } from './harness/serious-violations.ts';
 
 describe.skipIf(!chromiumAvailable("the browser tests of the reader's site"))(
   "a reader on the newsroom's site",
   () => {
     let h: SiteHarness;
-    let server: ServerType;
-    let browser: Browser;
+    // The screenshots are the run's own: none left from an earlier one.
+    const session = browserSession({ shots: 'test-results/reader', emptyShots: true });
     let context: BrowserContext;
     let base: string;
     let slugs: Partial<Record<string, string>>;
 
     beforeAll(async () => {
-      // The screenshots are the run's own: none left from an earlier one.
-      rmSync(SHOTS, { recursive: true, force: true });
       const port = await freePort();
       base = `http://127.0.0.1:${port}`;
       h = await siteHarness({
@@ -74,19 +47,13 @@ describe.skipIf(!chromiumAvailable("the browser tests of the reader's site"))(
           image: { url: 'https://images.example.org/shmyhal.jpg', alt: 'Денис Шмигаль' },
         },
       }));
-      server = serve({ fetch: h.app.fetch, port, hostname: '127.0.0.1' });
-      browser = await launchChromium();
-      // axe-core is injected as a script, which the site's CSP (rightly) refuses.
-      context = await browser.newContext({
-        bypassCSP: true,
-        viewport: { width: 1100, height: 900 },
-      });
+      await session.open(h.app.fetch, port);
+      // One context for every test here; it bypasses the site's CSP so axe-core can be injected.
+      context = await session.context(1100);
     }, 180_000);
 
     afterAll(async () => {
-      await context?.close();
-      await browser?.close();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await session.close();
       await h?.close();
     });
 
@@ -95,7 +62,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the reader's site"))(
       await page.goto(`${base}/uk/`);
       expect(await page.textContent('a.brand')).toBe('Київський вісник');
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/uk-home.png`, fullPage: true });
+      await session.screenshot(page, 'uk-home');
 
       await page
         .getByRole('link', { name: 'Україна приєдналася до оборонного альянсу JEF' })
@@ -110,7 +77,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the reader's site"))(
         `${base}/feeds/uk/categories/oborona/rss.xml`,
       );
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/uk-article.png`, fullPage: true });
+      await session.screenshot(page, 'uk-article');
 
       await notice.getByRole('link', { name: 'Читати оригінал' }).click();
       await page.waitForURL(`${base}/en/articles/${slugs.en}`);
@@ -118,11 +85,11 @@ describe.skipIf(!chromiumAvailable("the browser tests of the reader's site"))(
       expect(await page.textContent('a.brand')).toBe('Kyiv Ledger');
       expect(await page.locator('.notice').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/en-article.png`, fullPage: true });
+      await session.screenshot(page, 'en-article');
 
       await page.goto(`${base}/en/`);
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/en-home.png`, fullPage: true });
+      await session.screenshot(page, 'en-home');
 
       // A language with no translation yet shows the original under a notice, also accessible.
       await page.goto(`${base}/de/articles/${slugs.en}`);
@@ -131,7 +98,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the reader's site"))(
       await page.close();
       // A home page and an article page in two languages, written by this run.
       for (const shot of ['uk-home', 'uk-article', 'en-home', 'en-article']) {
-        const png = readFileSync(`${SHOTS}/${shot}.png`);
+        const png = readFileSync(`${session.shots}/${shot}.png`);
         expect(png.subarray(1, 4).toString('latin1'), shot).toBe('PNG');
         expect(png.byteLength, shot).toBeGreaterThan(10_000);
       }
@@ -159,7 +126,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the reader's site"))(
         // The date as a Ukrainian reader writes it ("30 листопада 2026 р."), not a timestamp.
         const shown = await page.textContent('ol.articles .meta');
         expect(shown?.replace(/\s/g, ' ').trim()).toBe(expectedDate);
-        if (shot) await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
+        if (shot) await session.screenshot(page, shot);
       };
       // Opened by a person: the site renders the page, with the address to copy.
       await page.goto(`${base}/feeds/uk/atom.xml`);
