@@ -1,5 +1,10 @@
 // The API's test harness (`@tidings/api/testing`) builds the real app over a real store and Redis.
-import { type ApiHarness, apiHarness, chromiumAvailable } from '@tidings/api/testing';
+import {
+  type ApiHarness,
+  apiHarness,
+  chromiumAvailable,
+  staleTranslation,
+} from '@tidings/api/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSession } from './harness/browser-session.ts';
@@ -118,35 +123,28 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
 
     it('shows a stale Spanish version with the source’s change and the fresh draft; taking the draft makes it edited again', async () => {
       const id = await post(h.keys.publisher);
-      await h.store.editTranslation(
-        id,
-        'es',
-        {
+      const revised = await staleTranslation(h, {
+        articleId: id,
+        language: 'es',
+        edited: {
           title: 'Ucrania se une a la JEF',
           summary: 'Estatus de socio ampliado.',
           body: '<p>Ucrania obtuvo el estatus de socio ampliado.</p><p>Lo anunció el ministro Denys Shmyhal el lunes.</p>',
           categories: [],
         },
-        editorKeyId,
-      );
-      const revised = await h.call('PUT', `/v1/articles/${id}`, h.keys.publisher, {
-        ...SOURCE,
-        body: '<p>Ukraine has been granted extended partner status.</p><p>Defence minister Denys Shmyhal announced it on Tuesday.</p>',
-      });
-      expect(revised.status).toBe(202);
-      await h.store.recordTranslationResult({
-        articleId: id,
-        language: 'es',
-        revision: 2,
+        revisedSource: {
+          ...SOURCE,
+          body: '<p>Ukraine has been granted extended partner status.</p><p>Defence minister Denys Shmyhal announced it on Tuesday.</p>',
+        },
         model: 'Xenova/opus-mt-en-es',
-        status: 'published',
-        content: {
+        draft: {
           title: 'Ucrania se une a la JEF',
           summary: 'Estatus de socio ampliado.',
           body: '<p>Ucrania obtuvo el estatus de socio ampliado.</p><p>Lo anunció el ministro de Defensa Denys Shmyhal el martes.</p>',
           categories: [],
         },
       });
+      expect(revised.status).toBe(202);
       const page = await fresh();
       await signIn(page, h.keys.editor);
       await page.goto(`${session.base}/desk/articles/${id}?lang=es`);

@@ -2,6 +2,7 @@ import type { LanguageCode } from '@tidings/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
 import { type DeskClient, deskClient } from '../testing/desk-client.ts';
+import { staleTranslation } from '../testing/stale-translation.ts';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -122,35 +123,28 @@ describe('desk article page (happy)', () => {
   it('shows a stale Spanish version with the source’s change marked and the fresh draft, and takes the draft', async () => {
     const id = await post();
     const desk = await signedIn(h.keys.editor);
-    await h.store.editTranslation(
-      id,
-      'es',
-      {
+    const revised = await staleTranslation(h, {
+      articleId: id,
+      language: 'es',
+      edited: {
         title: 'El puerto reabre',
         summary: '',
         body: '<p>El puerto reabrió el lunes.</p><p>Los barcos salieron al alba.</p>',
         categories: [],
       },
-      await h.store.lookupToken(h.keys.editor).then((l) => (l.status === 'valid' ? l.key.id : '')),
-    );
-    const revised = await h.call('PUT', `/v1/articles/${id}`, h.keys.publisher, {
-      ...SOURCE,
-      body: '<p>The harbour reopened on Tuesday.</p><p>Fishing boats left at dawn.</p>',
-    });
-    expect(revised.status).toBe(202);
-    await h.store.recordTranslationResult({
-      articleId: id,
-      language: 'es',
-      revision: 2,
+      revisedSource: {
+        ...SOURCE,
+        body: '<p>The harbour reopened on Tuesday.</p><p>Fishing boats left at dawn.</p>',
+      },
       model: 'Xenova/opus-mt-en-es',
-      status: 'published',
-      content: {
+      draft: {
         title: 'El puerto reabre tras la tormenta',
         summary: 'Los barcos vuelven.',
         body: '<p>El puerto reabrió el martes.</p><p>Los barcos de pesca salieron al alba.</p>',
         categories: [],
       },
     });
+    expect(revised.status).toBe(202);
     expect((await h.store.getTranslation(id, 'es')).status).toBe('stale');
     const page = await (await desk.get(`/desk/articles/${id}?lang=es`)).text();
     expect(page).toContain('What changed in the original (revision 1 → 2)');

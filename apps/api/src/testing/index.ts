@@ -5,3 +5,4 @@
 export { type ApiHarness, apiHarness } from './api-harness.ts';
 export { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './launch-chromium.ts';
 export { type SiteHarness, seedContent, siteHarness } from './site-harness.ts';
+export { type StaleTranslationInput, staleTranslation } from './stale-translation.ts';
