@@ -158,8 +158,12 @@ export function translateProcessor(
       const flagged = publishPolicy === 'flag' && isRepairOnly(out.needsReview);
       await send(
         reason && !flagged
-          ? { ...made, outcome: 'needs_review', reason }
-          : { ...made, outcome: 'published', ...(reason ? { reason } : {}) },
+          ? { ...made, outcome: 'needs_review', reason, reasons: out.needsReview }
+          : {
+              ...made,
+              outcome: 'published',
+              ...(reason ? { reason, reasons: out.needsReview } : {}),
+            },
       );
       log.info(
         {

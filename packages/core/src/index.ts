@@ -35,6 +35,7 @@ export {
 } from './languages.ts';
 export { listenFailure } from './listen-failure.ts';
 export { createLogger, type Logger } from './logger.ts';
+export { type ReviewReasonData, reviewReasonSchema } from './review-reason-schema.ts';
 export { cleanText, type SanitizeOptions, sanitizeArticleHtml } from './sanitize-html.ts';
 export {
   countOrigins,

@@ -1,3 +1,4 @@
 export { createI18n, NAMESPACES, translatorFor } from './create-i18n.ts';
 export { type ProvenanceNotice, provenanceNotice } from './provenance-notice.ts';
 export { LOCALES_DIR, loadResources, type Messages, type Resources } from './resources.ts';
+export { reviewReasonText } from './review-reason-text.ts';

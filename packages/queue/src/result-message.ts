@@ -2,6 +2,7 @@ import {
   articleContentSchema,
   LANGUAGE_CODES,
   type LanguageCode,
+  reviewReasonSchema,
   segmentOriginsSchema,
 } from '@tidings/core';
 import {
@@ -53,6 +54,12 @@ const made = {
     .array(z.object({ model: z.string(), ms: z.number().min(0) }).readonly())
     .readonly()
     .optional(),
+  /**
+   * Why the version is held for review (or, published, what was repaired), as data: each
+   * reason's code, fields and segment. Absent from workers older than this field, whose
+   * messages carry only the English `reason`.
+   */
+  reasons: z.array(reviewReasonSchema).readonly().optional(),
 };
 
 /**

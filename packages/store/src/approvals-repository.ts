@@ -112,7 +112,7 @@ export class ApprovalsRepository {
       await addMemoryLesson(tx, versionId);
       // What the draft was held for is answered by the approval (the version keeps it).
       await tx.query(
-        'UPDATE translations SET reason = NULL WHERE article_id = $1 AND language = $2',
+        'UPDATE translations SET reason = NULL, reasons = NULL WHERE article_id = $1 AND language = $2',
         [articleId, language],
       );
       await settleLiveVersion(tx, { articleId, language, ...content });

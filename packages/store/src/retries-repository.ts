@@ -128,7 +128,7 @@ async function retryOne(
   const retry = current.retry + 1;
   await tx.query(
     `UPDATE translations
-        SET status = 'queued', retry = $3, reason = NULL, stalled_retries = $4,
+        SET status = 'queued', retry = $3, reason = NULL, reasons = NULL, stalled_retries = $4,
             queued_at = now(), started_at = NULL, finished_at = NULL
       WHERE article_id = $1 AND language = $2`,
     [articleId, language, retry, stalledRetries],

@@ -1,6 +1,7 @@
 import type {
   ArticleContent,
   LanguageCode,
+  ReviewReasonData,
   SegmentOrigins,
   TranslationStatus,
 } from '@tidings/core';
@@ -20,6 +21,7 @@ export interface TranslationRow {
   content_revision: number | null;
   model: string | null;
   reason: string | null;
+  reasons: ReviewReasonData[] | null;
   edited_by: string | null;
   approved_by: string | null;
   approved_at: Date | null;
@@ -46,6 +48,7 @@ export function toLanguageState(row: TranslationRow): LanguageState {
     contentRevision: row.content_revision,
     model: row.model,
     reason: row.reason,
+    reasons: row.reasons ?? [],
     editedBy: row.edited_by,
     approvedBy: row.approved_by,
     approvedAt: row.approved_at,

@@ -168,6 +168,44 @@ describeStore('translations', (env) => {
     expect(fr.draft?.title).toBe(german.title);
   });
 
+  it('keeps review reasons as data, on the live row and the version, and clears them on retry', async () => {
+    const article = await newArticle(env);
+    const reasons = [
+      { code: 'number-missing', number: '5', segment: 'On 5 May.' },
+      { code: 'lost-foreign-run', runs: ['习近平', 'محمد'], segment: 'Met 习近平.' },
+      {
+        code: 'markup-repaired',
+        repairs: [{ placeholder: '<g1>', how: 'restored' }],
+        segment: 'A <b>bold</b> word.',
+      },
+    ] as const;
+    await env.store.recordTranslationResult(
+      result(article.id, 'de', 1, { status: 'needs_review', reason: 'English text', reasons }),
+    );
+    const de = await env.store.getTranslation(article.id, 'de');
+    expect(de).toMatchObject({ status: 'needs_review', reason: 'English text', reasons });
+    const [kept] = await env.db.query<{ reasons: unknown }>(
+      'SELECT reasons FROM translation_versions WHERE article_id = $1 AND language = $2',
+      [article.id, 'de'],
+    );
+    expect(kept?.reasons).toEqual(reasons);
+    // A published version with repairs (PUBLISH_POLICY=flag) keeps them too.
+    await env.store.recordTranslationResult(
+      result(article.id, 'fr', 1, { reason: 'repaired', reasons: [reasons[2]] }),
+    );
+    expect((await env.store.getTranslation(article.id, 'fr')).reasons).toEqual([reasons[2]]);
+    // An older worker's result has only the text.
+    await env.store.recordTranslationResult(
+      result(article.id, 'es', 1, { status: 'needs_review', reason: 'old text' }),
+    );
+    expect(await env.store.getTranslation(article.id, 'es')).toMatchObject({
+      reason: 'old text',
+      reasons: [],
+    });
+    await env.store.retryTranslations(article.id, ['de']);
+    expect((await env.store.getTranslation(article.id, 'de')).reasons).toEqual([]);
+  });
+
   it('records a failure with its reason, but not after a version arrived', async () => {
     const article = await newArticle(env);
     const failure = {

@@ -1,6 +1,7 @@
 import {
   type ArticleContent,
   type LanguageCode,
+  type ReviewReasonData,
   type SegmentOrigins,
   sourceChanges,
   type TranslationStatus,
@@ -27,6 +28,8 @@ export interface TranslationResultInput {
   /** `needs_review` when a quality gate flagged it: stored, but not published. */
   readonly status: 'published' | 'needs_review';
   readonly reason?: string | undefined;
+  /** The reasons as data (absent from workers older than this field). */
+  readonly reasons?: readonly ReviewReasonData[] | undefined;
   /** Which retry of the revision made it (0, or absent, for the first translation). */
   readonly retry?: number | undefined;
   /** Where each segment came from (absent from workers older than this field). */
@@ -99,6 +102,8 @@ export interface VersionInput {
   readonly content: ArticleContent;
   readonly model?: string | undefined;
   readonly reason?: string | undefined;
+  /** Why it was held for review (or what was repaired), as data. */
+  readonly reasons?: readonly ReviewReasonData[] | undefined;
   readonly editedBy?: string | undefined;
   /** The editor who approved it (with an edit, an editor's version is approved as it is made). */
   readonly approvedBy?: string | undefined;
@@ -120,9 +125,9 @@ export async function insertVersion(tx: Queryable, v: VersionInput): Promise<str
     `INSERT INTO translation_versions
        (article_id, language, revision, origin, status, title, summary, body, categories,
         image_alt, model, reason, edited_by, started_at, finished_at, retry,
-        approved_by, approved_at, segment_origins)
+        approved_by, approved_at, segment_origins, reasons)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, COALESCE($15, now()), $16,
-             $17, CASE WHEN $17::uuid IS NULL THEN NULL ELSE now() END, $18::jsonb)
+             $17, CASE WHEN $17::uuid IS NULL THEN NULL ELSE now() END, $18::jsonb, $19::jsonb)
      ON CONFLICT (article_id, language, revision, retry) WHERE origin = 'machine' DO NOTHING
      RETURNING id`,
     [
@@ -144,6 +149,7 @@ export async function insertVersion(tx: Queryable, v: VersionInput): Promise<str
       v.retry ?? 0,
       v.approvedBy ?? null,
       v.segmentOrigins ? JSON.stringify(v.segmentOrigins) : null,
+      v.reasons?.length ? JSON.stringify(v.reasons) : null,
     ],
   );
   return row?.id;
@@ -162,7 +168,7 @@ export async function makeLive(tx: Queryable, versionId: string, title: string):
     `UPDATE translations t
         SET status = v.status, revision = v.revision, content_revision = v.revision,
             title = v.title, summary = v.summary, body = v.body, categories = v.categories,
-            image_alt = v.image_alt, title_key = $2, reason = v.reason, edited_by = v.edited_by,
+            image_alt = v.image_alt, title_key = $2, reason = v.reason, reasons = v.reasons, edited_by = v.edited_by,
             approved_by = v.approved_by, approved_at = v.approved_at,
             segment_origins = v.segment_origins,
             model = CASE WHEN v.origin = 'machine' THEN v.model ELSE t.model END,
@@ -246,6 +252,7 @@ export class TranslationsRepository {
         content,
         model: result.model,
         reason: result.reason,
+        reasons: result.reasons,
         startedAt,
         finishedAt,
         segmentOrigins: result.segmentOrigins,
@@ -255,10 +262,18 @@ export class TranslationsRepository {
       if (result.status === 'needs_review') {
         await tx.query(
           `UPDATE translations
-              SET status = 'needs_review', model = $3, reason = $4,
+              SET status = 'needs_review', model = $3, reason = $4, reasons = $7::jsonb,
                   started_at = COALESCE($5, started_at), finished_at = COALESCE($6, now())
             WHERE article_id = $1 AND language = $2`,
-          [articleId, language, result.model, result.reason ?? null, startedAt, finishedAt],
+          [
+            articleId,
+            language,
+            result.model,
+            result.reason ?? null,
+            startedAt,
+            finishedAt,
+            result.reasons?.length ? JSON.stringify(result.reasons) : null,
+          ],
         );
         return { applied: true, status: 'needs_review' };
       }
@@ -284,7 +299,7 @@ export class TranslationsRepository {
         return { applied: false, status: current.status };
       }
       await tx.query(
-        `UPDATE translations SET status = 'failed', reason = $3, finished_at = now()
+        `UPDATE translations SET status = 'failed', reason = $3, reasons = NULL, finished_at = now()
           WHERE article_id = $1 AND language = $2`,
         [articleId, language, reason],
       );

@@ -1,6 +1,7 @@
 import type {
   ArticleContent,
   LanguageCode,
+  ReviewReasonData,
   SegmentOrigins,
   SourceChangeEntry,
   TranslationStatus,
@@ -85,6 +86,12 @@ export interface LanguageState {
   readonly model: string | null;
   /** Why it failed or needs review. */
   readonly reason: string | null;
+  /**
+   * The same reasons as data (code, fields, segment), to be said in any language; empty when
+   * there are none or the version came from a worker older than this field (then only
+   * `reason` says why).
+   */
+  readonly reasons: readonly ReviewReasonData[];
   /** The editor's key, when an editor's text is live. */
   readonly editedBy: string | null;
   /** The editor's key that approved the live version (a draft held for review), and when. */

@@ -68,7 +68,7 @@ export async function writeRevision(
     `UPDATE translations t
         SET revision = r.revision, status = 'published', content_revision = r.revision,
             title = r.title, summary = r.summary, body = r.body, categories = r.categories,
-            image_alt = r.image_alt, title_key = $4, model = NULL, reason = NULL,
+            image_alt = r.image_alt, title_key = $4, model = NULL, reason = NULL, reasons = NULL,
             edited_by = NULL, started_at = now(), finished_at = now(),
             published_at = COALESCE(t.published_at, now()), content_updated_at = now()
        FROM revisions r
@@ -90,7 +90,7 @@ export async function writeRevision(
     `UPDATE translations
         SET revision = $3,
             status = CASE WHEN status IN ('edited', 'stale') THEN 'stale' ELSE 'queued' END,
-            reason = NULL, queued_at = now(), started_at = NULL, finished_at = NULL, retry = 0,
+            reason = NULL, reasons = NULL, queued_at = now(), started_at = NULL, finished_at = NULL, retry = 0,
             stalled_retries = 0
       WHERE article_id = $1 AND language <> $2
         AND language IN (SELECT jsonb_array_elements_text($4::jsonb))`,

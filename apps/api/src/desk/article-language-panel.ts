@@ -1,3 +1,4 @@
+import { reviewReasonText } from '@tidings/i18n';
 import type { ApiKey, Translation } from '@tidings/store';
 import { html } from 'hono/html';
 import { type ArticleRenderContext, languageName } from './article-render-context.ts';
@@ -56,13 +57,19 @@ function timings(ctx: ArticleRenderContext, v: Translation) {
 
 function reasons(ctx: ArticleRenderContext, v: Translation) {
   if (v.status !== 'needs_review' && v.status !== 'failed') return '';
-  const items = (v.reason ?? '')
-    .split('; ')
-    .map((r) => r.trim())
-    .filter(Boolean);
+  // Reasons kept as data are said in the editor's language; a failure's reason, and a version
+  // from a worker older than the data, have only the English text.
+  const items =
+    v.status === 'needs_review' && v.reasons.length > 0
+      ? v.reasons.map((r) => ({ text: reviewReasonText(ctx.t, r), lang: ctx.language }))
+      : (v.reason ?? '')
+          .split('; ')
+          .map((r) => r.trim())
+          .filter(Boolean)
+          .map((text) => ({ text, lang: 'en' }));
   return html`<section class="desk-reasons" aria-labelledby="reasons-${v.language}">
 <h3 id="reasons-${v.language}">${ctx.t(`desk:article.reasons.${v.status}`)}</h3>
-${items.length > 0 ? html`<ul>${items.map((r) => html`<li lang="en">${r}</li>`)}</ul>` : html`<p>${ctx.t('desk:article.reasons.none')}</p>`}
+${items.length > 0 ? html`<ul>${items.map((r) => html`<li lang="${r.lang}">${r.text}</li>`)}</ul>` : html`<p>${ctx.t('desk:article.reasons.none')}</p>`}
 </section>`;
 }
 

@@ -75,6 +75,34 @@ describe('desk article page (happy)', () => {
     );
   });
 
+  it('says each reason a draft was held for in the editor’s interface language, one per line', async () => {
+    const id = await post();
+    await h.store.recordTranslationResult({
+      articleId: id,
+      language: 'de',
+      revision: 1,
+      model: 'Xenova/opus-mt-en-de',
+      status: 'needs_review',
+      reason: 'The number 5 was lost in “Ships leave on 5 May.”; Protected text was lost (ACME)',
+      reasons: [
+        { code: 'number-missing', number: '5', segment: 'Ships leave on 5 May.' },
+        { code: 'lost-protected-run', runs: ['ACME'], segment: 'ACME <b>rose</b>.' },
+      ],
+      content: { title: 'Hafen', summary: '', body: '<p>Hafen.</p>', categories: [] },
+    });
+    const desk = await signedIn(h.keys.editor);
+    desk.cookies.set('tidings_desk_lang', 'de');
+    const page = await (await desk.get(`/desk/articles/${id}`)).text();
+    expect(page).toContain(
+      '<li lang="de">Die Zahl 5 ging verloren in „Ships leave on 5 May.“</li>',
+    );
+    // The segment is the article's text: escaped, never markup.
+    expect(page).toContain(
+      '<li lang="de">Geschützter Text ging verloren (ACME) in „ACME &lt;b&gt;rose&lt;/b&gt;.“</li>',
+    );
+    expect(page).not.toContain('The number 5 was lost');
+  });
+
   it('publishes a held draft as it is, through the same write path as the API', async () => {
     const id = await held();
     const desk = await signedIn(h.keys.editor);

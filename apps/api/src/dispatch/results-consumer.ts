@@ -81,6 +81,7 @@ export function startResultsConsumer(deps: {
         status: message.outcome,
         // Needs review: why; published: what was repaired, if anything (PUBLISH_POLICY=flag).
         reason: message.reason,
+        reasons: message.reasons,
         model: message.model,
         segmentOrigins: message.segmentOrigins,
         content: message.content,

@@ -4,6 +4,7 @@ import {
   TRANSLATION_STATUSES,
   translationEditSchema,
 } from '@tidings/core';
+import { REVIEW_REASON_CODES } from '@tidings/translator';
 import { z } from 'zod';
 import { PROBLEMS, type ProblemCode } from '../problem.ts';
 import { listingQuerySchema } from '../routes/article-listing.ts';
@@ -51,6 +52,28 @@ const languageState = {
     reason: { type: ['string', 'null'] },
     publishedAt: { type: ['string', 'null'], format: 'date-time' },
     links: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+};
+
+const translationView = {
+  type: 'object',
+  properties: {
+    ...languageState.properties,
+    reasons: {
+      type: 'array',
+      description:
+        'Why the version needs review (or, published, what was repaired), one entry per reason: its `code` (see `locales/en/review.json`), the fields its sentence names (`placeholder`, `number`, `phrase`, `ratio`, `runs`, `repairs`), the source `segment` it is about, and `text`, the sentence in the language `Accept-Language` asks for (English by default). Empty when there is none, or the version came from a worker older than this field (then `reason` is the English text).',
+      items: {
+        type: 'object',
+        required: ['code', 'segment', 'text'],
+        properties: {
+          code: { type: 'string', enum: [...REVIEW_REASON_CODES] },
+          segment: { type: 'string' },
+          text: { type: 'string' },
+        },
+        additionalProperties: true,
+      },
+    },
   },
 };
 
@@ -352,8 +375,21 @@ export function openApiDocument(serverUrl: string) {
           summary: 'One language version',
           description:
             "`content` is what readers see. `draft` is the machine's latest version of the current revision when it is not live: awaiting review (needs_review), or beside an editor's correction whose source was revised since (stale). For a stale version, `sourceChange` says how the source changed since the revision the correction was made against: the title and summary, and the body block by block (`added`, `removed`, `changed`, with the old and new text). `segments` lists every translated sentence of the live version's source in order: `{ block, source, origin }`, where `block` counts title 0, summary 1, the categories, the image's alt text, the body's blocks, then the body images' alt texts, `source` is the sentence as a reader sees it, and `origin` is `model` (a model translated it), `machine-memory` (the translation memory's earlier machine translation), `human-memory` (an editor's earlier correction or approval of the same sentence in this language pair, so no model was asked) or `human` (this version is an editor's). `origins` counts them: `{ human, humanMemory, machineMemory, model }`. Both are `null` and `[]` when no version is live or it was made before this was recorded.",
+          parameters: [
+            {
+              name: 'Accept-Language',
+              in: 'header',
+              required: false,
+              description: "The language of each review reason's `text` (en, es, de, fr, it, uk).",
+              schema: { type: 'string' },
+            },
+          ],
           security: auth,
-          responses: { '200': ok('The language version.'), ...guarded, ...problems('not-found') },
+          responses: {
+            '200': ok('The language version.', translationView),
+            ...guarded,
+            ...problems('not-found'),
+          },
         },
         put: {
           summary: "An editor's correction; never overwritten by a machine translation",

@@ -47,7 +47,7 @@ export function articleApprovalRoutes(deps: ApprovalRoutesDeps): Hono<ApiEnv> {
       language,
       input,
     );
-    return c.json(translationView(publicUrl, translation));
+    return c.json(translationView(publicUrl, translation, c.req.header('accept-language')));
   });
 
   return app;

@@ -1,5 +1,7 @@
-import { isDemoModel } from '@tidings/core';
+import { isDemoModel, LANGUAGE_CODES, type ReviewReasonData } from '@tidings/core';
+import { reviewReasonText, translatorFor } from '@tidings/i18n';
 import type { Article, LanguageState, Translation } from '@tidings/store';
+import { preferredLanguage } from '../preferred-language.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -63,18 +65,32 @@ export function articleView(base: string, article: Article) {
 }
 
 /**
- * One language version as `GET /v1/articles/{id}/{lang}` shows it.
+ * Each review reason as data with its sentence (`text`) in the language the request asks for
+ * (`Accept-Language`, as problems choose theirs; English when none of the six is asked for).
  *
  * @example
- * c.json(translationView(config.publicUrl, translation));
+ * reasonsView(translation.reasons, 'de'); // [{ code: 'number-missing', number: '5', segment: '…', text: 'Die Zahl 5 …' }]
  */
-export function translationView(base: string, translation: Translation) {
+export function reasonsView(reasons: readonly ReviewReasonData[], acceptLanguage?: string) {
+  const t = translatorFor(preferredLanguage(acceptLanguage, LANGUAGE_CODES));
+  return reasons.map((reason) => ({ ...reason, text: reviewReasonText(t, reason) }));
+}
+
+/**
+ * One language version as `GET /v1/articles/{id}/{lang}` shows it; its review reasons' texts
+ * are in the language of `acceptLanguage` (the request's `Accept-Language`).
+ *
+ * @example
+ * c.json(translationView(config.publicUrl, translation, c.req.header('accept-language')));
+ */
+export function translationView(base: string, translation: Translation, acceptLanguage?: string) {
   return {
     articleId: translation.articleId,
     language: translation.language,
     sourceLanguage: translation.sourceLanguage,
     retractedAt: iso(translation.retractedAt),
     ...languageView(base, { id: translation.articleId, slug: translation.slug }, translation),
+    reasons: reasonsView(translation.reasons, acceptLanguage),
     content: translation.content,
     draft: translation.draft,
     sourceChange: translation.sourceChange,

@@ -173,7 +173,9 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   app.get('/:id/:lang', reader, async (c) => {
     const id = c.req.param('id');
     assertVisible(c.var.key, await store.getArticle(id));
-    return c.json(translationView(publicUrl, await store.getTranslation(id, languageParam(c))));
+    const translation = await store.getTranslation(id, languageParam(c));
+    c.header('Vary', 'Accept-Language', { append: true });
+    return c.json(translationView(publicUrl, translation, c.req.header('accept-language')));
   });
 
   app.put('/:id/:lang', editor, async (c) => {
@@ -185,7 +187,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
       language,
       input,
     );
-    return c.json(translationView(publicUrl, translation));
+    return c.json(translationView(publicUrl, translation, c.req.header('accept-language')));
   });
 
   return app;

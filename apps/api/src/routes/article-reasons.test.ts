@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
+
+let h: ApiHarness;
+beforeAll(async () => {
+  h = await apiHarness({ rateLimitPerMinute: 1000 });
+});
+afterAll(() => h.close());
+
+interface Version {
+  reason: string | null;
+  reasons: { code: string; segment: string; text: string; number?: string; runs?: string[] }[];
+}
+
+async function held(reasons?: object[]): Promise<string> {
+  const res = await h.call('POST', '/v1/articles', h.keys.publisher, {
+    title: 'Ships leave on 5 May',
+    body: '<p>Ships leave on 5 May.</p>',
+    language: 'en',
+  });
+  const { id } = (await res.json()) as { id: string };
+  await h.store.recordTranslationResult({
+    articleId: id,
+    language: 'de',
+    revision: 1,
+    model: 'Xenova/opus-mt-en-de',
+    status: 'needs_review',
+    reason: 'The number 5 was lost in “Ships leave on 5 May.”',
+    ...(reasons ? { reasons: reasons as never } : {}),
+    content: {
+      title: 'Schiffe fahren',
+      summary: '',
+      body: '<p>Schiffe fahren.</p>',
+      categories: [],
+    },
+  });
+  return id;
+}
+
+async function get(id: string, acceptLanguage?: string): Promise<Response> {
+  return h.app.request(`/v1/articles/${id}/de`, {
+    headers: {
+      authorization: `Bearer ${h.keys.editor}`,
+      ...(acceptLanguage ? { 'accept-language': acceptLanguage } : {}),
+    },
+  });
+}
+
+describe('GET /v1/articles/{id}/{lang} review reasons', () => {
+  const reasons = [
+    { code: 'number-missing', number: '5', segment: 'Ships leave on 5 May.' },
+    { code: 'lost-foreign-run', runs: ['习近平', 'ACME'], segment: 'Met 习近平.' },
+  ];
+
+  it('lists each reason as data with its text in the language Accept-Language asks for', async () => {
+    const id = await held(reasons);
+    const de = await get(id, 'de-CH, fr;q=0.8');
+    expect(de.status).toBe(200);
+    expect(de.headers.get('vary') ?? '').toMatch(/accept-language/i);
+    expect(((await de.json()) as Version).reasons).toEqual([
+      { ...reasons[0], text: 'Die Zahl 5 ging verloren in „Ships leave on 5 May.“' },
+      {
+        ...reasons[1],
+        text: 'Text in einer anderen Schrift ging verloren (习近平, ACME) in „Met 习近平.“',
+      },
+    ]);
+    const fr = (await (await get(id, 'fr')).json()) as Version;
+    expect(fr.reasons[0]?.text).toBe('Le nombre 5 a été perdu dans « Ships leave on 5 May. »');
+    // None of the six asked for, or no header: English.
+    const en = (await (await get(id, 'ja')).json()) as Version;
+    expect(en.reasons[0]?.text).toBe('The number 5 was lost in “Ships leave on 5 May.”');
+    expect(((await (await get(id)).json()) as Version).reasons[0]?.text).toBe(
+      'The number 5 was lost in “Ships leave on 5 May.”',
+    );
+  });
+
+  it('answers an older version, kept with only the English text, with no reasons and that text', async () => {
+    const id = await held();
+    const body = (await (await get(id, 'de')).json()) as Version;
+    expect(body.reasons).toEqual([]);
+    expect(body.reason).toBe('The number 5 was lost in “Ships leave on 5 May.”');
+  });
+});
