@@ -119,6 +119,18 @@ describe('translateProcessor', () => {
     const held = await finished('a9.r2.es', 'needs_review');
     expect(held.content?.body).toBe(flagged.content?.body);
     expect(held.reason).toBe(flagged.reason);
+    // The same reasons travel as data, for the API and the desk to say in any language.
+    const repaired = {
+      code: 'markup-repaired',
+      repairs: [
+        { placeholder: '<g1>', how: 'restored' },
+        { placeholder: '</g1>', how: 'restored' },
+      ],
+    };
+    expect('reasons' in flagged && flagged.reasons).toEqual([expect.objectContaining(repaired)]);
+    expect('reasons' in held && held.reasons).toEqual(
+      'reasons' in flagged ? flagged.reasons : undefined,
+    );
   });
 
   it('fails at once, reporting why, when the model is missing: no retry can help', async () => {

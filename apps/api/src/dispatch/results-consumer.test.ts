@@ -67,6 +67,42 @@ async function until(check: () => Promise<boolean>, what: string) {
 }
 
 describe('the results consumer', () => {
+  it('keeps the review reasons a worker sends as data, and an older worker’s text alone', async () => {
+    const publisherKeyId = (await store.createKey({ name: 'p2', role: 'publisher' })).id;
+    const { article } = await store.createArticle({
+      publisherKeyId,
+      sourceLanguage: 'en',
+      content: { title: 'On 5 May', summary: '', body: '<p>On 5 May</p>', categories: [] },
+    });
+    const now = new Date().toISOString();
+    const held = {
+      kind: 'finished',
+      articleId: article.id,
+      revision: 1,
+      outcome: 'needs_review',
+      model: 'Xenova/opus-mt-en-de',
+      content: { title: 'Am Mai', summary: '', body: '<p>Am Mai</p>', categories: [] },
+      startedAt: now,
+      finishedAt: now,
+    } as const;
+    const reasons = [{ code: 'number-missing', number: '5', segment: 'On 5 May' }] as const;
+    await send({ ...held, language: 'de', reason: 'The number 5 was lost', reasons });
+    await send({ ...held, language: 'fr', reason: 'The number 5 was lost' });
+    await until(
+      async () => (await store.getTranslation(article.id, 'fr')).status === 'needs_review',
+      'the older worker’s result',
+    );
+    await until(
+      async () => (await store.getTranslation(article.id, 'de')).status === 'needs_review',
+      'the result with reasons',
+    );
+    expect((await store.getTranslation(article.id, 'de')).reasons).toEqual(reasons);
+    expect(await store.getTranslation(article.id, 'fr')).toMatchObject({
+      reason: 'The number 5 was lost',
+      reasons: [],
+    });
+  });
+
   it('persists the result of a job retried from the queue dashboard after it failed', async () => {
     const publisherKeyId = (await store.createKey({ name: 'p', role: 'publisher' })).id;
     const { article } = await store.createArticle({
