@@ -1,0 +1,122 @@
+import { LANGUAGE_CODES, TRANSLATION_STATUSES } from '@tidings/core';
+import { REVIEW_REASON_CODES } from '@tidings/translator';
+
+const languageState = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: [...TRANSLATION_STATUSES] },
+    revision: { type: 'integer' },
+    model: { type: ['string', 'null'] },
+    demo: {
+      type: 'boolean',
+      description: 'A demo model (MODELS=demo) made this version: a demo translation.',
+    },
+    reason: { type: ['string', 'null'] },
+    publishedAt: { type: ['string', 'null'], format: 'date-time' },
+    links: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+};
+
+const translationView = {
+  type: 'object',
+  properties: {
+    ...languageState.properties,
+    reasons: {
+      type: 'array',
+      description:
+        'Why the version needs review (or, published, what was repaired), one entry per reason: its `code` (see `locales/en/review.json`), the fields its sentence names (`placeholder`, `number`, `phrase`, `ratio`, `runs`, `repairs`), the source `segment` it is about, and `text`, the sentence in the language `Accept-Language` asks for (English by default). Empty when there is none, or the version came from a worker older than this field (then `reason` is the English text).',
+      items: {
+        type: 'object',
+        required: ['code', 'segment', 'text'],
+        properties: {
+          code: { type: 'string', enum: [...REVIEW_REASON_CODES] },
+          segment: { type: 'string' },
+          text: { type: 'string' },
+        },
+        additionalProperties: true,
+      },
+    },
+  },
+};
+
+const articleView = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    slug: { type: 'string' },
+    sourceLanguage: { type: 'string', enum: [...LANGUAGE_CODES] },
+    revision: { type: 'integer' },
+    content: { type: 'object' },
+    languages: { type: 'object', additionalProperties: languageState },
+    links: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+};
+
+const listing = {
+  type: 'object',
+  required: ['items', 'counts', 'nextCursor'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          slug: { type: 'string' },
+          title: { type: 'string', description: 'In the source language.' },
+          sourceLanguage: { type: 'string', enum: [...LANGUAGE_CODES] },
+          revision: { type: 'integer' },
+          updatedAt: { type: 'string', format: 'date-time' },
+          languages: { type: 'object', additionalProperties: languageState },
+        },
+      },
+    },
+    counts: {
+      type: 'object',
+      description: 'Target language versions in each state, under the filters except status.',
+      additionalProperties: { type: 'integer' },
+    },
+    nextCursor: { type: ['string', 'null'] },
+    links: { type: 'object', properties: { next: { type: ['string', 'null'] } } },
+  },
+};
+
+const retriesView = {
+  type: 'object',
+  properties: {
+    articleId: { type: 'string', format: 'uuid' },
+    retries: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          language: { type: 'string', enum: [...LANGUAGE_CODES] },
+          outcome: {
+            type: 'string',
+            enum: ['queued', 'already', 'skipped'],
+            description:
+              'queued: a fresh translation was queued; already: one was queued or running, and `job` is it; skipped: see `reason`.',
+          },
+          status: { type: 'string', enum: [...TRANSLATION_STATUSES] },
+          job: { type: ['string', 'null'], description: 'The translate job id.' },
+          reason: { type: ['string', 'null'], description: 'Why it was skipped.' },
+        },
+      },
+    },
+    links: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+};
+
+/**
+ * The JSON schemas of what the article routes answer: an article, one language version, a page
+ * of the listing and the outcome of a retry. `article` is also the document's `Article` component.
+ *
+ * @example
+ * ok('The language version.', ARTICLE_SCHEMAS.translation)
+ */
+export const ARTICLE_SCHEMAS = {
+  article: articleView,
+  translation: translationView,
+  listing,
+  retries: retriesView,
+};
