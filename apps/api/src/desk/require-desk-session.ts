@@ -1,6 +1,7 @@
 import type { ApiKeyRole } from '@tidings/store';
 import { createMiddleware } from 'hono/factory';
 import { html } from 'hono/html';
+import { roleAllows } from '../middleware/assert-role.ts';
 import type { DeskEnv } from './desk-env.ts';
 import { deskPage } from './desk-page.ts';
 
@@ -20,7 +21,7 @@ export function requireDeskSession(roles?: readonly ApiKeyRole[]) {
       const back = c.req.method === 'GET' ? `${url.pathname}${url.search}` : '/desk/';
       return c.redirect(`/desk/sign-in?next=${encodeURIComponent(back)}`, 303);
     }
-    if (roles && session.key.role !== 'admin' && !roles.includes(session.key.role)) {
+    if (roles && !roleAllows(session.key.role, roles)) {
       const { t } = c.var;
       return deskPage(c, {
         title: t('desk:forbidden.title'),

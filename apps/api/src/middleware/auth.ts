@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { ApiEnv } from '../env.ts';
 import { ProblemError } from '../problem.ts';
+import { assertRole } from './assert-role.ts';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 const TOKEN = /^tdg_[A-Za-z0-9_-]{43}$/;
@@ -43,12 +44,7 @@ export function authenticate(
         { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
       );
     }
-    if (found.key.role !== 'admin' && !roles.includes(found.key.role)) {
-      throw new ProblemError('forbidden', {
-        key: 'role-forbidden',
-        fields: { role: found.key.role, roles },
-      });
-    }
+    assertRole(found.key, roles);
     c.set('key', found.key);
     if (limiter) await consume(limiter, found.key.id);
     await next();

@@ -5,9 +5,10 @@ import {
   type Logger,
   type TranslationEditInput,
 } from '@tidings/core';
-import type { ApiKey, ApiKeyRole, Article, RetryOutcome, Store, Translation } from '@tidings/store';
+import type { ApiKey, Article, RetryOutcome, Store, Translation } from '@tidings/store';
 import type { MemoryTeacher } from '../dispatch/memory-teacher.ts';
 import type { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
+import { assertRole } from '../middleware/assert-role.ts';
 import { ProblemError } from '../problem.ts';
 import { assertVisible } from './article-access.ts';
 import { cleanEdit } from './clean-edit.ts';
@@ -61,22 +62,6 @@ export interface ArticleCommands {
   ): Promise<readonly RetryOutcome[]>;
   /** The article leaves every page and feed (`DELETE /v1/articles/{id}`). */
   retract(caller: Caller, id: string): Promise<Article>;
-}
-
-/**
- * Refuses a key whose role may not run a command, as `authenticate` refuses it: admin keys
- * pass every role.
- *
- * @example
- * assertRole(c.var.key, ['editor']);
- */
-export function assertRole(key: ApiKey, roles: readonly ApiKeyRole[]): void {
-  if (key.role !== 'admin' && !roles.includes(key.role)) {
-    throw new ProblemError('forbidden', {
-      key: 'role-forbidden',
-      fields: { role: key.role, roles },
-    });
-  }
 }
 
 /**
