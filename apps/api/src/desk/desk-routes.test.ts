@@ -68,6 +68,28 @@ describe('desk sign-in (happy)', () => {
     expect(page).toContain('action="/desk/sign-out"');
   });
 
+  it("answers the queue's poll with 304 and no page while the queue shows nothing new", async () => {
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.editor);
+    const first = await desk.get('/desk/');
+    const page = await first.text();
+    const version = /data-live-queue data-version="([^"]+)"/.exec(page)?.[1];
+    expect(version).toBeDefined();
+    expect(first.headers.get('etag')).toBe(`W/"${version}"`);
+    const same = await desk.get('/desk/', { 'if-none-match': `W/"${version}"` });
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe('');
+    const posted = await h.call('POST', '/v1/articles', h.keys.publisher, {
+      title: 'Ferry timetable changes for winter',
+      body: '<p>The ferry runs twice a day from November.</p>',
+      language: 'en',
+    });
+    expect(posted.status).toBe(201);
+    const changed = await desk.get('/desk/', { 'if-none-match': `W/"${version}"` });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain('Ferry timetable changes for winter');
+  });
+
   it('filters the queue by title words and language, and says what is wrong with a bad filter', async () => {
     const desk = deskClient(h.app);
     await desk.signIn(h.keys.editor);

@@ -24,6 +24,7 @@ import {
 } from './desk-session.ts';
 import type { FieldError } from './error-summary.ts';
 import { type QueueFilters, queuePage } from './queue-page.ts';
+import { queueVersion } from './queue-version.ts';
 import { requireDeskSession } from './require-desk-session.ts';
 import { signInPage } from './sign-in-page.ts';
 
@@ -224,6 +225,16 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
         errors.push({ field: 'q', message: t('desk:queue.errors.cursor') });
       }
     }
+    const version = queueVersion(page);
+    if (!errors.length) {
+      // The page's script polls with the version it shows: unchanged, no page is rendered or sent.
+      const etag = `W/"${version}"`;
+      c.header('etag', etag);
+      if (notModified(c.req.header('if-none-match'), etag)) {
+        c.header('cache-control', 'no-store');
+        return c.body(null, 304);
+      }
+    }
     return deskPage(c, {
       title: errors.length
         ? `${t('desk:errors.prefix')} ${t('desk:queue.title')}`
@@ -237,6 +248,7 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
         page,
         errors,
         pollMs: deps.queuePollMs ?? 5000,
+        version,
       }),
     });
   });
@@ -255,4 +267,10 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
     }),
   );
   return desk;
+}
+
+/** Whether `If-None-Match` names this (weak) entity tag, compared weakly (RFC 9110 §13.1.2). */
+function notModified(header: string | undefined, etag: string): boolean {
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header?.split(',').some((tag) => bare(tag) === bare(etag)) === true;
 }

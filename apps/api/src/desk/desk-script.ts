@@ -1,8 +1,9 @@
 /**
  * The desk's only script, served from `/desk/assets/desk.js`; every page works without it.
  * It moves focus to an error summary, and keeps a queue (`[data-live-queue]`) current: every
- * `data-poll-ms` it fetches the same page, and when the queue's `data-version` differs it
- * swaps the new queue in and says so in the page's status region; a signed-out or failing
+ * `data-poll-ms` it fetches the same page with the queue's `data-version` as `If-None-Match`
+ * (a 304 while nothing changed), and when the queue's `data-version` differs it swaps the new
+ * queue in and says so in the page's status region; a signed-out or failing
  * fetch stops it quietly (a reload still works).
  *
  * @example
@@ -19,7 +20,11 @@ export const DESK_SCRIPT = `(() => {
   let timer;
   async function poll() {
     try {
-      const res = await fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } });
+      const shown = document.querySelector('[data-live-queue]');
+      if (!shown) return;
+      const seen = 'W/"' + shown.getAttribute('data-version') + '"';
+      const res = await fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html', 'if-none-match': seen } });
+      if (res.status === 304) { timer = setTimeout(poll, every); return; }
       if (!res.ok || res.redirected) return;
       const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
       const fresh = doc.querySelector('[data-live-queue]');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   LANGUAGES,
   type LanguageCode,
@@ -10,6 +9,7 @@ import type { ArticleIndexPage, ArticleSummary } from '@tidings/store';
 import { html } from 'hono/html';
 import type { DeskEnv } from './desk-env.ts';
 import { errorSummary, type FieldError, fieldError } from './error-summary.ts';
+import type { queueVersion } from './queue-version.ts';
 
 /** The queue's states, in the order an editor works through them. */
 export const QUEUE_STATES: readonly TranslationStatus[] = [
@@ -40,6 +40,8 @@ export interface QueuePageInput {
   readonly errors: readonly FieldError[];
   /** How often the page's script checks for changes, in milliseconds. */
   readonly pollMs: number;
+  /** What the queue shows, as {@link queueVersion} says it: the page's script compares it. */
+  readonly version: string;
 }
 
 /**
@@ -56,23 +58,6 @@ export function queueUrl(filters: QueueFilters): string {
   }
   const query = params.toString();
   return query ? `/desk/?${query}` : '/desk/';
-}
-
-/** Changes when anything shown changes: what the page's script compares. */
-function version(page: ArticleIndexPage | undefined): string {
-  const shown = page && {
-    counts: page.counts,
-    next: page.nextCursor,
-    items: page.items.map((a) => [
-      a.id,
-      a.revision,
-      a.title,
-      a.languages.map((l) => `${l.language}:${l.status}`),
-    ]),
-  };
-  return createHash('sha256')
-    .update(JSON.stringify(shown ?? null))
-    .digest('base64url');
 }
 
 const dateFormats = new Map<LanguageCode, Intl.DateTimeFormat>();
@@ -109,7 +94,7 @@ function articleRow(input: QueuePageInput, article: ArticleSummary) {
  * cursor). The list is the `[data-live-queue]` region the desk's script refreshes.
  *
  * @example
- * deskPage(c, { title: t('desk:queue.title'), current: 'queue', content: queuePage({ t, language, filters, page, errors: [], pollMs: 5000 }) });
+ * deskPage(c, { title: t('desk:queue.title'), current: 'queue', content: queuePage({ t, language, filters, page, errors: [], pollMs: 5000, version: queueVersion(page) }) });
  */
 export function queuePage(input: QueuePageInput) {
   const { t, filters, page, errors } = input;
@@ -141,7 +126,7 @@ ${fieldError(errors, 'q')}
 </div>
 <button type="submit" class="secondary">${t('desk:queue.filter')}</button>
 </form>
-<section data-live-queue data-version="${version(page)}" data-poll-ms="${input.pollMs}" aria-labelledby="queue-results">
+<section data-live-queue data-version="${input.version}" data-poll-ms="${input.pollMs}" aria-labelledby="queue-results">
 ${states}
 <h2 id="queue-results">${t('desk:queue.results', { count: rows.length })}</h2>
 ${

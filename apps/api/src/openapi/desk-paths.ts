@@ -64,7 +64,11 @@ export const DESK_PATHS = {
         'A page for people. A publisher session sees its own articles only. Query: `status`, `language`, `q`, `cursor` as `GET /v1/articles` takes them.',
       security: deskSession,
       responses: {
-        '200': page('The queue.'),
+        '200': page('The queue, its version as a weak `ETag`.'),
+        '304': {
+          description:
+            "The queue shows nothing new since the version in `If-None-Match` (the page's script polls so).",
+        },
         '400': page('A filter is not valid; the page says which.'),
         ...signIn,
       },
