@@ -28,6 +28,7 @@ import {
   type SegmentTranslatorOptions,
   type TranslatorStats,
 } from './segment-translator.ts';
+import { StepGroups, stepKey } from './step-groups.ts';
 import { TranslationInputError } from './translation-input-error.ts';
 import { type MemoryOptions, TranslationMemory } from './translation-memory.ts';
 import { restoreNoBreakSpaces } from './typography.ts';
@@ -266,7 +267,7 @@ export class Translator {
       inputsOf(plans[j]).filter((s) => !human[j]?.get(target)?.has(s.text));
 
     // Stage 1: the first step of every route; pivoted targets share the step into English.
-    const first = new Groups();
+    const first = new StepGroups();
     jobs.forEach((_, j) => {
       for (const [target, route] of routes[j] ?? []) {
         if (route[0]) first.add(route[0], machineInputs(j, target));
@@ -274,12 +275,12 @@ export class Translator {
     });
     // The second stage's inputs are the first stage's outputs; until they exist, count the
     // sources, which is what the second stage will see unless translations collide.
-    const estimate = new Groups();
+    const estimate = new StepGroups();
     jobs.forEach((_, j) => {
       for (const [target, [, b]] of routes[j] ?? [])
         if (b) estimate.add(b, machineInputs(j, target));
     });
-    const second = new Groups();
+    const second = new StepGroups();
     let done = 0;
     const total = first.size() + estimate.size();
     const tick = (n: number): void => {
@@ -449,40 +450,6 @@ export class Translator {
       );
     }
   }
-}
-
-/** Segment inputs of one route step, grouped by step so each model sees one deduplicated list. */
-class Groups {
-  readonly #groups = new Map<string, { step: RouteStep; inputs: SegmentInput[] }>();
-
-  add(step: RouteStep, inputs: readonly SegmentInput[]): void {
-    const key = stepKey(step);
-    const group = this.#groups.get(key) ?? { step, inputs: [] };
-    group.inputs.push(...inputs);
-    this.#groups.set(key, group);
-  }
-
-  size(): number {
-    let n = 0;
-    for (const g of this.#groups.values()) n += new Set(g.inputs.map((i) => i.text)).size;
-    return n;
-  }
-
-  async run(
-    segments: SegmentTranslator,
-    tick: (n: number) => void,
-  ): Promise<Map<string, Map<string, SegmentOutput>>> {
-    const out = new Map<string, Map<string, SegmentOutput>>();
-    // One model at a time: fewer models resident, and each batch as full as it can be.
-    for (const [key, group] of this.#groups) {
-      out.set(key, await segments.translate(group.step, group.inputs, tick));
-    }
-    return out;
-  }
-}
-
-function stepKey(step: RouteStep): string {
-  return `${step.model}|${step.from}|${step.to}|${step.prefix ?? ''}`;
 }
 
 function inputsOf(plan: ArticlePlan | undefined): SegmentInput[] {
