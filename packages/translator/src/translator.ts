@@ -13,6 +13,7 @@ import type { Redis } from 'ioredis';
 import { type ArticlePlan, planArticle, renderArticle } from './article-plan.ts';
 import type { SegmentPiece } from './flow-plan.ts';
 import { Glossary, loadGlossary } from './glossary.ts';
+import { humanWordings } from './human-wordings.ts';
 import { lostForeignRuns } from './lost-content.ts';
 import { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap } from './model-map.ts';
 import { ModelPool, type ModelPoolOptions } from './model-pool.ts';
@@ -262,7 +263,13 @@ export class Translator {
       (j) => new Map(j.targets.map((t) => [t, resolveRoute(this.#map, j.source, t)])),
     );
     // Editors' wordings first: a segment an editor corrected goes to no model in that direction.
-    const human = await this.#humanWordings(jobs, plans);
+    const human = await humanWordings(
+      this.#memory,
+      jobs.map((job, j) => ({ ...job, texts: inputsOf(plans[j]).map((s) => s.text) })),
+    );
+    for (const perJob of human)
+      for (const perTarget of perJob.values())
+        this.#segments.stats.humanMemoryHits += perTarget.size;
     const machineInputs = (j: number, target: LanguageCode): SegmentInput[] =>
       inputsOf(plans[j]).filter((s) => !human[j]?.get(target)?.has(s.text));
 
@@ -316,32 +323,6 @@ export class Translator {
       }
       return results;
     });
-  }
-
-  /** Per job, per target: the editors' wordings the human memory holds for its segments. */
-  async #humanWordings(
-    jobs: readonly ArticleJob[],
-    plans: readonly ArticlePlan[],
-  ): Promise<Map<LanguageCode, Map<string, string>>[]> {
-    const found = jobs.map(() => new Map<LanguageCode, Map<string, string>>());
-    if (!this.#memory) return found;
-    const asks: { job: number; to: LanguageCode; from: LanguageCode; text: string }[] = [];
-    jobs.forEach((job, j) => {
-      const texts = new Set(inputsOf(plans[j]).map((s) => s.text));
-      for (const to of job.targets)
-        for (const text of texts) asks.push({ job: j, to, from: job.source, text });
-    });
-    const wordings = await this.#memory.getHuman(asks);
-    asks.forEach((ask, i) => {
-      const wording = wordings[i];
-      const perJob = found[ask.job];
-      if (wording === undefined || !perJob) return;
-      const perTarget = perJob.get(ask.to) ?? new Map<string, string>();
-      perTarget.set(ask.text, wording);
-      perJob.set(ask.to, perTarget);
-      this.#segments.stats.humanMemoryHits++;
-    });
-    return found;
   }
 
   /**
