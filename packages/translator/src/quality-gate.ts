@@ -1,3 +1,4 @@
+import { digitRuns, missingItems } from './missing-items.ts';
 import { decodeSegment, type PlaceholderProblem, type Slot } from './placeholder-codec.ts';
 
 /**
@@ -58,14 +59,7 @@ function letters(text: string): number {
 
 /** The first digit run of `source` that `target` lacks (counting repeats), if any. */
 function missingNumbers(source: string, target: string): string | undefined {
-  const have = new Map<string, number>();
-  for (const run of target.match(/\d+/g) ?? []) have.set(run, (have.get(run) ?? 0) + 1);
-  for (const run of source.match(/\d+/g) ?? []) {
-    const count = have.get(run) ?? 0;
-    if (count === 0) return run;
-    have.set(run, count - 1);
-  }
-  return undefined;
+  return missingItems(digitRuns(source), digitRuns(target))[0];
 }
 
 /** A phrase of 1 to 6 words repeated back to back more often than in the source, if any. */

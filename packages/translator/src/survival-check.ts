@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { digitRuns, missingItems } from './missing-items.ts';
 
 /** What of a source segment a translation kept: its markup, its numbers, its protected terms. */
 export interface Survival {
@@ -41,20 +42,7 @@ function parse(html: string): { elements: string[]; text: string } {
 /** The numbers of a text as digit strings, with grouping separators between thousands removed. */
 function numbersOf(text: string): string[] {
   const ungrouped = text.replace(/(\d)[,.\u00a0\u202f' ’](?=\d{3}(?!\d))/gu, '$1');
-  return ungrouped.match(/\d+/gu) ?? [];
-}
-
-/** What of `wanted` (with repeats) `have` lacks. */
-function missing(wanted: readonly string[], have: readonly string[]): string[] {
-  const left = new Map<string, number>();
-  for (const item of have) left.set(item, (left.get(item) ?? 0) + 1);
-  const lost: string[] = [];
-  for (const item of wanted) {
-    const count = left.get(item) ?? 0;
-    if (count > 0) left.set(item, count - 1);
-    else lost.push(item);
-  }
-  return lost;
+  return digitRuns(ungrouped);
 }
 
 function occurrences(text: string, term: string): string[] {
@@ -77,10 +65,10 @@ export function survivalCheck(
 ): Survival {
   const source = parse(sourceHtml);
   const output = parse(outputHtml);
-  const lostMarkup = missing(source.elements, output.elements);
-  const lostNumbers = missing(numbersOf(source.text), numbersOf(output.text));
+  const lostMarkup = missingItems(source.elements, output.elements);
+  const lostNumbers = missingItems(numbersOf(source.text), numbersOf(output.text));
   const lostTerms = terms.flatMap((term) =>
-    missing(occurrences(source.text, term), occurrences(output.text, term)),
+    missingItems(occurrences(source.text, term), occurrences(output.text, term)),
   );
   return {
     markup: lostMarkup.length === 0,
