@@ -1,10 +1,6 @@
 import type { ArticleContent, LanguageCode } from '@tidings/core';
-import type {
-  ArticleJob,
-  TargetTranslation,
-  TranslateOptions,
-  TranslationProgress,
-} from './translator.ts';
+import type { TargetTranslation } from './assemble-target.ts';
+import type { ArticleJob, TranslateOptions, TranslationProgress } from './translator.ts';
 
 /** The part of a translator the batcher drives: several articles at once. */
 export interface ArticlesTranslator {

@@ -1,5 +1,6 @@
 export { ArticleBatcher, type ArticlesTranslator } from './article-batcher.ts';
 export { planArticle } from './article-plan.ts';
+export type { TargetTranslation } from './assemble-target.ts';
 export { planBatches } from './batch-planner.ts';
 export { chrF } from './chrf.ts';
 export {
@@ -43,7 +44,6 @@ export { type HumanEntry, type MemoryOptions, TranslationMemory } from './transl
 export {
   type ArticleJob,
   type PreloadEvent,
-  type TargetTranslation,
   type TranslateOptions,
   type TranslationProgress,
   Translator,
