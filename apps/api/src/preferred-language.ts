@@ -16,7 +16,7 @@ export function preferredLanguage(
     .map((part) => {
       const [tag = '', ...params] = part.trim().toLowerCase().split(';');
       const q = params.find((p) => p.trim().startsWith('q='));
-      return { code: tag.split('-')[0] ?? '', q: q ? Number(q.trim().slice(2)) : 1 };
+      return { code: tag.trim().split('-')[0] ?? '', q: q ? Number(q.trim().slice(2)) : 1 };
     })
     .filter((x) => x.q > 0)
     .sort((a, b) => b.q - a.q);

@@ -1,8 +1,9 @@
-import { isLanguageCode, type LanguageCode } from '@tidings/core';
+import { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { preferredLanguage } from '../preferred-language.ts';
 import type { DeskEnv } from './desk-env.ts';
 import { type DeskSessionOptions, deskCookieOptions } from './desk-session.ts';
 
@@ -10,25 +11,6 @@ import { type DeskSessionOptions, deskCookieOptions } from './desk-session.ts';
 export const DESK_LANGUAGE_COOKIE = 'tidings_desk_lang';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
-
-/**
- * The first of the six interface languages an `Accept-Language` header asks for, by `q`.
- *
- * @example
- * preferredLanguage('de-CH, fr;q=0.8'); // 'de'
- */
-export function preferredLanguage(header: string | undefined): LanguageCode | undefined {
-  const ranked = (header ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-      return { code: tag.trim().toLowerCase().split('-')[0] ?? '', q: q ? Number(q) : 1, index };
-    })
-    .filter((l) => l.q > 0 && isLanguageCode(l.code))
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked[0]?.code as LanguageCode | undefined;
-}
 
 /**
  * Remembers the editor's interface language for a year.
@@ -58,7 +40,7 @@ export function deskLanguage() {
     const language: LanguageCode =
       chosen && isLanguageCode(chosen)
         ? chosen
-        : (preferredLanguage(c.req.header('accept-language')) ?? 'en');
+        : preferredLanguage(c.req.header('accept-language'), LANGUAGE_CODES);
     c.set('language', language);
     c.set('t', translatorFor(language));
     await next();
