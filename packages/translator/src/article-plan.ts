@@ -60,21 +60,43 @@ export function planArticle(
   const body = parsed.flows.map((f) => planFlow(f.flow, source, glossary, options));
   const altTexts = new Set(parsed.images.map((image) => image.attribs.alt ?? ''));
   const imageAlts = [...altTexts].map((text) => ({ text, plan: plain(text) }));
-  const flows = [
-    title,
-    summary,
-    ...categories,
-    ...(alt ? [alt] : []),
-    ...body,
-    ...imageAlts.map((a) => a.plan),
-  ];
-  const segments = flows.flatMap((f) =>
-    f.pieces.filter((p): p is SegmentPiece => p.kind === 'segment'),
-  );
+  const flows = flowGroups({ title, summary, categories, alt, body, imageAlts }).flat();
+  const segments = flows.flatMap(segmentsOf);
   const blocks = flows.flatMap((f, block) =>
     f.pieces.flatMap((p) => (p.kind === 'segment' ? [block] : [])),
   );
   return { textLanguage, title, summary, categories, alt, body, imageAlts, segments, blocks };
+}
+
+/**
+ * A plan's flows by kind, in block order (title, summary, the categories, the image's alt
+ * text, the body's flows, the body images' alt texts): what {@link ArticlePlan.blocks} numbers,
+ * and what a correction is aligned by, kind against kind.
+ *
+ * @example
+ * flowGroups(plan).flat()[0] === plan.title; // true
+ */
+export function flowGroups(
+  plan: Pick<ArticlePlan, 'title' | 'summary' | 'categories' | 'alt' | 'body' | 'imageAlts'>,
+): FlowPlan[][] {
+  return [
+    [plan.title],
+    [plan.summary],
+    [...plan.categories],
+    plan.alt ? [plan.alt] : [],
+    [...plan.body],
+    plan.imageAlts.map((a) => a.plan),
+  ];
+}
+
+/**
+ * The segment pieces of one flow, in order (the text between them is kept as it is).
+ *
+ * @example
+ * segmentsOf(plan.title).length; // 1 for a one-sentence title
+ */
+export function segmentsOf(flow: FlowPlan): SegmentPiece[] {
+  return flow.pieces.filter((p): p is SegmentPiece => p.kind === 'segment');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ArticleContent, LanguageCode } from '@tidings/core';
 import render from 'dom-serializer';
-import { type ArticlePlan, planArticle } from './article-plan.ts';
+import { type ArticlePlan, flowGroups, planArticle, segmentsOf } from './article-plan.ts';
 import type { InlineNode } from './flow.ts';
 import type { FlowPlan, SegmentPiece } from './flow-plan.ts';
 import { Glossary } from './glossary.ts';
@@ -111,16 +111,8 @@ type Pair = [block: number, source: FlowPlan, corrected: FlowPlan | undefined];
 
 /** The source's flows with their block numbers, each beside the corrected flow in its place. */
 function blockPairs(source: ArticlePlan, corrected: ArticlePlan): Pair[] {
-  const groups = (plan: ArticlePlan): FlowPlan[][] => [
-    [plan.title],
-    [plan.summary],
-    [...plan.categories],
-    plan.alt ? [plan.alt] : [],
-    [...plan.body],
-    plan.imageAlts.map((a) => a.plan),
-  ];
-  const sourceGroups = groups(source);
-  const correctedGroups = groups(corrected);
+  const sourceGroups = flowGroups(source);
+  const correctedGroups = flowGroups(corrected);
   const pairs: Pair[] = [];
   let block = 0;
   sourceGroups.forEach((flows, g) => {
@@ -130,10 +122,6 @@ function blockPairs(source: ArticlePlan, corrected: ArticlePlan): Pair[] {
     }
   });
   return pairs;
-}
-
-function segmentsOf(flow: FlowPlan): SegmentPiece[] {
-  return flow.pieces.filter((p): p is SegmentPiece => p.kind === 'segment');
 }
 
 /**
