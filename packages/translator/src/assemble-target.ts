@@ -56,6 +56,8 @@ export function assembleTarget(
 ): TargetTranslation {
   const reasons = new Map<string, ReviewReason>();
   const counted = route.map(() => new Set<string>());
+  // Each step's outputs, found once for the article rather than once per segment.
+  const stepOutputs = route.map((step, i) => outputs[i]?.get(stepKey(step)));
   const sources: SegmentSource[] = [];
   let memoryHits = 0;
   let modelCalls = 0;
@@ -68,8 +70,8 @@ export function assembleTarget(
     let origin: SegmentOrigin = wording === undefined ? 'machine-memory' : 'human-memory';
     if (wording !== undefined) text = wording;
     else
-      route.forEach((step, i) => {
-        const out = outputs[i]?.get(stepKey(step))?.get(text);
+      stepOutputs.forEach((perText, i) => {
+        const out = perText?.get(text);
         if (!out) return;
         if (!counted[i]?.has(text)) {
           counted[i]?.add(text);

@@ -243,8 +243,15 @@ export class Translator {
     for (const perJob of human)
       for (const perTarget of perJob.values())
         this.#segments.stats.humanMemoryHits += perTarget.size;
+    // Per job and target, once: each stage below reads them again.
+    const machine = jobs.map((job, j) => {
+      const inputs = inputsOf(plans[j]);
+      return new Map(
+        job.targets.map((t) => [t, inputs.filter((s) => !human[j]?.get(t)?.has(s.text))]),
+      );
+    });
     const machineInputs = (j: number, target: LanguageCode): SegmentInput[] =>
-      inputsOf(plans[j]).filter((s) => !human[j]?.get(target)?.has(s.text));
+      machine[j]?.get(target) ?? [];
 
     // Stage 1: the first step of every route; pivoted targets share the step into English.
     const first = new StepGroups();
