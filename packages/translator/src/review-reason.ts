@@ -1,3 +1,4 @@
+import type { ReviewReasonData } from '@tidings/core';
 import type { MarkupRepair } from './placeholder-repair.ts';
 import type { GateProblem } from './quality-gate.ts';
 
@@ -76,3 +77,13 @@ export function isRepairOnly(reasons: readonly ReviewReason[]): boolean {
 export function reasonKey(reason: ReviewReason): string {
   return JSON.stringify(reason);
 }
+
+// The result message and the store parse reasons with the core's `reviewReasonSchema`, which
+// mirrors {@link ReviewReason}: the compiler holds the two to one shape, each way, so a field or
+// code added to one and not the other does not compile.
+const sameShape: [ReviewReason] extends [ReviewReasonData]
+  ? [ReviewReasonData] extends [ReviewReason]
+    ? true
+    : false
+  : false = true;
+void sameShape;
