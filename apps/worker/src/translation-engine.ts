@@ -21,8 +21,7 @@ import {
 } from '@tidings/translator';
 import { loadConfig } from './config.ts';
 import type { CancelRequest, EngineMessage, TranslateRequest } from './engine-protocol.ts';
-import { dieWithParent } from './orphan-guard.ts';
-import { sendToParent } from './parent-channel.ts';
+import { dieWithParent, sendToParent } from './orphan-guard.ts';
 
 // An engine whose worker died with SIGKILL would translate on for nobody.
 dieWithParent();
