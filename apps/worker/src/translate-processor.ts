@@ -5,6 +5,7 @@ import {
   type LanguageCode,
   type Logger,
 } from '@tidings/core';
+import { reviewReasonText, translatorFor } from '@tidings/i18n';
 import {
   addResult,
   type ResultsQueue,
@@ -13,10 +14,14 @@ import {
   type TranslationResultData,
   translateJobDataSchema,
 } from '@tidings/queue';
-import { isRepairOnly, type TargetTranslation, type TranslateOptions } from '@tidings/translator';
+import {
+  isRepairOnly,
+  type ReviewReason,
+  type TargetTranslation,
+  type TranslateOptions,
+} from '@tidings/translator';
 import { UnrecoverableError } from 'bullmq';
 import { LockLostError } from './lock-lost-error.ts';
-import { reviewText } from './review-text.ts';
 
 /**
  * What the processor uses of a job (a BullMQ `Job`); narrow, so tests can hand it their own.
@@ -201,4 +206,19 @@ export function translateProcessor(
       loopDelay.disable();
     }
   };
+}
+
+/**
+ * The review reasons of a version as one English line, the `reason` text that travels beside
+ * the reasons as data (for `tidings show` and readers of results older than the data): each
+ * reason's sentence from `locales/en/review.json`, by its code.
+ *
+ * @example
+ * reviewText([{ code: 'lost-foreign-run', runs: ['习近平'], segment: 'Met 习近平.' }]);
+ * // 'Text in another script was lost (习近平) in “Met 习近平.”'
+ */
+export function reviewText(reasons: readonly ReviewReason[]): string | undefined {
+  if (reasons.length === 0) return undefined;
+  const t = translatorFor('en');
+  return reasons.map((reason) => reviewReasonText(t, reason)).join('; ');
 }
