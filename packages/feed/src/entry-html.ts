@@ -1,7 +1,7 @@
 import { languageName, type SanitizeOptions, sanitizeArticleHtml } from '@tidings/core';
 import { provenanceNotice } from '@tidings/i18n';
-import { escapeHtml } from './escape-html.ts';
 import type { FeedEntry, FeedLabels } from './types.ts';
+import { escapeHtml } from './xml-text.ts';
 
 // A parsed URL has its quotes and spaces percent-encoded, so even a reader that decodes
 // entities twice cannot see an attribute end inside it.

@@ -1,6 +1,6 @@
 import { type LanguageCode, languageOf } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from './xml-text.ts';
 
 /**
  * An XSLT 1.0 template named `date` that writes a day, a month (1–12) and a year as readers of

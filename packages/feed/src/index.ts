@@ -4,7 +4,6 @@ export {
   feedLabels,
 } from './create-feed-document.ts';
 export { entryHtml } from './entry-html.ts';
-export { escapeHtml } from './escape-html.ts';
 export { FEED_FORMATS, type FeedFormatInfo } from './feed-formats.ts';
 export { feedStylesheet } from './feed-stylesheet.ts';
 export { feedTextWork } from './feed-text-work.ts';
@@ -29,5 +28,4 @@ export type {
   FeedLabels,
   FeedLinks,
 } from './types.ts';
-export { xmlSafe } from './xml-safe.ts';
-export { xmlText } from './xml-text.ts';
+export { escapeHtml, xmlSafe, xmlText } from './xml-text.ts';

@@ -4,11 +4,11 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { createFeedDocument } from './create-feed-document.ts';
-import { escapeHtml } from './escape-html.ts';
 import { renderFeed } from './render-feed.ts';
 import { renderOpml } from './render-opml.ts';
 import { w3cFeedRules } from './testing/w3c-feed-rules.ts';
 import type { FeedDocument, FeedEntry, FeedFormat } from './types.ts';
+import { escapeHtml } from './xml-text.ts';
 
 const BASE = 'https://news.example.org';
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;

@@ -2,7 +2,7 @@ import { entryHtml } from './entry-html.ts';
 import { entrySummary } from './entry-summary.ts';
 import { provenanceFields } from './tidings-namespace.ts';
 import type { FeedDocument } from './types.ts';
-import { xmlSafe } from './xml-safe.ts';
+import { xmlSafe } from './xml-text.ts';
 
 /**
  * JSON Feed 1.1 with `language` on the feed and every item, `next_url` paging, an optional

@@ -2,7 +2,7 @@ import type { create } from 'xmlbuilder2';
 
 type XMLBuilder = ReturnType<typeof create>;
 
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from './xml-text.ts';
 
 /**
  * Adds `<?xml-stylesheet type="text/xsl" href="…"?>` before the root element, so that a
