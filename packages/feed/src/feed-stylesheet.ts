@@ -1,5 +1,6 @@
 import { type LanguageCode, languageOf } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
+import type { create } from 'xmlbuilder2';
 import { escapeHtml } from './xml-text.ts';
 
 /**
@@ -95,4 +96,18 @@ export function feedStylesheet(language: LanguageCode): string {
 ${dateTemplate(language)}
 </xsl:stylesheet>
 `;
+}
+
+type XMLBuilder = ReturnType<typeof create>;
+
+/**
+ * Adds `<?xml-stylesheet type="text/xsl" href="…"?>` before the root element, so that a
+ * browser shows the feed through the stylesheet instead of as raw XML; feed readers ignore it.
+ *
+ * @example
+ * withStylesheet(create({ version: '1.0' }), '/feeds/uk/feed.xsl').ele('rss');
+ */
+export function withStylesheet(doc: XMLBuilder, href: string | undefined): XMLBuilder {
+  if (href === undefined) return doc;
+  return doc.ins('xml-stylesheet', `type="text/xsl" href="${escapeHtml(href)}"`);
 }

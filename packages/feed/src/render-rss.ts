@@ -1,9 +1,9 @@
 import { create } from 'xmlbuilder2';
 import { entryHtml } from './entry-html.ts';
 import { entrySummary } from './entry-summary.ts';
+import { withStylesheet } from './feed-stylesheet.ts';
 import { provenanceFields, TIDINGS_NAMESPACE } from './tidings-namespace.ts';
 import type { FeedDocument } from './types.ts';
-import { withStylesheet } from './with-stylesheet.ts';
 import { escapeHtml, xmlAttributes, xmlText } from './xml-text.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
