@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { createFeedDocument } from './create-feed-document.ts';
-import { entrySummary } from './entry-summary.ts';
+import { entrySummary } from './feed-entry.ts';
 import { renderFeed } from './render-feed.ts';
 import type { FeedEntry } from './types.ts';
 

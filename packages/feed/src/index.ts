@@ -3,10 +3,9 @@ export {
   type FeedDocumentInput,
   feedLabels,
 } from './create-feed-document.ts';
-export { entryHtml } from './entry-html.ts';
+export { entryHtml, feedTextWork } from './feed-entry.ts';
 export { FEED_FORMATS, type FeedFormatInfo } from './feed-formats.ts';
 export { feedStylesheet } from './feed-stylesheet.ts';
-export { feedTextWork } from './feed-text-work.ts';
 export { renderAtom } from './render-atom.ts';
 export { renderFeed } from './render-feed.ts';
 export { renderJsonFeed } from './render-json-feed.ts';

@@ -1,8 +1,6 @@
 import { create } from 'xmlbuilder2';
-import { entryHtml } from './entry-html.ts';
-import { entrySummary } from './entry-summary.ts';
+import { entryHtml, entrySummary, provenanceFields, TIDINGS_NAMESPACE } from './feed-entry.ts';
 import { withStylesheet } from './feed-stylesheet.ts';
-import { provenanceFields, TIDINGS_NAMESPACE } from './tidings-namespace.ts';
 import type { FeedDocument } from './types.ts';
 import { xmlAttributes, xmlText } from './xml-text.ts';
 

@@ -1,6 +1,4 @@
-import { entryHtml } from './entry-html.ts';
-import { entrySummary } from './entry-summary.ts';
-import { provenanceFields } from './tidings-namespace.ts';
+import { entryHtml, entrySummary, provenanceFields } from './feed-entry.ts';
 import type { FeedDocument } from './types.ts';
 import { xmlSafe } from './xml-text.ts';
 
