@@ -1,7 +1,6 @@
 import type { LanguageCode } from '@tidings/core';
-import type { Flow, InlineNode, Mark } from './flow.ts';
 import type { Glossary } from './glossary.ts';
-import { textOf } from './html-flows.ts';
+import { type Flow, type InlineNode, type Mark, textOf } from './html-flows.ts';
 import {
   type EncodedSegment,
   encodeSegment,
