@@ -8,11 +8,11 @@ import {
 } from '@tidings/core';
 import { type ArticlePlan, renderArticle } from './article-plan.ts';
 import type { SegmentPiece } from './flow-plan.ts';
+import { readerText } from './flow-renderer.ts';
 import type { Glossary } from './glossary.ts';
 import { lostForeignRuns } from './lost-content.ts';
 import type { RouteStep } from './model-route.ts';
 import { decodeLenient, decodeSegment, type LocalAtom, voidsIn } from './placeholder-codec.ts';
-import { readerText } from './reader-text.ts';
 import { type ReviewReason, reasonKey, type SegmentProblem } from './review-reason.ts';
 import type { SegmentOutput } from './segment-translator.ts';
 import { stepKey } from './step-groups.ts';

@@ -2,10 +2,10 @@ import type { ArticleContent, LanguageCode } from '@tidings/core';
 import render from 'dom-serializer';
 import { type ArticlePlan, flowGroups, planArticle, segmentsOf } from './article-plan.ts';
 import type { FlowPlan, SegmentPiece } from './flow-plan.ts';
+import { readerText } from './flow-renderer.ts';
 import { Glossary } from './glossary.ts';
 import type { InlineNode } from './html-flows.ts';
 import { decodeSegment, type Slot } from './placeholder-codec.ts';
-import { readerText } from './reader-text.ts';
 import type { HumanEntry } from './translation-memory.ts';
 
 /** Why part of a correction taught the memory nothing. */

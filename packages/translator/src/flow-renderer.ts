@@ -1,6 +1,6 @@
 import type { LanguageCode } from '@tidings/core';
 import { type ChildNode, cloneNode, Element, type ParentNode, Text } from 'domhandler';
-import type { FlowPlan } from './flow-plan.ts';
+import type { FlowPlan, SegmentPiece } from './flow-plan.ts';
 import type { Glossary } from './glossary.ts';
 import type { LocalAtom } from './placeholder-codec.ts';
 import { typeset } from './typography.ts';
@@ -104,4 +104,20 @@ export function renderHtmlFlow(
     else if (node?.kind === 'protected') append(new Text(node.text));
   }
   return root;
+}
+
+/**
+ * The text of a source segment as a reader sees it: protected runs and terms put back, inline
+ * tags dropped, the placeholders' padding removed.
+ *
+ * @example
+ * readerText(piece); // 'The minister said.'
+ */
+export function readerText(piece: Pick<SegmentPiece, 'encoded' | 'kept'>): string {
+  return piece.encoded.text
+    .replace(/<x(\d+)\/>/g, (_, n: string) => piece.kept[Number(n) - 1] ?? '')
+    .replace(/<\/?g\d+>/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ (?=[.,;:!?)\]»”])/g, '')
+    .trim();
 }
