@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addresses, emojiRuns, foreignRuns, protectedRuns } from './protected-runs.ts';
+import {
+  addresses,
+  emojiRuns,
+  foreignRuns,
+  lostForeignRuns,
+  protectedRuns,
+} from './protected-runs.ts';
 
 const texts = (text: string, runs: readonly { start: number; end: number }[]) =>
   runs.map((r) => text.slice(r.start, r.end));
@@ -63,6 +69,30 @@ describe('emojiRuns', () => {
       'emoji',
       'emoji',
       'emoji',
+    ]);
+  });
+});
+
+describe('lostForeignRuns', () => {
+  it('names each foreign-script run the translation lacks, once', () => {
+    expect(
+      lostForeignRuns(
+        'Se reunió con <g1> محمد بن سلمان </g1> y con בנימין נתניהו, no con 习近平 ni con בנימין נתניהו.',
+        'Met with <g1> </g1> and with, not with 习近平 nor with.',
+        'es',
+      ),
+    ).toEqual(['محمد بن سلمان', 'בנימין נתניהו']);
+  });
+
+  it('accepts a run that survived with other spacing around it', () => {
+    expect(
+      lostForeignRuns('Zustand: Κυριάκος  Μητσοτάκης.', 'Estado:Κυριάκος Μητσοτάκης.', 'de'),
+    ).toEqual([]);
+  });
+
+  it('checks capitalised Latin names in a Ukrainian source', () => {
+    expect(lostForeignRuns('Зустріч з Emmanuel Macron.', 'Meeting with Macron.', 'uk')).toEqual([
+      'Emmanuel Macron',
     ]);
   });
 });

@@ -1,9 +1,9 @@
 import { planBatches } from './batch-planner.ts';
-import { lostForeignRuns } from './lost-content.ts';
 import type { ModelPool } from './model-pool.ts';
 import type { RouteStep } from './model-route.ts';
 import { decodeSegment, type Slot } from './placeholder-codec.ts';
 import { repairSegment } from './placeholder-repair.ts';
+import { lostForeignRuns } from './protected-runs.ts';
 import { checkTranslation } from './quality-gate.ts';
 import type { SegmentProblem } from './review-reason.ts';
 import type { TranslationMemory } from './translation-memory.ts';
