@@ -9,7 +9,6 @@ import type { Redis } from 'ioredis';
 import { type ArticlePlan, planArticle } from './article-plan.ts';
 import { assembleTarget, type TargetTranslation } from './assemble-target.ts';
 import { Glossary, loadGlossary } from './glossary.ts';
-import { humanWordings } from './human-wordings.ts';
 import { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap } from './model-map.ts';
 import { ModelPool, type ModelPoolOptions } from './model-pool.ts';
 import { resolveRoute } from './model-route.ts';
@@ -22,7 +21,7 @@ import {
 } from './segment-translator.ts';
 import { StepGroups, stepKey } from './step-groups.ts';
 import { TranslationInputError } from './translation-input-error.ts';
-import { type MemoryOptions, TranslationMemory } from './translation-memory.ts';
+import { humanWordings, type MemoryOptions, TranslationMemory } from './translation-memory.ts';
 
 /** Everything a translator needs; apps fill it from their configuration, parsed once. */
 export interface TranslatorOptions extends ModelPoolOptions, SegmentTranslatorOptions {
