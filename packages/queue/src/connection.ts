@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 
 /**
@@ -78,4 +79,10 @@ export function whenReady(redis: Redis, timeoutMs = 5_000): Promise<void> {
     };
     redis.once('ready', onReady);
   });
+}
+
+/** Where a queue lives: its Redis connection and key prefix (`QUEUE_PREFIX`). */
+export interface QueuePlace {
+  readonly connection: ConnectionOptions;
+  readonly prefix: string;
 }

@@ -1,6 +1,7 @@
 export {
   type ConnectionRole,
   createRedisConnection,
+  type QueuePlace,
   WORKER_SOCKET_TIMEOUT_MS,
   whenReady,
 } from './connection.ts';
@@ -11,7 +12,6 @@ export {
   readPublishedGlossary,
 } from './glossary-channel.ts';
 export { logConnectionErrors } from './log-connection-errors.ts';
-export type { QueuePlace } from './queue-place.ts';
 export { inspectRedisSettings, type RedisSettingsReport } from './redis-settings.ts';
 export {
   addResult,

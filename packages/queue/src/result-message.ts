@@ -14,7 +14,7 @@ import {
   type WorkerOptions,
 } from 'bullmq';
 import { z } from 'zod';
-import type { QueuePlace } from './queue-place.ts';
+import type { QueuePlace } from './connection.ts';
 import { translateJobId } from './translate-job.ts';
 
 /** Name of the queue of finished translations, consumed by the API, which persists them. */

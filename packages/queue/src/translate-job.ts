@@ -8,7 +8,7 @@ import {
   type WorkerOptions,
 } from 'bullmq';
 import { z } from 'zod';
-import type { QueuePlace } from './queue-place.ts';
+import type { QueuePlace } from './connection.ts';
 
 /** Name of the queue of translation work, consumed by workers. */
 export const TRANSLATE_QUEUE = 'tidings-translate';
