@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { digitRuns, missingItems } from './missing-items.ts';
+import { digitRuns, missingItems } from './quality-gate.ts';
 
 /** What of a source segment a translation kept: its markup, its numbers, its protected terms. */
 export interface Survival {
