@@ -20,8 +20,13 @@ import {
   Translator,
 } from '@tidings/translator';
 import { loadConfig } from './config.ts';
-import type { CancelRequest, EngineMessage, TranslateRequest } from './engine-protocol.ts';
-import { dieWithParent, sendToParent } from './orphan-guard.ts';
+import {
+  type CancelRequest,
+  type EngineMessage,
+  sendToParent,
+  type TranslateRequest,
+} from './engine-protocol.ts';
+import { dieWithParent } from './orphan-guard.ts';
 
 // An engine whose worker died with SIGKILL would translate on for nobody.
 dieWithParent();

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const scratch = mkdtempSync(join(tmpdir(), 'tidings-channel-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const channel = fileURLToPath(new URL('./engine-protocol.ts', import.meta.url));
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('sendToParent', () => {
+  it('leaves quietly, printing no EPIPE trace, when its parent was killed under a send', async () => {
+    // The child is busy (as an engine inside a model call) until its parent is killed, then
+    // sends into the closed channel. It writes to the test's own stderr, which it inherits.
+    const child = join(scratch, 'child.mjs');
+    writeFileSync(
+      child,
+      `import { sendToParent } from ${JSON.stringify(channel)};
+const parent = process.ppid;
+sendToParent('busy');
+const until = Date.now() + 20_000;
+while (process.ppid === parent && Date.now() < until) {}
+sendToParent({ type: 'progress', id: 1, done: 1, total: 2 });
+setTimeout(() => { console.error('still running after its parent died'); process.exit(3); }, 10_000);`,
+    );
+    const parent = join(scratch, 'parent.mjs');
+    writeFileSync(
+      parent,
+      `import { fork } from 'node:child_process';
+const child = fork(${JSON.stringify(child)}, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+child.on('message', () => console.log(child.pid));`,
+    );
+    const parentProcess = spawn(process.execPath, ['--import', 'tsx', parent], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    parentProcess.stderr.on('data', (chunk: Buffer) => {
+      stderr += String(chunk);
+    });
+    const childPid = await new Promise<number>((resolve) =>
+      parentProcess.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim()))),
+    );
+    parentProcess.kill('SIGKILL');
+    const until = Date.now() + 15_000;
+    while (alive(childPid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(alive(childPid), 'the child is gone').toBe(false);
+    // Whatever the child wrote has reached the pipe by the time it is gone.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stderr).toBe('');
+  }, 30_000);
+});
