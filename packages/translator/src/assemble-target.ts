@@ -10,7 +10,7 @@ import { type ArticlePlan, renderArticle } from './article-plan.ts';
 import type { SegmentPiece } from './flow-plan.ts';
 import { readerText } from './flow-renderer.ts';
 import type { Glossary } from './glossary.ts';
-import type { RouteStep } from './model-route.ts';
+import type { RouteStep } from './model-map.ts';
 import { decodeLenient, decodeSegment, type LocalAtom, voidsIn } from './placeholder-codec.ts';
 import { lostForeignRuns } from './protected-runs.ts';
 import { type ReviewReason, reasonKey, type SegmentProblem } from './review-reason.ts';

@@ -22,10 +22,11 @@ export {
   loadModelMap,
   type ModelMap,
   parseModelMap,
+  type RouteStep,
+  resolveRoute,
 } from './model-map.ts';
 export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-pool.ts';
 export { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
-export { type RouteStep, resolveRoute } from './model-route.ts';
 export { ModelUnavailableError } from './model-unavailable-error.ts';
 export type { MarkupRepair, RepairHow } from './placeholder-repair.ts';
 export { type PreloadPlan, preloadPlan } from './preload-plan.ts';

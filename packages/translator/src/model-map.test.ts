@@ -2,8 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_MAP, loadModelMap, parseModelMap } from './model-map.ts';
-import { resolveRoute } from './model-route.ts';
+import { DEFAULT_MODEL_MAP, loadModelMap, parseModelMap, resolveRoute } from './model-map.ts';
 import { TranslationInputError } from './translation-input-error.ts';
 
 const NLLB = {

@@ -8,8 +8,8 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import { GreedyDecoder, type Seq2SeqModel } from './greedy-decoder.ts';
+import type { RouteStep } from './model-map.ts';
 import { languageTokens, ModelPrefixError } from './model-prefix-error.ts';
-import type { RouteStep } from './model-route.ts';
 import { ModelUnavailableError } from './model-unavailable-error.ts';
 
 /** Where models come from and how they run (MODELS_DIR, ALLOW_REMOTE_MODELS, …). */

@@ -1,6 +1,5 @@
 import type { LanguageCode } from '@tidings/core';
-import type { ModelMap } from './model-map.ts';
-import { type RouteStep, resolveRoute } from './model-route.ts';
+import { type ModelMap, type RouteStep, resolveRoute } from './model-map.ts';
 
 /** Which models a worker loads at start, and which it leaves to the first job that needs them. */
 export interface PreloadPlan {

@@ -1,6 +1,6 @@
 import { planBatches } from './batch-planner.ts';
+import type { RouteStep } from './model-map.ts';
 import type { ModelPool } from './model-pool.ts';
-import type { RouteStep } from './model-route.ts';
 import { decodeSegment, type Slot } from './placeholder-codec.ts';
 import { repairSegment } from './placeholder-repair.ts';
 import { lostForeignRuns } from './protected-runs.ts';

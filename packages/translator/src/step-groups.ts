@@ -1,4 +1,4 @@
-import type { RouteStep } from './model-route.ts';
+import type { RouteStep } from './model-map.ts';
 import type { SegmentInput, SegmentOutput, SegmentTranslator } from './segment-translator.ts';
 
 /**

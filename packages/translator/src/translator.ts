@@ -9,9 +9,8 @@ import type { Redis } from 'ioredis';
 import { type ArticlePlan, planArticle } from './article-plan.ts';
 import { assembleTarget, type TargetTranslation } from './assemble-target.ts';
 import { Glossary, loadGlossary } from './glossary.ts';
-import { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap } from './model-map.ts';
+import { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap, resolveRoute } from './model-map.ts';
 import { ModelPool, type ModelPoolOptions } from './model-pool.ts';
-import { resolveRoute } from './model-route.ts';
 import { type PreloadPlan, preloadPlan } from './preload-plan.ts';
 import {
   type SegmentInput,
