@@ -60,4 +60,28 @@ describe('Translator quality gates on a model that talks nonsense', () => {
     await translator.translateArticle(content, 'en', ['es']);
     expect(batches).toHaveLength(4);
   }, 300_000);
+
+  it('with gates: false (benchmarks only) takes the output as written: no retry, no review, nothing remembered', async () => {
+    await translator?.close();
+    const batches: BatchEvent[] = [];
+    translator = new Translator({
+      modelsDir,
+      redis,
+      dtype: 'q8',
+      ortThreads: 2,
+      memory: { prefix: `${PREFIX}off:` },
+      onBatch: (b) => batches.push(b),
+      gates: false,
+    });
+    const body = '<p>The <a href="https://example.org/">minister</a> said on 5 November.</p>';
+    const content = { title: '', summary: '', body, categories: [] };
+    const result = (await translator.translateArticle(content, 'en', ['es'])).get('es');
+    expect(batches.map((b) => b.retry)).toEqual([false]);
+    expect(result?.needsReview).toEqual([]);
+    expect(result?.content.body).toMatch(
+      /^<p>[^<]*<a href="https:\/\/example.org\/">[^<]+<\/a>[^<]*<\/p>$/,
+    );
+    expect(translator.stats).toMatchObject({ retries: 0, flagged: 0 });
+    expect(await redis.keys(`${PREFIX}off:*`)).toEqual([]);
+  }, 300_000);
 });
