@@ -39,6 +39,7 @@ export class EngineTranslationError extends Error {
 export class EngineClient implements ArticleTranslator {
   readonly #entry: URL;
   readonly #logger: Logger;
+  readonly #args: readonly string[];
   readonly #pending = new Map<number, Pending>();
   readonly #loads: { model: string; ms: number }[] = [];
   #models: readonly string[] = [];
@@ -52,8 +53,10 @@ export class EngineClient implements ArticleTranslator {
    */
   readonly ready: Promise<void>;
 
-  constructor(entry: URL, logger: Logger) {
+  /** `args`: the engine's command-line arguments (a benchmark's options, `engineArgs`). */
+  constructor(entry: URL, logger: Logger, args: readonly string[] = []) {
     this.#entry = entry;
+    this.#args = args;
     this.#logger = logger;
     this.ready = new Promise((resolve) => {
       this.#started = resolve;
@@ -126,7 +129,7 @@ export class EngineClient implements ArticleTranslator {
     if (this.#child) return this.#child;
     // The engine is TypeScript, run as the worker is: through tsx (added when not inherited).
     const tsx = process.execArgv.some((a) => a.includes('tsx'));
-    const child = fork(this.#entry, [], {
+    const child = fork(this.#entry, [...this.#args], {
       execArgv: tsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -19,6 +19,7 @@ import {
   servedDirections,
   Translator,
 } from '@tidings/translator';
+import { parseEngineArgs } from './benchmark-options.ts';
 import { loadConfig } from './config.ts';
 import {
   type CancelRequest,
@@ -32,6 +33,8 @@ import { dieWithParent } from './orphan-guard.ts';
 dieWithParent();
 
 const config = loadConfig();
+// Set only by a benchmark that starts the worker itself (benchmark-options.ts); never by env.
+const benchmark = parseEngineArgs(process.argv.slice(2));
 const logger = createLogger(config, 'worker');
 const connection = createRedisConnection(config.redisUrl, 'worker');
 logConnectionErrors(connection, logger, 'redis (translation memory)');
@@ -56,6 +59,7 @@ const translator = await Translator.create({
     prefix: `${config.queuePrefix}:tm:`,
     ttlSeconds: config.translationMemoryTtlDays * 24 * 3600,
   },
+  ...benchmark,
 });
 const batcher = new ArticleBatcher(translator);
 

@@ -62,6 +62,11 @@ export interface SegmentTranslatorOptions {
    * No configuration variable sets it; default true.
    */
   readonly gates?: boolean | undefined;
+  /**
+   * For benchmarks only: every segment writes exactly this many tokens (`minNewTokens =
+   * maxNewTokens`), as the bench's translator sections run. No configuration variable sets it.
+   */
+  readonly newTokens?: number | undefined;
 }
 
 /**
@@ -175,7 +180,11 @@ export class SegmentTranslator {
     this.stats.byModel[step.model] = perModel;
     perModel.calls++;
     perModel.segments += texts.length;
-    return this.#pool.translate(step, texts, { noRepeatNgramSize: noRepeat });
+    const n = this.#options.newTokens;
+    return this.#pool.translate(step, texts, {
+      noRepeatNgramSize: noRepeat,
+      ...(n ? { minNewTokens: n, maxNewTokens: n } : {}),
+    });
   }
 }
 
