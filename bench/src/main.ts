@@ -21,12 +21,13 @@ import { raggedThroughput } from './ragged-throughput.ts';
 import { resultsTable, writeResults } from './results-table.ts';
 import { revisionCost } from './revision-cost.ts';
 import { testSetEval } from './test-set-eval.ts';
+import { timeToPublish } from './time-to-publish.ts';
 import { type ThroughputFigures, translatorThroughput } from './translator-throughput.ts';
 import { workerMemory } from './worker-memory.ts';
 import { workerScaling } from './worker-scaling.ts';
 
 const SECTIONS =
-  'translator,ragged,gemm,growth,workers,cold-start,memory,api-memory,fan-out,revision,eval,http,feed,deep';
+  'translator,ragged,gemm,growth,workers,cold-start,publish,memory,api-memory,fan-out,revision,eval,http,feed,deep';
 const USAGE = `Usage: npm run bench -- [--only SECTIONS] [--runs N] [--sentences N] [--tokens N] [--seconds N] [--threads N]
   --only      comma-separated sections (default: all): ${SECTIONS}
   --runs      runs per figure (3)          --sentences  sentences per throughput run (300)
@@ -128,6 +129,9 @@ await step('growth', () =>
 );
 await step('workers', () => workerScaling({ sentences: 120, newTokens, runs }, progress));
 await step('cold-start', () => coldStart({ runs, threads, newTokens }, progress));
+await step('publish', () =>
+  timeToPublish({ runs, threads, newTokens, burst: 20, redisUrl }, progress),
+);
 await step('memory', () => workerMemory(progress));
 await step('api-memory', () => apiMemory({ redisUrl, databaseUrl }, progress));
 await step('fan-out', () => languageFanOut({ runs: Math.max(5, runs) }, progress));
