@@ -5,9 +5,7 @@
  * the quality gates set aside for the random-weight Opus-sized model, and a fixed number of
  * new tokens per segment, as the translator sections. Argv: the options as JSON.
  */
-import type { BenchmarkOptions } from '../../apps/worker/src/benchmark-options.ts';
-import { loadConfig } from '../../apps/worker/src/config.ts';
-import { startWorker } from '../../apps/worker/src/start-worker.ts';
+import { type BenchmarkOptions, loadConfig, startWorker } from '@tidings/worker/benchmark';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as BenchmarkOptions;
 startWorker(loadConfig(), options);
