@@ -1,4 +1,5 @@
 import * as ort from 'onnxruntime-node';
+import { TOP_K_OUTPUTS } from './logits-top-k.ts';
 
 /** One row to generate: its source token ids and its own bounds on new tokens. */
 export interface DecodeRow {
@@ -87,6 +88,8 @@ export class GreedyDecoder {
   readonly #cache: readonly CacheInput[];
   readonly #firstFetch: readonly string[];
   readonly #nextFetch: readonly string[];
+  /** Whether the session has the derived top-k outputs (see logits-top-k.ts). */
+  readonly native: boolean;
 
   private constructor(
     encoder: ort.InferenceSession,
@@ -98,8 +101,11 @@ export class GreedyDecoder {
     this.#decoder = decoder;
     this.#tokens = tokens;
     this.#cache = cache;
-    this.#firstFetch = ['logits', ...cache.map((c) => c.output)];
-    this.#nextFetch = ['logits', ...cache.filter((c) => !c.cross).map((c) => c.output)];
+    this.native = Object.values(TOP_K_OUTPUTS).every((n) => decoder.outputNames.includes(n));
+    // With the derived outputs a step fetches k ids and scores a row, not the vocabulary.
+    const scores = this.native ? [TOP_K_OUTPUTS.indices, TOP_K_OUTPUTS.values] : ['logits'];
+    this.#firstFetch = [...scores, ...cache.map((c) => c.output)];
+    this.#nextFetch = [...scores, ...cache.filter((c) => !c.cross).map((c) => c.output)];
   }
 
   /**
@@ -159,7 +165,12 @@ export class GreedyDecoder {
       for (const c of this.#cache) {
         if (!c.cross || step === 0) past[c.name] = out[c.output] as ort.Tensor;
       }
-      const logits = out.logits as ort.Tensor;
+      // The full logits, asked again only for a row whose k best tokens are all forbidden.
+      let full: ort.Tensor | undefined = out.logits as ort.Tensor | undefined;
+      const logits = async (): Promise<ort.Tensor> => {
+        full ??= (await this.#decoder.run(feeds, ['logits'])).logits as ort.Tensor;
+        return full;
+      };
       // A finished row left in the batch is fed padding; nothing it computes is read.
       next = new BigInt64Array(batch.length).fill(BigInt(pad));
       let live = 0;
@@ -167,7 +178,11 @@ export class GreedyDecoder {
         if (r < 0) continue;
         const row = rows[r] as DecodeRow;
         const written = outputs[r] as number[];
-        const token = this.#pick(logits, b, row, written, noRepeatNgramSize);
+        const forbidden = this.#forbidden(row, written, noRepeatNgramSize);
+        const token =
+          this.#forcedEos(row, written) ??
+          (this.native ? this.#pickTop(out, b, forbidden) : undefined) ??
+          this.#pick(await logits(), b, forbidden);
         written.push(token);
         if (this.#tokens.eos.has(token) || written.length >= row.maxNewTokens) batch[b] = -1;
         else {
@@ -209,31 +224,53 @@ export class GreedyDecoder {
     return { mask, hidden: encoded.last_hidden_state as ort.Tensor };
   }
 
-  /** The next token of batch row `b`: the best one the model's settings allow. */
-  #pick(
-    logits: ort.Tensor,
-    b: number,
-    row: DecodeRow,
-    written: readonly number[],
-    noRepeat: number,
-  ): number {
-    const { eos, firstEos, banned, forceEos, start } = this.#tokens;
-    if (forceEos && written.length === row.maxNewTokens - 1) return firstEos;
+  /** End of sentence when the model forces it as the row's last token. */
+  #forcedEos(row: DecodeRow, written: readonly number[]): number | undefined {
+    const { forceEos, firstEos } = this.#tokens;
+    return forceEos && written.length === row.maxNewTokens - 1 ? firstEos : undefined;
+  }
+
+  /** The tokens batch row's next step may not write under the model's settings. */
+  #forbidden(row: DecodeRow, written: readonly number[], noRepeat: number): ReadonlySet<number> {
+    const { eos, banned, start } = this.#tokens;
+    const early = written.length < (row.minNewTokens ?? 0);
+    // The model's banned tokens serve as they are unless this row must forbid more.
+    if (!early && noRepeat <= 0) return banned;
+    const more = new Set(banned);
+    if (early) for (const id of eos) more.add(id);
+    if (noRepeat > 0) for (const id of repeated([start, ...written], noRepeat)) more.add(id);
+    return more;
+  }
+
+  /**
+   * The next token of batch row `b` from the derived top-k outputs: the first allowed of the k
+   * best (sorted best first, the lower id first among equals, as the full scan picks), or
+   * `undefined` when all k are forbidden or a score is not finite (the full scan decides).
+   */
+  #pickTop(out: ort.InferenceSession.ReturnType, b: number, forbidden: ReadonlySet<number>) {
+    const indices = out[TOP_K_OUTPUTS.indices] as ort.Tensor;
+    const values = (out[TOP_K_OUTPUTS.values] as ort.Tensor).data as Float32Array;
+    const ids = indices.data as BigInt64Array;
+    const k = Number(indices.dims.at(-1));
+    const steps = Number(indices.dims.at(1) ?? 1);
+    const base = (b * steps + steps - 1) * k;
+    for (let i = base; i < base + k; i++) {
+      const value = values[i] as number;
+      if (!(value > Number.NEGATIVE_INFINITY && value < Number.POSITIVE_INFINITY)) return undefined;
+      const id = Number(ids[i]);
+      if (!forbidden.has(id)) return id;
+    }
+    return undefined;
+  }
+
+  /** The next token of batch row `b`: the best one of the full logits not forbidden. */
+  #pick(logits: ort.Tensor, b: number, forbidden: ReadonlySet<number>): number {
     const raw = logits.data as Float32Array | Uint16Array;
     // float16 logits (Xenova's `*_fp16.onnx`) come as their bit patterns.
     const table = raw instanceof Uint16Array ? halfTable() : undefined;
     const vocab = Number(logits.dims.at(-1));
     const steps = Number(logits.dims.at(1) ?? 1);
     const base = (b * steps + steps - 1) * vocab;
-    const early = written.length < (row.minNewTokens ?? 0);
-    // The model's banned tokens serve as they are unless this row must forbid more.
-    let forbidden = banned;
-    if (early || noRepeat > 0) {
-      const more = new Set(banned);
-      if (early) for (const id of eos) more.add(id);
-      if (noRepeat > 0) for (const id of repeated([start, ...written], noRepeat)) more.add(id);
-      forbidden = more;
-    }
     let best = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (let v = 0; v < vocab; v++) {
@@ -244,7 +281,7 @@ export class GreedyDecoder {
         best = v;
       }
     }
-    return best < 0 ? firstEos : best;
+    return best < 0 ? this.#tokens.firstEos : best;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import { GreedyDecoder, type Seq2SeqModel } from './greedy-decoder.ts';
+import { DEFAULT_TOP_K, decoderFile, useTopKDecoder } from './logits-top-k.ts';
 import type { RouteStep } from './model-map.ts';
 import { languageTokens, ModelPrefixError } from './model-prefix-error.ts';
 import { ModelUnavailableError } from './model-unavailable-error.ts';
@@ -215,6 +216,30 @@ export class ModelPool {
     return decoder ?? undefined;
   }
 
+  /**
+   * Where this pool's own greedy loop will run the model, swaps its decoder session for one
+   * derived from the same file with a top-k after `logits` (logits-top-k.ts), so each step
+   * fetches k ids a row instead of the whole vocabulary. Any model it does not fit keeps its
+   * session and the full-logits path.
+   */
+  async #nativeTopK(
+    loaded: TranslationPipeline,
+    modelDir: string,
+    dtype: string,
+    options: Record<string, number>,
+  ): Promise<void> {
+    if (this.#options.decoding === 'pipeline') return;
+    const model = loaded.model as unknown as Seq2SeqModel;
+    const file = decoderFile(modelDir, dtype);
+    const vocab = Number(model.config?.vocab_size);
+    if (!file || !(vocab > 0) || !GreedyDecoder.for(model, loaded.tokenizer)) return;
+    const present = await access(file).then(
+      () => true,
+      () => false,
+    );
+    if (present) await useTopKDecoder(model, file, options, Math.min(DEFAULT_TOP_K, vocab));
+  }
+
   #acquire(model: string): Entry {
     let entry = this.#entries.get(model);
     if (!entry) {
@@ -266,6 +291,9 @@ export class ModelPool {
     // Its per-load tokenizer warnings would otherwise go straight to the console.
     env.logLevel = LogLevel.ERROR;
     const started = performance.now();
+    const sessionOptions: Record<string, number> = ortThreads
+      ? { intraOpNumThreads: ortThreads, interOpNumThreads: 1 }
+      : {};
     try {
       const loaded: TranslationPipeline = await pipeline('translation', model, {
         dtype,
@@ -285,8 +313,9 @@ export class ModelPool {
                 }),
             }
           : {}),
-        session_options: ortThreads ? { intraOpNumThreads: ortThreads, interOpNumThreads: 1 } : {},
+        session_options: sessionOptions,
       });
+      await this.#nativeTopK(loaded, join(modelsDir, model), dtype, sessionOptions);
       // The pipeline decodes with the tokenizer's own setting and takes no option for it: the
       // same override as DECODE, on the object that holds the setting.
       const inner = (loaded.tokenizer as unknown as { _tokenizer?: CleanUpSetting })._tokenizer;
