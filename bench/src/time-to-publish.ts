@@ -144,6 +144,7 @@ class Api {
     ids: readonly string[],
     timeoutMs: number,
     intervalMs = 100,
+    onPublished?: (done: number) => void,
   ): Promise<Map<string, number[]>> {
     const until = Date.now() + timeoutMs;
     const out = new Map<string, number[]>();
@@ -158,11 +159,13 @@ class Api {
           throw new Error(
             `article ${id}: ${stuck.map(([to, s]) => `${to} ${s?.status} (${s?.reason ?? ''})`).join('; ')}`,
           );
-        if (states.every(([, s]) => s?.status === 'published' && s.publishedAt))
+        if (states.every(([, s]) => s?.status === 'published' && s.publishedAt)) {
           out.set(
             id,
             states.map(([, s]) => Date.parse(s?.publishedAt ?? '')),
           );
+          onPublished?.(out.size);
+        }
       }
       if (out.size === ids.length) return out;
       if (Date.now() > until) {
@@ -349,6 +352,7 @@ export async function timeToPublish(
       posted.map((p) => p.id),
       900_000,
       250,
+      (done) => progress(`  publish: ${done}/${burst} articles published in all five languages`),
     );
     const latencies = posted.flatMap(({ id, at }) => (published.get(id) ?? []).map((t) => t - at));
     const makespan = Math.max(...[...published.values()].flat()) - began;
