@@ -17,25 +17,27 @@ const languageState = {
   },
 };
 
+const reasonsSchema = {
+  type: 'array',
+  description:
+    'Why the version needs review (or, published, what was repaired), one entry per reason: its `code` (see `locales/en/review.json`), the fields its sentence names (`placeholder`, `number`, `phrase`, `ratio`, `runs`, `repairs`), the source `segment` it is about, and `text`, the sentence in the language `Accept-Language` asks for (English by default). Empty when there is none, or the version came from a worker older than this field (then `reason` is the English text).',
+  items: {
+    type: 'object',
+    required: ['code', 'segment', 'text'],
+    properties: {
+      code: { type: 'string', enum: [...REVIEW_REASON_CODES] },
+      segment: { type: 'string' },
+      text: { type: 'string' },
+    },
+    additionalProperties: true,
+  },
+};
+
 const translationView = {
   type: 'object',
   properties: {
     ...languageState.properties,
-    reasons: {
-      type: 'array',
-      description:
-        'Why the version needs review (or, published, what was repaired), one entry per reason: its `code` (see `locales/en/review.json`), the fields its sentence names (`placeholder`, `number`, `phrase`, `ratio`, `runs`, `repairs`), the source `segment` it is about, and `text`, the sentence in the language `Accept-Language` asks for (English by default). Empty when there is none, or the version came from a worker older than this field (then `reason` is the English text).',
-      items: {
-        type: 'object',
-        required: ['code', 'segment', 'text'],
-        properties: {
-          code: { type: 'string', enum: [...REVIEW_REASON_CODES] },
-          segment: { type: 'string' },
-          text: { type: 'string' },
-        },
-        additionalProperties: true,
-      },
-    },
+    reasons: reasonsSchema,
   },
 };
 
@@ -47,7 +49,15 @@ const articleView = {
     sourceLanguage: { type: 'string', enum: [...LANGUAGE_CODES] },
     revision: { type: 'integer' },
     content: { type: 'object' },
-    languages: { type: 'object', additionalProperties: languageState },
+    languages: {
+      type: 'object',
+      description:
+        "Each target language's state; `reason` is the English text kept for older clients, `reasons` the same as data with texts in the language `Accept-Language` asks for.",
+      additionalProperties: {
+        type: 'object',
+        properties: { ...languageState.properties, reasons: reasonsSchema },
+      },
+    },
     links: { type: 'object', additionalProperties: { type: 'string' } },
   },
 };

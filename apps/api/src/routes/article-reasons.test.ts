@@ -80,4 +80,27 @@ describe('GET /v1/articles/{id}/{lang} review reasons', () => {
     expect(body.reasons).toEqual([]);
     expect(body.reason).toBe('The number 5 was lost in “Ships leave on 5 May.”');
   });
+
+  it('shows the same reasons per language in GET /v1/articles/{id}, keeping the English reason', async () => {
+    const id = await held(reasons);
+    const res = await h.app.request(`/v1/articles/${id}`, {
+      headers: { authorization: `Bearer ${h.keys.editor}`, 'accept-language': 'de' },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { languages: Record<string, Version> };
+    expect(body.languages.de?.reason).toBe('The number 5 was lost in “Ships leave on 5 May.”');
+    expect(body.languages.de?.reasons).toEqual([
+      { ...reasons[0], text: 'Die Zahl 5 ging verloren in „Ships leave on 5 May.“' },
+      {
+        ...reasons[1],
+        text: 'Text in einer anderen Schrift ging verloren (习近平, ACME) in „Met 习近平.“',
+      },
+    ]);
+    const older = await held();
+    const plain = await h.app.request(`/v1/articles/${older}`, {
+      headers: { authorization: `Bearer ${h.keys.editor}` },
+    });
+    const languages = ((await plain.json()) as { languages: Record<string, Version> }).languages;
+    for (const state of Object.values(languages)) expect(state.reasons).toEqual([]);
+  });
 });

@@ -41,12 +41,14 @@ export function languageView(
 }
 
 /**
- * An article as `GET /v1/articles/{id}` shows it: the source and every language's state.
+ * An article as `GET /v1/articles/{id}` shows it: the source and every language's state, each
+ * with its review reasons as data and their texts in the language of `acceptLanguage` (the
+ * request's `Accept-Language`), as `GET /v1/articles/{id}/{lang}` shows them.
  *
  * @example
- * c.json(articleView(config.publicUrl, article));
+ * c.json(articleView(config.publicUrl, article, c.req.header('accept-language')));
  */
-export function articleView(base: string, article: Article) {
+export function articleView(base: string, article: Article, acceptLanguage?: string) {
   return {
     id: article.id,
     slug: article.slug,
@@ -58,7 +60,13 @@ export function articleView(base: string, article: Article) {
     retractedAt: iso(article.retractedAt),
     content: article.content,
     languages: Object.fromEntries(
-      article.languages.map((state) => [state.language, languageView(base, article, state)]),
+      article.languages.map((state) => [
+        state.language,
+        {
+          ...languageView(base, article, state),
+          reasons: reasonsView(state.reasons, acceptLanguage),
+        },
+      ]),
     ),
     links: { self: `${base}/v1/articles/${article.id}` },
   };

@@ -127,7 +127,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     });
     await dispatch(c, write);
     if (write.revised) deps.onChange?.(write.article.id);
-    const view = articleView(publicUrl, write.article);
+    const view = articleView(publicUrl, write.article, c.req.header('accept-language'));
     c.header('location', view.links.self);
     return c.json(view, write.created ? 201 : write.revised ? 202 : 200);
   });
@@ -135,7 +135,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   app.get('/:id', reader, async (c) => {
     const article = await store.getArticle(c.req.param('id'));
     assertVisible(c.var.key, article);
-    return c.json(articleView(publicUrl, article));
+    return c.json(articleView(publicUrl, article, c.req.header('accept-language')));
   });
 
   app.put('/:id', publisher, async (c) => {
@@ -159,7 +159,10 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     );
     await dispatch(c, write);
     if (write.revised) deps.onChange?.(id);
-    return c.json(articleView(publicUrl, write.article), write.revised ? 202 : 200);
+    return c.json(
+      articleView(publicUrl, write.article, c.req.header('accept-language')),
+      write.revised ? 202 : 200,
+    );
   });
 
   app.delete('/:id', publisher, async (c) => {
@@ -167,7 +170,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
       { key: c.var.key, requestId: c.var.requestId },
       c.req.param('id'),
     );
-    return c.json(articleView(publicUrl, article));
+    return c.json(articleView(publicUrl, article, c.req.header('accept-language')));
   });
 
   app.get('/:id/:lang', reader, async (c) => {
