@@ -32,7 +32,7 @@ export function modelUtilization(
       section,
       'MFU (c) translator fp32',
       mfu(achieved.c, false),
-      { op: '>=', value: 0.4 },
+      { op: '>=', value: 0.7 },
       note,
     ),
     ratioRow(
