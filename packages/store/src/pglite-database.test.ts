@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { openPgliteDatabase } from './pglite-database.ts';
+
+const MiB = 2 ** 20;
+const scratch: string[] = [];
+afterEach(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+it('creates a new data directory without keeping initdb’s WASM memory in this process', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'tidings-pglite-'));
+  scratch.push(parent);
+  const before = process.memoryUsage().external;
+  const db = await openPgliteDatabase(join(parent, 'pglite'));
+  try {
+    await db.exec('CREATE TABLE t (v text)');
+    await db.query('INSERT INTO t VALUES ($1)', ['kept']);
+    // initdb in this thread grows WASM memory by ~630 MiB, which never shrinks; opening
+    // an existing directory takes ~200 MiB.
+    expect((process.memoryUsage().external - before) / MiB).toBeLessThan(350);
+  } finally {
+    await db.close();
+  }
+  const again = await openPgliteDatabase(join(parent, 'pglite'));
+  try {
+    expect(await again.query('SELECT v FROM t')).toEqual([{ v: 'kept' }]);
+  } finally {
+    await again.close();
+  }
+});
