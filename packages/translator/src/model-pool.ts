@@ -179,10 +179,15 @@ export class ModelPool {
    * await pool.warm({ model: 'Xenova/opus-mt-en-es', from: 'en', to: 'es' });
    */
   async warm(step: RouteStep): Promise<void> {
-    // Sixteen rows: a batch the size of an ordinary article's, so that ONNX Runtime's arena
-    // has grown to it before the first job rather than during it.
-    const rows = Array.from({ length: 16 }, (_, i) => WARM_UP[i % WARM_UP.length] ?? '');
-    await this.translate(step, rows, { minNewTokens: 4, maxNewTokens: 4 });
+    // Shaped like an article's batch rather than a toy one: ONNX Runtime grows its memory arena
+    // on the first sight of a larger tensor, so the warm-up's must be at least an ordinary
+    // article's (24 rows, the longest a long news sentence of about 70 tokens, 12 new tokens:
+    // the encoder's input, the cross-attention cache and the self-attention cache reach the
+    // sizes of a seed-sized article's). It goes through `countTokens` first, as a job does, so
+    // the tokenizer's first-call costs are paid here too.
+    const rows = Array.from({ length: 24 }, (_, i) => WARM_UP[i % WARM_UP.length] ?? '');
+    await this.countTokens(step, rows);
+    await this.translate(step, rows, { minNewTokens: 12, maxNewTokens: 12 });
   }
 
   /**
@@ -356,6 +361,7 @@ const WARM_UP = [
   'Talks resumed.',
   'Officials in Kyiv and Warsaw expect the first deliveries before the end of the year, according to a statement.',
   'Prices rose by 2.5% in October.',
+  'The committee, which met behind closed doors for most of the afternoon, published a report on Thursday evening saying that the reconstruction of the bridge, the railway station and two schools damaged in the spring floods would cost more than twice the original estimate.',
 ];
 
 /**
