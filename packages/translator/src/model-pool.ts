@@ -183,10 +183,8 @@ export class ModelPool {
     // on the first sight of a larger tensor, so the warm-up's must be at least an ordinary
     // article's (24 rows, the longest a long news sentence of about 70 tokens, 12 new tokens:
     // the encoder's input, the cross-attention cache and the self-attention cache reach the
-    // sizes of a seed-sized article's). It goes through `countTokens` first, as a job does, so
-    // the tokenizer's first-call costs are paid here too.
+    // sizes of a seed-sized article's).
     const rows = Array.from({ length: 24 }, (_, i) => WARM_UP[i % WARM_UP.length] ?? '');
-    await this.countTokens(step, rows);
     await this.translate(step, rows, { minNewTokens: 12, maxNewTokens: 12 });
   }
 
