@@ -38,7 +38,7 @@ describe('a worker at start (PRELOAD_MODELS)', () => {
     const status = await eventually(
       async () => {
         const w = await announced(worker.child.pid);
-        return w && w.models.length > 0 ? w : undefined;
+        return w && w.models.length >= 4 ? w : undefined;
       },
       30_000,
       "the worker's heartbeat",
