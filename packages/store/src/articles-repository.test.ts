@@ -52,6 +52,63 @@ describeStore('articles', (env) => {
     expect((await env.store.getTranslation(article.id, 'uk')).content).toEqual(content);
   });
 
+  it("writes a new article's rows as a revision of it writes them, but for the revision", async () => {
+    // createArticle writes revision 1 in one statement; reviseArticle goes through
+    // writeRevision and settleLiveVersion. The rows they leave must agree, column by column.
+    const publisherKeyId = await env.publisher();
+    const content = sampleContent({
+      categories: ['Оборона', 'Політика'],
+      image: { url: 'https://example.org/a.jpg', alt: 'Прапор' },
+    });
+    const created = await env.store.createArticle({
+      publisherKeyId,
+      sourceLanguage: 'uk',
+      content: sampleContent(),
+    });
+    await env.store.reviseArticle(created.article.id, content, publisherKeyId);
+    const direct = await env.store.createArticle({ publisherKeyId, sourceLanguage: 'uk', content });
+    const rows = async (articleId: string) => {
+      const translations = await env.db.query<Record<string, unknown>>(
+        'SELECT * FROM translations WHERE article_id = $1 ORDER BY language',
+        [articleId],
+      );
+      const requests = await env.db.query<Record<string, unknown>>(
+        `SELECT language, state, attempts, retry, enqueued_at, done_at FROM translation_requests
+          WHERE article_id = $1 AND state <> 'done' ORDER BY language`,
+        [articleId],
+      );
+      const revision = await env.db.query<Record<string, unknown>>(
+        `SELECT publisher_key_id, title, summary, body, categories, image_url, image_alt
+           FROM revisions WHERE article_id = $1 ORDER BY revision DESC LIMIT 1`,
+        [articleId],
+      );
+      // What differs by nature: the article, the revision number, when, and the slug.
+      const skip = new Set(['article_id', 'revision', 'content_revision', 'slug']);
+      return {
+        translations: translations.map((row) =>
+          Object.fromEntries(
+            Object.entries(row)
+              .filter(([k]) => !skip.has(k))
+              .map(([k, v]) => [k, v instanceof Date ? 'a time' : v]),
+          ),
+        ),
+        requests,
+        revision,
+      };
+    };
+    expect(await rows(direct.article.id)).toEqual(await rows(created.article.id));
+    const [own] = await env.db.query<{ slug: string }>(
+      "SELECT slug FROM translations WHERE article_id = $1 AND language = 'uk'",
+      [direct.article.id],
+    );
+    expect(own?.slug).toBe(direct.article.slug);
+    const categories = await env.db.query<{ slug: string }>(
+      "SELECT slug FROM categories WHERE language = 'uk' AND name = ANY($1) ORDER BY slug",
+      [['Оборона', 'Політика']],
+    );
+    expect(categories.map((c) => c.slug)).toEqual(['oborona', 'polityka']);
+  });
+
   it('leaves nothing behind when the transaction fails after the outbox was written', async () => {
     // A real failure inside the database, on the last row the transaction writes.
     await env.db.exec(`

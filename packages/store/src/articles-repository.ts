@@ -7,6 +7,7 @@ import { NotFoundError } from './not-found-error.ts';
 import { finishArticleRequests } from './outbox-repository.ts';
 import { isStoreId, readArticle } from './read-article.ts';
 import { slugify } from './slugify.ts';
+import { titleKey } from './title-key.ts';
 import type { Article, ArticleWrite } from './types.ts';
 import { sameContent, writeRevision } from './write-revision.ts';
 
@@ -137,40 +138,72 @@ export class ArticlesRepository {
         return revise(tx, existing, input.content, input.publisherKeyId, input.languages);
     }
     const slug = input.slug ?? (await freeSlug(tx, slugify(input.content.title)));
-    // A concurrent post of the same external id makes this insert wait for it and then do
-    // nothing; the post is then handled as a repost of that article.
+    const served = input.languages ?? LANGUAGE_CODES;
+    const targets = served.filter((code) => code !== input.sourceLanguage);
+    const { content } = input;
+    const categories = content.categories
+      .map((name) => ({ name, slug: slugify(name) }))
+      .filter((c) => c.slug !== '');
+    // One statement writes what writeRevision and settleLiveVersion write for revision 1 of
+    // a new article: the article, its revision, the source language's live version (under
+    // the article's slug), a queued row and a pending outbox request per target language,
+    // and the source language's categories. A concurrent post of the same external id makes
+    // the article insert wait for it and then do nothing, and with it everything that
+    // depends on it; the post is then handled as a repost of that article.
     const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO articles (publisher_key_id, external_id, source_language, slug)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (publisher_key_id, external_id) DO NOTHING
-       RETURNING id`,
-      [input.publisherKeyId, externalId, input.sourceLanguage, slug],
+      `WITH a AS (
+         INSERT INTO articles (publisher_key_id, external_id, source_language, slug)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (publisher_key_id, external_id) DO NOTHING
+         RETURNING id, slug
+       ), r AS (
+         INSERT INTO revisions
+           (article_id, revision, publisher_key_id, title, summary, body, categories, image_url, image_alt)
+         SELECT a.id, 1, $1, $5, $6, $7, $8::jsonb, $9, $10 FROM a
+       ), s AS (
+         INSERT INTO translations
+           (article_id, language, revision, status, content_revision, title, summary, body,
+            categories, image_alt, title_key, started_at, finished_at, published_at,
+            content_updated_at, slug)
+         SELECT a.id, $3, 1, 'published', 1, $5, $6, $7, $8::jsonb, $10, $11, now(), now(),
+                now(), now(), a.slug
+           FROM a
+       ), t AS (
+         INSERT INTO translations (article_id, language, revision, status, queued_at)
+         SELECT a.id, l.language, 1, 'queued', now()
+           FROM a, jsonb_array_elements_text($12::jsonb) AS l(language)
+       ), q AS (
+         INSERT INTO translation_requests (article_id, revision, language)
+         SELECT a.id, 1, l.language FROM a, jsonb_array_elements_text($12::jsonb) AS l(language)
+       ), c AS (
+         INSERT INTO categories (language, slug, name)
+         SELECT $3, c.slug, c.name
+           FROM a, jsonb_to_recordset($13::jsonb) AS c(slug text, name text)
+         ON CONFLICT (language, slug) DO NOTHING
+       )
+       SELECT id FROM a`,
+      [
+        input.publisherKeyId,
+        externalId,
+        input.sourceLanguage,
+        slug,
+        content.title,
+        content.summary,
+        content.body,
+        JSON.stringify(content.categories),
+        content.image?.url ?? null,
+        content.image?.alt ?? null,
+        titleKey(content.title),
+        JSON.stringify(targets),
+        JSON.stringify(categories),
+      ],
     );
     if (!row) {
       const existing = await this.#findExternal(tx, input.publisherKeyId, externalId ?? '');
       if (!existing) throw new Error(`Article with external id ${externalId} vanished`);
       return revise(tx, existing, input.content, input.publisherKeyId, input.languages);
     }
-    await tx.query(
-      `INSERT INTO translations (article_id, language, revision, status)
-       SELECT $1, language, 1, 'queued' FROM jsonb_array_elements_text($2::jsonb) AS t(language)`,
-      [
-        row.id,
-        JSON.stringify(
-          (input.languages ?? LANGUAGE_CODES).includes(input.sourceLanguage)
-            ? (input.languages ?? LANGUAGE_CODES)
-            : [input.sourceLanguage, ...(input.languages ?? LANGUAGE_CODES)],
-        ),
-      ],
-    );
-    const requests = await writeRevision(tx, {
-      articleId: row.id,
-      revision: 1,
-      sourceLanguage: input.sourceLanguage,
-      content: input.content,
-      publisherKeyId: input.publisherKeyId,
-      languages: input.languages,
-    });
+    const requests = targets.map((language) => ({ articleId: row.id, revision: 1, language }));
     return { article: await mustRead(tx, row.id), created: true, revised: true, requests };
   }
 
