@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresProblem, privateSchema } from '@tidings/store/testing';
 import type { BenchRow } from './bench-row.ts';
+import { freePort } from './free-port.ts';
 import { loadTest } from './load-test.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -25,18 +25,6 @@ function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
   return (kib * 1024) / MiB;
-}
-
-/** A local port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleContent, LanguageCode } from '@tidings/core';
@@ -9,6 +8,7 @@ import { Translator } from '@tidings/translator';
 import { Redis } from 'ioredis';
 import { type BenchRow, ratioRow } from './bench-row.ts';
 import { articleOfWords, seedHtml } from './corpus.ts';
+import { freePort } from './free-port.ts';
 import { median } from './measure.ts';
 import { OPUS_MODEL, opusModelsDir } from './opus-models.ts';
 
@@ -177,18 +177,6 @@ class Api {
       await new Promise((r) => setTimeout(r, intervalMs));
     }
   }
-}
-
-/** A local port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Nearest-rank percentile. */
