@@ -9,7 +9,7 @@ import {
   WorkerRegistry,
 } from '@tidings/queue';
 import { type GlossarySnapshot, openStore, StoreLockedError } from '@tidings/store';
-import { loadGlossary, TranslationMemory } from '@tidings/translator';
+import { loadGlossary, TranslationMemory } from '@tidings/translator/light';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { createApp } from './app.ts';
 import { bootstrapAdminKey } from './bootstrap-admin-key.ts';

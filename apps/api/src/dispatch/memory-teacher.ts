@@ -6,7 +6,7 @@ import {
   type SegmentOrigins,
 } from '@tidings/core';
 import type { GlossarySnapshot, MemoryLesson, Store } from '@tidings/store';
-import { alignCorrection, Glossary, type TranslationMemory } from '@tidings/translator';
+import { alignCorrection, Glossary, type TranslationMemory } from '@tidings/translator/light';
 
 /** What the teacher needs. */
 export interface MemoryTeacherDeps {

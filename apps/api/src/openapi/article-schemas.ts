@@ -1,5 +1,5 @@
 import { LANGUAGE_CODES, TRANSLATION_STATUSES } from '@tidings/core';
-import { REVIEW_REASON_CODES } from '@tidings/translator';
+import { REVIEW_REASON_CODES } from '@tidings/translator/light';
 
 const languageState = {
   type: 'object',
