@@ -215,6 +215,8 @@ async function stopServices(): Promise<void> {
   await results.close();
   await queue.close();
   await resultsQueue.close();
+  // The marks of what was enqueued last are written before the store closes.
+  await dispatcher.flush();
   producer.disconnect();
   consumerConnection.disconnect();
   await store.close();

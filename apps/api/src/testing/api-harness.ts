@@ -30,6 +30,8 @@ export interface ApiHarness {
   readonly app: Hono<ApiEnv>;
   readonly store: Store;
   readonly queue: TranslateQueue;
+  /** The app's dispatcher: `flush()` it to see the outbox marks of what was enqueued. */
+  readonly dispatcher: TranslationDispatcher;
   readonly keys: { publisher: string; otherPublisher: string; editor: string; admin: string };
   /** The worker registry `/v1/workers` reads, in the harness's private prefix. */
   readonly workers: WorkerRegistry;
@@ -87,6 +89,7 @@ export async function apiHarness(
     versionTtlMs: 0,
     languages: options.languages,
   });
+  const dispatcher = new TranslationDispatcher(queue, store, logger);
   const app = createApp({
     logger,
     readiness: [],
@@ -99,7 +102,7 @@ export async function apiHarness(
     desk: options.desk,
     v1: {
       store,
-      dispatcher: new TranslationDispatcher(queue, store, logger),
+      dispatcher,
       publicUrl: 'http://news.test',
       queueAvailable: () => redis.status === 'ready',
       languages: options.languages,
@@ -119,6 +122,7 @@ export async function apiHarness(
     app,
     store,
     queue,
+    dispatcher,
     keys,
     workers,
     redis,
@@ -135,6 +139,7 @@ export async function apiHarness(
       });
     },
     async close() {
+      await dispatcher.flush();
       await queue.obliterate({ force: true }).catch(() => undefined);
       await redis.del(
         `${prefix}:workers`,
