@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { type ArticleContent, articleSize, type LanguageCode } from '@tidings/core';
-import { ensureTestModels, expectedTranslation } from '@tidings/test-models';
+import { expectedTranslation } from '@tidings/test-models';
 import { describe, expect, it } from 'vitest';
 import { Glossary } from './glossary.ts';
 import { DEFAULT_MODEL_MAP, parseModelMap } from './model-map.ts';
-import type { BatchEvent } from './segment-translator.ts';
 import { TranslationInputError } from './translation-input-error.ts';
 import { dictionaryTranslators } from './translator-test-harness.ts';
 
