@@ -25,7 +25,13 @@ export {
   type RouteStep,
   resolveRoute,
 } from './model-map.ts';
-export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-pool.ts';
+export {
+  type ModelDtype,
+  ModelPool,
+  type ModelPoolOptions,
+  modelFiles,
+  type PullProgress,
+} from './model-pool.ts';
 export { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
 export { ModelUnavailableError } from './model-unavailable-error.ts';
 export type { MarkupRepair, RepairHow } from './placeholder-repair.ts';

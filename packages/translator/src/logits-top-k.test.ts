@@ -4,7 +4,8 @@ import { env, pipeline } from '@huggingface/transformers';
 import { ensureTestModels } from '@tidings/test-models';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type DecodeRow, GreedyDecoder, type Seq2SeqModel } from './greedy-decoder.ts';
-import { decoderFile, deriveTopK, useTopKDecoder } from './logits-top-k.ts';
+import { deriveTopK, useTopKDecoder } from './logits-top-k.ts';
+import { decoderFile } from './model-pool.ts';
 
 let dirs: Awaited<ReturnType<typeof ensureTestModels>>;
 const MODEL = 'Xenova/opus-mt-en-es';

@@ -175,24 +175,6 @@ function valueInfo(name: string, elemType: number): Uint8Array {
   return w.finish();
 }
 
-/** The Transformers.js file-name suffix of each dtype (`decoder_model_merged_quantized.onnx`). */
-const SUFFIX: Record<string, string> = {
-  fp32: '',
-  fp16: '_fp16',
-  q8: '_quantized',
-  int8: '_int8',
-  uint8: '_uint8',
-  q4: '_q4',
-};
-
-/** The merged decoder file Transformers.js loads for a model directory and dtype. */
-export function decoderFile(modelDir: string, dtype: string): string | undefined {
-  const suffix = SUFFIX[dtype];
-  return suffix === undefined
-    ? undefined
-    : join(modelDir, 'onnx', `decoder_model_merged${suffix}.onnx`);
-}
-
 /**
  * The derived decoder of `source` (see {@link deriveTopK}), from its cache beside the source
  * (`.<name>.topk<k>-<size>-<mtime>.onnx`, written atomically, older keys removed) or derived

@@ -8,10 +8,46 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import { GreedyDecoder, type Seq2SeqModel } from './greedy-decoder.ts';
-import { DEFAULT_TOP_K, decoderFile, useTopKDecoder } from './logits-top-k.ts';
+import { DEFAULT_TOP_K, useTopKDecoder } from './logits-top-k.ts';
 import type { RouteStep } from './model-map.ts';
 import { languageTokens, ModelPrefixError } from './model-prefix-error.ts';
 import { ModelUnavailableError } from './model-unavailable-error.ts';
+
+/** Transformers.js's file-name suffix of each weight type (`decoder_model_merged_quantized.onnx`). */
+const DTYPE_SUFFIX = {
+  fp32: '',
+  fp16: '_fp16',
+  q8: '_quantized',
+  int8: '_int8',
+  uint8: '_uint8',
+  q4: '_q4',
+} as const;
+
+/** Which weights a model is loaded with (MODEL_DTYPE). */
+export type ModelDtype = keyof typeof DTYPE_SUFFIX;
+
+/**
+ * The files Transformers.js needs in a translation model's directory to load it with the given
+ * weights (MODEL_DTYPE), relative to the directory; the merged decoder last.
+ *
+ * @example
+ * modelFiles('q8'); // [..., 'onnx/encoder_model_quantized.onnx', 'onnx/decoder_model_merged_quantized.onnx']
+ */
+export function modelFiles(dtype: ModelDtype = 'fp32'): string[] {
+  const suffix = DTYPE_SUFFIX[dtype];
+  return [
+    'config.json',
+    'tokenizer.json',
+    'tokenizer_config.json',
+    `onnx/encoder_model${suffix}.onnx`,
+    `onnx/decoder_model_merged${suffix}.onnx`,
+  ];
+}
+
+/** The merged decoder file Transformers.js loads for a model directory and weights. */
+export function decoderFile(modelDir: string, dtype: ModelDtype): string {
+  return join(modelDir, modelFiles(dtype).at(-1) as string);
+}
 
 /** Where models come from and how they run (MODELS_DIR, ALLOW_REMOTE_MODELS, …). */
 export interface ModelPoolOptions {
@@ -28,7 +64,7 @@ export interface ModelPoolOptions {
   /** Told how long each model took to load (for metrics). */
   readonly onLoad?: ((model: string, milliseconds: number) => void) | undefined;
   /** Weights to load: `fp32` (`model.onnx`) or a quantized variant such as `q8` (MODEL_DTYPE). */
-  readonly dtype?: 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | undefined;
+  readonly dtype?: ModelDtype | undefined;
   /**
    * `greedy` (the default) generates with Tidings' own loop over the model's ONNX sessions
    * ({@link GreedyDecoder}) wherever the model allows, else with the pipeline; `pipeline`
@@ -228,14 +264,14 @@ export class ModelPool {
   async #nativeTopK(
     loaded: TranslationPipeline,
     modelDir: string,
-    dtype: string,
+    dtype: ModelDtype,
     options: Record<string, number>,
   ): Promise<void> {
     if (this.#options.decoding === 'pipeline') return;
     const model = loaded.model as unknown as Seq2SeqModel;
     const file = decoderFile(modelDir, dtype);
     const vocab = Number(model.config?.vocab_size);
-    if (!file || !(vocab > 0) || !GreedyDecoder.for(model, loaded.tokenizer)) return;
+    if (!(vocab > 0) || !GreedyDecoder.for(model, loaded.tokenizer)) return;
     const present = await access(file).then(
       () => true,
       () => false,

@@ -126,9 +126,10 @@ export function registerModelsPull(models: Command): void {
 async function pull(pairs: string[], options: PullOptions): Promise<void> {
   const { config } = loadCliConfig();
   // The model runtime takes seconds to load: only for this command.
-  const { inspectModel, modelMapInForce, neededModels, requiredFiles } = await import(
+  const { inspectModel, modelMapInForce, neededModels } = await import(
     '../models/model-inventory.ts'
   );
+  const { modelFiles } = await import('@tidings/translator');
   const { pullModel } = await import('../models/pull-model.ts');
   const modelsDir = config.modelsDir;
   const hub = options.hub ?? config.modelHubUrl;
@@ -159,12 +160,12 @@ async function pull(pairs: string[], options: PullOptions): Promise<void> {
     }
     if (lacking.length > 0) {
       throw new CliError(
-        `${from} lacks what MODELS_DIR needs: ${lacking.join('; ')}; DIR must hold <model id>/${requiredFiles(config.modelDtype).join(', ')} for each model (another machine's MODELS_DIR will do), or name the directions you need`,
+        `${from} lacks what MODELS_DIR needs: ${lacking.join('; ')}; DIR must hold <model id>/${modelFiles(config.modelDtype).join(', ')} for each model (another machine's MODELS_DIR will do), or name the directions you need`,
       );
     }
   } else {
     const why = await probe(hub);
-    if (why) throw unreachable(hub, why, modelsDir, requiredFiles(config.modelDtype), missing);
+    if (why) throw unreachable(hub, why, modelsDir, modelFiles(config.modelDtype), missing);
   }
 
   if (!options.json) {
@@ -198,7 +199,7 @@ async function pull(pairs: string[], options: PullOptions): Promise<void> {
       } catch (error) {
         const network = from === undefined ? networkFailure(error) : undefined;
         if (network)
-          throw unreachable(hub, network, modelsDir, requiredFiles(config.modelDtype), missing);
+          throw unreachable(hub, network, modelsDir, modelFiles(config.modelDtype), missing);
         // The pool wraps the loader's error in a ModelUnavailableError; its cause says why.
         const cause = (error as { cause?: Error }).cause;
         throw new CliError(
@@ -209,7 +210,7 @@ async function pull(pairs: string[], options: PullOptions): Promise<void> {
       const after = await inspectModel(modelsDir, model, config.modelDtype);
       if (after.state !== 'present') {
         throw new CliError(
-          `${model.id} was ${from ? 'copied' : 'fetched'} but lacks ${after.missingFiles.join(', ')} (Tidings needs ${requiredFiles(config.modelDtype).join(', ')})`,
+          `${model.id} was ${from ? 'copied' : 'fetched'} but lacks ${after.missingFiles.join(', ')} (Tidings needs ${modelFiles(config.modelDtype).join(', ')})`,
         );
       }
       bytes += after.bytes - model.bytes;

@@ -3,9 +3,8 @@ import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ModelPool } from '@tidings/translator';
+import { ModelPool, modelFiles } from '@tidings/translator';
 import type { ModelDtype } from './model-inventory.ts';
-import { requiredFiles } from './model-inventory.ts';
 import type { FileProgress } from './pull-model.ts';
 
 /** Where to copy from and into, and whom to tell. */
@@ -32,7 +31,7 @@ export async function filesToCopy(
 ): Promise<{ files: string[]; lacking: string[] }> {
   const top = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const files = new Set(top.filter((e) => e.isFile()).map((e) => e.name));
-  for (const file of requiredFiles(dtype)) files.add(file);
+  for (const file of modelFiles(dtype)) files.add(file);
   const lacking: string[] = [];
   for (const file of files) {
     const found = await stat(join(dir, file)).then(

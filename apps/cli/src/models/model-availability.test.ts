@@ -4,11 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modelFiles } from '@tidings/translator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelsCheck } from '../doctor/models-check.ts';
 import { availabilityBlock } from './availability-block.ts';
 import { modelAvailability } from './model-availability.ts';
-import { requiredFiles } from './model-inventory.ts';
 
 const dirs: string[] = [];
 let hubDir: string;
@@ -18,7 +18,7 @@ let hubUrl: string;
 /** Writes a model's files (each `bytes` long) under a models directory. */
 async function writeModel(dir: string, id: string, bytes: number) {
   await mkdir(join(dir, id, 'onnx'), { recursive: true });
-  for (const file of requiredFiles()) await writeFile(join(dir, id, file), 'x'.repeat(bytes));
+  for (const file of modelFiles()) await writeFile(join(dir, id, file), 'x'.repeat(bytes));
 }
 
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_MODEL_MAP, parseModelMap } from '@tidings/translator';
+import { DEFAULT_MODEL_MAP, modelFiles, parseModelMap } from '@tidings/translator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inspectModel, neededModels, parseDirection, requiredFiles } from './model-inventory.ts';
+import { inspectModel, neededModels, parseDirection } from './model-inventory.ts';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -78,7 +78,7 @@ describe('inspectModel', () => {
     expect(incomplete.state).toBe('incomplete');
     expect(incomplete.missingFiles).toContain('onnx/encoder_model.onnx');
 
-    for (const file of requiredFiles()) await writeFile(join(dir, file), 'xx');
+    for (const file of modelFiles()) await writeFile(join(dir, file), 'xx');
     const present = await inspectModel(modelsDir, model);
     expect(present.state).toBe('present');
     expect(present.bytes).toBe(2 + 4 * 2);
@@ -105,7 +105,7 @@ describe('inspectModel with a multi-target model', () => {
     expect(model?.prefixes).toEqual(['>>fr<<', '>>it<<']);
     const dir = join(modelsDir, 'Helsinki-NLP/opus-mt-en-ROMANCE');
     await mkdir(join(dir, 'onnx'), { recursive: true });
-    for (const file of requiredFiles()) await writeFile(join(dir, file), 'xx');
+    for (const file of modelFiles()) await writeFile(join(dir, file), 'xx');
     const vocab = [
       ['<pad>', 0],
       ['>>fra<<', 0],

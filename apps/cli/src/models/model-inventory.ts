@@ -6,6 +6,7 @@ import {
   DEMO_MODEL_MAP,
   loadModelMap,
   type ModelMap,
+  modelFiles,
   resolveRoute,
   TranslatorConfigError,
   vocabularyOf,
@@ -14,34 +15,6 @@ import { CliError, EXIT_USAGE } from '../cli-error.ts';
 
 /** Which weights the workers load (MODEL_DTYPE). */
 export type ModelDtype = Config['modelDtype'];
-
-/** Transformers.js's file-name suffix of each weight type. */
-const DTYPE_SUFFIX: Record<ModelDtype, string> = {
-  fp32: '',
-  fp16: '_fp16',
-  q8: '_quantized',
-  int8: '_int8',
-  uint8: '_uint8',
-  q4: '_q4',
-};
-
-/**
- * The files a Transformers.js translation model needs in `MODELS_DIR/<model id>/` for the
- * workers to load it with the given weights (MODEL_DTYPE).
- *
- * @example
- * requiredFiles('q8'); // [..., 'onnx/encoder_model_quantized.onnx', 'onnx/decoder_model_merged_quantized.onnx']
- */
-export function requiredFiles(dtype: ModelDtype = 'fp32'): string[] {
-  const suffix = DTYPE_SUFFIX[dtype];
-  return [
-    'config.json',
-    'tokenizer.json',
-    'tokenizer_config.json',
-    `onnx/encoder_model${suffix}.onnx`,
-    `onnx/decoder_model_merged${suffix}.onnx`,
-  ];
-}
 
 /** A model the model map needs, and the directions it serves (`en-es`…). */
 export interface NeededModel {
@@ -186,7 +159,7 @@ export async function inspectModel(
   dtype: ModelDtype = 'fp32',
 ): Promise<ModelPresence> {
   const dir = join(modelsDir, model.id);
-  const files = requiredFiles(dtype);
+  const files = modelFiles(dtype);
   const missingFiles: string[] = [];
   for (const file of files) if (!(await exists(join(dir, file)))) missingFiles.push(file);
   const state =
