@@ -1,6 +1,5 @@
 import { LANGUAGE_CODES, type LanguageCode, type Logger } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
-import { ConflictError, InvalidCursorError, NotFoundError } from '@tidings/store';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { preferredLanguage } from './preferred-language.ts';
@@ -13,6 +12,7 @@ import {
   ProblemError,
   problemType,
 } from './problem.ts';
+import { storeProblem } from './store-problem.ts';
 
 function codeOfStatus(status: number): ProblemCode {
   const found = (Object.entries(PROBLEMS) as [ProblemCode, number][]).find(([, s]) => s === status);
@@ -130,10 +130,8 @@ export function errorHandler(logger: Logger): ErrorHandler {
     if (error instanceof ProblemError) {
       return problemResponse(c, error.code, error.detail, error.extra);
     }
-    if (error instanceof NotFoundError) return problemResponse(c, 'not-found', `${error.message}.`);
-    if (error instanceof ConflictError) return problemResponse(c, 'conflict', error.message);
-    if (error instanceof InvalidCursorError)
-      return problemResponse(c, 'bad-request', error.message);
+    const fromStore = storeProblem(error);
+    if (fromStore) return problemResponse(c, fromStore.code, fromStore.detail);
     if (error instanceof HTTPException) {
       const code = codeOfStatus(error.status);
       if (code === 'internal') logger.error({ err: error, path: c.req.path }, 'http exception');

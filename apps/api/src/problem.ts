@@ -77,6 +77,17 @@ export const PROBLEM_DETAILS = {
   'nothing-to-retry': 'conflict',
   'language-unknown-short': 'not-found',
   'correction-invalid': 'validation',
+  'translation-not-found': 'not-found',
+  'key-not-found': 'not-found',
+  'glossary-term-not-found': 'not-found',
+  'slug-taken': 'conflict',
+  'article-retracted': 'conflict',
+  'source-language': 'conflict',
+  'last-admin-key': 'conflict',
+  'not-awaiting-review': 'conflict',
+  'cursor-invalid': 'bad-request',
+  'version-changed': 'conflict',
+  'no-fresh-draft': 'conflict',
   internal: 'internal',
 } as const satisfies Record<string, ProblemCode>;
 

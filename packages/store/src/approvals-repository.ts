@@ -57,15 +57,19 @@ export class ApprovalsRepository {
         throw new ConflictError(
           'source_language',
           `${language} is the source language of article ${articleId}; there is no draft to approve`,
+          { id: articleId, lang: language },
         );
       }
       if (article.retracted_at) {
-        throw new ConflictError('retracted', `Article ${articleId} was retracted`);
+        throw new ConflictError('retracted', `Article ${articleId} was retracted`, {
+          id: articleId,
+        });
       }
       if (current.status !== 'needs_review') {
         throw new ConflictError(
           'not_awaiting_review',
           `The ${language} version is ${current.status}; only a needs_review draft can be approved`,
+          { lang: language, status: current.status },
         );
       }
       const { revision } = current;

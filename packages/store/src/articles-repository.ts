@@ -71,6 +71,7 @@ async function revise(
     throw new ConflictError(
       'retracted',
       `Article ${locked.id} was retracted and cannot be revised`,
+      { id: locked.id },
     );
   }
   const current = await mustRead(tx, locked.id);
@@ -123,6 +124,7 @@ export class ArticlesRepository {
           throw new ConflictError(
             'slug_taken',
             `The slug ${JSON.stringify(input.slug)} is already used by another article`,
+            { slug: input.slug },
           );
         }
         if (attempt >= SLUG_ATTEMPTS) throw error;

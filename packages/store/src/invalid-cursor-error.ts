@@ -6,8 +6,12 @@
  */
 export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
+  /** The cursor given, quoted as JSON and cut to its first 100 characters. */
+  readonly cursor: string;
 
   constructor(cursor: string) {
-    super(`Not a listing cursor: ${JSON.stringify(cursor.slice(0, 100))}`);
+    const quoted = JSON.stringify(cursor.slice(0, 100));
+    super(`Not a listing cursor: ${quoted}`);
+    this.cursor = quoted;
   }
 }

@@ -142,6 +142,7 @@ export class KeysRepository {
           throw new ConflictError(
             'last_admin',
             `Key ${id} is the last admin key: revoking it would leave no one able to make or revoke keys. Make another admin key first (tidings keys create --role admin), then revoke this one`,
+            { id },
           );
         }
       }

@@ -39,7 +39,7 @@ async function lockArticle(tx: Queryable, articleId: string) {
     : [];
   if (!article) throw new NotFoundError('article', articleId);
   if (article.retracted_at) {
-    throw new ConflictError('retracted', `Article ${articleId} was retracted`);
+    throw new ConflictError('retracted', `Article ${articleId} was retracted`, { id: articleId });
   }
   return article;
 }
@@ -182,6 +182,7 @@ export class RetriesRepository {
         throw new ConflictError(
           'source_language',
           `${sourceLanguage} is the source language of article ${articleId}; it is not translated`,
+          { id: articleId, lang: sourceLanguage },
         );
       }
       const outcomes: RetryOutcome[] = [];

@@ -332,10 +332,13 @@ export class TranslationsRepository {
         throw new ConflictError(
           'source_language',
           `${language} is the source language of article ${articleId}; change it with a new revision`,
+          { id: articleId, lang: language },
         );
       }
       if (article.retracted_at) {
-        throw new ConflictError('retracted', `Article ${articleId} was retracted`);
+        throw new ConflictError('retracted', `Article ${articleId} was retracted`, {
+          id: articleId,
+        });
       }
       const revision = article.current_revision;
       const versionId = await insertVersion(tx, {

@@ -1,5 +1,6 @@
-import { ConflictError, NotFoundError } from '@tidings/store';
-import { ProblemError } from '../problem.ts';
+import type { LanguageCode } from '@tidings/core';
+import { detailText, type ProblemDetail, ProblemError } from '../problem.ts';
+import { storeProblem } from '../store-problem.ts';
 
 /** Why an action on the article page did nothing, as the page tells the editor. */
 export interface ArticleActionError {
@@ -14,13 +15,23 @@ export interface ArticleActionError {
     | 'tooLarge'
     | 'invalid'
     | 'unavailable';
-  /** The store's or the API's own words (English), shown below the title. */
+  /** What went wrong, in the editor's language, shown below the title. */
   readonly detail: string;
 }
 
-/** Thrown when a language changed between the editor opening it and their form coming back. */
+/**
+ * Thrown when a language changed between the editor opening it and their form coming back; its
+ * detail is a code with fields, told in the editor's language (the message is English, for logs).
+ *
+ * @example
+ * throw new ChangedUnderEditorError({ key: 'no-fresh-draft', fields: { lang: 'de' } });
+ */
 export class ChangedUnderEditorError extends Error {
   override readonly name = 'ChangedUnderEditorError';
+
+  constructor(readonly detail: ProblemDetail) {
+    super(detailText(detail, 'en'));
+  }
 }
 
 const BY_CODE: Record<string, Pick<ArticleActionError, 'status' | 'code'>> = {
@@ -35,24 +46,27 @@ const BY_CODE: Record<string, Pick<ArticleActionError, 'status' | 'code'>> = {
 };
 
 /**
- * The error of a desk action as a message for the page, or `undefined` for an error the desk
- * does not expect (rethrown: logged and answered 500 by the app's error handler).
+ * The error of a desk action as a message for the page, in the editor's language, or
+ * `undefined` for an error the desk does not expect (rethrown: logged and answered 500 by the
+ * app's error handler).
  *
  * @example
- * const problem = articleActionError(error); // { status: 409, code: 'conflict', detail: '…' }
+ * const problem = articleActionError(error, 'de'); // { status: 409, code: 'conflict', detail: '…' }
  */
-export function articleActionError(error: unknown): ArticleActionError | undefined {
+export function articleActionError(
+  error: unknown,
+  language: LanguageCode,
+): ArticleActionError | undefined {
   if (error instanceof ChangedUnderEditorError) {
-    return { status: 409, code: 'changed', detail: error.message };
+    return { status: 409, code: 'changed', detail: detailText(error.detail, language) };
   }
-  if (error instanceof ConflictError)
-    return { status: 409, code: 'conflict', detail: error.message };
-  if (error instanceof NotFoundError)
-    return { status: 404, code: 'notFound', detail: `${error.message}.` };
-  if (error instanceof ProblemError) {
-    const known = BY_CODE[error.code];
-    const fields = error.extra.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
-    if (known) return { ...known, detail: fields ? `${error.message} (${fields})` : error.message };
-  }
-  return undefined;
+  const problem = error instanceof ProblemError ? error : storeProblem(error);
+  if (!problem) return undefined;
+  const known = BY_CODE[problem.code];
+  if (!known) return undefined;
+  const detail =
+    typeof problem.detail === 'string' ? problem.detail : detailText(problem.detail, language);
+  const errors = error instanceof ProblemError ? error.extra.errors : undefined;
+  const fields = errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return { ...known, detail: fields ? `${detail} (${fields})` : detail };
 }

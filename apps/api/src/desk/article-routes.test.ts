@@ -279,6 +279,41 @@ describe('desk article page (errors)', () => {
     expect((await h.store.getTranslation(id, 'de')).status).toBe('needs_review');
   });
 
+  it("tells why an action did nothing in the editor's language, never the store's English", async () => {
+    const id = await held();
+    const desk = await signedIn(h.keys.editor);
+    const token = await desk.csrfToken(`/desk/articles/${id}`);
+    await desk.post('/desk/language', {
+      _csrf: token,
+      language: 'de',
+      next: `/desk/articles/${id}`,
+    });
+    const form = seenOf(await (await desk.get(`/desk/articles/${id}`)).text(), 'de/approve');
+    await h.store.recordTranslationResult({
+      articleId: id,
+      language: 'de',
+      revision: 1,
+      retry: 1,
+      model: 'Xenova/opus-mt-en-de',
+      status: 'published',
+      content: { title: 'Anderer Entwurf', summary: '', body: '<p>Anders.</p>', categories: [] },
+    });
+    const changed = await desk.post(`/desk/articles/${id}/de/approve`, {
+      _csrf: form?.[1] ?? '',
+      seen: form?.[2] ?? '',
+    });
+    expect(changed.status).toBe(409);
+    expect(await changed.text()).toContain(
+      'de ist jetzt published (Revision 1); nichts wurde geändert.',
+    );
+    // Without the fingerprint the store itself refuses: its conflict, told in German too.
+    const stale = await desk.post(`/desk/articles/${id}/de/approve`, { _csrf: form?.[1] ?? '' });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain(
+      'Die de-Fassung ist published; nur ein Entwurf mit needs_review kann freigegeben werden.',
+    );
+  });
+
   it('says why nothing was retried, and a correction without a title is refused with the field named', async () => {
     const id = await post();
     await h.store.recordTranslationResult({

@@ -92,7 +92,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
         options.status ?? 200,
       );
     } catch (error) {
-      const problem = articleActionError(error);
+      const problem = articleActionError(error, c.var.language);
       if (problem?.code !== 'notFound') throw error;
       const title = c.var.t('desk:article.error.notFound');
       return deps.render(c, { title, content: notFoundContent(ctx, title) }, 404);
@@ -123,7 +123,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
         content: retractConfirmPage(ctx, view.article.content.title),
       });
     } catch (error) {
-      if (articleActionError(error)?.code !== 'notFound') throw error;
+      if (articleActionError(error, c.var.language)?.code !== 'notFound') throw error;
       return page(c, id, []);
     }
   });
@@ -148,7 +148,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
       ]);
       return c.redirect(`/desk/articles/${encodeURIComponent(id)}?${query}`, 303);
     } catch (error) {
-      const problem = articleActionError(error);
+      const problem = articleActionError(error, c.var.language);
       if (!problem) throw error;
       const notice: ArticleNotice = {
         kind: 'error',
@@ -180,9 +180,10 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
     await articleDeskView(store, c.var.key, id, [], served);
     const translation = await store.getTranslation(id, language);
     if (typeof form.seen === 'string' && form.seen !== versionFingerprint(translation)) {
-      throw new ChangedUnderEditorError(
-        `${language} is now ${translation.status} (revision ${translation.revision}); nothing was changed.`,
-      );
+      throw new ChangedUnderEditorError({
+        key: 'version-changed',
+        fields: { lang: language, status: translation.status, revision: translation.revision },
+      });
     }
     return translation;
   };
@@ -222,9 +223,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
     return act(c, [language], async (form) => {
       const current = await seen(c, language, form);
       if (current.status !== 'stale' || !current.draft) {
-        throw new ChangedUnderEditorError(
-          `${language} has no fresh draft to take; nothing was changed.`,
-        );
+        throw new ChangedUnderEditorError({ key: 'no-fresh-draft', fields: { lang: language } });
       }
       await commands.edit(caller(c), c.req.param('id'), language, draftAsEdit(current));
       return 'tookDraft';

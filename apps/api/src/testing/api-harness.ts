@@ -38,8 +38,14 @@ export interface ApiHarness {
   /** The harness's Redis connection and private key prefix (QUEUE_PREFIX). */
   readonly redis: ReturnType<typeof createRedisConnection>;
   readonly prefix: string;
-  /** Sends a request with a bearer key and, for objects, a JSON body. */
-  call(method: string, path: string, key?: string, body?: unknown): Promise<Response>;
+  /** Sends a request with a bearer key and, for objects, a JSON body (and any other headers). */
+  call(
+    method: string,
+    path: string,
+    key?: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -127,8 +133,8 @@ export async function apiHarness(
     workers,
     redis,
     prefix,
-    async call(method, path, bearer, body) {
-      const headers: Record<string, string> = {};
+    async call(method, path, bearer, body, more = {}) {
+      const headers: Record<string, string> = { ...more };
       if (bearer) headers.authorization = `Bearer ${bearer}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
       return app.request(path, {

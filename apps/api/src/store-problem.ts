@@ -1,0 +1,46 @@
+import { ConflictError, InvalidCursorError, NotFoundError } from '@tidings/store';
+import type { ProblemCode, ProblemDetail, ProblemDetailKey } from './problem.ts';
+
+const NOT_FOUND: Record<NotFoundError['entity'], ProblemDetailKey> = {
+  article: 'article-not-found',
+  translation: 'translation-not-found',
+  key: 'key-not-found',
+  'glossary term': 'glossary-term-not-found',
+};
+
+const CONFLICT: Record<ConflictError['code'], ProblemDetailKey> = {
+  slug_taken: 'slug-taken',
+  retracted: 'article-retracted',
+  source_language: 'source-language',
+  last_admin: 'last-admin-key',
+  not_awaiting_review: 'not-awaiting-review',
+};
+
+/**
+ * A store error the API answers as a problem (a missing thing 404, a conflict 409, a cursor it
+ * did not make 400), as its kind and a detail by code; `undefined` for any other error. The
+ * store's English `message` is left for logs.
+ *
+ * @example
+ * storeProblem(new NotFoundError('article', '42')); // { code: 'not-found', detail: { key: 'article-not-found', fields: { id: '42' } } }
+ */
+export function storeProblem(
+  error: unknown,
+): { code: ProblemCode; detail: ProblemDetail } | undefined {
+  if (error instanceof NotFoundError) {
+    const key = NOT_FOUND[error.entity];
+    const fields: Record<string, string> =
+      key === 'glossary-term-not-found' ? { term: error.id } : { id: error.id };
+    return { code: 'not-found', detail: { key, fields } };
+  }
+  if (error instanceof ConflictError) {
+    return { code: 'conflict', detail: { key: CONFLICT[error.code], fields: error.fields } };
+  }
+  if (error instanceof InvalidCursorError) {
+    return {
+      code: 'bad-request',
+      detail: { key: 'cursor-invalid', fields: { cursor: error.cursor } },
+    };
+  }
+  return undefined;
+}
