@@ -97,6 +97,34 @@ function runningParts(declaration) {
   return [declaration];
 }
 
+/** Every class of the sources, for the interfaces they satisfy (declared or not). */
+const classes = [];
+for (const source of program.getSourceFiles()) {
+  if (!isSource(resolve(source.fileName))) continue;
+  const visit = (node) => {
+    if (ts.isClassDeclaration(node) && node.name) classes.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+}
+
+/**
+ * A member of an interface (`translator.translateArticles` where `translator` is an
+ * `ArticlesTranslator`) leads to the same member of every class whose instances are one.
+ */
+function implementing(signature) {
+  const owner = signature.parent;
+  if (!ts.isInterfaceDeclaration(owner) || !signature.name) return [];
+  const wanted = checker.getTypeAtLocation(owner);
+  const name = signature.name.getText();
+  return classes.flatMap((cls) => {
+    const member = cls.members.find((m) => m.name?.getText() === name);
+    if (!member) return [];
+    const instance = checker.getTypeAtLocation(cls);
+    return checker.isTypeAssignableTo(instance, wanted) ? [member] : [];
+  });
+}
+
 /** The declarations the code under `node` uses (each name's own declaration, through aliases). */
 function usedDeclarations(node) {
   const found = [];
@@ -107,6 +135,8 @@ function usedDeclarations(node) {
       let symbol = checker.getSymbolAtLocation(child);
       if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
       for (const declaration of symbol?.declarations ?? []) {
+        if (ts.isMethodSignature(declaration) || ts.isPropertySignature(declaration))
+          found.push(...implementing(declaration));
         if (TYPE_ONLY.has(declaration.kind) || declaration === child.parent) continue;
         if (isSource(resolve(declaration.getSourceFile().fileName))) found.push(declaration);
       }
