@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -30,4 +30,25 @@ it('creates a new data directory without keeping initdb’s WASM memory in this 
   } finally {
     await again.close();
   }
+});
+
+it('runs PGlite with a small buffer pool (PostgreSQL’s 128 MB would stay resident in WASM memory)', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'tidings-pglite-'));
+  scratch.push(parent);
+  const db = await openPgliteDatabase(join(parent, 'pglite'));
+  try {
+    expect(await db.query('SHOW shared_buffers')).toEqual([{ shared_buffers: '16MB' }]);
+  } finally {
+    await db.close();
+  }
+});
+
+it('says why when a data directory cannot be created', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'tidings-pglite-'));
+  scratch.push(parent);
+  const file = join(parent, 'not-a-directory');
+  writeFileSync(file, '');
+  await expect(openPgliteDatabase(join(file, 'pglite'))).rejects.toThrow(
+    /Creating the PGlite store in .*not-a-directory\/pglite stopped \(exit code 1\)/,
+  );
 });

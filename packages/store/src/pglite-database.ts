@@ -1,8 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.ts';
 import { Mutex } from './mutex.ts';
@@ -20,38 +20,56 @@ function wrap(tx: Transaction | PGlite): Queryable {
   };
 }
 
-/** The worker that creates a data directory: PGlite's initdb, then close; CommonJS, as `eval` wants. */
+/** The child process that creates a data directory: PGlite's initdb, then close; CommonJS. */
 const CREATE_SOURCE = `
-const { workerData, parentPort } = require('node:worker_threads');
-import(workerData.module)
+const [module, directory] = process.argv.slice(-2);
+import(module)
   .then(async ({ PGlite }) => {
-    const pg = await PGlite.create(workerData.directory);
+    const pg = await PGlite.create(directory);
     await pg.close();
-    parentPort.postMessage('created');
+  })
+  .catch((error) => {
+    process.stderr.write(String(error && error.stack || error));
+    process.exit(1);
   });
 `;
 
 /**
- * Creates a new PGlite data directory in a short-lived worker thread. initdb grows PGlite's
- * WASM memory to several hundred MiB, and WASM memory never shrinks: done in this thread,
- * a first start left the API at ~1 GiB resident for its whole life. The worker's isolate and
- * its memory go away with it, and the directory is then opened like any existing one.
+ * Creates a new PGlite data directory in a short-lived child process. initdb grows PGlite's
+ * WASM memory to several hundred MiB, and WASM memory never shrinks: done in this process, a
+ * first start left the API at ~1 GiB resident for its whole life. A worker thread was not
+ * enough either: the memory its allocations left behind stayed ~65 MiB above a start on an
+ * existing directory. The child's memory goes away with it, and the directory is then opened
+ * like any existing one.
  */
-async function createInWorker(directory: string): Promise<void> {
+async function createInChild(directory: string): Promise<void> {
   const module = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
-  const worker = new Worker(CREATE_SOURCE, { eval: true, workerData: { directory, module } });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
-      worker.once('exit', (code) =>
-        reject(new Error(`Creating the PGlite store in ${directory} stopped (exit code ${code})`)),
-      );
-    });
-  } finally {
-    await worker.terminate();
-  }
+  const child = spawn(process.execPath, ['-e', CREATE_SOURCE, module, directory], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  if (code !== 0)
+    throw new Error(
+      `Creating the PGlite store in ${directory} stopped (exit code ${code}): ${stderr.trim().slice(-500)}`,
+    );
 }
+
+/**
+ * Settings on top of PGlite's own start parameters. PostgreSQL's default 128 MB of shared
+ * buffers lives inside PGlite's WebAssembly memory, which is touched at start and never given
+ * back: ~125 MiB of the API's resident memory for a buffer pool an embedded, single-connection
+ * store does not fill (its files are also in the OS page cache). 16 MB holds 2,048 pages.
+ */
+const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
+  shared_buffers: '16MB',
+};
 
 /**
  * Opens (creating it when needed) an embedded PGlite database under `directory`.
@@ -63,8 +81,13 @@ async function createInWorker(directory: string): Promise<void> {
  * const db = await openPgliteDatabase('/var/lib/tidings/pglite');
  */
 export async function openPgliteDatabase(directory: string): Promise<Database> {
-  if (!existsSync(join(directory, 'PG_VERSION'))) await createInWorker(directory);
-  const pg = await PGlite.create(directory);
+  if (!existsSync(join(directory, 'PG_VERSION'))) await createInChild(directory);
+  const pg = await PGlite.create(directory, {
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...Object.entries(PGLITE_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
+  });
   const mutex = new Mutex();
   const guard = new TransactionGuard();
   const direct = wrap(pg);
