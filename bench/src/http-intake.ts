@@ -117,11 +117,22 @@ async function intakeOn(
         unit: 'ms',
         note: `p50 ${post.p50} ms`,
       },
-      ratioRow(section, `${label}: POST / bare route`, post.perSecond / nothing.perSecond, {
-        op: '>=',
-        value: 0.25,
-      }),
-      ratioRow(section, `${label}: POST / bare store write`, post.perSecond / write.perSecond),
+      // The bar (issue 21): against the floor of any intake that stores the article before it
+      // answers, not against a route that does no work at all.
+      ratioRow(
+        section,
+        `${label}: POST / bare store write`,
+        post.perSecond / write.perSecond,
+        { op: '>=', value: 0.25 },
+        'the same body, the same store, the same run',
+      ),
+      ratioRow(
+        section,
+        `${label}: POST / bare route`,
+        post.perSecond / nothing.perSecond,
+        undefined,
+        'no target: the bare route does no work',
+      ),
     ];
   } finally {
     await server.close();
