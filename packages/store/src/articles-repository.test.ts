@@ -97,6 +97,17 @@ describeStore('articles', (env) => {
       };
     };
     expect(await rows(direct.article.id)).toEqual(await rows(created.article.id));
+    // The article it returns is built from the rows it wrote, not read back: it must be
+    // what reading it gives, for an article with an image, categories and fewer languages.
+    expect(direct.article).toEqual(await env.store.getArticle(direct.article.id));
+    const some = await env.store.createArticle({
+      publisherKeyId,
+      sourceLanguage: 'en',
+      content: sampleContent({ title: 'Fewer languages', categories: ['Defence'] }),
+      languages: ['de', 'en', 'uk'],
+    });
+    expect(some.article).toEqual(await env.store.getArticle(some.article.id));
+    expect(some.article.languages.map((l) => l.language)).toEqual(['en', 'de', 'uk']);
     const [own] = await env.db.query<{ slug: string }>(
       "SELECT slug FROM translations WHERE article_id = $1 AND language = 'uk'",
       [direct.article.id],

@@ -6,10 +6,11 @@ import { freeSlug } from './free-slug.ts';
 import { NotFoundError } from './not-found-error.ts';
 import { finishArticleRequests } from './outbox-repository.ts';
 import { isStoreId, readArticle } from './read-article.ts';
+import { type TranslationRow, toContent, toLanguageState } from './rows.ts';
 import { slugify } from './slugify.ts';
 import { titleKey } from './title-key.ts';
 import type { Article, ArticleWrite } from './types.ts';
-import { sameContent, writeRevision } from './write-revision.ts';
+import { contentParameters, sameContent, writeRevision } from './write-revision.ts';
 
 /** What a publisher submits to create an article. */
 export interface CreateArticleInput {
@@ -151,13 +152,16 @@ export class ArticlesRepository {
     // the article's slug), a queued row and a pending outbox request per target language,
     // and the source language's categories. A concurrent post of the same external id makes
     // the article insert wait for it and then do nothing, and with it everything that
-    // depends on it; the post is then handled as a repost of that article.
-    const [row] = await tx.query<{ id: string }>(
+    // depends on it; the post is then handled as a repost of that article. It returns the
+    // article's language rows as written, so the article is not read back.
+    const rows = await tx.query<
+      TranslationRow & { article_created_at: Date; article_updated_at: Date }
+    >(
       `WITH a AS (
          INSERT INTO articles (publisher_key_id, external_id, source_language, slug)
          VALUES ($1, $2, $3, $4)
          ON CONFLICT (publisher_key_id, external_id) DO NOTHING
-         RETURNING id, slug
+         RETURNING id, slug, created_at, updated_at
        ), r AS (
          INSERT INTO revisions
            (article_id, revision, publisher_key_id, title, summary, body, categories, image_url, image_alt)
@@ -170,10 +174,12 @@ export class ArticlesRepository {
          SELECT a.id, $3, 1, 'published', 1, $5, $6, $7, $8::jsonb, $10, $11, now(), now(),
                 now(), now(), a.slug
            FROM a
+         RETURNING *
        ), t AS (
          INSERT INTO translations (article_id, language, revision, status, queued_at)
          SELECT a.id, l.language, 1, 'queued', now()
            FROM a, jsonb_array_elements_text($12::jsonb) AS l(language)
+         RETURNING *
        ), q AS (
          INSERT INTO translation_requests (article_id, revision, language)
          SELECT a.id, 1, l.language FROM a, jsonb_array_elements_text($12::jsonb) AS l(language)
@@ -183,30 +189,43 @@ export class ArticlesRepository {
            FROM a, jsonb_to_recordset($13::jsonb) AS c(slug text, name text)
          ON CONFLICT (language, slug) DO NOTHING
        )
-       SELECT id FROM a`,
+       SELECT v.*, a.created_at AS article_created_at, a.updated_at AS article_updated_at
+         FROM a, (SELECT * FROM s UNION ALL SELECT * FROM t) AS v`,
       [
         input.publisherKeyId,
         externalId,
         input.sourceLanguage,
         slug,
-        content.title,
-        content.summary,
-        content.body,
-        JSON.stringify(content.categories),
-        content.image?.url ?? null,
-        content.image?.alt ?? null,
+        ...contentParameters(content),
         titleKey(content.title),
         JSON.stringify(targets),
         JSON.stringify(categories),
       ],
     );
-    if (!row) {
+    const source = rows.find((row) => row.language === input.sourceLanguage);
+    if (!source) {
       const existing = await this.#findExternal(tx, input.publisherKeyId, externalId ?? '');
       if (!existing) throw new Error(`Article with external id ${externalId} vanished`);
       return revise(tx, existing, input.content, input.publisherKeyId, input.languages);
     }
-    const requests = targets.map((language) => ({ articleId: row.id, revision: 1, language }));
-    return { article: await mustRead(tx, row.id), created: true, revised: true, requests };
+    const id = source.article_id;
+    const order = (language: LanguageCode) => LANGUAGE_CODES.indexOf(language);
+    // What readArticle would read back, from the rows just written.
+    const article: Article = {
+      id,
+      slug,
+      externalId,
+      publisherKeyId: input.publisherKeyId,
+      sourceLanguage: input.sourceLanguage,
+      revision: 1,
+      createdAt: source.article_created_at,
+      updatedAt: source.article_updated_at,
+      retractedAt: null,
+      content: toContent(source, content.image?.url ?? null) ?? content,
+      languages: rows.sort((a, b) => order(a.language) - order(b.language)).map(toLanguageState),
+    };
+    const requests = targets.map((language) => ({ articleId: id, revision: 1, language }));
+    return { article, created: true, revised: true, requests };
   }
 
   async #findExternal(

@@ -25,6 +25,27 @@ export function sameContent(a: ArticleContent, b: ArticleContent): boolean {
 }
 
 /**
+ * The SQL parameters of an article's content as a `revisions` row holds it, in its column
+ * order: title, summary, body, categories (JSON), image URL, image alt. One list for every
+ * statement that writes a revision, so they cannot drift apart.
+ *
+ * @example
+ * await tx.query('INSERT INTO revisions (article_id, revision, publisher_key_id, title, summary, body, categories, image_url, image_alt) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)', [id, 2, keyId, ...contentParameters(content)]);
+ */
+export function contentParameters(
+  content: ArticleContent,
+): [string, string, string, string, string | null, string | null] {
+  return [
+    content.title,
+    content.summary,
+    content.body,
+    JSON.stringify(content.categories),
+    content.image?.url ?? null,
+    content.image?.alt ?? null,
+  ];
+}
+
+/**
  * Writes revision `revision` of an article, makes it the source language's live version,
  * and writes one pending outbox request per target language. Part of the caller's
  * transaction; the caller has locked (or just created) the article row and its
@@ -51,17 +72,7 @@ export async function writeRevision(
     `INSERT INTO revisions
        (article_id, revision, publisher_key_id, title, summary, body, categories, image_url, image_alt)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
-    [
-      articleId,
-      revision,
-      input.publisherKeyId,
-      content.title,
-      content.summary,
-      content.body,
-      JSON.stringify(content.categories),
-      content.image?.url ?? null,
-      content.image?.alt ?? null,
-    ],
+    [articleId, revision, input.publisherKeyId, ...contentParameters(content)],
   );
   // The source language's live version is the revision itself.
   await tx.query(
