@@ -112,6 +112,7 @@ describe('EngineClient', () => {
     const error = await inHand.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as { unrecoverable?: boolean }).unrecoverable).not.toBe(true);
+    expect(error).toMatchObject({ failure: { code: 'engine-exited', exit: 'SIGKILL' } });
     const next = await engine.translateArticle(article('Ukraine'), 'en', ['de']);
     expect(next.get('de')?.content.title).toBe(
       expectedTranslation('Ukraine', { src: 'en', tgt: 'de' }),
@@ -120,8 +121,9 @@ describe('EngineClient', () => {
   }, 60_000);
 
   it('keeps a missing model unrecoverable across the process boundary, with its fix', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'no-models-'));
     const engine = client({
-      MODELS_DIR: mkdtempSync(join(tmpdir(), 'no-models-')),
+      MODELS_DIR: empty,
       ALLOW_REMOTE_MODELS: 'false',
     });
     const error = await engine
@@ -129,5 +131,9 @@ describe('EngineClient', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ModelUnavailableError', unrecoverable: true });
     expect((error as Error).message).toContain('tidings models pull');
+    // Its failure as data crosses too, for the API to say in any language.
+    expect(error).toMatchObject({
+      failure: { code: 'model-unavailable', model: 'Xenova/opus-mt-en-it', modelsDir: empty },
+    });
   }, 60_000);
 });

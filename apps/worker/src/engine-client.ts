@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import type { ArticleContent, LanguageCode, Logger } from '@tidings/core';
+import type { ArticleContent, FailureReasonData, LanguageCode, Logger } from '@tidings/core';
 import type { TargetTranslation, TranslateOptions } from '@tidings/translator';
 import type {
   CancelRequest,
@@ -18,11 +18,14 @@ interface Pending {
 /** An engine's error, rebuilt on this side with its name and whether a retry can help. */
 export class EngineTranslationError extends Error {
   readonly unrecoverable: boolean;
+  /** Why, as a code and its fields, as the engine said it. */
+  readonly failure: FailureReasonData | undefined;
 
   constructor(error: EngineError) {
     super(error.message);
     this.name = error.name;
     this.unrecoverable = error.unrecoverable;
+    this.failure = error.failure;
   }
 }
 
@@ -144,7 +147,14 @@ export class EngineClient implements ArticleTranslator {
           { code, signal },
           'translation engine exited; it restarts with the next job',
         );
-      const error = new Error(`the translation engine exited (${signal ?? `code ${code}`})`);
+      const exit = signal ?? `code ${code}`;
+      // Retryable: the job goes back to the queue, and its last attempt reports the exit.
+      const error = new EngineTranslationError({
+        name: 'Error',
+        message: `the translation engine exited (${exit})`,
+        unrecoverable: false,
+        failure: { code: 'engine-exited', exit },
+      });
       for (const id of [...this.#pending.keys()]) this.#settle(id, (p) => p.reject(error));
     });
     return child;

@@ -1,4 +1,4 @@
-import type { ArticleContent, LanguageCode } from '@tidings/core';
+import type { ArticleContent, FailureReasonData, LanguageCode } from '@tidings/core';
 import type { TargetTranslation } from '@tidings/translator';
 
 /** Worker → engine: translate one article (one job) into `targets`. */
@@ -22,6 +22,8 @@ export interface EngineError {
   readonly message: string;
   /** True when no retry can help (a missing model, bad input). */
   readonly unrecoverable: boolean;
+  /** Why, as a code and its fields (absent from engines older than this field). */
+  readonly failure?: FailureReasonData | undefined;
 }
 
 /** Engine → worker. */

@@ -150,6 +150,12 @@ describe('translateProcessor', () => {
     const result = await finished('a2.r1.de', 'failed');
     expect(result.outcome).toBe('failed');
     expect(result.reason).toMatch(/Xenova\/opus-mt-en-de.*tidings models pull/);
+    // The same failure as data, for the API and the desk to say in any language.
+    expect(result.failure).toEqual({
+      code: 'model-unavailable',
+      model: 'Xenova/opus-mt-en-de',
+      modelsDir: emptyModels,
+    });
   });
 
   it('leaves a transient failure to the retries, reporting nothing before the last attempt', async () => {
@@ -220,6 +226,7 @@ describe('reportStalledTooOften', () => {
     const result = await finished('a5.r2.fr', 'failed');
     expect(result).toMatchObject({ outcome: 'failed', stalled: true, language: 'fr', revision: 2 });
     expect(result.reason).toMatch(/worker stopped \d+ times/);
+    expect(result.failure).toEqual({ code: 'stalled', stalls: 6, jobs: 1 });
   });
 });
 

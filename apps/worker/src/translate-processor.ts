@@ -21,6 +21,7 @@ import {
   type TranslateOptions,
 } from '@tidings/translator';
 import { UnrecoverableError } from 'bullmq';
+import { failureMessage, failureOf } from './failure-of.ts';
 import { LockLostError } from './lock-lost-error.ts';
 
 /**
@@ -52,10 +53,6 @@ type Results = Pick<ResultsQueue, 'add'>;
 
 const sendFinished = (results: Results, data: TranslationResultData) => addResult(results, data);
 
-// A failed result always says why: an error without a message is named by what it is.
-const failureReason = (error: unknown): string =>
-  (error instanceof Error ? error.message || error.name : String(error)) || 'an empty error';
-
 /**
  * Reports a job that BullMQ failed for stalling too often (its workers kept dying or losing
  * Redis while they held it) as a failed translation marked `stalled`: the API translates it
@@ -80,6 +77,7 @@ export async function reportStalledTooOften(
     source: data.source,
     outcome: 'failed',
     stalled: true,
+    failure: { code: 'stalled', stalls: TRANSLATE_MAX_STALLED_COUNT + 1, jobs: 1 },
     reason: `its worker stopped ${TRANSLATE_MAX_STALLED_COUNT + 1} times while translating it (killed, or cut off from Redis); retry it once the workers are healthy`,
     startedAt: now,
     finishedAt: now,
@@ -196,7 +194,8 @@ export function translateProcessor(
         kind: 'finished',
         ...key,
         outcome: 'failed',
-        reason: failureReason(error),
+        reason: failureMessage(error),
+        failure: failureOf(error),
         source,
         startedAt,
         finishedAt: new Date().toISOString(),

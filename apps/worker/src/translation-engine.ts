@@ -27,6 +27,7 @@ import {
   sendToParent,
   type TranslateRequest,
 } from './engine-protocol.ts';
+import { failureOf } from './failure-of.ts';
 import { dieWithParent } from './orphan-guard.ts';
 
 // An engine whose worker died with SIGKILL would translate on for nobody.
@@ -130,6 +131,7 @@ process.on('message', (message: TranslateRequest | CancelRequest | { type: 'stop
             name: error.name,
             message: error.message,
             unrecoverable: error.unrecoverable === true,
+            failure: failureOf(error),
           },
         }),
     );

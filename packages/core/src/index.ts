@@ -23,6 +23,11 @@ export {
 } from './config-variables.ts';
 export { DEMO_MODEL_OWNER, isDemoModel } from './demo-models.ts';
 export { exitWithMessage } from './exit-with-message.ts';
+export {
+  FAILURE_CODES,
+  type FailureReasonData,
+  failureReasonSchema,
+} from './failure-reason-schema.ts';
 export { flattenDeepMarkup, MAX_MARKUP_DEPTH } from './flatten-deep-markup.ts';
 export type { Language, LanguageCode } from './languages.ts';
 export {

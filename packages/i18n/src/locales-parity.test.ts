@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES } from '@tidings/core';
+import { FAILURE_CODES, LANGUAGE_CODES } from '@tidings/core';
 import { describe, expect, it } from 'vitest';
 import { createI18n, NAMESPACES } from './create-i18n.ts';
 import { loadResources, type Messages } from './resources.ts';
@@ -24,6 +24,15 @@ describe('locales', () => {
   it('has exactly the namespaces i18n loads, in every language', () => {
     for (const lang of LANGUAGE_CODES) {
       expect(Object.keys(resources[lang]).sort(), lang).toEqual([...NAMESPACES].sort());
+    }
+  });
+
+  // From the code list, so a failure code added without its texts fails here.
+  it('says every failure code in every language', () => {
+    for (const lang of LANGUAGE_CODES) {
+      const failed = flatten(resources[lang].review ?? {});
+      for (const code of FAILURE_CODES)
+        expect(failed.get(`failed.${code}`), `${lang} ${code}`).toBeTruthy();
     }
   });
 

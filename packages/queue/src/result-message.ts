@@ -1,5 +1,6 @@
 import {
   articleContentSchema,
+  failureReasonSchema,
   LANGUAGE_CODES,
   type LanguageCode,
   reviewReasonSchema,
@@ -65,7 +66,8 @@ const made = {
 /**
  * Every message on {@link RESULTS_QUEUE}, told apart by `kind` (also the job's name) and, for a
  * finished translation, by `outcome`: a worker `started`; it `published` a translation; it made
- * one that `needs_review` (with the `reason`); or it `failed` (with the `reason`; `stalled` when
+ * one that `needs_review` (with the `reason`); or it `failed` (with the `reason` and the
+ * `failure` as data; `stalled` when
  * BullMQ failed the job for stalling too often, not the translation, so the API translates it
  * again as a fresh job, up to `STALLED_RETRIES` times per revision). The consumer parses every
  * message with it; {@link ResultMessage} is inferred from it.
@@ -85,7 +87,13 @@ export const resultMessageSchema = z.discriminatedUnion('kind', [
       .object({
         ...finished,
         outcome: z.literal('failed'),
+        /** The failure in English, for the logs (and readers of results older than `failure`). */
         reason: z.string().min(1),
+        /**
+         * Why, as data: a code and its fields, said in any language from `locales/`. Absent
+         * from workers older than this field, whose messages carry only the English `reason`.
+         */
+        failure: failureReasonSchema.optional(),
         stalled: z.boolean().optional(),
       })
       .readonly(),

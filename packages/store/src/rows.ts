@@ -1,9 +1,11 @@
-import type {
-  ArticleContent,
-  LanguageCode,
-  ReviewReasonData,
-  SegmentOrigins,
-  TranslationStatus,
+import {
+  type ArticleContent,
+  type FailureReasonData,
+  failureReasonSchema,
+  type LanguageCode,
+  type ReviewReasonData,
+  type SegmentOrigins,
+  type TranslationStatus,
 } from '@tidings/core';
 import type { LanguageState } from './types.ts';
 
@@ -21,7 +23,8 @@ export interface TranslationRow {
   content_revision: number | null;
   model: string | null;
   reason: string | null;
-  reasons: ReviewReasonData[] | null;
+  /** Review reasons; for a `failed` language, its one failure reason (both as data). */
+  reasons: ReviewReasonData[] | FailureReasonData[] | null;
   edited_by: string | null;
   approved_by: string | null;
   approved_at: Date | null;
@@ -48,7 +51,8 @@ export function toLanguageState(row: TranslationRow): LanguageState {
     contentRevision: row.content_revision,
     model: row.model,
     reason: row.reason,
-    reasons: row.reasons ?? [],
+    reasons: row.status === 'failed' ? [] : ((row.reasons as ReviewReasonData[] | null) ?? []),
+    failure: row.status === 'failed' ? failureOf(row) : null,
     editedBy: row.edited_by,
     approvedBy: row.approved_by,
     approvedAt: row.approved_at,
@@ -59,6 +63,16 @@ export function toLanguageState(row: TranslationRow): LanguageState {
     updatedAt: row.content_updated_at,
     slug: row.slug,
   };
+}
+
+/**
+ * A failed language's failure as data: the one the store kept, or, for a failure kept before
+ * failures had codes (only its text), that text as a `translation-error`.
+ */
+function failureOf(row: Pick<TranslationRow, 'reason' | 'reasons'>): FailureReasonData {
+  const kept = failureReasonSchema.safeParse(row.reasons?.[0]);
+  if (kept.success) return kept.data;
+  return { code: 'translation-error', message: row.reason ?? '' };
 }
 
 /** Content columns shared by revisions, translations and translation versions. */

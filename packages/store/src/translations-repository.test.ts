@@ -227,4 +227,48 @@ describeStore('translations', (env) => {
       status: 'published',
     });
   });
+
+  it('keeps a failure as data (code and fields) beside its text, and shows a failure kept as text only under a generic code', async () => {
+    const article = await newArticle(env);
+    const failure = {
+      code: 'model-unavailable',
+      model: 'Xenova/opus-mt-uk-de',
+      modelsDir: '/srv/models',
+    } as const;
+    const key = { articleId: article.id, revision: 1 };
+    await env.store.recordTranslationFailure({
+      ...key,
+      language: 'de',
+      reason: 'Model Xenova/opus-mt-uk-de is not available in /srv/models (not found).',
+      failure,
+    });
+    const de = await env.store.getTranslation(article.id, 'de');
+    expect(de).toMatchObject({
+      status: 'failed',
+      reason: 'Model Xenova/opus-mt-uk-de is not available in /srv/models (not found).',
+      reasons: [],
+      failure,
+    });
+    const [row] = await env.db.query<{ reasons: unknown }>(
+      "SELECT reasons FROM translations WHERE article_id = $1 AND language = 'de'",
+      [article.id],
+    );
+    expect(row?.reasons).toEqual([failure]);
+    // The article's languages say it too.
+    const read = await env.store.getArticle(article.id);
+    expect(read.languages.find((l) => l.language === 'de')?.failure).toEqual(failure);
+    expect(read.languages.find((l) => l.language === 'es')?.failure).toBeNull();
+    // A failure from a worker older than codes: its text, under the generic code.
+    await env.store.recordTranslationFailure({ ...key, language: 'fr', reason: 'old text' });
+    expect((await env.store.getTranslation(article.id, 'fr')).failure).toEqual({
+      code: 'translation-error',
+      message: 'old text',
+    });
+    // Translated again: the failure goes with the status.
+    await env.store.retryTranslations(article.id, ['de']);
+    expect(await env.store.getTranslation(article.id, 'de')).toMatchObject({
+      status: 'queued',
+      failure: null,
+    });
+  });
 });

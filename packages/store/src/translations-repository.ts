@@ -1,5 +1,6 @@
 import {
   type ArticleContent,
+  type FailureReasonData,
   type LanguageCode,
   type ReviewReasonData,
   type SegmentOrigins,
@@ -45,7 +46,10 @@ export interface TranslationFailureInput {
   readonly articleId: string;
   readonly language: LanguageCode;
   readonly revision: number;
+  /** The failure in English (for the logs, and readers older than `failure`). */
   readonly reason: string;
+  /** Why, as a code and its fields (absent from workers older than this field). */
+  readonly failure?: FailureReasonData | undefined;
   /** Which retry of the revision failed (0, or absent, for the first translation). */
   readonly retry?: number | undefined;
 }
@@ -285,7 +289,7 @@ export class TranslationsRepository {
 
   /**
    * Records that a worker gave up on this revision (the request is done; the reason is
-   * kept). Ignored when a version for it already arrived, the revision is outdated, or a
+   * kept, its text and, as the language's `reasons`, its failure as data). Ignored when a version for it already arrived, the revision is outdated, or a
    * retry was asked for since this try began. Content that was live before stays live.
    */
   recordTranslationFailure(failure: TranslationFailureInput): Promise<ResultOutcome> {
@@ -299,9 +303,9 @@ export class TranslationsRepository {
         return { applied: false, status: current.status };
       }
       await tx.query(
-        `UPDATE translations SET status = 'failed', reason = $3, reasons = NULL, finished_at = now()
+        `UPDATE translations SET status = 'failed', reason = $3, reasons = $4::jsonb, finished_at = now()
           WHERE article_id = $1 AND language = $2`,
-        [articleId, language, reason],
+        [articleId, language, reason, failure.failure ? JSON.stringify([failure.failure]) : null],
       );
       return { applied: true, status: 'failed' };
     });

@@ -1,5 +1,6 @@
 import type {
   ArticleContent,
+  FailureReasonData,
   LanguageCode,
   ReviewReasonData,
   SegmentOrigins,
@@ -92,6 +93,11 @@ export interface LanguageState {
    * `reason` says why).
    */
   readonly reasons: readonly ReviewReasonData[];
+  /**
+   * Why it failed, as data (code and fields), when it is `failed`; a failure kept before
+   * failures had codes is its text as a `translation-error`. `null` in any other status.
+   */
+  readonly failure: FailureReasonData | null;
   /** The editor's key, when an editor's text is live. */
   readonly editedBy: string | null;
   /** The editor's key that approved the live version (a draft held for review), and when. */
