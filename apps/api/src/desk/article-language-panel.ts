@@ -1,4 +1,4 @@
-import { reviewReasonText } from '@tidings/i18n';
+import { failureReasonText, reviewReasonText } from '@tidings/i18n';
 import type { ApiKey, Translation } from '@tidings/store';
 import { html } from 'hono/html';
 import { type ArticleRenderContext, languageName } from './article-render-context.ts';
@@ -57,10 +57,12 @@ function timings(ctx: ArticleRenderContext, v: Translation) {
 
 function reasons(ctx: ArticleRenderContext, v: Translation) {
   if (v.status !== 'needs_review' && v.status !== 'failed') return '';
-  // Reasons kept as data are said in the editor's language; a failure's reason, and a version
-  // from a worker older than the data, have only the English text.
-  const items =
-    v.status === 'needs_review' && v.reasons.length > 0
+  // Reasons kept as data are said in the editor's language (a failure always is: one kept
+  // before codes is its English text in the editor's sentence); a version from a worker older
+  // than the data has only the English text.
+  const items = v.failure
+    ? [{ text: failureReasonText(ctx.t, v.failure), lang: ctx.language }]
+    : v.status === 'needs_review' && v.reasons.length > 0
       ? v.reasons.map((r) => ({ text: reviewReasonText(ctx.t, r), lang: ctx.language }))
       : (v.reason ?? '')
           .split('; ')

@@ -103,6 +103,33 @@ describe('desk article page (happy)', () => {
     expect(page).not.toContain('The number 5 was lost');
   });
 
+  it('says why a language failed in the editor’s interface language, from its code; a failure kept as text only, as that text', async () => {
+    const id = await post();
+    const key = { articleId: id, revision: 1 };
+    await h.store.recordTranslationFailure({
+      ...key,
+      language: 'de',
+      reason: 'Model Xenova/opus-mt-en-de is not available in /srv/models (not found).',
+      failure: {
+        code: 'model-unavailable',
+        model: 'Xenova/opus-mt-en-de',
+        modelsDir: '/srv/models',
+      },
+    });
+    await h.store.recordTranslationFailure({ ...key, language: 'fr', reason: 'old <b>text</b>' });
+    const desk = await signedIn(h.keys.editor);
+    desk.cookies.set('tidings_desk_lang', 'de');
+    const de = await (await desk.get(`/desk/articles/${id}?lang=de`)).text();
+    expect(de).toContain(
+      '<li lang="de">Das Modell Xenova/opus-mt-en-de ist in /srv/models nicht verfügbar: mit `tidings models pull` holen oder seine Dateien nach /srv/models/Xenova/opus-mt-en-de kopieren, dann neu übersetzen</li>',
+    );
+    expect(de).not.toContain('is not available in');
+    const fr = await (await desk.get(`/desk/articles/${id}?lang=fr`)).text();
+    expect(fr).toContain(
+      '<li lang="de">Die Übersetzung ist fehlgeschlagen: old &lt;b&gt;text&lt;/b&gt;</li>',
+    );
+  });
+
   it('publishes a held draft as it is, through the same write path as the API', async () => {
     const id = await held();
     const desk = await signedIn(h.keys.editor);

@@ -109,7 +109,11 @@ export class Reconciler {
       logger: this.logger,
     });
     if (!stall.retried) {
-      await this.store.recordTranslationFailure({ ...key, reason: stall.reason });
+      await this.store.recordTranslationFailure({
+        ...key,
+        reason: stall.reason,
+        failure: stall.failure,
+      });
     }
   }
 

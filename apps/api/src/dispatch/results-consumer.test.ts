@@ -202,6 +202,10 @@ describe('a result the API cannot read (another version of the worker, or writte
     expect(de.status).toBe('failed');
     expect(de.reason).toMatch(/could not be read \(.*content.*\)/);
     expect(de.reason).toMatch(/model/);
+    expect(de.failure).toEqual({
+      code: 'unreadable-result',
+      problems: expect.stringMatching(/content.*model/),
+    });
     // Kept for inspection, failed for good after one attempt.
     const job = await results.getJob(jobId);
     expect(job?.attemptsMade).toBe(1);
@@ -299,6 +303,11 @@ describe('a job BullMQ failed for stalling (its workers kept dying while holding
     expect((await store.getTranslation(id, 'de')).reason).toBe(
       `its workers died or stalled ${jobs * 6} times while holding it (killed, or cut off from Redis): ${jobs} jobs, each failed after 6 stalls; retry it once the workers are healthy`,
     );
+    expect((await store.getTranslation(id, 'de')).failure).toEqual({
+      code: 'stalled',
+      stalls: 6,
+      jobs,
+    });
     // No job is left to stall again.
     expect(await translate.getJob(translateJobId(id, 1, 'de', jobs))).toBeUndefined();
   });

@@ -65,14 +65,14 @@ export function startResultsConsumer(deps: {
       // BullMQ failed the job because its workers kept dying: nothing was wrong with the
       // article, so it is translated again as a fresh job, a bounded number of times.
       if (message.outcome === 'failed') {
-        let { reason } = message;
+        let { reason, failure } = message;
         if (message.stalled) {
           const stall = await retryStalled(message, deps);
           if (stall.retried) return;
-          reason = stall.reason;
+          ({ reason, failure } = stall);
         }
-        await store.recordTranslationFailure({ ...key, reason });
-        logger.warn({ ...key, reason }, 'translation failed');
+        await store.recordTranslationFailure({ ...key, reason, failure });
+        logger.warn({ ...key, reason, code: failure?.code }, 'translation failed');
         deps.onResult?.(message);
         return;
       }

@@ -1,4 +1,4 @@
-import type { LanguageCode, Logger } from '@tidings/core';
+import type { FailureReasonData, LanguageCode, Logger } from '@tidings/core';
 import { TRANSLATE_MAX_STALLED_COUNT } from '@tidings/queue';
 import { ConflictError, type Store } from '@tidings/store';
 import type { TranslationDispatcher } from './translation-dispatcher.ts';
@@ -6,8 +6,12 @@ import type { TranslationDispatcher } from './translation-dispatcher.ts';
 /** What became of a try whose job BullMQ failed for stalling. */
 export type StalledOutcome =
   | { readonly retried: true }
-  /** Not translated again: the failure stands, with this reason. */
-  | { readonly retried: false; readonly reason: string };
+  /** Not translated again: the failure stands, with this reason (its text, and as data). */
+  | {
+      readonly retried: false;
+      readonly reason: string;
+      readonly failure: FailureReasonData;
+    };
 
 /**
  * The reason a language is failed with once its jobs stalled past `STALLED_RETRIES`: BullMQ
@@ -24,6 +28,17 @@ export function stalledTooOftenReason(jobs: number): string {
 }
 
 /**
+ * The failure, as data, of a language failed once its jobs stalled past `STALLED_RETRIES`
+ * (see {@link stalledTooOftenReason}, its English text).
+ *
+ * @example
+ * stalledTooOftenFailure(4); // { code: 'stalled', stalls: 6, jobs: 4 }
+ */
+export function stalledTooOftenFailure(jobs: number): FailureReasonData {
+  return { code: 'stalled', stalls: TRANSLATE_MAX_STALLED_COUNT + 1, jobs };
+}
+
+/**
  * Translates again, as a fresh job, a try whose job BullMQ failed for stalling too often (its
  * workers died or lost Redis while they held it, which says nothing about the article). It
  * goes through the retry path of `POST …/retry` (the store's `retryTranslations`), so it is
@@ -33,7 +48,7 @@ export function stalledTooOftenReason(jobs: number): string {
  *
  * @example
  * const stall = await retryStalled(message, { store, dispatcher, stalledRetries: 3, logger });
- * if (!stall.retried) await store.recordTranslationFailure({ ...key, reason: stall.reason });
+ * if (!stall.retried) await store.recordTranslationFailure({ ...key, ...stall });
  */
 export async function retryStalled(
   message: {
@@ -44,6 +59,7 @@ export async function retryStalled(
     readonly retry?: number | undefined;
     /** What the worker said, recorded when the try is not retried. */
     readonly reason?: string | undefined;
+    readonly failure?: FailureReasonData | undefined;
   },
   deps: {
     readonly store: Pick<Store, 'retryTranslations'>;
@@ -55,7 +71,11 @@ export async function retryStalled(
   const { articleId, language, revision } = message;
   const retry = message.retry ?? 0;
   const key = { articleId, language, revision, retry };
-  const given = { retried: false, reason: message.reason ?? 'its job stalled too often' } as const;
+  const given = {
+    retried: false,
+    reason: message.reason ?? 'its job stalled too often',
+    failure: message.failure ?? stalledTooOftenFailure(1),
+  } as const;
   let outcome: Awaited<ReturnType<Store['retryTranslations']>>[number] | undefined;
   try {
     [outcome] = await deps.store.retryTranslations(articleId, [language], {
@@ -73,7 +93,12 @@ export async function retryStalled(
       { ...key, stalledRetries: outcome.stalledRetries, limit: deps.stalledRetries },
       'a job failed for stalling too often, and its retries are used up: the language is failed',
     );
-    return { retried: false, reason: stalledTooOftenReason(outcome.stalledRetries + 1) };
+    const jobs = outcome.stalledRetries + 1;
+    return {
+      retried: false,
+      reason: stalledTooOftenReason(jobs),
+      failure: stalledTooOftenFailure(jobs),
+    };
   }
   // Queued now, or before by a delivery of this result that did not finish: enqueue (again;
   // the job id is derived, so it is one job). If this fails, the reconciler enqueues it.

@@ -38,9 +38,10 @@ export async function unreadableResult(
   if (named.success) {
     const { articleId, revision, language, retry } = named.data;
     const reason = `the worker's result could not be read (${problems.join('; ')}); retry it once the workers run this version of Tidings`;
+    const failure = { code: 'unreadable-result', problems: problems.join('; ') } as const;
     // Deleted meanwhile: nothing to fail. Any other fault of the store is retried as usual.
     await deps.store
-      .recordTranslationFailure({ articleId, revision, language, retry, reason })
+      .recordTranslationFailure({ articleId, revision, language, retry, reason, failure })
       .catch((failure: unknown) => {
         if (!(failure instanceof NotFoundError)) throw failure;
       });

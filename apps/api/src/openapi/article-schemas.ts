@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES, TRANSLATION_STATUSES } from '@tidings/core';
+import { FAILURE_CODES, LANGUAGE_CODES, TRANSLATION_STATUSES } from '@tidings/core';
 import { REVIEW_REASON_CODES } from '@tidings/translator/light';
 
 const languageState = {
@@ -20,16 +20,29 @@ const languageState = {
 const reasonsSchema = {
   type: 'array',
   description:
-    'Why the version needs review (or, published, what was repaired), one entry per reason: its `code` (see `locales/en/review.json`), the fields its sentence names (`placeholder`, `number`, `phrase`, `ratio`, `runs`, `repairs`), the source `segment` it is about, and `text`, the sentence in the language `Accept-Language` asks for (English by default). Empty when there is none, or the version came from a worker older than this field (then `reason` is the English text).',
+    'Why the version needs review (or, published, what was repaired), one entry per reason: its `code` (see `locales/en/review.json`), the fields its sentence names (`placeholder`, `number`, `phrase`, `ratio`, `runs`, `repairs`), the source `segment` it is about, and `text`, the sentence in the language `Accept-Language` asks for (English by default). Empty when there is none, or the version came from a worker older than this field (then `reason` is the English text). A `failed` language has one entry, why it failed: its `code` (`failed` in `locales/en/review.json`), its fields (`model`, `modelsDir`, `input`, `exit`, `stalls`, `jobs`, `problems`, `message`) and `text`; a failure kept before failures had codes is a `translation-error` whose `message` is its English text.',
   items: {
-    type: 'object',
-    required: ['code', 'segment', 'text'],
-    properties: {
-      code: { type: 'string', enum: [...REVIEW_REASON_CODES] },
-      segment: { type: 'string' },
-      text: { type: 'string' },
-    },
-    additionalProperties: true,
+    oneOf: [
+      {
+        type: 'object',
+        required: ['code', 'segment', 'text'],
+        properties: {
+          code: { type: 'string', enum: [...REVIEW_REASON_CODES] },
+          segment: { type: 'string' },
+          text: { type: 'string' },
+        },
+        additionalProperties: true,
+      },
+      {
+        type: 'object',
+        required: ['code', 'text'],
+        properties: {
+          code: { type: 'string', enum: [...FAILURE_CODES] },
+          text: { type: 'string' },
+        },
+        additionalProperties: true,
+      },
+    ],
   },
 };
 

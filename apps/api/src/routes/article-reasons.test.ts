@@ -104,3 +104,60 @@ describe('GET /v1/articles/{id}/{lang} review reasons', () => {
     for (const state of Object.values(languages)) expect(state.reasons).toEqual([]);
   });
 });
+
+describe('GET /v1/articles/{id}/{lang} failure reasons', () => {
+  const failure = {
+    code: 'model-unavailable',
+    model: 'Xenova/opus-mt-en-de',
+    modelsDir: '/srv/models',
+  } as const;
+  const english = 'Model Xenova/opus-mt-en-de is not available in /srv/models (not found).';
+
+  async function failed(withData: boolean): Promise<string> {
+    const res = await h.call('POST', '/v1/articles', h.keys.publisher, {
+      title: 'Ships leave',
+      body: '<p>Ships leave.</p>',
+      language: 'en',
+    });
+    const { id } = (await res.json()) as { id: string };
+    await h.store.recordTranslationFailure({
+      articleId: id,
+      language: 'de',
+      revision: 1,
+      reason: english,
+      ...(withData ? { failure } : {}),
+    });
+    return id;
+  }
+
+  it('shows why it failed by code, with its text in the language Accept-Language asks for, and in the article view', async () => {
+    const id = await failed(true);
+    const de = (await (await get(id, 'de')).json()) as Version;
+    expect(de.reason).toBe(english);
+    expect(de.reasons).toEqual([
+      {
+        ...failure,
+        text: 'Das Modell Xenova/opus-mt-en-de ist in /srv/models nicht verfügbar: mit `tidings models pull` holen oder seine Dateien nach /srv/models/Xenova/opus-mt-en-de kopieren, dann neu übersetzen',
+      },
+    ]);
+    const uk = (await (await get(id, 'uk')).json()) as Version;
+    expect(uk.reasons[0]?.text).toMatch(/^Модель Xenova\/opus-mt-en-de недоступна в \/srv\/models/);
+    const article = await h.app.request(`/v1/articles/${id}`, {
+      headers: { authorization: `Bearer ${h.keys.editor}`, 'accept-language': 'de' },
+    });
+    const body = (await article.json()) as { languages: Record<string, Version> };
+    expect(body.languages.de?.reasons).toEqual(de.reasons);
+  });
+
+  it('shows a failure kept as text only under the generic code, its text as it is', async () => {
+    const id = await failed(false);
+    const de = (await (await get(id, 'de')).json()) as Version;
+    expect(de.reasons).toEqual([
+      {
+        code: 'translation-error',
+        message: english,
+        text: `Die Übersetzung ist fehlgeschlagen: ${english}`,
+      },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
-import { isDemoModel, LANGUAGE_CODES, type ReviewReasonData } from '@tidings/core';
-import { reviewReasonText, translatorFor } from '@tidings/i18n';
+import { isDemoModel, LANGUAGE_CODES } from '@tidings/core';
+import { failureReasonText, reviewReasonText, translatorFor } from '@tidings/i18n';
 import type { Article, LanguageState, Translation } from '@tidings/store';
 import { preferredLanguage } from '../preferred-language.ts';
 
@@ -64,7 +64,7 @@ export function articleView(base: string, article: Article, acceptLanguage?: str
         state.language,
         {
           ...languageView(base, article, state),
-          reasons: reasonsView(state.reasons, acceptLanguage),
+          reasons: reasonsView(state, acceptLanguage),
         },
       ]),
     ),
@@ -73,15 +73,21 @@ export function articleView(base: string, article: Article, acceptLanguage?: str
 }
 
 /**
- * Each review reason as data with its sentence (`text`) in the language the request asks for
+ * Why a language needs review (or, published, what was repaired), or why it failed: each
+ * reason as data with its sentence (`text`) in the language the request asks for
  * (`Accept-Language`, as problems choose theirs; English when none of the six is asked for).
+ * A failed language has one reason, its failure's code and fields.
  *
  * @example
- * reasonsView(translation.reasons, 'de'); // [{ code: 'number-missing', number: '5', segment: '…', text: 'Die Zahl 5 …' }]
+ * reasonsView(translation, 'de'); // [{ code: 'number-missing', number: '5', segment: '…', text: 'Die Zahl 5 …' }]
  */
-export function reasonsView(reasons: readonly ReviewReasonData[], acceptLanguage?: string) {
+export function reasonsView(
+  state: Pick<LanguageState, 'reasons' | 'failure'>,
+  acceptLanguage?: string,
+) {
   const t = translatorFor(preferredLanguage(acceptLanguage, LANGUAGE_CODES));
-  return reasons.map((reason) => ({ ...reason, text: reviewReasonText(t, reason) }));
+  if (state.failure) return [{ ...state.failure, text: failureReasonText(t, state.failure) }];
+  return state.reasons.map((reason) => ({ ...reason, text: reviewReasonText(t, reason) }));
 }
 
 /**
@@ -98,7 +104,7 @@ export function translationView(base: string, translation: Translation, acceptLa
     sourceLanguage: translation.sourceLanguage,
     retractedAt: iso(translation.retractedAt),
     ...languageView(base, { id: translation.articleId, slug: translation.slug }, translation),
-    reasons: reasonsView(translation.reasons, acceptLanguage),
+    reasons: reasonsView(translation, acceptLanguage),
     content: translation.content,
     draft: translation.draft,
     sourceChange: translation.sourceChange,

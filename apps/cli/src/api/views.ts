@@ -7,6 +7,11 @@ export interface LanguageView {
   readonly contentRevision: number | null;
   readonly model: string | null;
   readonly reason: string | null;
+  /**
+   * The same reasons as data, each with its `text` (why it needs review, or why it failed);
+   * absent from APIs older than this field.
+   */
+  readonly reasons?: readonly { readonly code: string; readonly text: string }[];
   readonly editedBy: string | null;
   /** The editor's key that approved the live version (a draft held for review), and when. */
   readonly approvedBy?: string | null;

@@ -3,6 +3,7 @@ import { Argument, type Command, Option } from 'commander';
 import { ApiProblemError } from '../api/api-problem-error.ts';
 import type { RetriesView, RetryView } from '../api/views.ts';
 import { CliError } from '../cli-error.ts';
+import { reasonText } from '../output/reason-text.ts';
 import { waitForLanguages } from '../wait-for-languages.ts';
 import { type ApiOptions, apiClient, printJson, withApiOptions } from './api-options.ts';
 import { parseSeconds } from './post.ts';
@@ -90,7 +91,8 @@ export function registerRetry(program: Command): void {
       else {
         const states = running.map((r) => {
           const state = article.languages[r.language];
-          return `${r.language} ${state?.status ?? '—'}${state?.reason ? ` (${state.reason})` : ''}`;
+          const why = state ? reasonText(state) : null;
+          return `${r.language} ${state?.status ?? '—'}${why ? ` (${why})` : ''}`;
         });
         process.stdout.write(`${states.join('\n')}\n`);
       }

@@ -65,6 +65,23 @@ describe('tidings show', () => {
     expect(text).toMatch(/^── Published \(de\) ─+\nNothing is published in this language yet\.$/m);
   });
 
+  it('says why with the API’s texts of its reasons when it gives them, not the English reason', () => {
+    const text = showText(article, {
+      ...held,
+      status: 'failed',
+      reason: 'Model Xenova/opus-mt-en-de is not available in /srv/models (not found).',
+      reasons: [
+        {
+          code: 'model-unavailable',
+          text: 'Das Modell Xenova/opus-mt-en-de ist in /srv/models nicht verfügbar',
+        },
+      ],
+    });
+    expect(text).toMatch(
+      /^Reason: Das Modell Xenova\/opus-mt-en-de ist in \/srv\/models nicht verfügbar$/m,
+    );
+  });
+
   it('prints nothing a terminal would obey: control characters and bidi overrides are dropped', () => {
     const text = showText(article, {
       ...held,

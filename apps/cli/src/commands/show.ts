@@ -6,6 +6,7 @@ import type {
   TranslationView,
   VersionContentView,
 } from '../api/views.ts';
+import { reasonText } from '../output/reason-text.ts';
 import { bodyText, terminalSafe } from '../output/terminal-text.ts';
 import { type ApiOptions, apiClient, printJson, withApiOptions } from './api-options.ts';
 
@@ -51,7 +52,7 @@ export function showText(article: ArticleView, version: TranslationView): string
   const approved = version.approvedBy ? `, approved by key ${version.approvedBy}` : '';
   const head = [
     `${article.id} · ${version.language} · ${version.status} (revision ${version.revision}${who ? `; ${who}` : ''}${approved})`,
-    version.reason ? `Reason: ${terminalSafe(version.reason)}` : '',
+    reasonText(version) ? `Reason: ${terminalSafe(reasonText(version) ?? '')}` : '',
   ].filter(Boolean);
   if (version.language === article.sourceLanguage) {
     return `${head.join('\n')}\n\n${section(`Original (${article.sourceLanguage}, revision ${article.revision})`, article.content, '')}`;

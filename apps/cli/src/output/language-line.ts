@@ -1,6 +1,7 @@
 import { type LanguageCode, languageOf } from '@tidings/core';
 import type { ArticleView, LanguageView } from '../api/views.ts';
 import { between, formatDuration } from './format-units.ts';
+import { reasonText } from './reason-text.ts';
 
 const MARKS: Record<LanguageView['status'], string> = {
   queued: '·',
@@ -32,7 +33,7 @@ export function languageLine(article: ArticleView, code: LanguageCode): string {
     `${MARKS[state.status]} ${code}  ${name} ${state.status.padEnd(12)}`,
     state.model ?? '',
     took === undefined ? '' : formatDuration(took),
-    state.reason ? `(${state.reason})` : '',
+    reasonText(state) ? `(${reasonText(state)})` : '',
   ];
   return parts.filter(Boolean).join('  ').trimEnd();
 }
