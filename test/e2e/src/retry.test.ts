@@ -65,6 +65,18 @@ describe.each(BACKENDS)('retrying a language whose model was missing, on $name',
       expect(done.languages.de?.reason).toContain(GERMAN);
       expect(done.languages.es?.status).toBe('published');
     }
+    // Why, as data: its code and fields, said in the language the request asks for.
+    const asked = await fetch(`${tidings.url}/v1/articles/${failed.cli}/de`, {
+      headers: { authorization: `Bearer ${editor}`, 'accept-language': 'de' },
+    });
+    expect(((await asked.json()) as { reasons: unknown }).reasons).toEqual([
+      {
+        code: 'model-unavailable',
+        model: GERMAN,
+        modelsDir,
+        text: `Das Modell ${GERMAN} ist in ${modelsDir} nicht verfügbar: mit \`tidings models pull\` holen oder seine Dateien nach ${modelsDir}/${GERMAN} kopieren, dann neu übersetzen`,
+      },
+    ]);
     link(GERMAN);
   }, 600_000);
   afterAll(async () => {
