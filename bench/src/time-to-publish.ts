@@ -1,6 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleContent, LanguageCode } from '@tidings/core';
@@ -227,6 +235,34 @@ class Api {
   }
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The pids of `parent`'s children, from /proc (Linux); none elsewhere. */
+function childPids(parent: number | undefined): number[] {
+  if (!existsSync('/proc')) return [];
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return (
+          readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] === String(parent)
+        );
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 /** Nearest-rank percentile. */
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -321,9 +357,21 @@ export async function timeToPublish(
       gates: false,
       newTokens: options.newTokens,
     });
+    // CPU each process spent per run (Linux /proc; the clock ticks are 10 ms): what the
+    // worker's engine used against the translator alone, and what the API and the worker's main
+    // process took from the same two cores meanwhile.
+    const cpu = {
+      engine: [] as number[],
+      api: [] as number[],
+      worker: [] as number[],
+      alone: [] as number[],
+    };
     const alone = async (n: number) => {
       const began = performance.now();
+      const before = process.cpuUsage();
       await translator?.translateArticle(content(n), 'en', TARGETS);
+      const used = process.cpuUsage(before);
+      cpu.alone.push((used.user + used.system) / 1000);
       return performance.now() - began;
     };
     // Where the time goes, from the store's times (worker clocks for the translation, the
@@ -331,7 +379,11 @@ export async function timeToPublish(
     // dispatch, BullMQ's hand-over), the worker's span translating, and the last language's
     // finished result → its publication (the result message, the results consumer, the store).
     const legs = { queue: [] as number[], translating: [] as number[], result: [] as number[] };
+    const engine = childPids(one.child.pid)[0];
+    const processes = { engine, api: api.child.pid, worker: one.child.pid };
+    const MEASURED = ['engine', 'api', 'worker'] as const;
     const throughApi = async (n: number) => {
+      const before = MEASURED.map((name) => cpuMs(processes[name]));
       const { id, at } = await client.post(article(n));
       const times = (await client.published([id], 300_000)).get(id) ?? [];
       const last = times.reduce((a, b) => (b.publishedAt > a.publishedAt ? b : a));
@@ -339,13 +391,16 @@ export async function timeToPublish(
       legs.queue.push(started - at);
       legs.translating.push(Math.max(...times.map((t) => t.finishedAt)) - started);
       legs.result.push(last.publishedAt - last.finishedAt);
+      MEASURED.forEach((name, k) => {
+        cpu[name].push(cpuMs(processes[name]) - (before[k] ?? 0));
+      });
       return last.publishedAt - at;
     };
     progress('  publish: worker ready; loading the translator alone and one warm-up article each…');
     // Warm both (the worker has its models preloaded; this loads the translator's and JITs).
     await alone(0);
     await throughApi(0);
-    for (const leg of Object.values(legs)) leg.length = 0;
+    for (const leg of [...Object.values(legs), ...Object.values(cpu)]) leg.length = 0;
     const pipeline: number[] = [];
     const direct: number[] = [];
     for (let r = 1; r <= options.runs; r++) {
@@ -393,6 +448,20 @@ export async function timeToPublish(
         value: median(legs.result) / 1000,
         unit: 's',
         note: 'result message, results consumer, store',
+      },
+      {
+        section,
+        name: 'CPU per article: worker engine / translator alone',
+        value: median(cpu.engine) / median(cpu.alone),
+        unit: 'ratio',
+        note: `engine ${(median(cpu.engine) / 1000).toFixed(2)} s, alone ${(median(cpu.alone) / 1000).toFixed(2)} s of CPU (/proc, medians)`,
+      },
+      {
+        section,
+        name: 'CPU per article beside the engine: API, worker main',
+        value: (median(cpu.api) + median(cpu.worker)) / 1000,
+        unit: 's',
+        note: `API ${(median(cpu.api) / 1000).toFixed(2)} s (POST, results, the bench's reads), worker main ${(median(cpu.worker) / 1000).toFixed(2)} s; on the engine's cores`,
       },
       ratioRow(
         section,
