@@ -149,6 +149,19 @@ describe('what Node and the adapter refuse is problem+json', () => {
     expectProblem(responses[0], 431);
   });
 
+  it('tells what the parser refused by code, in English, and says so (no Accept-Language was read)', async () => {
+    const [large] = await raw(
+      `GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`,
+    );
+    expect(large?.headers['content-language']).toBe('en');
+    expect(expectProblem(large, 431).detail).toBe('The request headers are too large.');
+    const [twice] = await raw(
+      `POST /v1/articles HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 10\r\nContent-Length: 20\r\n\r\n${json}`,
+    );
+    expect(twice?.headers['content-language']).toBe('en');
+    expect(expectProblem(twice, 400).detail).toMatch(/^The request is not valid HTTP\/1\.1 \(HPE_/);
+  });
+
   it('answers the bytes after a body longer than its Content-Length as a bad request of their own', async () => {
     const responses = await raw(
       `POST /v1/articles HTTP/1.1\r\nHost: localhost\r\n${auth()}Content-Type: application/json\r\nContent-Length: ${json.length}\r\n\r\n${json}trailing garbage\r\n\r\n`,

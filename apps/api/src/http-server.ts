@@ -5,7 +5,7 @@ import type { Logger } from '@tidings/core';
 import type { Hono } from 'hono';
 import type { ApiEnv } from './env.ts';
 import { PROBLEM_CONTENT_TYPE, problemJson } from './on-error.ts';
-import { PROBLEMS, type ProblemCode } from './problem.ts';
+import { PROBLEMS, type ProblemCode, type ProblemDetail } from './problem.ts';
 
 /** How the API's HTTP server is set up; the timeouts come from configuration. */
 export interface HttpServerOptions {
@@ -21,30 +21,40 @@ export interface HttpServerOptions {
   readonly publicUrl?: string | undefined;
 }
 
-/** What Node's HTTP parser refused, as the problem it is for the client. */
-function problemOf(error: NodeJS.ErrnoException): { code: ProblemCode; detail: string } {
+/**
+ * What Node's HTTP parser refused, as the problem it is for the client, by code (in English:
+ * a request that cannot be parsed has no Accept-Language to read).
+ */
+function problemOf(error: NodeJS.ErrnoException): { code: ProblemCode; detail: ProblemDetail } {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
-      return { code: 'headers-too-large', detail: 'The request headers are too large.' };
+      return { code: 'headers-too-large', detail: { key: 'headers-too-large' } };
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return {
-        code: 'request-timeout',
-        detail: 'The request was not received in time (REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS).',
-      };
+      return { code: 'request-timeout', detail: { key: 'request-timeout' } };
     default:
       return {
         code: 'bad-request',
-        detail: `The request is not valid HTTP/1.1 (${error.code ?? 'parse error'}: ${error.message.replace(/[^\x20-\x7e]/g, '')}).`,
+        detail: {
+          key: 'http-invalid',
+          fields: {
+            error: `${error.code ?? 'parse error'}: ${error.message.replace(/[^\x20-\x7e]/g, '')}`,
+          },
+        },
       };
   }
 }
 
 /** Writes a problem straight onto a socket the parser gave up on, and closes it. */
-function answerOnSocket(socket: Duplex, code: ProblemCode, detail: string, base: string): void {
+function answerOnSocket(
+  socket: Duplex,
+  code: ProblemCode,
+  detail: ProblemDetail,
+  base: string,
+): void {
   const body = problemJson(code, detail, '', base);
   const status = PROBLEMS[code];
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Language: en\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 
@@ -73,11 +83,17 @@ export function startHttpServer(options: HttpServerOptions, onListening?: () => 
       new Response(
         problemJson(
           'bad-request',
-          `The request cannot be read: ${error instanceof Error ? error.message : String(error)}.`,
+          {
+            key: 'request-unreadable',
+            fields: { error: error instanceof Error ? error.message : String(error) },
+          },
           '',
           base(),
         ),
-        { status: 400, headers: { 'content-type': PROBLEM_CONTENT_TYPE } },
+        {
+          status: 400,
+          headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': 'en' },
+        },
       ),
   });
   const server = createServer(

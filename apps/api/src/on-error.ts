@@ -1,8 +1,8 @@
-import { LANGUAGE_CODES, type LanguageCode, type Logger } from '@tidings/core';
+import type { LanguageCode, Logger } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { preferredLanguage } from './preferred-language.ts';
+import { fieldProblemsIn, requestLanguage } from './field-problem.ts';
 import {
   detailText,
   type FieldProblem,
@@ -22,40 +22,36 @@ function codeOfStatus(status: number): ProblemCode {
 /** A problem's human text in one language: its title and its detail. */
 function problemText(
   code: ProblemCode,
-  detail: string | ProblemDetail | undefined,
+  detail: ProblemDetail | undefined,
   language: LanguageCode,
 ): { title: string; detail: string } {
-  // An English sentence from code not yet moved to keys: the whole answer is English.
-  const lang = typeof detail === 'string' ? 'en' : language;
-  const t = translatorFor(lang);
-  const title = t(`errors:problem.${code}.title`);
-  if (detail === undefined) return { title, detail: title };
-  if (typeof detail === 'string') return { title, detail };
-  return { title, detail: detailText(detail, lang) };
+  const title = translatorFor(language)(`errors:problem.${code}.title`);
+  return { title, detail: detail === undefined ? title : detailText(detail, language) };
 }
 
 /**
- * The RFC 9457 body of a problem, as text, in `language` (English when the detail is an English
- * sentence); for answers written where there is no Hono context (the HTTP server's own errors).
+ * The RFC 9457 body of a problem, as text, in `language` (English by default); for answers
+ * written where there is no Hono context (the HTTP server's own errors).
  *
  * @example
- * problemJson('bad-request', 'The Host header is not a host name.', '/v1/articles', 'https://news.example.org');
+ * problemJson('bad-request', { key: 'host-invalid' }, '/v1/articles', 'https://news.example.org');
  */
 export function problemJson(
   code: ProblemCode,
-  detail: string | ProblemDetail | undefined,
+  detail: ProblemDetail | undefined,
   instance: string,
   base: string,
   options: { errors?: readonly FieldProblem[] | undefined; language?: LanguageCode } = {},
 ): string {
-  const text = problemText(code, detail, options.language ?? 'en');
+  const language = options.language ?? 'en';
+  const text = problemText(code, detail, language);
   return JSON.stringify({
     type: problemType(code, base),
     title: text.title,
     status: PROBLEMS[code],
     detail: text.detail,
     instance,
-    ...(options.errors ? { errors: options.errors } : {}),
+    ...(options.errors ? { errors: fieldProblemsIn(options.errors, language) } : {}),
   });
 }
 
@@ -88,11 +84,10 @@ export function problemBase(c: Context): string {
 export function problemResponse(
   c: Context,
   code: ProblemCode,
-  detail: string | ProblemDetail | undefined,
+  detail: ProblemDetail | undefined,
   extra: { errors?: readonly FieldProblem[]; headers?: Record<string, string> } = {},
 ): Response {
-  const asked = preferredLanguage(c.req.header('accept-language'), LANGUAGE_CODES);
-  const language = typeof detail === 'string' ? 'en' : asked;
+  const language = requestLanguage(c);
   const body = problemJson(code, detail, c.req.path, problemBase(c), {
     errors: extra.errors,
     language,
@@ -133,9 +128,15 @@ export function errorHandler(logger: Logger): ErrorHandler {
     const fromStore = storeProblem(error);
     if (fromStore) return problemResponse(c, fromStore.code, fromStore.detail);
     if (error instanceof HTTPException) {
+      // Hono's own words are English and may say too much: the answer gives the problem's
+      // title (or, for a 500, the internal detail) in the reader's language.
       const code = codeOfStatus(error.status);
-      if (code === 'internal') logger.error({ err: error, path: c.req.path }, 'http exception');
-      return problemResponse(c, code, error.message || undefined);
+      if (code === 'internal') {
+        logger.error({ err: error, path: c.req.path }, 'http exception');
+        return problemResponse(c, code, { key: 'internal' });
+      }
+      logger.debug({ err: error, path: c.req.path }, 'http exception');
+      return problemResponse(c, code, undefined);
     }
     if (clientGone(c, error)) {
       // Nobody reads this answer; a client that hangs up is no fault of the API.

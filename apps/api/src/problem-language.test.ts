@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { createApp } from './app.ts';
 import { readJson } from './middleware/json-body.ts';
 import { errorHandler } from './on-error.ts';
-import { PROBLEM_DETAILS, PROBLEMS, type ProblemDetailKey, ProblemError } from './problem.ts';
+import {
+  FIELD_PROBLEMS,
+  PROBLEM_DETAILS,
+  PROBLEMS,
+  type ProblemDetailKey,
+  ProblemError,
+} from './problem.ts';
 
 const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
 const app = createApp({ logger, readiness: [], publicUrl: 'https://news.example.org' });
@@ -77,20 +83,6 @@ describe('problems in the reader language', () => {
     expect(en.status).toBe(422);
     expect(((await en.json()) as Problem).detail).toMatch(/^The request is not valid: title: /);
   });
-
-  it('answers an English sentence, from code not moved to keys yet, wholly in English', async () => {
-    const legacy = new Hono();
-    legacy.onError(errorHandler(logger));
-    legacy.get('/', () => {
-      throw new ProblemError('conflict', 'Nothing to retry: every language is published.');
-    });
-    const res = await legacy.request('/', { headers: { 'accept-language': 'uk' } });
-    expect(res.headers.get('content-language')).toBe('en');
-    expect(await res.json()).toMatchObject({
-      title: 'Conflict',
-      detail: 'Nothing to retry: every language is published.',
-    });
-  });
 });
 
 describe('problem type pages', () => {
@@ -131,8 +123,17 @@ describe('locales', () => {
       for (const key of Object.keys(PROBLEM_DETAILS) as ProblemDetailKey[]) {
         expect(errors.detail?.[key], `${lang} detail.${key}`).toEqual(expect.stringMatching(/\S/));
       }
+      for (const code of FIELD_PROBLEMS) {
+        expect(errors.field?.[code], `${lang} field.${code}`).toEqual(expect.stringMatching(/\S/));
+      }
     });
   }
+
+  it('has no detail or field text that no code names (text nobody can see)', () => {
+    const errors = resources.en.errors as Record<string, Record<string, unknown>>;
+    expect(Object.keys(errors.detail ?? {}).sort()).toEqual(Object.keys(PROBLEM_DETAILS).sort());
+    expect(Object.keys(errors.field ?? {}).sort()).toEqual([...FIELD_PROBLEMS].sort());
+  });
 });
 
 describe('ProblemError', () => {

@@ -74,7 +74,9 @@ export const PROBLEM_DETAILS = {
   'term-length': 'validation',
   'dashboard-needs-admin': 'unauthorized',
   'include-invalid': 'validation',
-  'nothing-to-retry': 'conflict',
+  'nothing-to-retry-edited': 'conflict',
+  'nothing-to-retry-status': 'conflict',
+  'nothing-to-retry-status-published': 'conflict',
   'language-unknown-short': 'not-found',
   'correction-invalid': 'validation',
   'translation-not-found': 'not-found',
@@ -88,6 +90,12 @@ export const PROBLEM_DETAILS = {
   'cursor-invalid': 'bad-request',
   'version-changed': 'conflict',
   'no-fresh-draft': 'conflict',
+  'language-too-short': 'validation',
+  'language-uncertain': 'validation',
+  'headers-too-large': 'headers-too-large',
+  'request-timeout': 'request-timeout',
+  'http-invalid': 'bad-request',
+  'request-unreadable': 'bad-request',
   internal: 'internal',
 } as const satisfies Record<string, ProblemCode>;
 
@@ -117,11 +125,54 @@ export function detailText(detail: ProblemDetail, language: LanguageCode): strin
   return translatorFor(language)(`errors:detail.${detail.key}`, fields);
 }
 
+/**
+ * Every reason the API gives for one offending field as a stable code; its text is
+ * `field.<code>` in `locales/{lang}/errors.json`. A schema names a rule by giving its code as
+ * the message (`z.string().min(1, 'title-required')`); what zod says itself comes from zod's
+ * own locale for the language.
+ */
+export const FIELD_PROBLEMS = [
+  'title-required',
+  'body-required',
+  'name-required',
+  'text-too-long',
+  'language-code',
+  'role',
+  'slug-format',
+  'image-url',
+  'key-id',
+  'bytes-not-utf8',
+  'lone-surrogate',
+  'too-deep',
+  'duplicate-key',
+  'forbidden-key',
+  'no-text',
+  'include-published',
+  'term-length',
+  'language-served',
+  'language-undetected',
+  'language-same',
+  'article-size',
+] as const;
+
+/** The code of a reason a field is refused. */
+export type FieldProblemCode = (typeof FIELD_PROBLEMS)[number];
+
+/** Why a field is refused, as data: a code and the fields its text names. */
+export interface FieldReason {
+  readonly code: FieldProblemCode;
+  readonly fields?: Readonly<Record<string, string | number>> | undefined;
+}
+
 /** One offending field of a request, for validation problems. */
 export interface FieldProblem {
   /** JSON pointer-like path, e.g. `title` or `image.url`. */
   readonly field: string;
-  readonly message: string;
+  /**
+   * What is wrong: a {@link FieldReason}, told in the reader's language when answered, or a
+   * sentence already in it (zod's, from a parse in the request's language).
+   */
+  readonly message: string | FieldReason;
 }
 
 /**
@@ -136,12 +187,11 @@ export const problemType = (code: ProblemCode, base: string): string =>
 
 /**
  * An error the API answers as `application/problem+json` with a fixed type and status. The
- * detail is a {@link ProblemDetail} (a key and fields, told in the reader's language), or, from
- * code that has not moved to keys yet, an English sentence (then the whole answer is English).
+ * detail is a {@link ProblemDetail}, a key and fields, told in the reader's language: never a
+ * sentence in code.
  *
  * @example
  * throw new ProblemError('not-found', { key: 'article-not-found', fields: { id: '42' } });
- * throw new ProblemError('not-found', 'No article has the id 42.');
  */
 export class ProblemError extends Error {
   override readonly name = 'ProblemError';
@@ -149,11 +199,11 @@ export class ProblemError extends Error {
 
   constructor(
     readonly code: ProblemCode,
-    readonly detail: string | ProblemDetail,
+    readonly detail: ProblemDetail,
     readonly extra: { errors?: readonly FieldProblem[]; headers?: Record<string, string> } = {},
   ) {
-    // The message is the English text, for logs and for pages that show it as it is.
-    super(typeof detail === 'string' ? detail : detailText(detail, 'en'));
+    // The message is the English text, for logs.
+    super(detailText(detail, 'en'));
     this.status = PROBLEMS[code];
   }
 }

@@ -1,5 +1,15 @@
-import { ConflictError, InvalidCursorError, NotFoundError } from '@tidings/store';
-import type { ProblemCode, ProblemDetail, ProblemDetailKey } from './problem.ts';
+import {
+  ConflictError,
+  InvalidCursorError,
+  NotFoundError,
+  type RetryOutcome,
+} from '@tidings/store';
+import {
+  type ProblemCode,
+  type ProblemDetail,
+  type ProblemDetailKey,
+  ProblemError,
+} from './problem.ts';
 
 const NOT_FOUND: Record<NotFoundError['entity'], ProblemDetailKey> = {
   article: 'article-not-found',
@@ -43,4 +53,26 @@ export function storeProblem(
     };
   }
   return undefined;
+}
+
+/**
+ * The 409 for a retry of one language that did nothing, saying why by code: an editor's
+ * correction (`edited`, `stale`) is never replaced; otherwise only failed and needs_review
+ * versions (and published ones, with `include=published`) are retried.
+ *
+ * @example
+ * throw nothingToRetry(outcome, false); // 'Nothing to retry: the de version is an editor's correction (edited); …'
+ */
+export function nothingToRetry(
+  outcome: Extract<RetryOutcome, { outcome: 'skipped' }>,
+  includePublished: boolean,
+): ProblemError {
+  const fields = { lang: outcome.language, status: outcome.status };
+  const key: ProblemDetailKey =
+    outcome.status === 'edited' || outcome.status === 'stale'
+      ? 'nothing-to-retry-edited'
+      : includePublished
+        ? 'nothing-to-retry-status-published'
+        : 'nothing-to-retry-status';
+  return new ProblemError('conflict', { key, fields });
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { LANGUAGE_CODES } from './languages.ts';
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+// Messages are codes, not sentences: the API tells each in the request's language
+// (`field.<code>` in locales/{lang}/errors.json).
+const text = (max: number) => z.string().trim().max(max, 'text-too-long');
 
 /**
  * What a publisher may post: validated field by field, so that a bad field is named in a 422.
@@ -12,20 +14,20 @@ const text = (max: number) => z.string().trim().max(max, `at most ${max} charact
  */
 export const articleSubmissionSchema = z
   .object({
-    title: text(500).min(1, 'a title is required'),
+    title: text(500).min(1, 'title-required'),
     summary: text(2_000).default(''),
-    body: z.string().min(1, 'a body is required'),
-    language: z.enum(LANGUAGE_CODES, { error: `one of ${LANGUAGE_CODES.join(', ')}` }).optional(),
+    body: z.string().min(1, 'body-required'),
+    language: z.enum(LANGUAGE_CODES, { error: 'language-code' }).optional(),
     externalId: text(200).min(1).optional(),
     slug: z
       .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens')
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug-format')
       .max(120)
       .optional(),
     categories: z.array(text(100).min(1)).max(20).default([]),
     image: z
       .object({
-        url: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL' }),
+        url: z.url({ protocol: /^https?$/, error: 'image-url' }),
         alt: text(1_000).default(''),
       })
       .optional(),

@@ -1,4 +1,5 @@
 import type { LanguageCode } from '@tidings/core';
+import { fieldProblemsIn } from '../field-problem.ts';
 import { detailText, type ProblemDetail, ProblemError } from '../problem.ts';
 import { storeProblem } from '../store-problem.ts';
 
@@ -64,9 +65,12 @@ export function articleActionError(
   if (!problem) return undefined;
   const known = BY_CODE[problem.code];
   if (!known) return undefined;
-  const detail =
-    typeof problem.detail === 'string' ? problem.detail : detailText(problem.detail, language);
+  const detail = detailText(problem.detail, language);
   const errors = error instanceof ProblemError ? error.extra.errors : undefined;
-  const fields = errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
+  const fields =
+    errors &&
+    fieldProblemsIn(errors, language)
+      .map((e) => `${e.field}: ${e.message}`)
+      .join('; ');
   return { ...known, detail: fields ? `${detail} (${fields})` : detail };
 }

@@ -1,4 +1,5 @@
-import { type TranslationEditInput, translationEditSchema } from '@tidings/core';
+import { type LanguageCode, type TranslationEditInput, translationEditSchema } from '@tidings/core';
+import { parseIn } from '../field-problem.ts';
 import { ProblemError } from '../problem.ts';
 
 const BLOCK_FIELD = /^block-(\d{1,4})$/;
@@ -7,12 +8,16 @@ const BLOCK_FIELD = /^block-(\d{1,4})$/;
  * An editor's correction as the desk's form posts it (title, summary, the image's description,
  * one field per block of the body, the categories as JSON) turned into the API's edit: the
  * blocks in order, empty ones dropped, loose text made a paragraph. Validated with the API's
- * own schema; cleaning (the allow-list) is the shared write path's job.
+ * own schema, each refused field told in the editor's `language`; cleaning (the allow-list) is
+ * the shared write path's job.
  *
  * @example
- * editFromForm({ title: 'T', 'block-0': '<p>A</p>', categories: '[]' });
+ * editFromForm({ title: 'T', 'block-0': '<p>A</p>', categories: '[]' }, 'de');
  */
-export function editFromForm(form: Record<string, unknown>): TranslationEditInput {
+export function editFromForm(
+  form: Record<string, unknown>,
+  language: LanguageCode,
+): TranslationEditInput {
   const text = (name: string) =>
     typeof form[name] === 'string' ? (form[name] as string) : undefined;
   const blocks = Object.keys(form)
@@ -30,18 +35,19 @@ export function editFromForm(form: Record<string, unknown>): TranslationEditInpu
   } catch {
     categories = undefined;
   }
-  const parsed = translationEditSchema.safeParse({
-    title: text('title') ?? '',
-    summary: text('summary') ?? '',
-    body: blocks.join('\n'),
-    categories,
-    ...(text('imageAlt') === undefined ? {} : { imageAlt: text('imageAlt') }),
-  });
+  const parsed = parseIn(
+    translationEditSchema,
+    {
+      title: text('title') ?? '',
+      summary: text('summary') ?? '',
+      body: blocks.join('\n'),
+      categories,
+      ...(text('imageAlt') === undefined ? {} : { imageAlt: text('imageAlt') }),
+    },
+    language,
+  );
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({
-      field: issue.path.join('.') || 'body',
-      message: issue.message,
-    }));
+    const errors = parsed.errors.map((e) => ({ ...e, field: e.field || 'body' }));
     throw new ProblemError('validation', { key: 'correction-invalid' }, { errors });
   }
   return parsed.data;

@@ -10,6 +10,7 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { ProblemError } from '../problem.ts';
 import type { ArticleCommands } from '../routes/article-commands.ts';
+import { nothingToRetry } from '../store-problem.ts';
 import { articleActionError, ChangedUnderEditorError } from './article-action-error.ts';
 import { articleDeskView } from './article-desk-view.ts';
 import { editFromForm } from './article-edit-input.ts';
@@ -206,7 +207,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
       [language],
       async (form) => {
         const current = await seen(c, language, form);
-        const input = editFromForm(form);
+        const input = editFromForm(form, c.var.language);
         if (current.status === 'needs_review') {
           await commands.approve(caller(c), c.req.param('id'), language, input);
           return 'published';
@@ -235,10 +236,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
     return act(c, [language], async () => {
       const [outcome] = await commands.retry(caller(c), c.req.param('id'), [language]);
       if (outcome?.outcome === 'skipped') {
-        throw new ProblemError('conflict', {
-          key: 'nothing-to-retry',
-          fields: { reason: outcome.reason },
-        });
+        throw nothingToRetry(outcome, false);
       }
       return 'retried';
     });

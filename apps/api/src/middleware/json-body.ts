@@ -1,6 +1,8 @@
+import type { LanguageCode } from '@tidings/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { type FieldProblem, ProblemError } from '../problem.ts';
+import { fieldProblem, parseIn, requestLanguage } from '../field-problem.ts';
+import { ProblemError } from '../problem.ts';
 import { inspectJsonShape, MAX_JSON_DEPTH } from './json-shape.ts';
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
@@ -28,13 +30,15 @@ function badText(
   code: 'bad-request' | 'validation',
   fields: string[],
   key: 'text-not-utf8' | 'text-lone-surrogate',
-  why: string,
 ): ProblemError {
   const named = fields.length > 0 ? fields.join(', ') : 'body';
+  const why = key === 'text-not-utf8' ? 'bytes-not-utf8' : 'lone-surrogate';
   return new ProblemError(
     code,
     { key, fields: { fields: named } },
-    { errors: (fields.length > 0 ? fields : ['body']).map((field) => ({ field, message: why })) },
+    {
+      errors: (fields.length > 0 ? fields : ['body']).map((field) => fieldProblem(field, why)),
+    },
   );
 }
 
@@ -62,6 +66,7 @@ function parseJson(text: string): unknown {
  * const input = await readJson(c, articleSubmissionSchema);
  */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const language = requestLanguage(c);
   const encoding = c.req.header('content-encoding')?.trim().toLowerCase();
   if (encoding && encoding !== 'identity') {
     throw new ProblemError(
@@ -88,7 +93,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     try {
       fields = stringPaths(JSON.parse(lenient), (s) => s.includes('\uFFFD'));
     } catch {}
-    throw badText('bad-request', fields, 'text-not-utf8', 'Bytes that are not valid UTF-8');
+    throw badText('bad-request', fields, 'text-not-utf8');
   }
   const raw = parseJson(text);
   const shape = inspectJsonShape(text);
@@ -99,7 +104,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
         ? { key: 'json-too-deep', fields: { max: MAX_JSON_DEPTH, path: shape.path } }
         : { key: 'json-too-deep-top', fields: { max: MAX_JSON_DEPTH } },
       {
-        errors: [{ field: shape.path || 'body', message: `deeper than ${MAX_JSON_DEPTH} levels` }],
+        errors: [fieldProblem(shape.path || 'body', 'too-deep', { max: MAX_JSON_DEPTH })],
       },
     );
   }
@@ -107,42 +112,38 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     throw new ProblemError(
       'bad-request',
       { key: 'json-duplicate-key', fields: { path: shape.path } },
-      { errors: [{ field: shape.path, message: 'duplicate key' }] },
+      { errors: [fieldProblem(shape.path, 'duplicate-key')] },
     );
   }
   if (shape?.kind === 'forbidden-key') {
     throw new ProblemError(
       'bad-request',
       { key: 'json-forbidden-key' },
-      { errors: [{ field: shape.path, message: 'forbidden key' }] },
+      { errors: [fieldProblem(shape.path, 'forbidden-key')] },
     );
   }
   const malformed = stringPaths(raw, (s) => LONE_SURROGATE.test(s));
   if (malformed.length > 0) {
-    throw badText(
-      'validation',
-      malformed,
-      'text-lone-surrogate',
-      'A lone surrogate (\\ud800-\\udfff) that is no character',
-    );
+    throw badText('validation', malformed, 'text-lone-surrogate');
   }
-  return validated(schema, raw);
+  return validated(schema, raw, language);
 }
 
 /**
- * Validates a request's data against a schema: a failure is a 422 naming every offending field.
+ * Validates a request's data against a schema: a failure is a 422 naming every offending field,
+ * each told in `language` (the request's).
  *
  * @example
- * const query = validated(listingQuerySchema, c.req.query());
+ * const query = validated(listingQuerySchema, c.req.query(), requestLanguage(c));
  */
-export function validated<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
+export function validated<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  language: LanguageCode,
+): z.output<S> {
+  const parsed = parseIn(schema, raw, language);
   if (!parsed.success) {
-    const errors: FieldProblem[] = parsed.error.issues.map((issue) => ({
-      field:
-        issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : ''),
-      message: issue.message,
-    }));
+    const { errors } = parsed;
     throw new ProblemError(
       'validation',
       {

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { ApiEnv } from '../env.ts';
+import { requestLanguage } from '../field-problem.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { validated } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
@@ -14,7 +15,7 @@ export const listingQuerySchema = z.strictObject({
   status: z.enum(TRANSLATION_STATUSES).optional(),
   language: z.enum(LANGUAGE_CODES).optional(),
   q: z.string().trim().min(1).max(200).optional(),
-  publisher: z.uuid('a key id (a UUID)').optional(),
+  publisher: z.uuid('key-id').optional(),
   cursor: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -55,7 +56,7 @@ export function articleListingRoutes(deps: {
   const reader = authenticate(store, ['publisher', 'editor'], deps.limiter);
 
   app.get('/', reader, async (c) => {
-    const query = validated(listingQuerySchema, c.req.query());
+    const query = validated(listingQuerySchema, c.req.query(), requestLanguage(c));
     const { key } = c.var;
     if (query.publisher !== undefined && key.role !== 'admin') {
       throw new ProblemError('forbidden', { key: 'listing-by-publisher-forbidden' });

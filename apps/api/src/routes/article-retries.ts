@@ -4,8 +4,10 @@ import type { RetryOutcome, Store } from '@tidings/store';
 import { type Context, Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ApiEnv } from '../env.ts';
+import { fieldProblem } from '../field-problem.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
+import { nothingToRetry } from '../store-problem.ts';
 import { languageParam } from './article-access.ts';
 import type { ArticleCommands } from './article-commands.ts';
 
@@ -63,7 +65,7 @@ export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
         'validation',
         { key: 'include-invalid' },
         {
-          errors: [{ field: 'include', message: 'only "published"' }],
+          errors: [fieldProblem('include', 'include-published')],
         },
       );
     }
@@ -95,10 +97,7 @@ export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
     const [outcome] = outcomes;
     if (!outcome) throw new Error(`No retry outcome for ${language}`);
     if (outcome.outcome === 'skipped') {
-      throw new ProblemError('conflict', {
-        key: 'nothing-to-retry',
-        fields: { reason: outcome.reason },
-      });
+      throw nothingToRetry(outcome, c.req.query('include') === 'published');
     }
     return c.json(
       {

@@ -15,6 +15,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { detectLanguageOrProblem } from '../detect-language.ts';
 import type { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
 import type { ApiEnv } from '../env.ts';
+import { fieldProblem } from '../field-problem.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { readJson } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
@@ -52,7 +53,7 @@ function toContent(input: ArticleSubmissionInput, maxArticleChars: number): Arti
       'validation',
       { key: 'body-empty' },
       {
-        errors: [{ field: 'body', message: 'no text after sanitizing' }],
+        errors: [fieldProblem('body', 'no-text')],
       },
     );
   }
@@ -114,7 +115,11 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
           key: input.language ? 'article-language-not-served' : 'detected-language-not-served',
           fields: { lang: sourceLanguage, languages: languages.join(', ') },
         },
-        { errors: [{ field: 'language', message: `must be one of ${languages.join(', ')}` }] },
+        {
+          errors: [
+            fieldProblem('language', 'language-served', { languages: languages.join(', ') }),
+          ],
+        },
       );
     }
     const write = await store.createArticle({
@@ -148,7 +153,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
       throw new ProblemError(
         'validation',
         { key: 'revision-language-changed', fields: { lang: current.sourceLanguage } },
-        { errors: [{ field: 'language', message: `must be ${current.sourceLanguage}` }] },
+        { errors: [fieldProblem('language', 'language-same', { lang: current.sourceLanguage })] },
       );
     }
     const write = await store.reviseArticle(

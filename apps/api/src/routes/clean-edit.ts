@@ -5,6 +5,7 @@ import {
   cleanArticleContent,
   type TranslationEditInput,
 } from '@tidings/core';
+import { fieldProblem } from '../field-problem.ts';
 import { ProblemError } from '../problem.ts';
 
 /**
@@ -17,12 +18,11 @@ import { ProblemError } from '../problem.ts';
 export function assertArticleSize(content: Parameters<typeof articleSize>[0], limit: number): void {
   const size = articleSize(content);
   if (size <= limit) return;
-  const message = `${size} characters once cleaned; the limit is ${limit} (MAX_ARTICLE_CHARS)`;
   throw new ProblemError(
     'payload-too-large',
     { key: 'article-too-large', fields: { size, limit } },
     {
-      errors: [{ field: 'body', message }],
+      errors: [fieldProblem('body', 'article-size', { size, limit })],
     },
   );
 }

@@ -4,14 +4,13 @@ import { Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { ApiEnv } from '../env.ts';
+import { fieldProblem, requestLanguage } from '../field-problem.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { readJson, validated } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
 import { glossaryChanges } from './glossary-changes.ts';
 
-const languageCode = z.enum(LANGUAGE_CODES, {
-  error: `one of ${LANGUAGE_CODES.join(', ')}`,
-});
+const languageCode = z.enum(LANGUAGE_CODES, { error: 'language-code' });
 
 /**
  * What `PUT /v1/glossary/{term}` takes, as a term of the GLOSSARY file without its `source`
@@ -77,7 +76,7 @@ function termParam(raw: string): string {
       'validation',
       { key: 'term-length', fields: { max: MAX_TERM_CHARS } },
       {
-        errors: [{ field: 'term', message: `1 to ${MAX_TERM_CHARS} characters` }],
+        errors: [fieldProblem('term', 'term-length', { max: MAX_TERM_CHARS })],
       },
     );
   }
@@ -105,7 +104,7 @@ export function glossaryRoutes(deps: GlossaryRoutesDeps): Hono<ApiEnv> {
 
   // Who changed what when: newest first, per term with `term`, older pages with `before`.
   app.get('/history', editor, async (c) => {
-    const query = validated(glossaryHistoryQuerySchema, c.req.query());
+    const query = validated(glossaryHistoryQuerySchema, c.req.query(), requestLanguage(c));
     const page = await store.glossaryHistory(query);
     return c.json({ changes: page.changes.map(changeView), next: page.next });
   });

@@ -9,8 +9,8 @@ import { readJson } from '../middleware/json-body.ts';
 /** What `POST /v1/keys` takes. */
 export const createKeySchema = z
   .object({
-    name: z.string().trim().min(1, 'a name is required').max(100),
-    role: z.enum(['publisher', 'editor', 'admin'], { error: 'one of publisher, editor, admin' }),
+    name: z.string().trim().min(1, 'name-required').max(100),
+    role: z.enum(['publisher', 'editor', 'admin'], { error: 'role' }),
   })
   .strict();
 

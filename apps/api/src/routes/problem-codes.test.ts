@@ -111,3 +111,146 @@ describe('store problems in the reader language', () => {
     );
   });
 });
+
+interface Invalid extends Problem {
+  errors: { field: string; message: string }[];
+}
+
+describe('field problems in the reader language', () => {
+  const post = (body: unknown, lang: string) =>
+    h.call('POST', '/v1/articles', h.keys.publisher, body, asked(lang));
+
+  it("zod's own words come in zod's German and Ukrainian, chosen per request", async () => {
+    const de = (await problem(
+      await post({ title: 1, body: '<p>x</p>' }, 'de'),
+      422,
+      'de',
+    )) as Invalid;
+    expect(de.type).toBe('http://news.test/docs/problems/validation');
+    expect(de.errors).toEqual([
+      { field: 'title', message: 'Ungültige Eingabe: erwartet string, erhalten Zahl' },
+    ]);
+    expect(de.detail).toBe(
+      'Die Anfrage ist ungültig: title: Ungültige Eingabe: erwartet string, erhalten Zahl.',
+    );
+    const uk = (await problem(
+      await post({ title: 1, body: '<p>x</p>' }, 'uk'),
+      422,
+      'uk',
+    )) as Invalid;
+    expect(uk.errors).toEqual([
+      { field: 'title', message: 'Неправильні вхідні дані: очікується string, отримано число' },
+    ]);
+    // The next request in English is English: no language leaks from one parse to the next.
+    const en = (await problem(
+      await post({ title: 1, body: '<p>x</p>' }, 'en'),
+      422,
+      'en',
+    )) as Invalid;
+    expect(en.errors[0]?.message).toBe('Invalid input: expected string, received number');
+  });
+
+  it('a rule a schema names by code is told from the locales, its numbers filled in', async () => {
+    const de = (await problem(
+      await post({ title: '', body: '<p>x</p>', slug: 'Not A Slug' }, 'de'),
+      422,
+      'de',
+    )) as Invalid;
+    expect(de.errors).toEqual([
+      { field: 'title', message: 'ein Titel ist nötig' },
+      { field: 'slug', message: 'Kleinbuchstaben, Ziffern und einzelne Bindestriche' },
+    ]);
+    const fr = (await problem(
+      await post({ title: 'x'.repeat(501), body: '<p>x</p>', language: 'ru' }, 'fr'),
+      422,
+      'fr',
+    )) as Invalid;
+    expect(fr.errors).toEqual([
+      { field: 'title', message: 'au plus 500 caractères' },
+      { field: 'language', message: 'l’un de en, es, de, fr, it, uk' },
+    ]);
+  });
+
+  it("the API's own field reasons (a duplicate key, a bad include) by code", async () => {
+    const twice = (await problem(
+      await h.call(
+        'POST',
+        '/v1/articles',
+        h.keys.publisher,
+        '{"title": "a", "title": "b", "body": "<p>x</p>"}',
+        asked('de'),
+      ),
+      400,
+      'de',
+    )) as Invalid;
+    expect(twice.type).toBe('http://news.test/docs/problems/bad-request');
+    expect(twice.errors).toEqual([{ field: 'title', message: 'doppelter Schlüssel' }]);
+    const include = (await problem(
+      await h.call(
+        'POST',
+        '/v1/articles/x/retry?include=all',
+        h.keys.editor,
+        undefined,
+        asked('uk'),
+      ),
+      422,
+      'uk',
+    )) as Invalid;
+    expect(include.errors).toEqual([{ field: 'include', message: 'лише «published»' }]);
+  });
+});
+
+describe('other problems told by code', () => {
+  it('a language the detector cannot tell: 422 in German, naming the field', async () => {
+    const de = (await problem(
+      await h.call(
+        'POST',
+        '/v1/articles',
+        h.keys.publisher,
+        {
+          title: 'Правительство одобрило закон',
+          body: '<p>Министр сказал, что правительство одобрит этот закон уже на этой неделе.</p>',
+        },
+        asked('de'),
+      ),
+      422,
+      'de',
+    )) as Invalid;
+    expect(de.type).toBe('http://news.test/docs/problems/validation');
+    expect(de.detail).toMatch(
+      /^(Zu wenig Text, um die Sprache zu erkennen|Die Sprache ist nicht sicher zu erkennen \(beste Schätzung \S+ mit [\d.]+\)); geben Sie die Sprache ausdrücklich an\.$/,
+    );
+    expect(de.errors).toEqual([
+      { field: 'language', message: 'geben Sie die Sprache ausdrücklich an' },
+    ]);
+  });
+
+  it("nothing to retry in an editor's correction: 409 in German and Italian", async () => {
+    const made = await h.call('POST', '/v1/articles', h.keys.publisher, {
+      title: 'Harbour',
+      body: '<p>The harbour reopened.</p>',
+      language: 'en',
+    });
+    const { id } = (await made.json()) as { id: string };
+    await h.call('PUT', `/v1/articles/${id}/de`, h.keys.editor, {
+      title: 'Hafen',
+      body: '<p>Redigiert.</p>',
+    });
+    const de = await problem(
+      await h.call('POST', `/v1/articles/${id}/de/retry`, h.keys.editor, undefined, asked('de')),
+      409,
+      'de',
+    );
+    expect(de).toMatchObject({
+      type: 'http://news.test/docs/problems/conflict',
+      detail:
+        'Nichts zu wiederholen: Die de-Fassung ist eine Korrektur der Redaktion (edited); eine Wiederholung ersetzt sie nie.',
+    });
+    const it = await problem(
+      await h.call('POST', `/v1/articles/${id}/de/retry`, h.keys.editor, undefined, asked('it')),
+      409,
+      'it',
+    );
+    expect(it.detail).toMatch(/^Niente da ritentare: la versione de è una correzione/);
+  });
+});
