@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { ConflictError } from './conflict-error.ts';
+import type { Database, Queryable } from './database.ts';
 import { NotFoundError } from './not-found-error.ts';
 import { describeStore, sampleContent } from './test-harness.ts';
 
@@ -118,6 +119,62 @@ describeStore('articles', (env) => {
       [['Оборона', 'Політика']],
     );
     expect(categories.map((c) => c.slug)).toEqual(['oborona', 'polityka']);
+  });
+
+  it('writes a new article without an external id or a chosen slug in one statement, in no transaction', async () => {
+    const publisherKeyId = await env.publisher();
+    const db = env.db;
+    const calls: string[] = [];
+    const { query, transaction } = db;
+    db.query = <Row>(text: string, params?: readonly unknown[]) => {
+      calls.push('query');
+      return query.call<Database, [string, (readonly unknown[])?], Promise<Row[]>>(
+        db,
+        text,
+        params,
+      );
+    };
+    db.transaction = <T>(work: (tx: Queryable) => Promise<T>) => {
+      calls.push('transaction');
+      return transaction.call<Database, [(tx: Queryable) => Promise<T>], Promise<T>>(db, work);
+    };
+    try {
+      const content = sampleContent({ title: 'One statement' });
+      const first = await env.store.createArticle({
+        publisherKeyId,
+        sourceLanguage: 'uk',
+        content,
+      });
+      const second = await env.store.createArticle({
+        publisherKeyId,
+        sourceLanguage: 'uk',
+        content,
+      });
+      expect([first.article.slug, second.article.slug]).toEqual([
+        'one-statement',
+        'one-statement-2',
+      ]);
+      expect(calls).toEqual(['query', 'query']);
+      expect(second.article).toEqual(await env.store.getArticle(second.article.id));
+      // A derived slug found taken (here: chosen by another post) takes the transactional way.
+      calls.length = 0;
+      await env.store.createArticle({
+        publisherKeyId,
+        sourceLanguage: 'uk',
+        slug: 'one-statement-3',
+        content,
+      });
+      const third = await env.store.createArticle({
+        publisherKeyId,
+        sourceLanguage: 'uk',
+        content,
+      });
+      expect(third.article.slug).toBe('one-statement-4');
+      expect(calls).toEqual(['transaction', 'query', 'transaction']);
+    } finally {
+      db.query = query;
+      db.transaction = transaction;
+    }
   });
 
   it('leaves nothing behind when the transaction fails after the outbox was written', async () => {

@@ -7,12 +7,29 @@ function numbered(base: string, n: number): string {
 }
 
 /**
- * Whether an article or a language version uses the slug `slug` (an SQL expression), by
- * exact lookups on their unique indexes; `$2` is the list of languages.
+ * SQL that says whether an article or a language version uses the slug `slug` (an SQL
+ * expression), by exact lookups on their unique indexes; `languages` is the parameter
+ * holding every language code (`LANGUAGE_CODES`).
+ *
+ * @example
+ * await tx.query(`SELECT ${takenSql('$1', '$2')} AS taken`, [slug, LANGUAGE_CODES]);
  */
-function takenSql(slug: string): string {
+export function takenSql(slug: string, languages: string): string {
   return `EXISTS (SELECT 1 FROM articles WHERE slug = ${slug})
-    OR EXISTS (SELECT 1 FROM translations WHERE language = ANY($2::text[]) AND slug = ${slug})`;
+    OR EXISTS (SELECT 1 FROM translations WHERE language = ANY(${languages}::text[]) AND slug = ${slug})`;
+}
+
+/**
+ * SQL that bumps the counter of the base in parameter `base` and returns its next slug
+ * (`slug`): the first half of {@link freeSlug}, for a statement that checks it itself.
+ *
+ * @example
+ * await tx.query(`WITH n AS (${nextSlugSql('$1')}) SELECT slug FROM n`, [base]);
+ */
+export function nextSlugSql(base: string): string {
+  return `INSERT INTO slug_bases (base, last) VALUES (${base}, 1)
+       ON CONFLICT (base) DO UPDATE SET last = slug_bases.last + 1
+       RETURNING last, CASE WHEN last = 1 THEN ${base} ELSE ${base} || '-' || last END AS slug`;
 }
 
 /**
@@ -31,13 +48,8 @@ function takenSql(slug: string): string {
  */
 export async function freeSlug(tx: Queryable, base: string): Promise<string> {
   const [row] = await tx.query<{ last: number; taken: boolean }>(
-    `WITH c AS (
-       INSERT INTO slug_bases (base, last) VALUES ($1, 1)
-       ON CONFLICT (base) DO UPDATE SET last = slug_bases.last + 1
-       RETURNING last
-     )
-     SELECT c.last, ${takenSql('s.slug')} AS taken
-       FROM c, LATERAL (SELECT CASE WHEN c.last = 1 THEN $1 ELSE $1 || '-' || c.last END AS slug) s`,
+    `WITH c AS (${nextSlugSql('$1')})
+     SELECT c.last, ${takenSql('c.slug', '$2')} AS taken FROM c`,
     [base, LANGUAGE_CODES],
   );
   if (!row) throw new Error(`No slug counter for ${JSON.stringify(base)}`);
@@ -45,7 +57,7 @@ export async function freeSlug(tx: Queryable, base: string): Promise<string> {
   let taken = row.taken;
   while (taken) {
     n++;
-    const [next] = await tx.query<{ taken: boolean }>(`SELECT ${takenSql('$1')} AS taken`, [
+    const [next] = await tx.query<{ taken: boolean }>(`SELECT ${takenSql('$1', '$2')} AS taken`, [
       numbered(base, n),
       LANGUAGE_CODES,
     ]);
