@@ -40,6 +40,11 @@ export {
 } from './languages.ts';
 export { listenFailure } from './listen-failure.ts';
 export { createLogger, type Logger } from './logger.ts';
+export {
+  RETRY_SKIP_CODES,
+  type RetrySkipData,
+  retrySkipSchema,
+} from './retry-skip-schema.ts';
 export { type ReviewReasonData, reviewReasonSchema } from './review-reason-schema.ts';
 export { cleanText, type SanitizeOptions, sanitizeArticleHtml } from './sanitize-html.ts';
 export {

@@ -1,4 +1,4 @@
-import { FAILURE_CODES, LANGUAGE_CODES } from '@tidings/core';
+import { FAILURE_CODES, LANGUAGE_CODES, RETRY_SKIP_CODES } from '@tidings/core';
 import { describe, expect, it } from 'vitest';
 import { createI18n, NAMESPACES } from './create-i18n.ts';
 import { loadResources, type Messages } from './resources.ts';
@@ -33,6 +33,15 @@ describe('locales', () => {
       const failed = flatten(resources[lang].review ?? {});
       for (const code of FAILURE_CODES)
         expect(failed.get(`failed.${code}`), `${lang} ${code}`).toBeTruthy();
+    }
+  });
+
+  // From the code list, so a retry-skip code added without its texts fails here.
+  it('says every retry-skip code in every language', () => {
+    for (const lang of LANGUAGE_CODES) {
+      const review = flatten(resources[lang].review ?? {});
+      for (const code of RETRY_SKIP_CODES)
+        expect(review.get(`skipped.${code}`), `${lang} ${code}`).toBeTruthy();
     }
   });
 

@@ -151,6 +151,9 @@ describeStore('retries', (env) => {
     expect(Object.keys(by).sort()).toEqual(['de', 'en', 'es', 'fr', 'it']);
     expect(by.it).toMatchObject({ outcome: 'skipped', status: 'edited' });
     expect(by.it && 'reason' in by.it ? by.it.reason : '').toMatch(/editor's correction/);
+    expect(by.it).toMatchObject({
+      skip: { code: 'retry-editor-owned', language: 'it', status: 'edited' },
+    });
     expect(by.de?.outcome).toBe('queued');
     expect(by.en?.outcome).toBe('already');
     expect((await env.store.getTranslation(article.id, 'it')).content?.title).toBe('Redazione');
@@ -202,6 +205,9 @@ describeStore('retries', (env) => {
     const [third] = await env.store.retryTranslations(article.id, ['de'], stalled(2));
     expect(third).toMatchObject({ outcome: 'skipped', status: 'queued', stalledRetries: 2 });
     expect(third && 'reason' in third ? third.reason : '').toMatch(/STALLED_RETRIES/);
+    expect(third).toMatchObject({
+      skip: { code: 'retry-stall-limit', language: 'de', stalls: 3, retries: 2, limit: 2 },
+    });
     // A person's retry of the failure gives the revision its automatic retries again.
     await env.store.recordTranslationFailure({
       articleId: article.id,
@@ -223,6 +229,9 @@ describeStore('retries', (env) => {
     const stalled = { stalled: { revision: 1, retry: 0, limit: 3 } };
     const [it] = await env.store.retryTranslations(article.id, ['it'], stalled);
     expect(it).toMatchObject({ outcome: 'skipped', status: 'edited' });
+    expect(it).toMatchObject({
+      skip: { code: 'retry-superseded', language: 'it', status: 'edited', revision: 1, retry: 0 },
+    });
     expect((await env.store.getTranslation(article.id, 'it')).content?.title).toBe('Redazione');
     // The stalled job had sent its result before its worker died.
     await env.store.recordTranslationResult({

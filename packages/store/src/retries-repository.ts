@@ -1,4 +1,4 @@
-import { type LanguageCode, targetsOf } from '@tidings/core';
+import { type LanguageCode, type TranslationStatus, targetsOf } from '@tidings/core';
 import { ConflictError } from './conflict-error.ts';
 import type { Database, Queryable } from './database.ts';
 import { NotFoundError } from './not-found-error.ts';
@@ -67,6 +67,13 @@ async function stalledTryOutcome(
       language,
       outcome: 'skipped',
       status: current.status,
+      skip: {
+        code: 'retry-superseded',
+        language,
+        status: current.status,
+        revision: current.revision,
+        retry: current.retry,
+      },
       reason: `the ${language} version no longer waits for the try that stalled (it is ${current.status}, revision ${current.revision}, retry ${current.retry})`,
     };
   }
@@ -80,6 +87,13 @@ async function stalledTryOutcome(
       language,
       outcome: 'skipped',
       status: current.status,
+      skip: {
+        code: 'retry-stall-limit',
+        language,
+        stalls: stalledRetries + 1,
+        retries: stalledRetries,
+        limit: stalled.limit,
+      },
       reason: `the ${language} version's jobs were failed for stalling ${stalledRetries + 1} times; it was retried automatically ${stalledRetries} times, the limit (STALLED_RETRIES)`,
       stalledRetries,
     };
@@ -111,15 +125,19 @@ async function retryOne(
       language,
       outcome: 'skipped',
       status: current.status,
+      skip: { code: 'retry-editor-owned', language, status: current.status },
       reason: `the ${language} version is an editor's correction (${current.status}); a retry never replaces it`,
     };
   }
-  const retryable = includePublished ? [...RETRYABLE, 'published'] : RETRYABLE;
+  const retryable: readonly TranslationStatus[] = includePublished
+    ? [...RETRYABLE, 'published']
+    : RETRYABLE;
   if (!stalled && !(retryable as readonly string[]).includes(current.status)) {
     return {
       language,
       outcome: 'skipped',
       status: current.status,
+      skip: { code: 'retry-not-retryable', language, status: current.status, retryable },
       reason: includePublished
         ? `the ${language} version is ${current.status}; only failed, needs_review and published versions are retried`
         : `the ${language} version is ${current.status}; only failed and needs_review versions are retried`,

@@ -2,6 +2,7 @@ import type {
   ArticleContent,
   FailureReasonData,
   LanguageCode,
+  RetrySkipData,
   ReviewReasonData,
   SegmentOrigins,
   SourceChangeEntry,
@@ -202,6 +203,9 @@ export type RetryOutcome =
       readonly language: LanguageCode;
       readonly outcome: 'skipped';
       readonly status: TranslationStatus;
+      /** Why, as a code with fields, to say in a reader's language (see `retrySkipSchema`). */
+      readonly skip: RetrySkipData;
+      /** Why, in English, for the logs and older readers. */
       readonly reason: string;
       /** When skipped for stalling too often: the automatic retries the revision had. */
       readonly stalledRetries?: number | undefined;

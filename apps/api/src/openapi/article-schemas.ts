@@ -1,4 +1,9 @@
-import { FAILURE_CODES, LANGUAGE_CODES, TRANSLATION_STATUSES } from '@tidings/core';
+import {
+  FAILURE_CODES,
+  LANGUAGE_CODES,
+  RETRY_SKIP_CODES,
+  TRANSLATION_STATUSES,
+} from '@tidings/core';
 import { REVIEW_REASON_CODES } from '@tidings/translator/light';
 
 const languageState = {
@@ -118,11 +123,26 @@ const retriesView = {
             type: 'string',
             enum: ['queued', 'already', 'skipped'],
             description:
-              'queued: a fresh translation was queued; already: one was queued or running, and `job` is it; skipped: see `reason`.',
+              'queued: a fresh translation was queued; already: one was queued or running, and `job` is it; skipped: see `reasons` (and `reason`).',
           },
           status: { type: 'string', enum: [...TRANSLATION_STATUSES] },
           job: { type: ['string', 'null'], description: 'The translate job id.' },
-          reason: { type: ['string', 'null'], description: 'Why it was skipped.' },
+          reason: { type: ['string', 'null'], description: 'Why it was skipped, in English.' },
+          reasons: {
+            type: 'array',
+            description:
+              'Why it was skipped, as data: one entry (none unless skipped), its `code` (`skipped` in `locales/en/review.json`), its fields (`language`, `status`, `revision`, `retry`, `stalls`, `retries`, `limit`, `retryable`) and `text`, the sentence in the language `Accept-Language` asks for (English by default).',
+            items: {
+              type: 'object',
+              required: ['code', 'language', 'text'],
+              properties: {
+                code: { type: 'string', enum: [...RETRY_SKIP_CODES] },
+                language: { type: 'string', enum: [...LANGUAGE_CODES] },
+                text: { type: 'string' },
+              },
+              additionalProperties: true,
+            },
+          },
         },
       },
     },

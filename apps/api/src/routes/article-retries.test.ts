@@ -17,6 +17,7 @@ interface Retries {
     status: string;
     job: string | null;
     reason: string | null;
+    reasons: { code: string; text: string; [field: string]: unknown }[];
   }[];
 }
 
@@ -129,6 +130,71 @@ describe('POST /v1/articles/{id}/retry (happy path)', () => {
       content: { title: string };
     };
     expect(es.content.title).toBe('Ucrania se une');
+  });
+});
+
+describe('POST …/retry (in the language asked for)', () => {
+  it("says why an editor's correction is skipped by code, in German for Accept-Language: de", async () => {
+    const id = await post();
+    await fail(id, 'uk');
+    await h.call('PUT', `/v1/articles/${id}/de`, h.keys.editor, {
+      title: 'Die Ukraine',
+      body: '<p>Redigiert.</p>',
+    });
+    const german = { 'accept-language': 'de-CH, en;q=0.5' };
+    const res = await h.call('POST', `/v1/articles/${id}/retry`, h.keys.editor, undefined, german);
+    expect(res.status).toBe(202);
+    const { retries } = (await res.json()) as Retries;
+    const de = retries.find((r) => r.language === 'de');
+    expect(de).toMatchObject({ outcome: 'skipped', status: 'edited', job: null });
+    // The English reason stays, for logs and older readers.
+    expect(de?.reason).toMatch(/editor's correction/);
+    expect(de?.reasons).toEqual([
+      {
+        code: 'retry-editor-owned',
+        language: 'de',
+        status: 'edited',
+        text: 'die de-Fassung ist eine Korrektur der Redaktion (edited); eine Wiederholung ersetzt sie nie',
+      },
+    ]);
+    expect(retries.find((r) => r.language === 'uk')?.reasons).toEqual([]);
+
+    const one = await h.call(
+      'POST',
+      `/v1/articles/${id}/de/retry`,
+      h.keys.editor,
+      undefined,
+      german,
+    );
+    expect(one.status).toBe(409);
+    expect(((await one.json()) as { detail: string }).detail).toMatch(
+      /^Nichts zu wiederholen: Die de-Fassung ist eine Korrektur der Redaktion/,
+    );
+  });
+
+  it('says a status that is not retried with the statuses that are, as a list in Ukrainian', async () => {
+    const id = await post();
+    await h.store.recordTranslationResult({
+      articleId: id,
+      language: 'uk',
+      revision: 1,
+      model: 'test',
+      status: 'published',
+      content: { title: 'Україна', summary: '', body: '<p>Текст.</p>', categories: [] },
+    });
+    const res = await h.call('POST', `/v1/articles/${id}/retry`, h.keys.editor, undefined, {
+      'accept-language': 'uk',
+    });
+    const { retries } = (await res.json()) as Retries;
+    expect(retries.find((r) => r.language === 'uk')?.reasons).toEqual([
+      {
+        code: 'retry-not-retryable',
+        language: 'uk',
+        status: 'published',
+        retryable: ['failed', 'needs_review'],
+        text: 'версія uk має стан published; повторюються лише версії failed і needs_review',
+      },
+    ]);
   });
 });
 

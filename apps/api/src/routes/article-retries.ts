@@ -1,4 +1,5 @@
-import type { LanguageCode } from '@tidings/core';
+import { LANGUAGE_CODES, type LanguageCode, type RetrySkipData } from '@tidings/core';
+import { retrySkipText, translatorFor } from '@tidings/i18n';
 import { translateJobId } from '@tidings/queue';
 import type { RetryOutcome, Store } from '@tidings/store';
 import { type Context, Hono } from 'hono';
@@ -6,6 +7,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ApiEnv } from '../env.ts';
 import { fieldProblem } from '../field-problem.ts';
 import { authenticate } from '../middleware/auth.ts';
+import { preferredLanguage } from '../preferred-language.ts';
 import { ProblemError } from '../problem.ts';
 import { nothingToRetry } from '../store-problem.ts';
 import { languageParam } from './article-access.ts';
@@ -20,7 +22,25 @@ export interface RetryRoutesDeps {
   readonly limiter?: RateLimiterAbstract | undefined;
 }
 
-function retryView(base: string, articleId: string, outcome: RetryOutcome) {
+/**
+ * Why a retry was skipped, as data with its sentence (`text`) in the language the request asks
+ * for (`Accept-Language`, as problems choose theirs; English when none of the six is asked for).
+ *
+ * @example
+ * retrySkipView({ code: 'retry-editor-owned', language: 'de', status: 'edited' }, 'de');
+ * // { code: 'retry-editor-owned', language: 'de', status: 'edited', text: 'die de-Fassung ist …' }
+ */
+export function retrySkipView(skip: RetrySkipData, acceptLanguage?: string) {
+  const t = translatorFor(preferredLanguage(acceptLanguage, LANGUAGE_CODES));
+  return { ...skip, text: retrySkipText(t, skip) };
+}
+
+function retryView(
+  base: string,
+  articleId: string,
+  outcome: RetryOutcome,
+  acceptLanguage: string | undefined,
+) {
   const { language } = outcome;
   return {
     language,
@@ -36,6 +56,7 @@ function retryView(base: string, articleId: string, outcome: RetryOutcome) {
             outcome.request.retry,
           ),
     reason: outcome.outcome === 'skipped' ? outcome.reason : null,
+    reasons: outcome.outcome === 'skipped' ? [retrySkipView(outcome.skip, acceptLanguage)] : [],
     links: { self: `${base}/v1/articles/${articleId}/${language}` },
   };
 }
@@ -84,7 +105,7 @@ export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
     return c.json(
       {
         articleId: id,
-        retries: outcomes.map((o) => retryView(publicUrl, id, o)),
+        retries: outcomes.map((o) => retryView(publicUrl, id, o, c.req.header('accept-language'))),
         links: { self: `${publicUrl}/v1/articles/${id}` },
       },
       running ? 202 : 200,
@@ -102,7 +123,7 @@ export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
     return c.json(
       {
         articleId: id,
-        retries: [retryView(publicUrl, id, outcome)],
+        retries: [retryView(publicUrl, id, outcome, c.req.header('accept-language'))],
         links: { self: `${publicUrl}/v1/articles/${id}/${language}` },
       },
       202,

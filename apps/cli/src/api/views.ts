@@ -136,6 +136,8 @@ export interface RetryView {
   readonly status: TranslationStatus | null;
   readonly job: string | null;
   readonly reason: string | null;
+  /** Why it was skipped, as data with its `text`; absent from APIs older than this field. */
+  readonly reasons?: readonly { readonly code: string; readonly text: string }[];
 }
 
 /** The answer of a retry route. */

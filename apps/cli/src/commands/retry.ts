@@ -19,7 +19,7 @@ function line(retry: RetryView): string {
   if (retry.outcome === 'already') {
     return `${retry.language}: already ${retry.status} (job ${retry.job}); not queued twice`;
   }
-  return `${retry.language}: not retried: ${retry.reason}`;
+  return `${retry.language}: not retried: ${reasonText(retry)}`;
 }
 
 /**
