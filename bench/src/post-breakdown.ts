@@ -8,7 +8,7 @@ import { median } from './measure.ts';
 /**
  * Where the time of one `POST /v1/articles` goes, one request at a time: each step the route
  * takes, called through the same public store and queue methods (key lookup, sanitizing,
- * the outbox transaction, enqueueing five jobs, and marking them enqueued, which the route
+ * the article and its outbox written in one statement, enqueueing five jobs, and marking them enqueued, which the route
  * leaves to the dispatcher after its answer, batched with the marks of other requests),
  * and the whole request through the app without HTTP; median of `requests`.
  *
@@ -41,7 +41,7 @@ export async function postBreakdown(
       );
       await time('store.lookupToken', () => h.store.lookupToken(h.keys.publisher));
       const body = await time('sanitizeArticleHtml', () => sanitizeArticleHtml(html));
-      const write = await time('store.createArticle (outbox transaction)', () =>
+      const write = await time('store.createArticle (article and outbox, one statement)', () =>
         h.store.createArticle({
           publisherKeyId: key.key.id,
           sourceLanguage: 'en',
