@@ -8,9 +8,10 @@ import { median } from './measure.ts';
 /**
  * Where the time of one `POST /v1/articles` goes, one request at a time: each step the route
  * takes, called through the same public store and queue methods (key lookup, sanitizing,
- * the article and its outbox written in one statement, enqueueing five jobs, and marking them enqueued, which the route
- * leaves to the dispatcher after its answer, batched with the marks of other requests),
- * and the whole request through the app without HTTP; median of `requests`.
+ * the article and its outbox written in one statement, enqueueing five jobs, and marking
+ * them enqueued, which the route leaves to the dispatcher after its answer, batched with
+ * the marks of other requests), and the whole request through the app without HTTP;
+ * median of `requests`.
  *
  * @example
  * const rows = await postBreakdown({ requests: 50 }, console.log);
