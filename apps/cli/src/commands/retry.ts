@@ -14,7 +14,14 @@ interface RetryOptions extends ApiOptions {
   readonly timeout: number;
 }
 
-function line(retry: RetryView): string {
+/**
+ * One line of `tidings retry`'s output for a language: queued, already on its way, or why not
+ * (the API's text in the language it chose, else its English `reason`).
+ *
+ * @example
+ * retryLine({ language: 'de', outcome: 'queued', status: 'queued', job: 'j', reason: null }); // 'de: queued again (job j)'
+ */
+export function retryLine(retry: RetryView): string {
   if (retry.outcome === 'queued') return `${retry.language}: queued again (job ${retry.job})`;
   if (retry.outcome === 'already') {
     return `${retry.language}: already ${retry.status} (job ${retry.job}); not queued twice`;
@@ -80,7 +87,7 @@ export function registerRetry(program: Command): void {
         }
       }
       if (options.json && !options.wait) printJson({ articleId: id, retries });
-      else if (!options.json) process.stdout.write(`${retries.map(line).join('\n')}\n`);
+      else if (!options.json) process.stdout.write(`${retries.map(retryLine).join('\n')}\n`);
       const running = retries.filter((r) => r.outcome !== 'skipped');
       if (running.length === 0) {
         throw new CliError(`nothing to retry in ${id}`);
