@@ -3,19 +3,14 @@ export { planArticle } from './article-plan.ts';
 export type { TargetTranslation } from './assemble-target.ts';
 export { planBatches } from './batch-planner.ts';
 export { chrF } from './chrf.ts';
-export {
-  type AlignOptions,
-  alignCorrection,
-  type CorrectionAlignment,
-  type SkipReason,
-} from './correction-alignment.ts';
 export { EVAL_SET_PATH, type EvalSentence, type EvalSet, loadEvalSet } from './eval-set.ts';
 export {
   type DirectionScore,
   type EvaluateOptions,
   evaluateTranslator,
 } from './evaluate-translator.ts';
-export { Glossary, type GlossaryTerm, loadGlossary, parseGlossary } from './glossary.ts';
+// The glossary, memory, alignment and review reasons: the light entry, without the model runtime.
+export * from './light.ts';
 export {
   DEFAULT_MODEL_MAP,
   DEMO_MODEL_MAP,
@@ -36,18 +31,11 @@ export { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
 export { ModelUnavailableError } from './model-unavailable-error.ts';
 export type { MarkupRepair, RepairHow } from './placeholder-repair.ts';
 export { type PreloadPlan, preloadPlan } from './preload-plan.ts';
-export {
-  isRepairOnly,
-  REVIEW_REASON_CODES,
-  type ReviewReason,
-  type ReviewReasonCode,
-} from './review-reason.ts';
 export type { BatchEvent, TranslatorStats } from './segment-translator.ts';
 export { splitSentences } from './sentence-splitter.ts';
 export { servedDirections } from './served-directions.ts';
 export { type Survival, survivalCheck } from './survival-check.ts';
 export { TranslationInputError } from './translation-input-error.ts';
-export { type HumanEntry, type MemoryOptions, TranslationMemory } from './translation-memory.ts';
 export {
   type ArticleJob,
   type PreloadEvent,
