@@ -13,10 +13,16 @@ describe('failureOf', () => {
       },
     );
     expect(
-      failureOf(new TranslationInputError('too_large', 'The article has 9 characters')),
+      failureOf(
+        new TranslationInputError('too_large', 'The article has 9 characters', {
+          size: 9,
+          limit: 8,
+        }),
+      ),
     ).toEqual({
       code: 'input-refused',
       input: 'too_large',
+      fields: { size: 9, limit: 8 },
       message: 'The article has 9 characters',
     });
     // An engine's error keeps the failure the engine named.

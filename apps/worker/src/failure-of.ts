@@ -28,7 +28,12 @@ export function failureOf(error: unknown): FailureReasonData {
     return { code: 'model-unavailable', model: error.model, modelsDir: error.modelsDir };
   }
   if (error instanceof TranslationInputError) {
-    return { code: 'input-refused', input: error.code, message: error.message };
+    return {
+      code: 'input-refused',
+      input: error.code,
+      fields: error.fields,
+      message: error.message,
+    };
   }
   return { code: 'translation-error', message: failureMessage(error) };
 }

@@ -1,13 +1,25 @@
 import { z } from 'zod';
 
 /**
+ * Why the translator refused an article: each has its own sentence (`failed.input.{input}` in
+ * `locales/{lang}/review.json`; the locale parity test walks this list).
+ */
+export const INPUT_REFUSALS = [
+  'unsupported_language',
+  'no_route',
+  'same_language',
+  'too_large',
+] as const;
+
+/**
  * Why a language version could not be translated, as data that travels (the result message)
  * and is kept (the store's `reasons` of a failed language): a stable `code` and the fields its
  * sentence needs. The human sentence is chosen per language from `locales/{lang}/review.json`
  * (`failed.{code}`) by code; the English message travels beside it for the logs.
  *
  * - `model-unavailable`: the model is neither in the models directory nor fetchable.
- * - `input-refused`: the translator refused the article (`input`: the translator's code).
+ * - `input-refused`: the translator refused the article (`input`: the translator's code, one of
+ *   {@link INPUT_REFUSALS}; `fields`: what its sentence names, absent from older workers' results).
  * - `engine-exited`: the translation engine process died while translating (`exit`: its
  *   signal, or `code N`).
  * - `stalled`: its workers died or lost Redis while holding the job, `stalls` times per job
@@ -26,7 +38,8 @@ export const failureReasonSchema = z.discriminatedUnion('code', [
   z
     .object({
       code: z.literal('input-refused'),
-      input: z.enum(['unsupported_language', 'same_language', 'too_large']),
+      input: z.enum(INPUT_REFUSALS),
+      fields: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
       message: z.string(),
     })
     .readonly(),

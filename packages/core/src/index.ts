@@ -27,6 +27,7 @@ export {
   FAILURE_CODES,
   type FailureReasonData,
   failureReasonSchema,
+  INPUT_REFUSALS,
 } from './failure-reason-schema.ts';
 export { flattenDeepMarkup, MAX_MARKUP_DEPTH } from './flatten-deep-markup.ts';
 export type { Language, LanguageCode } from './languages.ts';

@@ -1,4 +1,4 @@
-import { FAILURE_CODES, LANGUAGE_CODES, RETRY_SKIP_CODES } from '@tidings/core';
+import { FAILURE_CODES, INPUT_REFUSALS, LANGUAGE_CODES, RETRY_SKIP_CODES } from '@tidings/core';
 import { describe, expect, it } from 'vitest';
 import { createI18n, NAMESPACES } from './create-i18n.ts';
 import { loadResources, type Messages } from './resources.ts';
@@ -33,6 +33,8 @@ describe('locales', () => {
       const failed = flatten(resources[lang].review ?? {});
       for (const code of FAILURE_CODES)
         expect(failed.get(`failed.${code}`), `${lang} ${code}`).toBeTruthy();
+      for (const input of INPUT_REFUSALS)
+        expect(failed.get(`failed.input.${input}`), `${lang} ${input}`).toBeTruthy();
     }
   });
 

@@ -42,6 +42,18 @@ describe('the default model map', () => {
   it('refuses to translate a language into itself', () => {
     expect(() => resolveRoute(DEFAULT_MODEL_MAP, 'en', 'en')).toThrow(TranslationInputError);
   });
+
+  it('names the two languages a map without a route between them lacks', () => {
+    // A site that serves English and Spanish only (LANGUAGES=en,es), asked for de -> uk.
+    const map = parseModelMap(
+      { pairs: { 'en-es': 'Xenova/opus-mt-en-es', 'es-en': 'Xenova/opus-mt-es-en' } },
+      '<inline>',
+      ['en', 'es'],
+    );
+    expect(() => resolveRoute(map, 'de', 'uk')).toThrow(
+      expect.objectContaining({ code: 'no_route', fields: { from: 'de', to: 'uk' } }),
+    );
+  });
 });
 
 describe('parseModelMap', () => {

@@ -190,17 +190,19 @@ export interface RouteStep {
  */
 export function resolveRoute(map: ModelMap, from: LanguageCode, to: LanguageCode): RouteStep[] {
   if (from === to) {
-    throw new TranslationInputError('same_language', `Cannot translate ${from} into itself`);
+    throw new TranslationInputError('same_language', `Cannot translate ${from} into itself`, {
+      language: from,
+    });
   }
   const step = directStep(map, from, to);
   if (step) return [step];
   const first = directStep(map, from, map.pivot);
   const second = directStep(map, map.pivot, to);
   if (first && second) return [first, second];
-  throw new TranslationInputError(
-    'unsupported_language',
-    `The model map has no route from ${from} to ${to}`,
-  );
+  throw new TranslationInputError('no_route', `The model map has no route from ${from} to ${to}`, {
+    from,
+    to,
+  });
 }
 
 function directStep(map: ModelMap, from: LanguageCode, to: LanguageCode): RouteStep | undefined {

@@ -334,6 +334,7 @@ export class Translator {
         throw new TranslationInputError(
           'unsupported_language',
           `Unsupported language code ${JSON.stringify(code)}; expected one of en, es, de, fr, it, uk`,
+          { language: String(code) },
         );
       }
     }
@@ -341,6 +342,7 @@ export class Translator {
       throw new TranslationInputError(
         'same_language',
         `Cannot translate ${job.source} into itself`,
+        { language: job.source },
       );
     }
     const size = articleSize(job.content);
@@ -349,6 +351,7 @@ export class Translator {
       throw new TranslationInputError(
         'too_large',
         `The article has ${size} characters; the limit is ${limit} (MAX_ARTICLE_CHARS)`,
+        { size, limit },
       );
     }
   }
