@@ -181,6 +181,13 @@ async function measureOn(
       },
       {
         section,
+        name: `API RSS growth over the first ${WARM_UP.toLocaleString('en')} requests, from idle, ${label}`,
+        value: warm / idle - 1,
+        unit: 'ratio',
+        note: 'warmed up / idle − 1: V8 sizing its heap for the load, and caches filling; no target',
+      },
+      {
+        section,
         name: `API RSS growth over the requests, ${label}`,
         value: growth,
         unit: 'ratio',
