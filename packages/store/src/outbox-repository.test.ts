@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { databaseOf } from './store.ts';
 import { describeStore, sampleContent } from './test-harness.ts';
 
 describeStore('outbox', (env) => {
@@ -51,5 +52,46 @@ describeStore('outbox', (env) => {
       (r) => r.articleId === article.id,
     );
     expect(open.map((r) => r.revision)).toEqual([2, 2, 2, 2, 2]);
+  });
+
+  it('marks requests enqueued by the primary key, not by reading the whole outbox', async () => {
+    const db = databaseOf(env.store);
+    // An outbox of a few thousand requests, as a newsroom's grows, with the planner's statistics.
+    const publisherKeyId = await env.publisher();
+    const older = await env.store.createArticle({
+      publisherKeyId,
+      sourceLanguage: 'en',
+      content: sampleContent(),
+    });
+    await db.query(
+      `INSERT INTO translation_requests (article_id, revision, language, state)
+       SELECT $1, 1000 + g, l, 'enqueued'
+         FROM generate_series(1, 600) g, unnest(ARRAY['es', 'de', 'fr', 'it', 'uk']) l`,
+      [older.article.id],
+    );
+    await db.query('ANALYZE translation_requests');
+    const { requests } = await env.store.createArticle({
+      publisherKeyId,
+      sourceLanguage: 'en',
+      content: sampleContent(),
+    });
+    // The statement the store runs, read off its connection, then explained with its values.
+    const seen: { sql: string; params: unknown[] }[] = [];
+    const query = db.query.bind(db);
+    db.query = ((sql: string, params: unknown[] = []) => {
+      seen.push({ sql, params });
+      return query(sql, params);
+    }) as typeof db.query;
+    try {
+      expect(await env.store.markRequestsEnqueued(requests)).toBe(5);
+    } finally {
+      db.query = query;
+    }
+    const [mark] = seen;
+    if (!mark) throw new Error('markRequestsEnqueued ran no statement');
+    const plan = await db.query<Record<string, unknown>>(`EXPLAIN ${mark.sql}`, mark.params);
+    const text = plan.map((row) => Object.values(row)[0]).join('\n');
+    expect(text).toMatch(/translation_requests_pkey/);
+    expect(text).not.toMatch(/Seq Scan on translation_requests/);
   });
 });

@@ -116,15 +116,20 @@ export class OutboxRepository {
   /** Notes that these requests were handed to the queue; returns how many were still open. */
   async markRequestsEnqueued(keys: readonly TranslationRequestKey[]): Promise<number> {
     if (keys.length === 0) return 0;
+    // The articles' ids again as an array: the planner cannot count a jsonb record set's rows
+    // (it guesses 100) and scanned the whole table, which grows with every article; `= ANY`
+    // of the ids it can count, so it looks the requests up in the primary key.
+    const articles = [...new Set(keys.map((k) => k.articleId))];
     const rows = await this.#db.query(
       `UPDATE translation_requests r
           SET state = 'enqueued', enqueued_at = now(), attempts = r.attempts + 1
          FROM jsonb_to_recordset($1::jsonb)
               AS k("articleId" uuid, revision integer, language text, retry integer)
-        WHERE r.article_id = k."articleId" AND r.revision = k.revision AND r.language = k.language
+        WHERE r.article_id = ANY($2::uuid[])
+          AND r.article_id = k."articleId" AND r.revision = k.revision AND r.language = k.language
           AND r.retry = COALESCE(k.retry, 0) AND r.state <> 'done'
         RETURNING 1`,
-      [JSON.stringify(keys)],
+      [JSON.stringify(keys), articles],
     );
     return rows.length;
   }
