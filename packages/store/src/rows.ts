@@ -52,7 +52,7 @@ export function toLanguageState(row: TranslationRow): LanguageState {
     model: row.model,
     reason: row.reason,
     reasons: row.status === 'failed' ? [] : ((row.reasons as ReviewReasonData[] | null) ?? []),
-    failure: row.status === 'failed' ? failureOf(row) : null,
+    failure: row.status === 'failed' ? keptFailure(row) : null,
     editedBy: row.edited_by,
     approvedBy: row.approved_by,
     approvedAt: row.approved_at,
@@ -69,7 +69,7 @@ export function toLanguageState(row: TranslationRow): LanguageState {
  * A failed language's failure as data: the one the store kept, or, for a failure kept before
  * failures had codes (only its text), that text as a `translation-error`.
  */
-function failureOf(row: Pick<TranslationRow, 'reason' | 'reasons'>): FailureReasonData {
+function keptFailure(row: Pick<TranslationRow, 'reason' | 'reasons'>): FailureReasonData {
   const kept = failureReasonSchema.safeParse(row.reasons?.[0]);
   if (kept.success) return kept.data;
   return { code: 'translation-error', message: row.reason ?? '' };

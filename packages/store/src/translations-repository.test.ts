@@ -264,6 +264,16 @@ describeStore('translations', (env) => {
       code: 'translation-error',
       message: 'old text',
     });
+    // A worker's "started" that arrives after its "failed" (the results are applied four at a
+    // time): the language is translating, and no longer carries the failure in any form.
+    await env.store.recordTranslationFailure({ ...key, language: 'it', reason: 'gone', failure });
+    expect(await env.store.markTranslating(article.id, 'it', 1)).toBe(true);
+    expect(await env.store.getTranslation(article.id, 'it')).toMatchObject({
+      status: 'translating',
+      reason: null,
+      reasons: [],
+      failure: null,
+    });
     // Translated again: the failure goes with the status.
     await env.store.retryTranslations(article.id, ['de']);
     expect(await env.store.getTranslation(article.id, 'de')).toMatchObject({

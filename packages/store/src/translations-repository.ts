@@ -214,7 +214,9 @@ export class TranslationsRepository {
   ): Promise<boolean> {
     if (!isStoreId(articleId)) return false;
     const rows = await this.#db.query(
-      `UPDATE translations SET status = 'translating', started_at = now(), finished_at = NULL
+      `UPDATE translations
+          SET status = 'translating', started_at = now(), finished_at = NULL,
+              reason = NULL, reasons = NULL
         WHERE article_id = $1 AND language = $2 AND revision = $3
           AND status IN ('queued', 'translating', 'failed')
         RETURNING 1`,
