@@ -184,15 +184,15 @@ async function measureOn(
         name: `API RSS growth over the first ${WARM_UP.toLocaleString('en')} requests, from idle, ${label}`,
         value: warm / idle - 1,
         unit: 'ratio',
-        note: 'warmed up / idle − 1: V8 sizing its heap for the load, and caches filling; no target',
+        note: "warmed up / idle − 1: the issue's reading; includes V8 sizing its heap for the load",
+        target: { op: '<=', value: 0.1, met: warm / idle - 1 <= 0.1 },
       },
       {
         section,
-        name: `API RSS growth over the requests, ${label}`,
+        name: `API RSS growth over ${requests.toLocaleString('en')} more requests, warmed up, ${label}`,
         value: growth,
         unit: 'ratio',
-        note: 'after / warmed up − 1',
-        target: { op: '<=', value: 0.1, met: growth <= 0.1 },
+        note: 'after / warmed up − 1: whether it keeps growing once V8 has sized its heap',
       },
     ];
   } finally {

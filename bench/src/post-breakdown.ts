@@ -71,7 +71,7 @@ export async function postBreakdown(
           })),
         ),
       );
-      await time('store.markRequestsEnqueued (after the response, batched)', () =>
+      await time("store.markRequestsEnqueued (one request's, off the response path)", () =>
         h.store.markRequestsEnqueued(write.requests),
       );
       if (i === 0) times.clear(); // the first round warms up

@@ -104,7 +104,7 @@ export async function finishArticleRequests(tx: Queryable, articleId: string): P
  *
  * @example
  * const { requests } = await store.createArticle(input);
- * await dispatcher.dispatch(requests); // adds the jobs, then store.markRequestsEnqueued(requests)
+ * await dispatcher.dispatch(requests); // adds the jobs; marks them enqueued later, batched
  */
 export class OutboxRepository {
   readonly #db: Database;
