@@ -60,7 +60,7 @@ async function bothWays(
       (row) => row[0] as number,
     );
     const plain = await run(false, firstFree);
-    const file = decoderFile(join(modelsDir, MODEL), dtype) as string;
+    const file = decoderFile(join(modelsDir, MODEL), dtype);
     expect(await useTopKDecoder(model, file, { intraOpNumThreads: 1 }, k)).toBe(true);
     return { plain, native: await run(true, firstFree) };
   } finally {
@@ -120,7 +120,7 @@ describe('the decoder derived with a top-k after logits', () => {
   }, 120_000);
 
   it('does not apply to a model without a float logits output', async () => {
-    const source = decoderFile(join(dirs.dictionaryModelsDir, MODEL), 'fp32') as string;
+    const source = decoderFile(join(dirs.dictionaryModelsDir, MODEL), 'fp32');
     const bytes = await readFile(source);
     expect(deriveTopK(bytes, 4)).toBeInstanceOf(Uint8Array);
     // A derived model already has the outputs: deriving again is refused.

@@ -44,7 +44,13 @@ export function modelFiles(dtype: ModelDtype = 'fp32'): string[] {
   ];
 }
 
-/** The merged decoder file Transformers.js loads for a model directory and weights. */
+/**
+ * The merged decoder file Transformers.js loads for a model directory and weights.
+ *
+ * @example
+ * decoderFile('/srv/models/Xenova/opus-mt-en-de', 'q8');
+ * // '/srv/models/Xenova/opus-mt-en-de/onnx/decoder_model_merged_quantized.onnx'
+ */
 export function decoderFile(modelDir: string, dtype: ModelDtype): string {
   return join(modelDir, modelFiles(dtype).at(-1) as string);
 }
