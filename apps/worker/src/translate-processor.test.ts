@@ -225,7 +225,7 @@ describe('reportStalledTooOften', () => {
     });
     const result = await finished('a5.r2.fr', 'failed');
     expect(result).toMatchObject({ outcome: 'failed', stalled: true, language: 'fr', revision: 2 });
-    expect(result.reason).toMatch(/worker stopped \d+ times/);
+    expect(result.reason).toMatch(/workers died or stalled \d+ times/);
     expect(result.failure).toEqual({ code: 'stalled', stalls: 6, jobs: 1 });
   });
 });

@@ -9,7 +9,8 @@ import { reviewReasonText, translatorFor } from '@tidings/i18n';
 import {
   addResult,
   type ResultsQueue,
-  TRANSLATE_MAX_STALLED_COUNT,
+  stalledTooOftenFailure,
+  stalledTooOftenReason,
   type TranslateJobData,
   type TranslationResultData,
   translateJobDataSchema,
@@ -77,8 +78,8 @@ export async function reportStalledTooOften(
     source: data.source,
     outcome: 'failed',
     stalled: true,
-    failure: { code: 'stalled', stalls: TRANSLATE_MAX_STALLED_COUNT + 1, jobs: 1 },
-    reason: `its worker stopped ${TRANSLATE_MAX_STALLED_COUNT + 1} times while translating it (killed, or cut off from Redis); retry it once the workers are healthy`,
+    failure: stalledTooOftenFailure(1),
+    reason: stalledTooOftenReason(1),
     startedAt: now,
     finishedAt: now,
   });

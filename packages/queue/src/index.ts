@@ -31,6 +31,8 @@ export {
 } from './result-message.ts';
 export {
   STALLED_TOO_OFTEN,
+  stalledTooOftenFailure,
+  stalledTooOftenReason,
   TRANSLATE_JOB,
   TRANSLATE_JOB_OPTIONS,
   TRANSLATE_MAX_STALLED_COUNT,

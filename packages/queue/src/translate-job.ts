@@ -1,4 +1,9 @@
-import { articleContentSchema, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import {
+  articleContentSchema,
+  type FailureReasonData,
+  LANGUAGE_CODES,
+  type LanguageCode,
+} from '@tidings/core';
 import {
   type DefaultJobOptions,
   type Job,
@@ -76,6 +81,31 @@ export const TRANSLATE_JOB_OPTIONS: DefaultJobOptions = {
  * a stall says nothing about the job, so it is given as many chances as failed attempts.
  */
 export const TRANSLATE_MAX_STALLED_COUNT = 5;
+
+/**
+ * The reason a language is failed with once its jobs stalled past `STALLED_RETRIES`: BullMQ
+ * failed each of `jobs` jobs after its workers stopped {@link TRANSLATE_MAX_STALLED_COUNT} + 1
+ * times while holding it.
+ *
+ * @example
+ * stalledTooOftenReason(4); // 'its workers died or stalled 24 times while holding it …'
+ */
+export function stalledTooOftenReason(jobs: number): string {
+  const stalls = TRANSLATE_MAX_STALLED_COUNT + 1;
+  const each = jobs === 1 ? '1 job, failed' : `${jobs} jobs, each failed`;
+  return `its workers died or stalled ${jobs * stalls} times while holding it (killed, or cut off from Redis): ${each} after ${stalls} stalls; retry it once the workers are healthy`;
+}
+
+/**
+ * The failure, as data, of a language failed once its jobs stalled past `STALLED_RETRIES`
+ * (see {@link stalledTooOftenReason}, its English text).
+ *
+ * @example
+ * stalledTooOftenFailure(4); // { code: 'stalled', stalls: 6, jobs: 4 }
+ */
+export function stalledTooOftenFailure(jobs: number): FailureReasonData {
+  return { code: 'stalled', stalls: TRANSLATE_MAX_STALLED_COUNT + 1, jobs };
+}
 
 /** The reason BullMQ gives a job that went past {@link TRANSLATE_MAX_STALLED_COUNT}. */
 export const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';

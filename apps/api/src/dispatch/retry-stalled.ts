@@ -1,5 +1,5 @@
 import type { FailureReasonData, LanguageCode, Logger } from '@tidings/core';
-import { TRANSLATE_MAX_STALLED_COUNT } from '@tidings/queue';
+import { stalledTooOftenFailure, stalledTooOftenReason } from '@tidings/queue';
 import { ConflictError, type Store } from '@tidings/store';
 import type { TranslationDispatcher } from './translation-dispatcher.ts';
 
@@ -12,31 +12,6 @@ export type StalledOutcome =
       readonly reason: string;
       readonly failure: FailureReasonData;
     };
-
-/**
- * The reason a language is failed with once its jobs stalled past `STALLED_RETRIES`: BullMQ
- * failed each of `jobs` jobs after its workers stopped {@link TRANSLATE_MAX_STALLED_COUNT} + 1
- * times while holding it.
- *
- * @example
- * stalledTooOftenReason(4); // 'its workers died or stalled 24 times while holding it …'
- */
-export function stalledTooOftenReason(jobs: number): string {
-  const stalls = TRANSLATE_MAX_STALLED_COUNT + 1;
-  const each = jobs === 1 ? '1 job, failed' : `${jobs} jobs, each failed`;
-  return `its workers died or stalled ${jobs * stalls} times while holding it (killed, or cut off from Redis): ${each} after ${stalls} stalls; retry it once the workers are healthy`;
-}
-
-/**
- * The failure, as data, of a language failed once its jobs stalled past `STALLED_RETRIES`
- * (see {@link stalledTooOftenReason}, its English text).
- *
- * @example
- * stalledTooOftenFailure(4); // { code: 'stalled', stalls: 6, jobs: 4 }
- */
-export function stalledTooOftenFailure(jobs: number): FailureReasonData {
-  return { code: 'stalled', stalls: TRANSLATE_MAX_STALLED_COUNT + 1, jobs };
-}
 
 /**
  * Translates again, as a fresh job, a try whose job BullMQ failed for stalling too often (its
