@@ -43,6 +43,12 @@ export function nextSlugSql(base: string): string {
  * counter's row stays locked until commit), so ten concurrent posts titled alike get ten
  * slugs; the cost no longer grows with the number of articles under one headline.
  *
+ * The taken check reads the snapshot of the statement that bumped the counter, taken before it
+ * waited for the counter's row: a slug of another base (given explicitly, or a translated title)
+ * committed during that wait can be missed. Between articles their unique index catches it (the
+ * write is retried); between an article's slug and another's translated one nothing does. Both
+ * need that exact slug committed in that instant, so the window is accepted, and named here.
+ *
  * @example
  * const slug = await freeSlug(tx, slugify(title));
  */
