@@ -155,7 +155,7 @@ describe.each(BACKENDS)('the glossary edited through the API, on $name', (backen
       expect(removed.output).toMatch(/^removed "NATO" \(glossary version \d+\)\.$/m);
       const again = await run('remove', 'NATO');
       expect(again.code).toBe(1);
-      expect(again.output).toMatch(/No glossary term "NATO"/);
+      expect(again.output).toMatch(/The glossary has no term "NATO"/);
       expect(again.output).not.toMatch(/at .*\.ts:\d+/);
 
       const publisherTries = launch(['apps/cli/bin/tidings.mjs', 'glossary', 'list'], {
