@@ -379,11 +379,16 @@ export async function timeToPublish(
     // dispatch, BullMQ's hand-over), the worker's span translating, and the last language's
     // finished result → its publication (the result message, the results consumer, the store).
     const legs = { queue: [] as number[], translating: [] as number[], result: [] as number[] };
-    const engine = childPids(one.child.pid)[0];
-    const processes = { engine, api: api.child.pid, worker: one.child.pid };
+    // The engine is the worker's child; its children are listed at each reading and summed, so
+    // a pid read before the engine was (re)started cannot stand in for it.
+    const used = {
+      engine: () => childPids(one.child.pid).reduce((sum, pid) => sum + cpuMs(pid), 0),
+      api: () => cpuMs(api.child.pid),
+      worker: () => cpuMs(one.child.pid),
+    };
     const MEASURED = ['engine', 'api', 'worker'] as const;
     const throughApi = async (n: number) => {
-      const before = MEASURED.map((name) => cpuMs(processes[name]));
+      const before = MEASURED.map((name) => used[name]());
       const { id, at } = await client.post(article(n));
       const times = (await client.published([id], 300_000)).get(id) ?? [];
       const last = times.reduce((a, b) => (b.publishedAt > a.publishedAt ? b : a));
@@ -392,7 +397,7 @@ export async function timeToPublish(
       legs.translating.push(Math.max(...times.map((t) => t.finishedAt)) - started);
       legs.result.push(last.publishedAt - last.finishedAt);
       MEASURED.forEach((name, k) => {
-        cpu[name].push(cpuMs(processes[name]) - (before[k] ?? 0));
+        cpu[name].push(used[name]() - (before[k] ?? 0));
       });
       return last.publishedAt - at;
     };
