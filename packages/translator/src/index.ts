@@ -11,6 +11,7 @@ export {
 } from './evaluate-translator.ts';
 // The glossary, memory, alignment and review reasons: the light entry, without the model runtime.
 export * from './light.ts';
+export { type ModelDtype, modelFiles } from './model-files.ts';
 export {
   DEFAULT_MODEL_MAP,
   DEMO_MODEL_MAP,
@@ -20,13 +21,7 @@ export {
   type RouteStep,
   resolveRoute,
 } from './model-map.ts';
-export {
-  type ModelDtype,
-  ModelPool,
-  type ModelPoolOptions,
-  modelFiles,
-  type PullProgress,
-} from './model-pool.ts';
+export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-pool.ts';
 export { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
 export { ModelUnavailableError } from './model-unavailable-error.ts';
 export type { MarkupRepair, RepairHow } from './placeholder-repair.ts';

@@ -5,7 +5,7 @@ import { ensureTestModels } from '@tidings/test-models';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type DecodeRow, GreedyDecoder, type Seq2SeqModel } from './greedy-decoder.ts';
 import { deriveTopK, useTopKDecoder } from './logits-top-k.ts';
-import { decoderFile } from './model-pool.ts';
+import { decoderFile } from './model-files.ts';
 
 let dirs: Awaited<ReturnType<typeof ensureTestModels>>;
 const MODEL = 'Xenova/opus-mt-en-es';
