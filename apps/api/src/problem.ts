@@ -74,9 +74,7 @@ export const PROBLEM_DETAILS = {
   'term-length': 'validation',
   'dashboard-needs-admin': 'unauthorized',
   'include-invalid': 'validation',
-  'nothing-to-retry-edited': 'conflict',
-  'nothing-to-retry-status': 'conflict',
-  'nothing-to-retry-status-published': 'conflict',
+  'nothing-to-retry': 'conflict',
   'language-unknown-short': 'not-found',
   'correction-invalid': 'validation',
   'translation-not-found': 'not-found',
@@ -103,12 +101,21 @@ export const PROBLEM_DETAILS = {
 export type ProblemDetailKey = keyof typeof PROBLEM_DETAILS;
 
 /**
+ * A field that is itself a sentence told by code in the reader's language (a retry's skip
+ * reason, from `locales/{lang}/review.json`): given the language, its text.
+ */
+export type PhraseField = (language: LanguageCode) => string;
+
+/**
  * A detail as data: its key and the fields its text names. A list is told as alternatives in
- * the reader's language (`publisher or editor`, `publisher oder editor`).
+ * the reader's language (`publisher or editor`, `publisher oder editor`); a
+ * {@link PhraseField} in that language.
  */
 export interface ProblemDetail {
   readonly key: ProblemDetailKey;
-  readonly fields?: Readonly<Record<string, string | number | readonly string[]>> | undefined;
+  readonly fields?:
+    | Readonly<Record<string, string | number | readonly string[] | PhraseField>>
+    | undefined;
 }
 
 /**
@@ -120,7 +127,10 @@ export interface ProblemDetail {
 export function detailText(detail: ProblemDetail, language: LanguageCode): string {
   const or = new Intl.ListFormat(language, { type: 'disjunction' });
   const fields = Object.fromEntries(
-    Object.entries(detail.fields ?? {}).map(([k, v]) => [k, Array.isArray(v) ? or.format(v) : v]),
+    Object.entries(detail.fields ?? {}).map(([k, v]) => [
+      k,
+      typeof v === 'function' ? v(language) : Array.isArray(v) ? or.format(v) : v,
+    ]),
   );
   return translatorFor(language)(`errors:detail.${detail.key}`, fields);
 }

@@ -1,3 +1,5 @@
+import type { LanguageCode } from '@tidings/core';
+import { retrySkipText, translatorFor } from '@tidings/i18n';
 import {
   ConflictError,
   InvalidCursorError,
@@ -56,23 +58,17 @@ export function storeProblem(
 }
 
 /**
- * The 409 for a retry of one language that did nothing, saying why by code: an editor's
- * correction (`edited`, `stale`) is never replaced; otherwise only failed and needs_review
- * versions (and published ones, with `include=published`) are retried.
+ * The 409 for a retry of one language that did nothing, saying why by the store's own skip
+ * code (`outcome.skip`: an editor's correction is never replaced, only some statuses are
+ * retried, …), told as a whole-article retry tells it (`retrySkipText`), in the reader's
+ * language.
  *
  * @example
- * throw nothingToRetry(outcome, false); // 'Nothing to retry: the de version is an editor's correction (edited); …'
+ * throw nothingToRetry(outcome); // 'Nothing to retry: the de version is an editor's correction (edited); …'
  */
 export function nothingToRetry(
   outcome: Extract<RetryOutcome, { outcome: 'skipped' }>,
-  includePublished: boolean,
 ): ProblemError {
-  const fields = { lang: outcome.language, status: outcome.status };
-  const key: ProblemDetailKey =
-    outcome.status === 'edited' || outcome.status === 'stale'
-      ? 'nothing-to-retry-edited'
-      : includePublished
-        ? 'nothing-to-retry-status-published'
-        : 'nothing-to-retry-status';
-  return new ProblemError('conflict', { key, fields });
+  const reason = (language: LanguageCode) => retrySkipText(translatorFor(language), outcome.skip);
+  return new ProblemError('conflict', { key: 'nothing-to-retry', fields: { reason } });
 }

@@ -25,6 +25,12 @@ export function createI18n(resources: Resources = loadResources()): i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // `{{reason, capitalize}}`: a phrase that starts a sentence in this language (German after a
+  // colon), its first letter in upper case.
+  instance.services.formatter?.add('capitalize', (value: unknown, lng: string | undefined) => {
+    const text = String(value);
+    return text.charAt(0).toLocaleUpperCase(lng) + text.slice(1);
+  });
   return instance;
 }
 

@@ -236,7 +236,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
     return act(c, [language], async () => {
       const [outcome] = await commands.retry(caller(c), c.req.param('id'), [language]);
       if (outcome?.outcome === 'skipped') {
-        throw nothingToRetry(outcome, false);
+        throw nothingToRetry(outcome);
       }
       return 'retried';
     });

@@ -118,7 +118,7 @@ export function articleRetryRoutes(deps: RetryRoutesDeps): Hono<ApiEnv> {
     const [outcome] = outcomes;
     if (!outcome) throw new Error(`No retry outcome for ${language}`);
     if (outcome.outcome === 'skipped') {
-      throw nothingToRetry(outcome, c.req.query('include') === 'published');
+      throw nothingToRetry(outcome);
     }
     return c.json(
       {
