@@ -8,13 +8,28 @@
 // dynamic import to the module, and a method called on an object leads to its class's file
 // (`store.createArticle(…)` to the store). Type-only imports are not followed (they run nothing), nor are
 // tests. `app.ts` is counted once as the hall every request crosses, not followed into every route.
+// A method of one of the project's interfaces leads to that method of every class that satisfies
+// it (a library's interface, such as `Error`, leads nowhere: every error class satisfies it); a
+// property read leads only to code that runs when read (a getter, a function), not to the object
+// literal or schema that declared the property's type.
 //
 // Usage: node scripts/article-walk.mjs [ROOT]   (prints the files by package, then the count)
+//        node scripts/article-walk.mjs [ROOT] --why FILE   (how the walk first reached FILE: the chain
+//        of uses from an entry, each a name used at file:line and the declaration it leads to)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 
-const root = resolve(process.argv[2] ?? '.');
+const args = process.argv.slice(2);
+const whyAt = args.indexOf('--why');
+const why = whyAt === -1 ? undefined : args.splice(whyAt, 2)[1];
+if (whyAt !== -1 && !why) {
+  console.error(
+    '--why needs a FILE (a path from the root, as the walk prints it under its package)',
+  );
+  process.exit(2);
+}
+const root = resolve(args[0] ?? '.');
 
 /** Where each step of the article's path is handled. */
 const ENTRIES = [
@@ -110,22 +125,48 @@ for (const source of program.getSourceFiles()) {
 
 /**
  * A member of an interface (`translator.translateArticles` where `translator` is an
- * `ArticlesTranslator`) leads to the same member of every class whose instances are one.
+ * `ArticlesTranslator`) leads to the same member of every class whose instances are one. Only
+ * the project's own interfaces: a library's (`Error.name`, Node's `ErrnoException.code`) is
+ * satisfied by every error class of the house, and reading `error.name` runs none of them. And
+ * only a member that runs when used so: reading a property that is data (`options.prefix`)
+ * runs no class's code, a getter does, and a property whose type is a function is called.
  */
 function implementing(signature) {
   const owner = signature.parent;
   if (!ts.isInterfaceDeclaration(owner) || !signature.name) return [];
+  if (!isSource(resolve(owner.getSourceFile().fileName))) return [];
+  const called =
+    ts.isMethodSignature(signature) ||
+    checker.getTypeAtLocation(signature).getNonNullableType().getCallSignatures().length > 0;
   const wanted = checker.getTypeAtLocation(owner);
   const name = signature.name.getText();
   return classes.flatMap((cls) => {
     const member = cls.members.find((m) => m.name?.getText() === name);
-    if (!member) return [];
+    if (!member || !(called || ts.isGetAccessorDeclaration(member))) return [];
     const instance = checker.getTypeAtLocation(cls);
     return checker.isTypeAssignableTo(instance, wanted) ? [member] : [];
   });
 }
 
-/** The declarations the code under `node` uses (each name's own declaration, through aliases). */
+/**
+ * Whether `use` only reads a property that an object literal declares (`reason.code`, where
+ * the reason's type was inferred from a schema's `{ code: z.literal(…) }`) as a value that is
+ * not a function: the read runs nothing of the literal, whose own code is walked where the
+ * object is made, if that is on the way. A property that holds a function is followed.
+ */
+function readsData(use, declaration) {
+  if (!ts.isPropertyAssignment(declaration) && !ts.isShorthandPropertyAssignment(declaration))
+    return false;
+  const access = use.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.name !== use) return false;
+  return checker.getTypeAtLocation(access).getNonNullableType().getCallSignatures().length === 0;
+}
+
+/**
+ * The declarations the code under `node` uses (each name's own declaration, through aliases),
+ * each as `{ use, declaration, through }`: the identifier that uses it, and for a class's member
+ * reached through an interface, the interface's member.
+ */
 function usedDeclarations(node) {
   const found = [];
   const visit = (child) => {
@@ -135,10 +176,13 @@ function usedDeclarations(node) {
       let symbol = checker.getSymbolAtLocation(child);
       if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
       for (const declaration of symbol?.declarations ?? []) {
+        if (declaration === child.parent) continue; // a name where it is declared uses nothing
         if (ts.isMethodSignature(declaration) || ts.isPropertySignature(declaration))
-          found.push(...implementing(declaration));
-        if (TYPE_ONLY.has(declaration.kind) || declaration === child.parent) continue;
-        if (isSource(resolve(declaration.getSourceFile().fileName))) found.push(declaration);
+          for (const member of implementing(declaration))
+            found.push({ use: child, declaration: member, through: declaration });
+        if (TYPE_ONLY.has(declaration.kind) || readsData(child, declaration)) continue;
+        if (isSource(resolve(declaration.getSourceFile().fileName)))
+          found.push({ use: child, declaration });
       }
     }
     ts.forEachChild(child, visit);
@@ -149,13 +193,70 @@ function usedDeclarations(node) {
 
 const walked = new Set(halls.map((file) => join(root, file)));
 const seen = new Set();
+/** For each node queued, the first step that queued it: `{ from, use, declaration, through }`. */
+const cameFrom = new Map();
+/** The first node walked in each file, for `--why`. */
+const firstIn = new Map();
 const queue = entries.map((file) => program.getSourceFile(join(root, file)));
 while (queue.length > 0) {
   const node = queue.shift();
   if (seen.has(node)) continue;
   seen.add(node);
-  walked.add(resolve(node.getSourceFile().fileName));
-  for (const declaration of usedDeclarations(node)) queue.push(...runningParts(declaration));
+  const file = resolve(node.getSourceFile().fileName);
+  walked.add(file);
+  if (!firstIn.has(file)) firstIn.set(file, node);
+  for (const step of usedDeclarations(node)) {
+    for (const part of runningParts(step.declaration)) {
+      if (!seen.has(part) && !cameFrom.has(part)) cameFrom.set(part, { from: node, ...step });
+      queue.push(part);
+    }
+  }
+}
+
+const shown = (file) => relative(root, resolve(file)).split(sep).join('/');
+/** `path:line` of a node. */
+function where(node) {
+  const source = node.getSourceFile();
+  const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+  return `${shown(source.fileName)}:${line + 1}`;
+}
+/** A declaration in words: its kind and name (`class Store`, `method createArticle`). */
+function named(node) {
+  if (ts.isSourceFile(node)) return 'the module';
+  if (ts.isHeritageClause(node)) return `\`${node.getText().slice(0, 60)}\``;
+  const kind = ts.SyntaxKind[node.kind]
+    .replace(/Declaration$/, '')
+    .replace(/(?<=.)([A-Z])/g, ' $1')
+    .toLowerCase();
+  const owner = node.parent?.name?.getText();
+  if (ts.isConstructorDeclaration(node)) return `constructor of ${owner}`;
+  const name = node.name?.getText() ?? '(anonymous)';
+  return `${kind} ${owner && !ts.isSourceFile(node.parent) ? `${owner}.` : ''}${name}`;
+}
+
+if (why) {
+  const file = resolve(root, why);
+  const node = firstIn.get(file);
+  if (!node) {
+    console.log(
+      walked.has(file) ? `${why} is a hall: counted, not walked` : `${why} is not on the walk`,
+    );
+    process.exit(walked.has(file) ? 0 : 1);
+  }
+  const chain = [];
+  for (let at = node; cameFrom.has(at); at = cameFrom.get(at).from) chain.unshift(at);
+  const start = chain.length > 0 ? cameFrom.get(chain[0]).from : node;
+  console.log(`${shown(start.getSourceFile().fileName)} (an entry)`);
+  for (const at of chain) {
+    const step = cameFrom.get(at);
+    const through = step.through
+      ? ` (through ${named(step.through)} at ${where(step.through)}, which the class satisfies)`
+      : '';
+    console.log(
+      `  uses \`${step.use.getText()}\` at ${where(step.use)}${through}\n    -> ${named(at)} at ${where(at)}`,
+    );
+  }
+  process.exit(0);
 }
 
 const byPackage = new Map();
