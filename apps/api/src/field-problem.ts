@@ -1,8 +1,6 @@
 import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
-import type { Context } from 'hono';
 import { z } from 'zod';
-import { preferredLanguage } from './preferred-language.ts';
 import { FIELD_PROBLEMS, type FieldProblem, type FieldProblemCode } from './problem.ts';
 
 const isFieldCode = (message: string): message is FieldProblemCode =>
@@ -29,16 +27,6 @@ function zodErrorMap(language: LanguageCode): z.core.$ZodErrorMap {
   }
   return map;
 }
-
-/**
- * The language a request asks for (`Accept-Language`, English when it asks for none Tidings
- * has): the language of its problems and of the reasons they give for each field.
- *
- * @example
- * requestLanguage(c); // 'de'
- */
-export const requestLanguage = (c: Context): LanguageCode =>
-  preferredLanguage(c.req.header('accept-language'), LANGUAGE_CODES);
 
 /**
  * One field's reason, by code, in one language, its fields filled in.

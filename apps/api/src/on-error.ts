@@ -2,7 +2,8 @@ import type { LanguageCode, Logger } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { fieldProblemsIn, requestLanguage } from './field-problem.ts';
+import { fieldProblemsIn } from './field-problem.ts';
+import { requestLanguage } from './preferred-language.ts';
 import {
   detailText,
   type FieldProblem,

@@ -1,9 +1,9 @@
-import { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
+import { isLanguageCode, type LanguageCode } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { preferredLanguage } from '../preferred-language.ts';
+import { requestLanguage } from '../preferred-language.ts';
 import type { DeskEnv } from './desk-env.ts';
 import { type DeskSessionOptions, deskCookieOptions } from './desk-session.ts';
 
@@ -37,10 +37,7 @@ export function rememberLanguage(
 export function deskLanguage() {
   return createMiddleware<DeskEnv>(async (c, next) => {
     const chosen = getCookie(c, DESK_LANGUAGE_COOKIE);
-    const language: LanguageCode =
-      chosen && isLanguageCode(chosen)
-        ? chosen
-        : preferredLanguage(c.req.header('accept-language'), LANGUAGE_CODES);
+    const language: LanguageCode = chosen && isLanguageCode(chosen) ? chosen : requestLanguage(c);
     c.set('language', language);
     c.set('t', translatorFor(language));
     await next();

@@ -1,7 +1,8 @@
 import type { LanguageCode } from '@tidings/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { fieldProblem, parseIn, requestLanguage } from '../field-problem.ts';
+import { fieldProblem, parseIn } from '../field-problem.ts';
+import { requestLanguage } from '../preferred-language.ts';
 import { ProblemError } from '../problem.ts';
 import { inspectJsonShape, MAX_JSON_DEPTH } from './json-shape.ts';
 

@@ -4,9 +4,9 @@ import { Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { ApiEnv } from '../env.ts';
-import { requestLanguage } from '../field-problem.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { validated } from '../middleware/json-body.ts';
+import { requestLanguage } from '../preferred-language.ts';
 import { ProblemError } from '../problem.ts';
 import { languageView } from './article-view.ts';
 

@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES, type LanguageCode, type RetrySkipData } from '@tidings/core';
+import type { LanguageCode, RetrySkipData } from '@tidings/core';
 import { retrySkipText, translatorFor } from '@tidings/i18n';
 import { translateJobId } from '@tidings/queue';
 import type { RetryOutcome, Store } from '@tidings/store';
@@ -7,7 +7,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ApiEnv } from '../env.ts';
 import { fieldProblem } from '../field-problem.ts';
 import { authenticate } from '../middleware/auth.ts';
-import { preferredLanguage } from '../preferred-language.ts';
+import { requestLanguage } from '../preferred-language.ts';
 import { ProblemError } from '../problem.ts';
 import { nothingToRetry } from '../store-problem.ts';
 import { languageParam } from './article-access.ts';
@@ -31,7 +31,7 @@ export interface RetryRoutesDeps {
  * // { code: 'retry-editor-owned', language: 'de', status: 'edited', text: 'die de-Fassung ist …' }
  */
 export function retrySkipView(skip: RetrySkipData, acceptLanguage?: string) {
-  const t = translatorFor(preferredLanguage(acceptLanguage, LANGUAGE_CODES));
+  const t = translatorFor(requestLanguage(acceptLanguage));
   return { ...skip, text: retrySkipText(t, skip) };
 }
 

@@ -1,7 +1,7 @@
-import { isDemoModel, LANGUAGE_CODES } from '@tidings/core';
+import { isDemoModel } from '@tidings/core';
 import { failureReasonText, reviewReasonText, translatorFor } from '@tidings/i18n';
 import type { Article, LanguageState, Translation } from '@tidings/store';
-import { preferredLanguage } from '../preferred-language.ts';
+import { requestLanguage } from '../preferred-language.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -85,7 +85,7 @@ export function reasonsView(
   state: Pick<LanguageState, 'reasons' | 'failure'>,
   acceptLanguage?: string,
 ) {
-  const t = translatorFor(preferredLanguage(acceptLanguage, LANGUAGE_CODES));
+  const t = translatorFor(requestLanguage(acceptLanguage));
   if (state.failure) return [{ ...state.failure, text: failureReasonText(t, state.failure) }];
   return state.reasons.map((reason) => ({ ...reason, text: reviewReasonText(t, reason) }));
 }

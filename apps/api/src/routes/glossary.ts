@@ -4,9 +4,10 @@ import { Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { ApiEnv } from '../env.ts';
-import { fieldProblem, requestLanguage } from '../field-problem.ts';
+import { fieldProblem } from '../field-problem.ts';
 import { authenticate } from '../middleware/auth.ts';
 import { readJson, validated } from '../middleware/json-body.ts';
+import { requestLanguage } from '../preferred-language.ts';
 import { ProblemError } from '../problem.ts';
 import { glossaryChanges } from './glossary-changes.ts';
 

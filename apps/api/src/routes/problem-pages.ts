@@ -1,8 +1,7 @@
-import { LANGUAGE_CODES } from '@tidings/core';
 import { escapeHtml } from '@tidings/feed';
 import { translatorFor } from '@tidings/i18n';
 import { Hono } from 'hono';
-import { preferredLanguage } from '../preferred-language.ts';
+import { requestLanguage } from '../preferred-language.ts';
 import { PROBLEMS, type ProblemCode } from '../problem.ts';
 
 const isProblemCode = (code: string): code is ProblemCode => Object.hasOwn(PROBLEMS, code);
@@ -20,7 +19,7 @@ export function problemPages(): Hono {
   app.get('/docs/problems/:code', (c) => {
     const code = c.req.param('code');
     if (!isProblemCode(code)) return c.notFound();
-    const lang = preferredLanguage(c.req.header('accept-language'), LANGUAGE_CODES);
+    const lang = requestLanguage(c);
     const t = translatorFor(lang);
     const title = t(`errors:problem.${code}.title`);
     const page = `<!doctype html>
