@@ -1,8 +1,7 @@
 import type { ArticleContent, LanguageCode, SegmentOrigins } from '@tidings/core';
-import { ConflictError } from './conflict-error.ts';
 import type { Database } from './database.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
 import { addMemoryLesson } from './memory-lessons-repository.ts';
-import { NotFoundError } from './not-found-error.ts';
 import { finishRequest } from './outbox-repository.ts';
 import { isStoreId } from './read-article.ts';
 import type { ContentColumns } from './rows.ts';

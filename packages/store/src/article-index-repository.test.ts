@@ -1,6 +1,6 @@
 import type { LanguageCode } from '@tidings/core';
 import { expect, it } from 'vitest';
-import { InvalidCursorError } from './invalid-cursor-error.ts';
+import { InvalidCursorError } from './errors.ts';
 import { describeStore, type StoreEnv, sampleContent } from './test-harness.ts';
 
 /** A Ukrainian article whose languages end as asked; the rest stay queued. */

@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
-import { ConflictError } from './conflict-error.ts';
 import type { Database, Queryable } from './database.ts';
-import { NotFoundError } from './not-found-error.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
 import { describeStore, sampleContent } from './test-harness.ts';
 
 describeStore('articles', (env) => {

@@ -1,9 +1,8 @@
 import type { ArticleContent, LanguageCode } from '@tidings/core';
 import { LANGUAGE_CODES } from '@tidings/core';
-import { ConflictError } from './conflict-error.ts';
 import type { Database, Queryable } from './database.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
 import { freeSlug, nextSlugSql, takenSql } from './free-slug.ts';
-import { NotFoundError } from './not-found-error.ts';
 import { finishArticleRequests } from './outbox-repository.ts';
 import { isStoreId, readArticle } from './read-article.ts';
 import { type TranslationRow, toContent, toLanguageState } from './rows.ts';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { StoreLockedError } from './errors.ts';
 import { openStore } from './open-store.ts';
-import { StoreLockedError } from './store-locked-error.ts';
 
 const FIXTURE = fileURLToPath(new URL('./store-process.fixture.ts', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { StoreLockedError } from './store-locked-error.ts';
+import { StoreLockedError } from './errors.ts';
 
 /** A held directory lock. */
 export interface DirectoryLock {

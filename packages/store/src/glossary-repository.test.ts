@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { NotFoundError } from './not-found-error.ts';
+import { NotFoundError } from './errors.ts';
 import { describeStore } from './test-harness.ts';
 
 describeStore('the glossary', (env) => {

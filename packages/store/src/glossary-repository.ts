@@ -1,5 +1,5 @@
 import type { Database, Queryable } from './database.ts';
-import { NotFoundError } from './not-found-error.ts';
+import { NotFoundError } from './errors.ts';
 import type {
   GlossaryChange,
   GlossaryEntry,

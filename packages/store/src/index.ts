@@ -1,18 +1,15 @@
 export type { ArticleIndexOptions } from './article-index-repository.ts';
 export type { CreateArticleInput } from './articles-repository.ts';
 export type { Category } from './categories-repository.ts';
-export { ConflictError } from './conflict-error.ts';
 export type { StoreLogger } from './database.ts';
-export { InvalidCursorError } from './invalid-cursor-error.ts';
+export { ConflictError, InvalidCursorError, NotFoundError, StoreLockedError } from './errors.ts';
 export type { ListOptions } from './listing-repository.ts';
 export { MIGRATIONS_DIRECTORY } from './migrate.ts';
-export { NotFoundError } from './not-found-error.ts';
 export { openStore, type StoreOptions } from './open-store.ts';
 export type { StalledRetry } from './retries-repository.ts';
 export type { SitemapArticle, SitemapVersion } from './sitemap-repository.ts';
 export { slugify } from './slugify.ts';
 export { Store } from './store.ts';
-export { StoreLockedError } from './store-locked-error.ts';
 export type {
   TranslationFailureInput,
   TranslationResultInput,

@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
-import { ConflictError } from './conflict-error.ts';
-import { NotFoundError } from './not-found-error.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
 import { describeStore } from './test-harness.ts';
 
 describeStore('API keys', (env) => {

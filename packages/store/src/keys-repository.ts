@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ConflictError } from './conflict-error.ts';
 import type { Database, Queryable } from './database.ts';
-import { NotFoundError } from './not-found-error.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
 import { isStoreId } from './read-article.ts';
 import type { ApiKey, ApiKeyRole, CreatedKey, TokenLookup } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { InvalidCursorError } from './invalid-cursor-error.ts';
+import { InvalidCursorError } from './errors.ts';
 import { isStoreId } from './read-article.ts';
 
 // The cursor carries the timestamp to the microsecond, in UTC, formatted by the database

@@ -1,6 +1,6 @@
 import type { LanguageCode } from '@tidings/core';
 import { expect, it } from 'vitest';
-import { InvalidCursorError } from './invalid-cursor-error.ts';
+import { InvalidCursorError } from './errors.ts';
 import { describeStore, type StoreEnv, sampleContent } from './test-harness.ts';
 
 async function publish(env: StoreEnv, category: string, title: string, languages: LanguageCode[]) {

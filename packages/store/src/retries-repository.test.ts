@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { ConflictError } from './conflict-error.ts';
+import { ConflictError } from './errors.ts';
 import { describeStore, type StoreEnv, sampleContent } from './test-harness.ts';
 
 const german = {

@@ -1,7 +1,6 @@
 import { type LanguageCode, type TranslationStatus, targetsOf } from '@tidings/core';
-import { ConflictError } from './conflict-error.ts';
 import type { Database, Queryable } from './database.ts';
-import { NotFoundError } from './not-found-error.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
 import { reopenRequest } from './outbox-repository.ts';
 import { isStoreId } from './read-article.ts';
 import {

@@ -1,6 +1,6 @@
 import type { LanguageCode } from '@tidings/core';
 import { expect, it } from 'vitest';
-import { ConflictError } from './conflict-error.ts';
+import { ConflictError } from './errors.ts';
 import { describeStore, type StoreEnv, sampleContent } from './test-harness.ts';
 import type { TranslationResultInput } from './translations-repository.ts';
 

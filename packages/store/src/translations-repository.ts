@@ -7,10 +7,9 @@ import {
   sourceChanges,
   type TranslationStatus,
 } from '@tidings/core';
-import { ConflictError } from './conflict-error.ts';
 import type { Database, Queryable } from './database.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
 import { addMemoryLesson } from './memory-lessons-repository.ts';
-import { NotFoundError } from './not-found-error.ts';
 import { finishRequest } from './outbox-repository.ts';
 import { ARTICLE_SELECT, type ArticleRow, isStoreId } from './read-article.ts';
 import { type ContentColumns, type TranslationRow, toContent, toLanguageState } from './rows.ts';

@@ -1,0 +1,101 @@
+// The store's errors, one class for each way a call can be refused, each with its data: the
+// API answers the first three (404, 409, 400) as problems in the reader's language
+// (apps/api/src/store-problem.ts); the last stops a second process at start.
+
+/**
+ * The article, language version or key asked for does not exist (HTTP 404). Its `entity` and
+ * `id` are data, for a message in the reader's language; `message` is English, for logs.
+ *
+ * @example
+ * if (error instanceof NotFoundError) return notFound(error.entity, error.id);
+ */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+  /** What kind of thing was missing: `article`, `translation`, `key` or `glossary term`. */
+  readonly entity: 'article' | 'translation' | 'key' | 'glossary term';
+  /** The id (or slug, or `article/lang`, or term) asked for. */
+  readonly id: string;
+
+  constructor(entity: NotFoundError['entity'], id: string) {
+    super(`No ${entity} ${JSON.stringify(id)}`);
+    this.entity = entity;
+    this.id = id;
+  }
+}
+
+/**
+ * The request contradicts the stored state (HTTP 409): a slug already taken, a change
+ * to a retracted article, an edit of the source language, revoking the last admin key, an
+ * approval of a language with no draft awaiting review. The `code` and `fields` are data, for
+ * a message in the reader's language; `message` is English, for logs.
+ *
+ * @example
+ * throw new ConflictError('slug_taken', 'The slug "jef" is already used by another article', { slug: 'jef' });
+ */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+  /** A stable code the API can turn into a problem `type`. */
+  readonly code:
+    | 'slug_taken'
+    | 'retracted'
+    | 'source_language'
+    | 'last_admin'
+    | 'not_awaiting_review';
+  /**
+   * What the message names, by code: `slug` (slug_taken), `id` (retracted, last_admin), `id`
+   * and `lang` (source_language), `lang` and `status` (not_awaiting_review).
+   */
+  readonly fields: Readonly<Record<string, string | number>>;
+
+  constructor(
+    code: ConflictError['code'],
+    message: string,
+    fields: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(message);
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/**
+ * A listing cursor that this store did not make (HTTP 400).
+ *
+ * @example
+ * await store.listPublished('en', { limit: 20, before: 'garbage' }); // throws InvalidCursorError
+ */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+  /** The cursor given, quoted as JSON and cut to its first 100 characters. */
+  readonly cursor: string;
+
+  constructor(cursor: string) {
+    const quoted = JSON.stringify(cursor.slice(0, 100));
+    super(`Not a listing cursor: ${quoted}`);
+    this.cursor = quoted;
+  }
+}
+
+/**
+ * Another live process has the embedded store's directory open. PGlite serves one
+ * process; a second one would corrupt the data, so it is refused at once.
+ *
+ * @example
+ * try { await openStore({ dataDir }); }
+ * catch (error) { if (error instanceof StoreLockedError) process.exit(1); }
+ */
+export class StoreLockedError extends Error {
+  override readonly name = 'StoreLockedError';
+  /** The locked data directory. */
+  readonly directory: string;
+  /** The pid written in the lock file. */
+  readonly pid: number;
+
+  constructor(directory: string, pid: number, lockFile: string) {
+    super(
+      `The store in ${directory} is in use by process ${pid}. The embedded store (PGlite) serves one process: stop process ${pid}, use another DATA_DIR, or set DATABASE_URL to share a PostgreSQL server. If process ${pid} is not a Tidings process, delete ${lockFile}.`,
+    );
+    this.directory = directory;
+    this.pid = pid;
+  }
+}
