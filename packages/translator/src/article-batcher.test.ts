@@ -2,8 +2,8 @@ import type { ArticleContent } from '@tidings/core';
 import { ensureTestModels } from '@tidings/test-models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleBatcher } from './article-batcher.ts';
+import { TranslationInputError } from './errors.ts';
 import type { BatchEvent } from './segment-translator.ts';
-import { TranslationInputError } from './translation-input-error.ts';
 import { Translator } from './translator.ts';
 
 let modelsDir: string;

@@ -2,5 +2,5 @@
  * Language detection alone, without the model runtime: the API imports this entry
  * (`@tidings/translator/detect`) so that it never loads Transformers.js or ONNX Runtime.
  */
-export { LanguageDetectionError } from './language-detection-error.ts';
+export { LanguageDetectionError } from './errors.ts';
 export { detectArticleLanguage } from './language-detector.ts';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LANGUAGE_CODES } from '@tidings/core';
 import { describe, expect, it } from 'vitest';
+import { TranslatorConfigError } from './errors.ts';
 import { loadEvalSet } from './eval-set.ts';
 import { survivalCheck } from './survival-check.ts';
-import { TranslatorConfigError } from './translator-config-error.ts';
 
 const set = await loadEvalSet();
 const MARKUP = /<(a|em|strong)\b/;

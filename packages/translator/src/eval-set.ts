@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { LanguageCode } from '@tidings/core';
 import { z } from 'zod';
-import { parseConfigData, TranslatorConfigError } from './translator-config-error.ts';
+import { parseConfigData, TranslatorConfigError } from './errors.ts';
 
 /** One sentence of the test set, in every language (HTML with inline links and emphasis). */
 export type EvalSentence = { readonly id: string } & Readonly<Record<LanguageCode, string>>;

@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TranslatorConfigError } from './errors.ts';
 import { Glossary, loadGlossary, parseGlossary } from './glossary.ts';
-import { TranslatorConfigError } from './translator-config-error.ts';
 
 const glossary = parseGlossary({
   terms: [

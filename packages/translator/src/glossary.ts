@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import { z } from 'zod';
-import { parseConfigData, TranslatorConfigError } from './translator-config-error.ts';
+import { parseConfigData, TranslatorConfigError } from './errors.ts';
 
 const languageCode = z.enum(LANGUAGE_CODES);
 

@@ -3,6 +3,12 @@ export { planArticle } from './article-plan.ts';
 export type { TargetTranslation } from './assemble-target.ts';
 export { planBatches } from './batch-planner.ts';
 export { chrF } from './chrf.ts';
+export {
+  ModelPrefixError,
+  ModelUnavailableError,
+  TranslationInputError,
+  TranslatorConfigError,
+} from './errors.ts';
 export { EVAL_SET_PATH, type EvalSentence, type EvalSet, loadEvalSet } from './eval-set.ts';
 export {
   type DirectionScore,
@@ -11,7 +17,7 @@ export {
 } from './evaluate-translator.ts';
 // The glossary, memory, alignment and review reasons: the light entry, without the model runtime.
 export * from './light.ts';
-export { type ModelDtype, modelFiles } from './model-files.ts';
+export { type ModelDtype, modelFiles, vocabularyOf } from './model-files.ts';
 export {
   DEFAULT_MODEL_MAP,
   DEMO_MODEL_MAP,
@@ -22,15 +28,12 @@ export {
   resolveRoute,
 } from './model-map.ts';
 export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-pool.ts';
-export { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
-export { ModelUnavailableError } from './model-unavailable-error.ts';
 export type { MarkupRepair, RepairHow } from './placeholder-repair.ts';
 export { type PreloadPlan, preloadPlan } from './preload-plan.ts';
 export type { BatchEvent, TranslatorStats } from './segment-translator.ts';
 export { splitSentences } from './sentence-splitter.ts';
 export { servedDirections } from './served-directions.ts';
 export { type Survival, survivalCheck } from './survival-check.ts';
-export { TranslationInputError } from './translation-input-error.ts';
 export {
   type ArticleJob,
   type PreloadEvent,
@@ -39,4 +42,3 @@ export {
   Translator,
   type TranslatorOptions,
 } from './translator.ts';
-export { TranslatorConfigError } from './translator-config-error.ts';

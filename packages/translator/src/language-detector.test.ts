@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LanguageDetectionError } from './language-detection-error.ts';
+import { LanguageDetectionError } from './errors.ts';
 import { detectArticleLanguage, detectLanguage } from './language-detector.ts';
 
 const seed = (name: string) =>

@@ -1,7 +1,7 @@
 import type { ArticleContent, LanguageCode } from '@tidings/core';
 import { francAll } from 'franc';
+import { LanguageDetectionError } from './errors.ts';
 import { parseBody } from './html-flows.ts';
-import { LanguageDetectionError } from './language-detection-error.ts';
 
 const ISO_639_3: Record<string, LanguageCode> = {
   eng: 'en',

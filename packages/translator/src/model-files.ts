@@ -1,3 +1,5 @@
+// A translation model's directory: the files Transformers.js needs in it for a weight type, and
+// the tokens its tokenizer.json holds (which target-language prefixes it knows).
 import { join } from 'node:path';
 
 /** Transformers.js's file-name suffix of each weight type (`decoder_model_merged_quantized.onnx`). */
@@ -40,4 +42,29 @@ export function modelFiles(dtype: ModelDtype = 'fp32'): string[] {
  */
 export function decoderFile(modelDir: string, dtype: ModelDtype): string {
   return join(modelDir, modelFiles(dtype).at(-1) as string);
+}
+
+/** The target-language tokens (`>>fra<<`) among a vocabulary's tokens. */
+export function languageTokens(tokens: Iterable<string>): string[] {
+  return [...tokens].filter((t) => /^>>[A-Za-z_]{2,12}<<$/.test(t)).sort();
+}
+
+/**
+ * The tokens of a `tokenizer.json` object, whatever its model (WordLevel and BPE keep a
+ * `vocab` object, Unigram an array of `[piece, score]`), added tokens included.
+ *
+ * @example
+ * vocabularyOf(JSON.parse(readFileSync('tokenizer.json', 'utf8'))).has('>>fr<<');
+ */
+export function vocabularyOf(tokenizerJson: unknown): Set<string> {
+  const json = tokenizerJson as {
+    model?: { vocab?: Record<string, number> | [string, number][] };
+    added_tokens?: { content?: string }[];
+  };
+  const vocab = json.model?.vocab;
+  const tokens = new Set<string>(
+    Array.isArray(vocab) ? vocab.map((entry) => entry[0]) : Object.keys(vocab ?? {}),
+  );
+  for (const added of json.added_tokens ?? []) if (added.content) tokens.add(added.content);
+  return tokens;
 }

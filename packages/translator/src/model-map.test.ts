@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TranslationInputError } from './errors.ts';
 import { DEFAULT_MODEL_MAP, loadModelMap, parseModelMap, resolveRoute } from './model-map.ts';
-import { TranslationInputError } from './translation-input-error.ts';
 
 const NLLB = {
   en: 'eng_Latn',

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { DEMO_MODEL_OWNER, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import { z } from 'zod';
-import { TranslationInputError } from './translation-input-error.ts';
-import { parseConfigData, TranslatorConfigError } from './translator-config-error.ts';
+import { parseConfigData, TranslationInputError, TranslatorConfigError } from './errors.ts';
 
 const languageCode = z.enum(LANGUAGE_CODES);
 /** A hub id (`owner/name`) or a single directory name under MODELS_DIR. */

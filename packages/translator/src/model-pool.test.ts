@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTestModels } from '@tidings/test-models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ModelUnavailableError } from './errors.ts';
 import { ModelPool } from './model-pool.ts';
-import { ModelUnavailableError } from './model-unavailable-error.ts';
 
 let modelsDir: string;
 const pools: ModelPool[] = [];

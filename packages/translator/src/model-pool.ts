@@ -7,12 +7,11 @@ import {
   pipeline,
   type TranslationPipeline,
 } from '@huggingface/transformers';
+import { ModelPrefixError, ModelUnavailableError } from './errors.ts';
 import { GreedyDecoder, type Seq2SeqModel } from './greedy-decoder.ts';
 import { DEFAULT_TOP_K, useTopKDecoder } from './logits-top-k.ts';
-import { decoderFile, type ModelDtype } from './model-files.ts';
+import { decoderFile, languageTokens, type ModelDtype } from './model-files.ts';
 import type { RouteStep } from './model-map.ts';
-import { languageTokens, ModelPrefixError } from './model-prefix-error.ts';
-import { ModelUnavailableError } from './model-unavailable-error.ts';
 
 /** Where models come from and how they run (MODELS_DIR, ALLOW_REMOTE_MODELS, …). */
 export interface ModelPoolOptions {

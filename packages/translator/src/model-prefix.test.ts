@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTestModels } from '@tidings/test-models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ModelPrefixError } from './errors.ts';
+import { vocabularyOf } from './model-files.ts';
 import { DEFAULT_MODEL_MAP, parseModelMap } from './model-map.ts';
-import { ModelPrefixError, vocabularyOf } from './model-prefix-error.ts';
 import { Translator } from './translator.ts';
 
 const MODEL = 'Xenova/opus-mt-en-fr';

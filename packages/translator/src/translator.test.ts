@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { type ArticleContent, articleSize, type LanguageCode } from '@tidings/core';
 import { expectedTranslation } from '@tidings/test-models';
 import { describe, expect, it } from 'vitest';
+import { TranslationInputError } from './errors.ts';
 import { Glossary } from './glossary.ts';
 import { DEFAULT_MODEL_MAP, parseModelMap } from './model-map.ts';
-import { TranslationInputError } from './translation-input-error.ts';
 import { dictionaryTranslators } from './translator-test-harness.ts';
 
 /** A translator on the dictionary models with an empty memory of its own, recording batches. */

@@ -8,6 +8,7 @@ import {
 import type { Redis } from 'ioredis';
 import { type ArticlePlan, planArticle } from './article-plan.ts';
 import { assembleTarget, type TargetTranslation } from './assemble-target.ts';
+import { TranslationInputError } from './errors.ts';
 import { Glossary, loadGlossary } from './glossary.ts';
 import { DEFAULT_MODEL_MAP, loadModelMap, type ModelMap, resolveRoute } from './model-map.ts';
 import { ModelPool, type ModelPoolOptions } from './model-pool.ts';
@@ -19,7 +20,6 @@ import {
   type TranslatorStats,
 } from './segment-translator.ts';
 import { StepGroups, stepKey } from './step-groups.ts';
-import { TranslationInputError } from './translation-input-error.ts';
 import { humanWordings, type MemoryOptions, TranslationMemory } from './translation-memory.ts';
 
 /** Everything a translator needs; apps fill it from their configuration, parsed once. */
