@@ -3,6 +3,7 @@
  * start function, its configuration from the environment, and the options only a program can
  * give it (see `BenchmarkOptions`).
  */
-export type { BenchmarkOptions } from './benchmark-options.ts';
+
 export { loadConfig } from './config.ts';
+export type { BenchmarkOptions } from './engine-protocol.ts';
 export { startWorker } from './start-worker.ts';

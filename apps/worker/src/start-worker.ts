@@ -11,9 +11,9 @@ import {
   WorkerRegistry,
   workerTimings,
 } from '@tidings/queue';
-import { type BenchmarkOptions, engineArgs } from './benchmark-options.ts';
 import { cutOffPolicy } from './cut-off-policy.ts';
 import { EngineClient } from './engine-client.ts';
+import { type BenchmarkOptions, engineArgs } from './engine-protocol.ts';
 import { HeldJobs } from './held-jobs.ts';
 import { PARENT_PID_VARIABLE } from './orphan-guard.ts';
 import { reportStalledTooOften, translateProcessor } from './translate-processor.ts';

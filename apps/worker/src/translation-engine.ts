@@ -19,11 +19,11 @@ import {
   servedDirections,
   Translator,
 } from '@tidings/translator';
-import { parseEngineArgs } from './benchmark-options.ts';
 import { loadConfig } from './config.ts';
 import {
   type CancelRequest,
   type EngineMessage,
+  parseEngineArgs,
   sendToParent,
   type TranslateRequest,
 } from './engine-protocol.ts';
@@ -34,7 +34,7 @@ import { dieWithParent } from './orphan-guard.ts';
 dieWithParent();
 
 const config = loadConfig();
-// Set only by a benchmark that starts the worker itself (benchmark-options.ts); never by env.
+// Set only by a benchmark that starts the worker itself (engine-protocol.ts); never by env.
 const benchmark = parseEngineArgs(process.argv.slice(2));
 const logger = createLogger(config, 'worker');
 const connection = createRedisConnection(config.redisUrl, 'worker');
