@@ -21,8 +21,12 @@ import {
 } from '@tidings/translator';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LockLostError } from './lock-lost-error.ts';
-import { reportStalledTooOften, reviewText, translateProcessor } from './translate-processor.ts';
+import {
+  LockLostError,
+  reportStalledTooOften,
+  reviewText,
+  translateProcessor,
+} from './translate-processor.ts';
 
 const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
 const redis = createRedisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'worker');

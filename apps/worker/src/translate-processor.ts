@@ -21,9 +21,8 @@ import {
   type TargetTranslation,
   type TranslateOptions,
 } from '@tidings/translator';
-import { UnrecoverableError } from 'bullmq';
+import { DelayedError, UnrecoverableError } from 'bullmq';
 import { failureMessage, failureOf } from './failure-of.ts';
-import { LockLostError } from './lock-lost-error.ts';
 
 /**
  * What the processor uses of a job (a BullMQ `Job`); narrow, so tests can hand it their own.
@@ -44,6 +43,24 @@ export interface ArticleTranslator {
     targets: readonly LanguageCode[],
     options?: TranslateOptions,
   ): Promise<ReadonlyMap<LanguageCode, TargetTranslation>>;
+}
+
+/**
+ * Thrown by the processor of a job whose lock this worker lost (its renewals could not reach
+ * Redis for a whole lock duration, or Redis refused one): the job is another worker's now, or
+ * will be after the next stalled check. It is a `DelayedError` because that is how BullMQ is
+ * told that a job's state was settled elsewhere: the worker then leaves the job alone instead
+ * of trying to fail it with a lock it no longer holds.
+ *
+ * @example
+ * if (signal.aborted) throw new LockLostError(job.id);
+ */
+export class LockLostError extends DelayedError {
+  override readonly name = 'LockLostError';
+
+  constructor(jobId: string | undefined) {
+    super(`job ${jobId ?? '?'}: this worker lost its lock; another worker takes it over`);
+  }
 }
 
 const isUnrecoverable = (error: unknown) =>
