@@ -1,6 +1,6 @@
 import type { LanguageCode } from '@tidings/core';
 import type { Database } from './database.ts';
-import { slugify } from './slugify.ts';
+import { slugify } from './slug.ts';
 
 /** A category as named in one language, under its slug in that language. */
 export interface Category {

@@ -8,7 +8,7 @@ export { MIGRATIONS_DIRECTORY } from './migrate.ts';
 export { openStore, type StoreOptions } from './open-store.ts';
 export type { StalledRetry } from './retries-repository.ts';
 export type { SitemapArticle, SitemapVersion } from './sitemap-repository.ts';
-export { slugify } from './slugify.ts';
+export { slugify } from './slug.ts';
 export { Store } from './store.ts';
 export type {
   TranslationFailureInput,

@@ -1,7 +1,6 @@
 import type { LanguageCode } from '@tidings/core';
 import type { Queryable } from './database.ts';
-import { freeSlug } from './free-slug.ts';
-import { slugify } from './slugify.ts';
+import { freeSlug, slugify } from './slug.ts';
 
 /**
  * What goes with a language version going live, in the same transaction: its own slug, from

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from './slugify.ts';
+import { slugify } from './slug.ts';
 
 describe('slugify', () => {
   it('transliterates Ukrainian headlines the way the national standard does', () => {
