@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_MAX_ARTICLE_CHARS } from './article-size.ts';
+import { DEFAULT_MAX_ARTICLE_CHARS } from './article.ts';
 import { LANGUAGE_CODES, type LanguageCode } from './languages.ts';
 import { siteSettingSchemas } from './site-settings.ts';
 

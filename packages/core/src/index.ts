@@ -1,17 +1,16 @@
-export type {
-  ArticleContent,
-  ArticleImage,
-  TranslationStatus,
-} from './article.ts';
-export { TRANSLATION_STATUSES } from './article.ts';
-export { articleContentSchema } from './article-content-schema.ts';
 export {
+  type ArticleContent,
+  type ArticleImage,
   type ArticleSubmissionInput,
+  articleContentSchema,
+  articleSize,
   articleSubmissionSchema,
+  DEFAULT_MAX_ARTICLE_CHARS,
+  TRANSLATION_STATUSES,
   type TranslationEditInput,
+  type TranslationStatus,
   translationEditSchema,
-} from './article-schema.ts';
-export { articleSize, DEFAULT_MAX_ARTICLE_CHARS } from './article-size.ts';
+} from './article.ts';
 export { bodyBlocks, type SourceChangeEntry, sourceChanges } from './block-diff.ts';
 export { bodyBlockHtml } from './body-block-html.ts';
 export { cleanArticleContent } from './clean-article-content.ts';
