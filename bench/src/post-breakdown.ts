@@ -8,9 +8,9 @@ import { median } from './measure.ts';
 /**
  * Where the time of one `POST /v1/articles` goes, one request at a time: each step the route
  * takes, called through the same public store and queue methods (key lookup, sanitizing,
- * the article and its outbox written in one statement, enqueueing five jobs, and marking
- * them enqueued, which the route leaves to the dispatcher after its answer, batched with
- * the marks of other requests), and the whole request through the app without HTTP;
+ * the article and its outbox written in one statement, enqueueing five jobs and marking
+ * them enqueued, both of which the route leaves to the dispatcher after its answer, batched
+ * with those of other requests), and the whole request through the app without HTTP;
  * median of `requests`.
  *
  * @example
@@ -56,7 +56,7 @@ export async function postBreakdown(
       );
       // The dispatcher enqueues from the article createArticle returns: nothing is read back.
       const { article } = write;
-      await time('queue.addBulk (5 jobs)', () =>
+      await time("queue.addBulk (one request's 5 jobs, off the response path)", () =>
         h.queue.addBulk(
           write.requests.map((r) => ({
             name: TRANSLATE_JOB,

@@ -213,10 +213,11 @@ async function stopServices(): Promise<void> {
   await reconciler.stop();
   await teacher.stop();
   await results.close();
+  // What the last requests answered handed over is enqueued, and marked, before the queue
+  // and the store close (the HTTP server is closed: no request hands over more).
+  await dispatcher.flush();
   await queue.close();
   await resultsQueue.close();
-  // The marks of what was enqueued last are written before the store closes.
-  await dispatcher.flush();
   producer.disconnect();
   consumerConnection.disconnect();
   await store.close();

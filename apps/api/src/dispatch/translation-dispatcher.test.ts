@@ -74,6 +74,72 @@ describe('the translation dispatcher', () => {
     expect(await states(ids)).toEqual(Array(20).fill('enqueued'));
   });
 
+  it('sends the jobs of concurrent dispatches to Redis in one addBulk', async () => {
+    const writes = await Promise.all(['Five', 'Six', 'Seven'].map(post));
+    const adds: number[] = [];
+    const dispatcher = new TranslationDispatcher(
+      {
+        addBulk: (jobs) => {
+          adds.push(jobs.length);
+          return translate.addBulk(jobs);
+        },
+      },
+      store,
+      logger,
+    );
+    await Promise.all(writes.map((w) => dispatcher.dispatch(w.requests, { article: w.article })));
+    expect(adds).toEqual([15]);
+    await dispatcher.flush();
+  });
+
+  it('hands a post over without waiting: the jobs and their marks follow, and flush waits for them', async () => {
+    const writes = await Promise.all(['Eight', 'Nine'].map(post));
+    const dispatcher = new TranslationDispatcher(translate, store, logger);
+    for (const w of writes) dispatcher.enqueue(w.requests, { article: w.article });
+    const [first] = writes[0]?.requests ?? [];
+    if (!first) throw new Error('no request');
+    // Nothing is sent before the next turn of the event loop: enqueue returned at once.
+    expect(
+      await translate.getJob(translateJobId(first.articleId, first.revision, first.language)),
+    ).toBeUndefined();
+    await dispatcher.flush();
+    for (const w of writes)
+      for (const r of w.requests)
+        expect(
+          (await translate.getJob(translateJobId(r.articleId, r.revision, r.language)))?.data,
+        ).toMatchObject({ articleId: r.articleId, target: r.language, content: w.article.content });
+    expect(await states(writes.map((w) => w.article.id))).toEqual(Array(10).fill('enqueued'));
+  });
+
+  it('logs an enqueue that fails after commit and leaves its requests pending for the reconciler', async () => {
+    const write = await post('Redis away');
+    const lines: string[] = [];
+    const logs = createLogger({ logLevel: 'warn', logFormat: 'json' }, 'test', false, {
+      write: (line: string) => void lines.push(line),
+    });
+    const dispatcher = new TranslationDispatcher(
+      { addBulk: () => Promise.reject(new Error('NOPERM no write rights')) },
+      store,
+      logs,
+    );
+    dispatcher.enqueue(write.requests, { article: write.article, requestId: 'req-1' });
+    await dispatcher.flush();
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      msg: 'enqueue failed after commit; the reconciler will enqueue',
+      articleIds: [write.article.id],
+      requestId: 'req-1',
+      err: { message: 'NOPERM no write rights' },
+    });
+    expect(await states([write.article.id])).toEqual(Array(5).fill('pending'));
+    // The dispatcher goes on: the next hand-over is enqueued.
+    const next = await post('Redis back');
+    const working = new TranslationDispatcher(translate, store, logs);
+    working.enqueue(next.requests, { article: next.article });
+    await working.flush();
+    expect(await states([next.article.id])).toEqual(Array(5).fill('enqueued'));
+  });
+
   it('leaves a request pending for the reconciler when its mark fails, and goes on marking', async () => {
     const [failed, next] = [await post('Lost mark'), await post('Next mark')];
     let fail = true;

@@ -2,22 +2,56 @@ import type { Logger } from '@tidings/core';
 import { TRANSLATE_JOB, type TranslateQueue, translateJobId } from '@tidings/queue';
 import type { Article, Store, TranslationRequestKey } from '@tidings/store';
 
+/** What a dispatch says of the requests it hands over. */
+export interface DispatchContext {
+  /** The HTTP request that caused them, carried into the jobs and the logs. */
+  readonly requestId?: string | undefined;
+  /** Their article as a write just returned it (current), so that it is not read again. */
+  readonly article?: Article | undefined;
+}
+
+type TranslateJobs = Parameters<TranslateQueue['addBulk']>[0];
+
+/** One dispatch's jobs waiting for the next `addBulk`, and how to tell it the outcome. */
+interface Waiting {
+  readonly jobs: TranslateJobs;
+  readonly done: (error?: unknown) => void;
+}
+
+/**
+ * Most jobs one `addBulk` carries: Redis runs a MULTI whole, so a reconciler pass that hands
+ * over thousands of requests goes in several, and the other clients of Redis are served
+ * between them. A dispatch is never split.
+ */
+const MAX_JOBS_PER_ADD = 500;
+
 /**
  * Hands translation requests from the store's outbox to the queue. The job id is derived
  * from (article, revision, language), so handing the same request over twice adds one job.
  *
- * Marking requests enqueued in the store happens after `dispatch` resolves, batched: the
- * marks of every dispatch made while one batch is being written go in the next, one
- * statement for all. A mark that is lost (the store fails, the process stops) only leaves
- * its request pending, and the reconciler hands a pending request over again after a few
- * seconds, which adds no second job while the first one is known to Redis.
+ * Every dispatch made while one `addBulk` is on its way to Redis goes in the next, one round
+ * trip for all: the requests of concurrent posts travel together. A post does not wait for
+ * it ({@link enqueue}): its outbox was committed with the article, and an enqueue that is
+ * lost (Redis fails, the process stops) only leaves its requests pending, which the
+ * reconciler hands over again a few seconds after their commit.
+ *
+ * Marking requests enqueued in the store happens after their jobs are in Redis, batched the
+ * same way: one statement for the marks of every dispatch made while one batch is written.
+ * A lost mark, too, only leaves its request pending, and handing it over again adds no
+ * second job while the first one is known to Redis.
  *
  * @example
  * const dispatcher = new TranslationDispatcher(queue, store, logger);
- * await dispatcher.dispatch(write.requests);
- * await dispatcher.flush(); // before closing the store
+ * dispatcher.enqueue(write.requests, { article: write.article }); // a post's answer goes now
+ * await dispatcher.dispatch(requests); // the jobs are in Redis
+ * await dispatcher.flush(); // before closing the queue and the store
  */
 export class TranslationDispatcher {
+  /** Dispatches whose jobs wait for the next `addBulk`. */
+  #waiting: Waiting[] = [];
+  #adding: Promise<void> | undefined;
+  /** Dispatches handed over with {@link enqueue} that have not settled. */
+  readonly #unsettled = new Set<Promise<unknown>>();
   /** Requests handed to the queue whose mark is not yet written. */
   #unmarked: TranslationRequestKey[] = [];
   #marking: Promise<void> | undefined;
@@ -29,18 +63,64 @@ export class TranslationDispatcher {
   ) {}
 
   /**
-   * Enqueues one job per request; their marks as enqueued follow (see {@link flush}).
-   * Requests for a revision that is no longer current are left to be marked done by the
-   * store when the newer one finishes.
+   * Enqueues one job per request and resolves with how many once they are in Redis; their
+   * marks as enqueued follow (see {@link flush}). Requests for a revision that is no longer
+   * current, or of a retracted article, are left to the store.
    */
   async dispatch(
     requests: readonly TranslationRequestKey[],
-    context: { requestId?: string; article?: Article } = {},
+    context: DispatchContext = {},
   ): Promise<number> {
+    const { jobs, sent } = await this.#jobsOf(requests, context);
+    if (jobs.length === 0) return 0;
+    await new Promise<void>((resolve, reject) => {
+      this.#waiting.push({ jobs, done: (error) => (error ? reject(error) : resolve()) });
+      this.#adding ??= this.#addAll();
+    });
+    this.#mark(sent);
+    this.logger.debug({ jobs: jobs.map((j) => j.opts?.jobId) }, 'translation jobs enqueued');
+    return jobs.length;
+  }
+
+  /**
+   * {@link dispatch} without waiting, for requests already committed in the outbox: a failure
+   * is logged, and the reconciler enqueues them later. {@link flush} waits for it.
+   */
+  enqueue(requests: readonly TranslationRequestKey[], context: DispatchContext = {}): void {
+    if (requests.length === 0) return;
+    const handed: Promise<unknown> = this.dispatch(requests, context)
+      .catch((error: unknown) =>
+        this.logger.warn(
+          {
+            err: error,
+            articleIds: [...new Set(requests.map((r) => r.articleId))],
+            requestId: context.requestId,
+          },
+          'enqueue failed after commit; the reconciler will enqueue',
+        ),
+      )
+      .finally(() => this.#unsettled.delete(handed));
+    this.#unsettled.add(handed);
+  }
+
+  /**
+   * Resolves once every request handed over so far is in Redis (or its enqueue failed) and
+   * marked enqueued (or its mark failed).
+   */
+  async flush(): Promise<void> {
+    while (this.#unsettled.size > 0 || this.#adding || this.#marking) {
+      await Promise.all([...this.#unsettled, this.#adding, this.#marking]);
+    }
+  }
+
+  async #jobsOf(
+    requests: readonly TranslationRequestKey[],
+    context: DispatchContext,
+  ): Promise<{ jobs: TranslateJobs; sent: TranslationRequestKey[] }> {
     const byArticle = new Map<string, TranslationRequestKey[]>();
     for (const r of requests)
       byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r]);
-    const jobs: Parameters<typeof this.queue.addBulk>[0] = [];
+    const jobs: TranslateJobs = [];
     const sent: TranslationRequestKey[] = [];
     for (const [articleId, wanted] of byArticle) {
       // The article a write just returned is current: no need to read it again.
@@ -69,16 +149,36 @@ export class TranslationDispatcher {
         sent.push(request);
       }
     }
-    if (jobs.length === 0) return 0;
-    await this.queue.addBulk(jobs);
-    this.#mark(sent);
-    this.logger.debug({ jobs: jobs.map((j) => j.opts?.jobId) }, 'translation jobs enqueued');
-    return jobs.length;
+    return { jobs, sent };
   }
 
-  /** Resolves once every request dispatched so far is marked enqueued (or its mark failed). */
-  async flush(): Promise<void> {
-    while (this.#marking) await this.#marking;
+  async #addAll(): Promise<void> {
+    // Let the dispatches of the requests being answered meanwhile join the first batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.#waiting.length > 0) {
+      const batch = this.#nextBatch();
+      const error = await Promise.resolve(batch.flatMap((w) => w.jobs))
+        .then((jobs) => this.queue.addBulk(jobs))
+        .then(
+          () => undefined,
+          (failure: unknown) => failure ?? new Error('addBulk failed'),
+        );
+      // One MULTI: a failure may have added some of the jobs, and handing them over again
+      // adds none twice.
+      for (const w of batch) w.done(error);
+    }
+    this.#adding = undefined;
+  }
+
+  #nextBatch(): Waiting[] {
+    let jobs = 0;
+    let count = 0;
+    for (const w of this.#waiting) {
+      if (count > 0 && jobs + w.jobs.length > MAX_JOBS_PER_ADD) break;
+      jobs += w.jobs.length;
+      count += 1;
+    }
+    return this.#waiting.splice(0, count);
   }
 
   #mark(keys: readonly TranslationRequestKey[]): void {

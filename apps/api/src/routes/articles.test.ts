@@ -30,6 +30,8 @@ describe('POST /v1/articles (happy path)', () => {
     const view = (await res.json()) as View;
     expect(res.headers.get('location')).toBe(`http://news.test/v1/articles/${view.id}`);
     expect(view.languages.en?.status).toBe('published');
+    // The answer does not wait for the jobs, which follow with the next batch.
+    await h.dispatcher.flush();
     for (const lang of ['es', 'de', 'fr', 'it', 'uk']) {
       expect(view.languages[lang]?.status).toBe('queued');
       const job = await h.queue.getJob(translateJobId(view.id, 1, lang as 'es'));
@@ -48,6 +50,7 @@ describe('POST /v1/articles (happy path)', () => {
     const second = (await again.json()) as View;
     expect(second.id).toBe(first.id);
     expect(second.revision).toBe(1);
+    await h.dispatcher.flush();
     const counts = await h.queue.getJobCounts('waiting', 'prioritized', 'delayed');
     const jobs = await h.queue.getJobs(['waiting']);
     expect(jobs.filter((j) => j.data.articleId === first.id)).toHaveLength(5);
@@ -66,6 +69,7 @@ describe('POST /v1/articles (happy path)', () => {
     expect(res.status).toBe(202);
     const view = (await res.json()) as View;
     expect(view.revision).toBe(2);
+    await h.dispatcher.flush();
     expect(await h.queue.getJob(translateJobId(first.id, 2, 'uk'))).toBeTruthy();
   });
 

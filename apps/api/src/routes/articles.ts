@@ -88,19 +88,11 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     }
   };
 
-  // The outbox is committed with the article: if enqueueing fails now, the reconciler
-  // enqueues it later, so the publisher still gets its 201/202.
-  const dispatch = async (c: Context<ApiEnv>, write: ArticleWrite) => {
-    if (write.requests.length === 0) return;
-    await dispatcher
-      .dispatch(write.requests, { requestId: c.var.requestId, article: write.article })
-      .catch((error: unknown) =>
-        deps.logger.warn(
-          { err: error, articleId: write.article.id, requestId: c.var.requestId },
-          'enqueue failed after commit; the reconciler will enqueue',
-        ),
-      );
-  };
+  // The outbox is committed with the article: the answer does not wait for the jobs, which
+  // go to Redis with those of the other requests answered meanwhile. If enqueueing fails,
+  // or the process stops first, the reconciler enqueues them.
+  const dispatch = (c: Context<ApiEnv>, write: ArticleWrite) =>
+    dispatcher.enqueue(write.requests, { requestId: c.var.requestId, article: write.article });
 
   app.post('/', publisher, async (c) => {
     const input = await readJson(c, articleSubmissionSchema);
@@ -130,7 +122,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
       content,
       languages,
     });
-    await dispatch(c, write);
+    dispatch(c, write);
     if (write.revised) deps.onChange?.(write.article.id);
     const view = articleView(publicUrl, write.article, c.req.header('accept-language'));
     c.header('location', view.links.self);
@@ -162,7 +154,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
       c.var.key.id,
       languages,
     );
-    await dispatch(c, write);
+    dispatch(c, write);
     if (write.revised) deps.onChange?.(id);
     return c.json(
       articleView(publicUrl, write.article, c.req.header('accept-language')),

@@ -38,6 +38,7 @@ describe('one article size limit, the one the translator takes', () => {
   });
 
   it('refuses one character more with a 413 naming the limit and MAX_ARTICLE_CHARS, storing nothing', async () => {
+    await h.dispatcher.flush(); // the jobs of the post before, which follow its answer
     const before = await h.queue.count();
     const res = await post(sized(DEFAULT_MAX_ARTICLE_CHARS + 1));
     expect(res.status).toBe(413);

@@ -22,6 +22,8 @@ interface View {
 }
 
 async function jobsOf(articleId: string) {
+  // A post's jobs follow its answer: wait for them, so that a missing one is really missing.
+  await h.dispatcher.flush();
   const jobs = await h.queue.getJobs(['waiting', 'delayed', 'prioritized', 'active']);
   return jobs
     .filter((j) => j.data.articleId === articleId)
