@@ -1,27 +1,13 @@
 import type { ArticleContent, LanguageCode } from '@tidings/core';
-import { LANGUAGE_CODES } from '@tidings/core';
 import type { Database, Queryable } from './database.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
+import { GroupCommit } from './group-commit.ts';
+import { type CreateArticleInput, insertDerivedArticles, insertNewArticle } from './new-article.ts';
 import { finishArticleRequests } from './outbox-repository.ts';
 import { isStoreId, readArticle } from './read-article.ts';
-import { type TranslationRow, toContent, toLanguageState } from './rows.ts';
-import { freeSlug, nextSlugSql, slugify, takenSql } from './slug.ts';
-import { titleKey } from './title-key.ts';
+import { freeSlug, slugify } from './slug.ts';
 import type { Article, ArticleWrite } from './types.ts';
-import { contentParameters, sameContent, writeRevision } from './write-revision.ts';
-
-/** What a publisher submits to create an article. */
-export interface CreateArticleInput {
-  readonly publisherKeyId: string;
-  /** The publisher's own id; a second post with it becomes a revision. */
-  readonly externalId?: string | undefined;
-  readonly sourceLanguage: LanguageCode;
-  /** Taken as given (a {@link ConflictError} when used); derived from the title when absent. */
-  readonly slug?: string | undefined;
-  readonly content: ArticleContent;
-  /** The languages served (`LANGUAGES`, default all six): the article is translated into these only. */
-  readonly languages?: readonly LanguageCode[] | undefined;
-}
+import { sameContent, writeRevision } from './write-revision.ts';
 
 interface LockedArticle {
   id: string;
@@ -35,6 +21,12 @@ interface LockedArticle {
  * serialized, so a collision is left only against an explicitly chosen slug posted meanwhile.
  */
 const SLUG_ATTEMPTS = 3;
+
+/** Most new articles written by one statement, and most characters of content in it. */
+const MAX_BATCH = 32;
+const MAX_BATCH_CHARS = 4_000_000;
+/** Batches of new articles written at once on PostgreSQL, each on its own connection. */
+const POSTGRES_BATCHES_IN_FLIGHT = 2;
 
 function uniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: unknown; constraint?: unknown };
@@ -94,108 +86,6 @@ async function revise(
 }
 
 /**
- * Writes revision 1 of a new article in one statement (see createArticle) under a slug given
- * or derived from `derivedFrom` by its counter (see freeSlug); `undefined` when nothing was
- * written: the external id is taken, or the derived slug is (the caller then takes the
- * transactional way, whose freeSlug passes over taken slugs).
- */
-async function insertNew(
-  q: Queryable,
-  input: CreateArticleInput,
-  slug: { given: string } | { derivedFrom: string },
-): Promise<ArticleWrite | undefined> {
-  const externalId = input.externalId ?? null;
-  const served = input.languages ?? LANGUAGE_CODES;
-  const targets = served.filter((code) => code !== input.sourceLanguage);
-  const { content } = input;
-  const categories = content.categories
-    .map((name) => ({ name, slug: slugify(name) }))
-    .filter((c) => c.slug !== '');
-  // One statement writes what freeSlug (for a derived slug), writeRevision and
-  // settleLiveVersion write for revision 1 of a new article: the article, its revision, the source language's live version (under
-  // the article's slug), a queued row and a pending outbox request per target language,
-  // and the source language's categories. A concurrent post of the same external id makes
-  // the article insert wait for it and then do nothing, and with it everything that
-  // depends on it; the post is then handled as a repost of that article. It returns the
-  // article's language rows as written, so the article is not read back.
-  const rows = await q.query<
-    TranslationRow & { article_created_at: Date; article_updated_at: Date }
-  >(
-    `WITH ${
-      'given' in slug
-        ? `a AS (
-       INSERT INTO articles (publisher_key_id, external_id, source_language, slug)
-       VALUES ($1, $2, $3, $4)`
-        : `n AS (${nextSlugSql('$4')}), a AS (
-       INSERT INTO articles (publisher_key_id, external_id, source_language, slug)
-       SELECT $1, $2, $3, n.slug FROM n WHERE NOT (${takenSql('n.slug', '$14')})`
-    }
-       ON CONFLICT (publisher_key_id, external_id) DO NOTHING
-       RETURNING id, slug, created_at, updated_at
-     ), r AS (
-       INSERT INTO revisions
-         (article_id, revision, publisher_key_id, title, summary, body, categories, image_url, image_alt)
-       SELECT a.id, 1, $1, $5, $6, $7, $8::jsonb, $9, $10 FROM a
-     ), s AS (
-       INSERT INTO translations
-         (article_id, language, revision, status, content_revision, title, summary, body,
-          categories, image_alt, title_key, started_at, finished_at, published_at,
-          content_updated_at, slug)
-       SELECT a.id, $3, 1, 'published', 1, $5, $6, $7, $8::jsonb, $10, $11, now(), now(),
-              now(), now(), a.slug
-         FROM a
-       RETURNING *
-     ), t AS (
-       INSERT INTO translations (article_id, language, revision, status, queued_at)
-       SELECT a.id, l.language, 1, 'queued', now()
-         FROM a, jsonb_array_elements_text($12::jsonb) AS l(language)
-       RETURNING *
-     ), q AS (
-       INSERT INTO translation_requests (article_id, revision, language)
-       SELECT a.id, 1, l.language FROM a, jsonb_array_elements_text($12::jsonb) AS l(language)
-     ), c AS (
-       INSERT INTO categories (language, slug, name)
-       SELECT $3, c.slug, c.name
-         FROM a, jsonb_to_recordset($13::jsonb) AS c(slug text, name text)
-       ON CONFLICT (language, slug) DO NOTHING
-     )
-     SELECT v.*, a.created_at AS article_created_at, a.updated_at AS article_updated_at
-       FROM a, (SELECT * FROM s UNION ALL SELECT * FROM t) AS v`,
-    [
-      input.publisherKeyId,
-      externalId,
-      input.sourceLanguage,
-      'given' in slug ? slug.given : slug.derivedFrom,
-      ...contentParameters(content),
-      titleKey(content.title),
-      JSON.stringify(targets),
-      JSON.stringify(categories),
-      ...('given' in slug ? [] : [LANGUAGE_CODES]),
-    ],
-  );
-  const source = rows.find((row) => row.language === input.sourceLanguage);
-  if (!source) return undefined;
-  const id = source.article_id;
-  const order = (language: LanguageCode) => LANGUAGE_CODES.indexOf(language);
-  // What readArticle would read back, from the rows just written.
-  const article: Article = {
-    id,
-    slug: source.slug ?? '',
-    externalId: input.externalId ?? null,
-    publisherKeyId: input.publisherKeyId,
-    sourceLanguage: input.sourceLanguage,
-    revision: 1,
-    createdAt: source.article_created_at,
-    updatedAt: source.article_updated_at,
-    retractedAt: null,
-    content: toContent(source, content.image?.url ?? null) ?? content,
-    languages: rows.sort((a, b) => order(a.language) - order(b.language)).map(toLanguageState),
-  };
-  const requests = targets.map((language) => ({ articleId: id, revision: 1, language }));
-  return { article, created: true, revised: true, requests };
-}
-
-/**
  * Articles and their revisions. Every write is one transaction that also writes the
  * outbox (`translation_requests`), so a translation is never requested for an article
  * that was not stored, nor forgotten for one that was.
@@ -205,25 +95,34 @@ async function insertNew(
  */
 export class ArticlesRepository {
   readonly #db: Database;
+  readonly #derived: GroupCommit<CreateArticleInput, ArticleWrite | undefined>;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#derived = new GroupCommit((inputs) => insertDerivedArticles(db, inputs), {
+      // PGlite runs one statement at a time anyway; PostgreSQL writes a few batches at once.
+      inFlight: db.kind === 'pglite' ? 1 : POSTGRES_BATCHES_IN_FLIGHT,
+      maxBatch: MAX_BATCH,
+      maxWeight: MAX_BATCH_CHARS,
+      weight: ({ content }) => content.body.length + content.title.length + content.summary.length,
+    });
   }
 
   /**
    * Creates an article (revision 1, the source version live, five translations queued).
    * When the publisher already posted `externalId`, an identical repost returns the
    * article unchanged and a changed one becomes a new revision.
+   *
+   * A new article without an external id or a chosen slug is written with the others posted at
+   * the same moment, in one statement and no transaction (see insertDerivedArticles): each is
+   * stored when its call resolves, and a failure of one is its call's alone.
    */
   async createArticle(input: CreateArticleInput): Promise<ArticleWrite> {
     for (let attempt = 1; ; attempt++) {
       try {
-        // Without an external id or a chosen slug, a new article is one statement, atomic on
-        // its own: no transaction to open and commit around it. The transactional way is
-        // left for reposts, chosen slugs, and a derived slug found taken.
+        // The transactional way is left for reposts, chosen slugs, and a derived slug found taken.
         if (input.externalId === undefined && input.slug === undefined) {
-          const derivedFrom = slugify(input.content.title);
-          const write = await insertNew(this.#db, input, { derivedFrom });
+          const write = await this.#derived.submit(input);
           if (write) return write;
         }
         return await this.#db.transaction((tx) => this.#create(tx, input));
@@ -249,7 +148,7 @@ export class ArticlesRepository {
         return revise(tx, existing, input.content, input.publisherKeyId, input.languages);
     }
     const slug = input.slug ?? (await freeSlug(tx, slugify(input.content.title)));
-    const write = await insertNew(tx, input, { given: slug });
+    const write = await insertNewArticle(tx, input, slug);
     if (write) return write;
     // A concurrent post of the same external id came first: this is a repost of it.
     const existing = await this.#findExternal(tx, input.publisherKeyId, externalId ?? '');

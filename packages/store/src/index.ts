@@ -1,10 +1,10 @@
 export type { ArticleIndexOptions } from './article-index-repository.ts';
-export type { CreateArticleInput } from './articles-repository.ts';
 export type { Category } from './categories-repository.ts';
 export type { StoreLogger } from './database.ts';
 export { ConflictError, InvalidCursorError, NotFoundError, StoreLockedError } from './errors.ts';
 export type { ListOptions } from './listing-repository.ts';
 export { MIGRATIONS_DIRECTORY } from './migrate.ts';
+export type { CreateArticleInput } from './new-article.ts';
 export { openStore, type StoreOptions } from './open-store.ts';
 export type { StalledRetry } from './retries-repository.ts';
 export type { SitemapArticle, SitemapVersion } from './sitemap-repository.ts';

@@ -37,13 +37,38 @@ export interface TranslationRow {
   segment_origins: SegmentOrigins | null;
 }
 
+/** The columns of a `translations` row that say where its language stands (no content). */
+export type LanguageStateRow = Pick<
+  TranslationRow,
+  | 'language'
+  | 'status'
+  | 'revision'
+  | 'content_revision'
+  | 'model'
+  | 'reason'
+  | 'reasons'
+  | 'edited_by'
+  | 'approved_by'
+  | 'approved_at'
+  | 'queued_at'
+  | 'started_at'
+  | 'finished_at'
+  | 'published_at'
+  | 'content_updated_at'
+  | 'slug'
+>;
+
+/** {@link LanguageStateRow}'s columns, for a `SELECT` or `RETURNING` list. */
+export const LANGUAGE_STATE_COLUMNS =
+  'language, status, revision, content_revision, model, reason, reasons, edited_by, approved_by, approved_at, queued_at, started_at, finished_at, published_at, content_updated_at, slug';
+
 /**
- * Maps a `translations` row to the public {@link LanguageState}.
+ * Maps a `translations` row (its state columns are enough) to the public {@link LanguageState}.
  *
  * @example
  * const languages = rows.map(toLanguageState);
  */
-export function toLanguageState(row: TranslationRow): LanguageState {
+export function toLanguageState(row: LanguageStateRow): LanguageState {
   return {
     language: row.language,
     status: row.status,

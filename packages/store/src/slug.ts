@@ -114,14 +114,8 @@ export function takenSql(slug: string, languages: string): string {
     OR EXISTS (SELECT 1 FROM translations WHERE language = ANY(${languages}::text[]) AND slug = ${slug})`;
 }
 
-/**
- * SQL that bumps the counter of the base in parameter `base` and returns its next slug
- * (`slug`): the first half of {@link freeSlug}, for a statement that checks it itself.
- *
- * @example
- * await tx.query(`WITH n AS (${nextSlugSql('$1')}) SELECT slug FROM n`, [base]);
- */
-export function nextSlugSql(base: string): string {
+/** SQL that bumps the counter of the base in parameter `base` and returns its next slug (`slug`). */
+function nextSlugSql(base: string): string {
   return `INSERT INTO slug_bases (base, last) VALUES (${base}, 1)
        ON CONFLICT (base) DO UPDATE SET last = slug_bases.last + 1
        RETURNING last, CASE WHEN last = 1 THEN ${base} ELSE ${base} || '-' || last END AS slug`;

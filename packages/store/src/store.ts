@@ -6,7 +6,7 @@ import type {
 } from '@tidings/core';
 import { ApprovalsRepository } from './approvals-repository.ts';
 import { type ArticleIndexOptions, ArticleIndexRepository } from './article-index-repository.ts';
-import { ArticlesRepository, type CreateArticleInput } from './articles-repository.ts';
+import { ArticlesRepository } from './articles-repository.ts';
 import { backfillTitleKeys } from './backfill-title-keys.ts';
 import { CategoriesRepository, type Category } from './categories-repository.ts';
 import type { Database, StoreLogger } from './database.ts';
@@ -16,6 +16,7 @@ import { KeysRepository } from './keys-repository.ts';
 import { ListingRepository, type ListOptions } from './listing-repository.ts';
 import { MemoryLessonsRepository } from './memory-lessons-repository.ts';
 import { migrate } from './migrate.ts';
+import type { CreateArticleInput } from './new-article.ts';
 import { OutboxRepository } from './outbox-repository.ts';
 import { RetriesRepository, type StalledRetry } from './retries-repository.ts';
 import { type SitemapArticle, SitemapRepository } from './sitemap-repository.ts';
