@@ -1,7 +1,12 @@
 import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
 import { z } from 'zod';
-import { FIELD_PROBLEMS, type FieldProblem, type FieldProblemCode } from './problem.ts';
+import {
+  type FIELD_PROBLEM_FIELDS,
+  FIELD_PROBLEMS,
+  type FieldProblem,
+  type FieldProblemCode,
+} from './problem.ts';
 
 const isFieldCode = (message: string): message is FieldProblemCode =>
   (FIELD_PROBLEMS as readonly string[]).includes(message);
@@ -48,10 +53,12 @@ export function fieldText(
  * @example
  * throw new ProblemError('validation', { key: 'include-invalid' }, { errors: [fieldProblem('include', 'include-published')] });
  */
-export function fieldProblem(
+export function fieldProblem<C extends FieldProblemCode>(
   field: string,
-  code: FieldProblemCode,
-  fields?: Readonly<Record<string, string | number>>,
+  code: C,
+  ...[fields]: (typeof FIELD_PROBLEM_FIELDS)[C] extends readonly []
+    ? []
+    : [fields: { readonly [F in (typeof FIELD_PROBLEM_FIELDS)[C][number]]: string | number }]
 ): FieldProblem {
   return { field, message: { code, fields } };
 }

@@ -1,5 +1,5 @@
 import { createLogger, LANGUAGE_CODES } from '@tidings/core';
-import { loadResources } from '@tidings/i18n';
+import { loadResources, placeholdersOf } from '@tidings/i18n';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { readJson } from './middleware/json-body.ts';
 import { errorHandler } from './on-error.ts';
 import {
+  FIELD_PROBLEM_FIELDS,
   FIELD_PROBLEMS,
   PROBLEM_DETAILS,
   PROBLEMS,
@@ -128,6 +129,28 @@ describe('locales', () => {
       }
     });
   }
+
+  // The fields are what the code gives (the types hold every site to PROBLEM_DETAILS and
+  // FIELD_PROBLEM_FIELDS), so a misspelt `{{lnag}}` in any language fails here.
+  it('names in each detail and field text only the fields its code gives, in every language', () => {
+    for (const lang of LANGUAGE_CODES) {
+      const errors = resources[lang].errors as Record<string, Record<string, string>>;
+      for (const key of Object.keys(PROBLEM_DETAILS) as ProblemDetailKey[]) {
+        const fields: readonly string[] = PROBLEM_DETAILS[key].fields;
+        const unknown = placeholdersOf(errors.detail?.[key] ?? '').filter(
+          (p) => !fields.includes(p),
+        );
+        expect(unknown, `${lang} detail.${key}`).toEqual([]);
+      }
+      for (const code of FIELD_PROBLEMS) {
+        const fields: readonly string[] = FIELD_PROBLEM_FIELDS[code];
+        const unknown = placeholdersOf(errors.field?.[code] ?? '').filter(
+          (p) => !fields.includes(p),
+        );
+        expect(unknown, `${lang} field.${code}`).toEqual([]);
+      }
+    }
+  });
 
   it('has no detail or field text that no code names (text nobody can see)', () => {
     const errors = resources.en.errors as Record<string, Record<string, unknown>>;

@@ -28,74 +28,76 @@ export const PROBLEMS = {
 export type ProblemCode = keyof typeof PROBLEMS;
 
 /**
- * Every detail the API can give as a stable code, with the problem kind it belongs to; its text
- * is `detail.<key>` in `locales/{lang}/errors.json`, with the fields filled in.
+ * Every detail the API can give as a stable code, with the problem kind it belongs to and the
+ * fields it gives (the type of {@link ProblemDetail} holds every site to them); its text is
+ * `detail.<key>` in `locales/{lang}/errors.json`, with the fields filled in, and uses no
+ * `{{placeholder}}` that is not one of them (the locale test checks each language).
  */
 export const PROBLEM_DETAILS = {
-  'route-not-found': 'not-found',
-  'article-not-found': 'not-found',
-  'language-unknown': 'not-found',
-  'language-not-edited': 'not-found',
-  'language-not-translated': 'not-found',
-  'feed-language-unknown': 'not-found',
-  'feed-unknown': 'not-found',
-  'sitemap-unknown': 'not-found',
-  'api-key-missing': 'unauthorized',
-  'api-key-malformed': 'bad-request',
-  'api-key-revoked': 'unauthorized',
-  'api-key-unknown': 'unauthorized',
-  'role-forbidden': 'forbidden',
-  'listing-by-publisher-forbidden': 'forbidden',
-  'rate-limited': 'rate-limited',
-  'queue-unavailable': 'unavailable',
-  'client-gone': 'bad-request',
-  'host-invalid': 'bad-request',
-  'json-invalid': 'bad-request',
-  'json-invalid-at': 'bad-request',
-  'json-too-deep': 'bad-request',
-  'json-too-deep-top': 'bad-request',
-  'json-duplicate-key': 'bad-request',
-  'json-forbidden-key': 'bad-request',
-  'text-not-utf8': 'bad-request',
-  'text-lone-surrogate': 'validation',
-  'request-invalid': 'validation',
-  'body-empty': 'validation',
-  'article-language-not-served': 'validation',
-  'detected-language-not-served': 'validation',
-  'revision-language-changed': 'validation',
-  'content-encoding-refused': 'unsupported-media-type',
-  'content-type-refused': 'unsupported-media-type',
-  'content-type-missing': 'unsupported-media-type',
-  'body-too-large': 'payload-too-large',
-  'article-too-large': 'payload-too-large',
-  'method-not-allowed': 'method-not-allowed',
-  'category-unknown': 'not-found',
-  'workers-unavailable': 'unavailable',
-  'term-length': 'validation',
-  'dashboard-needs-admin': 'unauthorized',
-  'include-invalid': 'validation',
-  'nothing-to-retry': 'conflict',
-  'language-unknown-short': 'not-found',
-  'correction-invalid': 'validation',
-  'translation-not-found': 'not-found',
-  'key-not-found': 'not-found',
-  'glossary-term-not-found': 'not-found',
-  'slug-taken': 'conflict',
-  'article-retracted': 'conflict',
-  'source-language': 'conflict',
-  'last-admin-key': 'conflict',
-  'not-awaiting-review': 'conflict',
-  'cursor-invalid': 'bad-request',
-  'version-changed': 'conflict',
-  'no-fresh-draft': 'conflict',
-  'language-too-short': 'validation',
-  'language-uncertain': 'validation',
-  'headers-too-large': 'headers-too-large',
-  'request-timeout': 'request-timeout',
-  'http-invalid': 'bad-request',
-  'request-unreadable': 'bad-request',
-  internal: 'internal',
-} as const satisfies Record<string, ProblemCode>;
+  'route-not-found': { problem: 'not-found', fields: ['path'] },
+  'article-not-found': { problem: 'not-found', fields: ['id'] },
+  'language-unknown': { problem: 'not-found', fields: ['lang', 'languages'] },
+  'language-not-edited': { problem: 'not-found', fields: ['lang', 'languages'] },
+  'language-not-translated': { problem: 'not-found', fields: ['lang', 'languages'] },
+  'feed-language-unknown': { problem: 'not-found', fields: ['lang', 'languages'] },
+  'feed-unknown': { problem: 'not-found', fields: ['file'] },
+  'sitemap-unknown': { problem: 'not-found', fields: ['file'] },
+  'api-key-missing': { problem: 'unauthorized', fields: [] },
+  'api-key-malformed': { problem: 'bad-request', fields: [] },
+  'api-key-revoked': { problem: 'unauthorized', fields: [] },
+  'api-key-unknown': { problem: 'unauthorized', fields: [] },
+  'role-forbidden': { problem: 'forbidden', fields: ['role', 'roles'] },
+  'listing-by-publisher-forbidden': { problem: 'forbidden', fields: [] },
+  'rate-limited': { problem: 'rate-limited', fields: ['duration', 'points', 'seconds'] },
+  'queue-unavailable': { problem: 'unavailable', fields: [] },
+  'client-gone': { problem: 'bad-request', fields: [] },
+  'host-invalid': { problem: 'bad-request', fields: [] },
+  'json-invalid': { problem: 'bad-request', fields: [] },
+  'json-invalid-at': { problem: 'bad-request', fields: ['at'] },
+  'json-too-deep': { problem: 'bad-request', fields: ['max', 'path'] },
+  'json-too-deep-top': { problem: 'bad-request', fields: ['max'] },
+  'json-duplicate-key': { problem: 'bad-request', fields: ['path'] },
+  'json-forbidden-key': { problem: 'bad-request', fields: [] },
+  'text-not-utf8': { problem: 'bad-request', fields: ['fields'] },
+  'text-lone-surrogate': { problem: 'validation', fields: ['fields'] },
+  'request-invalid': { problem: 'validation', fields: ['errors'] },
+  'body-empty': { problem: 'validation', fields: [] },
+  'article-language-not-served': { problem: 'validation', fields: ['lang', 'languages'] },
+  'detected-language-not-served': { problem: 'validation', fields: ['lang', 'languages'] },
+  'revision-language-changed': { problem: 'validation', fields: ['lang'] },
+  'content-encoding-refused': { problem: 'unsupported-media-type', fields: ['encoding'] },
+  'content-type-refused': { problem: 'unsupported-media-type', fields: ['type'] },
+  'content-type-missing': { problem: 'unsupported-media-type', fields: [] },
+  'body-too-large': { problem: 'payload-too-large', fields: ['limit'] },
+  'article-too-large': { problem: 'payload-too-large', fields: ['limit', 'size'] },
+  'method-not-allowed': { problem: 'method-not-allowed', fields: ['method', 'methods', 'path'] },
+  'category-unknown': { problem: 'not-found', fields: ['category', 'lang'] },
+  'workers-unavailable': { problem: 'unavailable', fields: ['error'] },
+  'term-length': { problem: 'validation', fields: ['max'] },
+  'dashboard-needs-admin': { problem: 'unauthorized', fields: [] },
+  'include-invalid': { problem: 'validation', fields: [] },
+  'nothing-to-retry': { problem: 'conflict', fields: ['reason'] },
+  'language-unknown-short': { problem: 'not-found', fields: ['lang'] },
+  'correction-invalid': { problem: 'validation', fields: [] },
+  'translation-not-found': { problem: 'not-found', fields: ['id'] },
+  'key-not-found': { problem: 'not-found', fields: ['id'] },
+  'glossary-term-not-found': { problem: 'not-found', fields: ['term'] },
+  'slug-taken': { problem: 'conflict', fields: ['slug'] },
+  'article-retracted': { problem: 'conflict', fields: ['id'] },
+  'source-language': { problem: 'conflict', fields: ['id', 'lang'] },
+  'last-admin-key': { problem: 'conflict', fields: ['id'] },
+  'not-awaiting-review': { problem: 'conflict', fields: ['lang', 'status'] },
+  'cursor-invalid': { problem: 'bad-request', fields: ['cursor'] },
+  'version-changed': { problem: 'conflict', fields: ['lang', 'revision', 'status'] },
+  'no-fresh-draft': { problem: 'conflict', fields: ['lang'] },
+  'language-too-short': { problem: 'validation', fields: [] },
+  'language-uncertain': { problem: 'validation', fields: ['confidence', 'guess'] },
+  'headers-too-large': { problem: 'headers-too-large', fields: [] },
+  'request-timeout': { problem: 'request-timeout', fields: [] },
+  'http-invalid': { problem: 'bad-request', fields: ['error'] },
+  'request-unreadable': { problem: 'bad-request', fields: ['error'] },
+  internal: { problem: 'internal', fields: [] },
+} as const satisfies Record<string, { problem: ProblemCode; fields: readonly string[] }>;
 
 /** The code of a detail the API gives in the reader's language. */
 export type ProblemDetailKey = keyof typeof PROBLEM_DETAILS;
@@ -106,17 +108,26 @@ export type ProblemDetailKey = keyof typeof PROBLEM_DETAILS;
  */
 export type PhraseField = (language: LanguageCode) => string;
 
+/** The value of one field of a detail: a list is told as alternatives, a phrase in the language. */
+export type DetailFieldValue = string | number | readonly string[] | PhraseField;
+
+/** The field names a detail's code declares (its text's `{{placeholders}}` are among them). */
+export type DetailFieldName<K extends ProblemDetailKey> =
+  (typeof PROBLEM_DETAILS)[K]['fields'][number];
+
 /**
- * A detail as data: its key and the fields its text names. A list is told as alternatives in
- * the reader's language (`publisher or editor`, `publisher oder editor`); a
- * {@link PhraseField} in that language.
+ * A detail as data: its key and the fields its text names, exactly those its code declares in
+ * {@link PROBLEM_DETAILS}. A list is told as alternatives in the reader's language (`publisher
+ * or editor`, `publisher oder editor`); a {@link PhraseField} in that language.
  */
-export interface ProblemDetail {
-  readonly key: ProblemDetailKey;
-  readonly fields?:
-    | Readonly<Record<string, string | number | readonly string[] | PhraseField>>
-    | undefined;
-}
+export type ProblemDetail = {
+  [K in ProblemDetailKey]: [DetailFieldName<K>] extends [never]
+    ? { readonly key: K; readonly fields?: undefined }
+    : {
+        readonly key: K;
+        readonly fields: { readonly [F in DetailFieldName<K>]: DetailFieldValue };
+      };
+}[ProblemDetailKey];
 
 /**
  * A detail's text in one language, its fields filled in (a list told as alternatives).
@@ -127,7 +138,7 @@ export interface ProblemDetail {
 export function detailText(detail: ProblemDetail, language: LanguageCode): string {
   const or = new Intl.ListFormat(language, { type: 'disjunction' });
   const fields = Object.fromEntries(
-    Object.entries(detail.fields ?? {}).map(([k, v]) => [
+    Object.entries((detail.fields ?? {}) as Record<string, DetailFieldValue>).map(([k, v]) => [
       k,
       typeof v === 'function' ? v(language) : Array.isArray(v) ? or.format(v) : v,
     ]),
@@ -167,6 +178,36 @@ export const FIELD_PROBLEMS = [
 
 /** The code of a reason a field is refused. */
 export type FieldProblemCode = (typeof FIELD_PROBLEMS)[number];
+
+/**
+ * The fields each field problem's text may name, as the code gives them: by `fieldProblem`
+ * (its type holds each site to these), or by `parseIn` for a rule a schema names by code
+ * (`languages`, and a size rule's `maximum`). The locale test holds every language's
+ * `field.<code>` to them.
+ */
+export const FIELD_PROBLEM_FIELDS = {
+  'title-required': [],
+  'body-required': [],
+  'name-required': [],
+  'text-too-long': ['maximum'],
+  'language-code': ['languages'],
+  role: [],
+  'slug-format': [],
+  'image-url': [],
+  'key-id': [],
+  'bytes-not-utf8': [],
+  'lone-surrogate': [],
+  'too-deep': ['max'],
+  'duplicate-key': [],
+  'forbidden-key': [],
+  'no-text': [],
+  'include-published': [],
+  'term-length': ['max'],
+  'language-served': ['languages'],
+  'language-same': ['lang'],
+  'language-undetected': [],
+  'article-size': ['limit', 'size'],
+} as const satisfies Record<FieldProblemCode, readonly string[]>;
 
 /** Why a field is refused, as data: a code and the fields its text names. */
 export interface FieldReason {

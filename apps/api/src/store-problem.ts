@@ -13,12 +13,11 @@ import {
   ProblemError,
 } from './problem.ts';
 
-const NOT_FOUND: Record<NotFoundError['entity'], ProblemDetailKey> = {
+const NOT_FOUND = {
   article: 'article-not-found',
   translation: 'translation-not-found',
   key: 'key-not-found',
-  'glossary term': 'glossary-term-not-found',
-};
+} as const satisfies Record<Exclude<NotFoundError['entity'], 'glossary term'>, ProblemDetailKey>;
 
 const CONFLICT: Record<ConflictError['code'], ProblemDetailKey> = {
   slug_taken: 'slug-taken',
@@ -40,13 +39,17 @@ export function storeProblem(
   error: unknown,
 ): { code: ProblemCode; detail: ProblemDetail } | undefined {
   if (error instanceof NotFoundError) {
-    const key = NOT_FOUND[error.entity];
-    const fields: Record<string, string> =
-      key === 'glossary-term-not-found' ? { term: error.id } : { id: error.id };
-    return { code: 'not-found', detail: { key, fields } };
+    const detail: ProblemDetail =
+      error.entity === 'glossary term'
+        ? { key: 'glossary-term-not-found', fields: { term: error.id } }
+        : { key: NOT_FOUND[error.entity], fields: { id: error.id } };
+    return { code: 'not-found', detail };
   }
   if (error instanceof ConflictError) {
-    return { code: 'conflict', detail: { key: CONFLICT[error.code], fields: error.fields } };
+    // The store names a conflict's fields by code in ConflictError's TSDoc, not in its type:
+    // they are the ones PROBLEM_DETAILS declares for the key (slug; id; id and lang; …).
+    const detail = { key: CONFLICT[error.code], fields: error.fields } as ProblemDetail;
+    return { code: 'conflict', detail };
   }
   if (error instanceof InvalidCursorError) {
     return {

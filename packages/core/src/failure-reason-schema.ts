@@ -12,6 +12,18 @@ export const INPUT_REFUSALS = [
 ] as const;
 
 /**
+ * The fields each refusal's sentence may name, as the translator gives them
+ * (`TranslationInputError.fields`): the language refused, the route missing, the size over the
+ * limit. The locale test holds every language's `failed.input.{input}` to these.
+ */
+export const INPUT_REFUSAL_FIELDS = {
+  unsupported_language: ['language'],
+  no_route: ['from', 'to'],
+  same_language: ['language'],
+  too_large: ['size', 'limit'],
+} as const satisfies Record<(typeof INPUT_REFUSALS)[number], readonly string[]>;
+
+/**
  * Why a language version could not be translated, as data that travels (the result message)
  * and is kept (the store's `reasons` of a failed language): a stable `code` and the fields its
  * sentence needs. The human sentence is chosen per language from `locales/{lang}/review.json`

@@ -26,6 +26,7 @@ export {
   FAILURE_CODES,
   type FailureReasonData,
   failureReasonSchema,
+  INPUT_REFUSAL_FIELDS,
   INPUT_REFUSALS,
 } from './failure-reason-schema.ts';
 export { flattenDeepMarkup, MAX_MARKUP_DEPTH } from './flatten-deep-markup.ts';

@@ -32,3 +32,16 @@ export function loadResources(dir: string = LOCALES_DIR): Resources {
   }
   return resources;
 }
+
+/**
+ * The `{{placeholders}}` a message uses, by name, each once, sorted (a formatted one,
+ * `{{reason, capitalize}}`, by its name).
+ *
+ * @example
+ * placeholdersOf('{{lang}} is {{status}}; {{lang}}'); // ['lang', 'status']
+ */
+export function placeholdersOf(message: string): string[] {
+  return [
+    ...new Set([...message.matchAll(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1] ?? '')),
+  ].sort();
+}

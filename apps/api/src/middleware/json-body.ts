@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { fieldProblem, parseIn } from '../field-problem.ts';
 import { requestLanguage } from '../preferred-language.ts';
-import { ProblemError } from '../problem.ts';
+import { type ProblemDetail, ProblemError } from '../problem.ts';
 import { inspectJsonShape, MAX_JSON_DEPTH } from './json-shape.ts';
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
@@ -34,13 +34,13 @@ function badText(
 ): ProblemError {
   const named = fields.length > 0 ? fields.join(', ') : 'body';
   const why = key === 'text-not-utf8' ? 'bytes-not-utf8' : 'lone-surrogate';
-  return new ProblemError(
-    code,
-    { key, fields: { fields: named } },
-    {
-      errors: (fields.length > 0 ? fields : ['body']).map((field) => fieldProblem(field, why)),
-    },
-  );
+  const detail: ProblemDetail =
+    key === 'text-not-utf8'
+      ? { key, fields: { fields: named } }
+      : { key, fields: { fields: named } };
+  return new ProblemError(code, detail, {
+    errors: (fields.length > 0 ? fields : ['body']).map((field) => fieldProblem(field, why)),
+  });
 }
 
 function parseJson(text: string): unknown {
