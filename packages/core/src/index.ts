@@ -13,7 +13,6 @@ export {
 } from './article.ts';
 export { bodyBlocks, type SourceChangeEntry, sourceChanges } from './block-diff.ts';
 export { bodyBlockHtml } from './body-block-html.ts';
-export { cleanArticleContent } from './clean-article-content.ts';
 export { type Config, ConfigError, loadConfigOrExit, parseConfig } from './config.ts';
 export {
   CONFIG_VARIABLES,
@@ -47,7 +46,12 @@ export {
   retrySkipSchema,
 } from './retry-skip-schema.ts';
 export { type ReviewReasonData, reviewReasonSchema } from './review-reason-schema.ts';
-export { cleanText, type SanitizeOptions, sanitizeArticleHtml } from './sanitize-html.ts';
+export {
+  cleanArticleContent,
+  cleanText,
+  type SanitizeOptions,
+  sanitizeArticleHtml,
+} from './sanitize-html.ts';
 export {
   countOrigins,
   type OriginCounts,
