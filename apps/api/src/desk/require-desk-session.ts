@@ -1,7 +1,7 @@
 import type { ApiKeyRole } from '@tidings/store';
 import { createMiddleware } from 'hono/factory';
 import { html } from 'hono/html';
-import { roleAllows } from '../middleware/assert-role.ts';
+import { roleAllows } from '../middleware/auth.ts';
 import type { DeskEnv } from './desk-env.ts';
 import { deskPage } from './desk-page.ts';
 

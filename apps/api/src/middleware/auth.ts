@@ -1,9 +1,11 @@
-import type { ApiKeyRole, Store } from '@tidings/store';
+import type { ApiKey, ApiKeyRole, Store } from '@tidings/store';
 import { createMiddleware } from 'hono/factory';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { ApiEnv } from '../env.ts';
 import { ProblemError } from '../problem.ts';
-import { assertRole } from './assert-role.ts';
+
+// Who may call the API: a valid, unrevoked key (`authenticate`, with its rate limit), of a role
+// that may do what is asked (`assertRole`, `roleAllows`).
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 const TOKEN = /^tdg_[A-Za-z0-9_-]{43}$/;
@@ -65,5 +67,31 @@ async function consume(limiter: RateLimiterAbstract, keyId: string): Promise<voi
       },
       { headers: { 'retry-after': String(seconds) } },
     );
+  }
+}
+
+/**
+ * Whether a key of this role may do what `roles` may: admin keys pass every role.
+ *
+ * @example
+ * roleAllows('admin', ['editor']); // true
+ */
+export const roleAllows = (role: ApiKeyRole, roles: readonly ApiKeyRole[]): boolean =>
+  role === 'admin' || roles.includes(role);
+
+/**
+ * Refuses (403 `forbidden`, naming the key's role and the roles that may) a key whose role
+ * may not do this; admin keys pass every role. `authenticate` and the article commands both
+ * refuse with it.
+ *
+ * @example
+ * assertRole(c.var.key, ['editor']);
+ */
+export function assertRole(key: ApiKey, roles: readonly ApiKeyRole[]): void {
+  if (!roleAllows(key.role, roles)) {
+    throw new ProblemError('forbidden', {
+      key: 'role-forbidden',
+      fields: { role: key.role, roles },
+    });
   }
 }

@@ -8,7 +8,7 @@ import {
 import type { ApiKey, Article, RetryOutcome, Store, Translation } from '@tidings/store';
 import type { MemoryTeacher } from '../dispatch/memory-teacher.ts';
 import type { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
-import { assertRole } from '../middleware/assert-role.ts';
+import { assertRole } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
 import { assertVisible } from './article-access.ts';
 import { cleanEdit } from './clean-edit.ts';
