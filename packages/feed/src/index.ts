@@ -4,10 +4,9 @@ export {
   feedLabels,
 } from './create-feed-document.ts';
 export { entryHtml, feedTextWork } from './feed-entry.ts';
-export { FEED_FORMATS, type FeedFormatInfo } from './feed-formats.ts';
 export { feedStylesheet } from './feed-stylesheet.ts';
 export { renderAtom } from './render-atom.ts';
-export { renderFeed } from './render-feed.ts';
+export { FEED_FORMATS, type FeedFormatInfo, renderFeed } from './render-feed.ts';
 export { renderJsonFeed } from './render-json-feed.ts';
 export { type NewsSitemapItem, renderNewsSitemap } from './render-news-sitemap.ts';
 export { type OpmlInput, renderOpml } from './render-opml.ts';
