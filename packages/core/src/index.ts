@@ -21,13 +21,6 @@ export {
 } from './config-variables.ts';
 export { DEMO_MODEL_OWNER, isDemoModel } from './demo-models.ts';
 export { exitWithMessage } from './exit-with-message.ts';
-export {
-  FAILURE_CODES,
-  type FailureReasonData,
-  failureReasonSchema,
-  INPUT_REFUSAL_FIELDS,
-  INPUT_REFUSALS,
-} from './failure-reason-schema.ts';
 export { flattenDeepMarkup, MAX_MARKUP_DEPTH } from './flatten-deep-markup.ts';
 export type { Language, LanguageCode } from './languages.ts';
 export {
@@ -41,11 +34,17 @@ export {
 export { listenFailure } from './listen-failure.ts';
 export { createLogger, type Logger } from './logger.ts';
 export {
+  FAILURE_CODES,
+  type FailureReasonData,
+  failureReasonSchema,
+  INPUT_REFUSAL_FIELDS,
+  INPUT_REFUSALS,
   RETRY_SKIP_CODES,
   type RetrySkipData,
+  type ReviewReasonData,
   retrySkipSchema,
-} from './retry-skip-schema.ts';
-export { type ReviewReasonData, reviewReasonSchema } from './review-reason-schema.ts';
+  reviewReasonSchema,
+} from './reason-schemas.ts';
 export {
   cleanArticleContent,
   cleanText,
