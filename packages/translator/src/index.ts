@@ -29,10 +29,9 @@ export {
 } from './model-map.ts';
 export { ModelPool, type ModelPoolOptions, type PullProgress } from './model-pool.ts';
 export type { MarkupRepair, RepairHow } from './placeholder-repair.ts';
-export { type PreloadPlan, preloadPlan } from './preload-plan.ts';
+export { type PreloadPlan, preloadPlan, servedDirections } from './preload-plan.ts';
 export type { BatchEvent, TranslatorStats } from './segment-translator.ts';
 export { splitSentences } from './sentence-splitter.ts';
-export { servedDirections } from './served-directions.ts';
 export { type Survival, survivalCheck } from './survival-check.ts';
 export {
   type ArticleJob,

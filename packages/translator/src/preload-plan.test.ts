@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_MAP, type ModelMap } from './model-map.ts';
-import { preloadPlan } from './preload-plan.ts';
-import { servedDirections } from './served-directions.ts';
+import { preloadPlan, servedDirections } from './preload-plan.ts';
 
 describe('preloadPlan', () => {
   it('loads each model once, the ones serving most directions first', () => {

@@ -1,6 +1,23 @@
 import type { LanguageCode } from '@tidings/core';
 import { type ModelMap, type RouteStep, resolveRoute } from './model-map.ts';
 
+// What a worker loads before its first job (PRELOAD_MODELS): the directions it serves, and the
+// models that serve them, most used first.
+
+/**
+ * Every direction between the languages served, in their order (`en-es`, `en-de`, … `uk-it`).
+ *
+ * @example
+ * servedDirections(['en', 'es']); // [['en', 'es'], ['es', 'en']]
+ */
+export function servedDirections(
+  languages: readonly LanguageCode[],
+): [LanguageCode, LanguageCode][] {
+  return languages.flatMap((from) =>
+    languages.filter((to) => to !== from).map((to) => [from, to] as [LanguageCode, LanguageCode]),
+  );
+}
+
 /** Which models a worker loads at start, and which it leaves to the first job that needs them. */
 export interface PreloadPlan {
   /** One route step per model to load (the step its warm-up runs), most used first. */
