@@ -1,9 +1,14 @@
 import { LANGUAGE_CODES, RETRY_SKIP_CODES, type RetrySkipData } from '@tidings/core';
 import { retrySkipText, translatorFor } from '@tidings/i18n';
-import type { RetryOutcome } from '@tidings/store';
+import {
+  CONFLICT_FIELDS,
+  type ConflictCode,
+  ConflictError,
+  type RetryOutcome,
+} from '@tidings/store';
 import { describe, expect, it } from 'vitest';
-import { detailText } from './problem.ts';
-import { nothingToRetry } from './store-problem.ts';
+import { detailText, PROBLEM_DETAILS } from './problem.ts';
+import { nothingToRetry, storeProblem } from './store-problem.ts';
 
 // One example of every way a retry can be skipped, with the fields its code declares.
 const SKIPS: readonly RetrySkipData[] = [
@@ -59,5 +64,27 @@ describe('nothingToRetry', () => {
     expect(detailText(nothingToRetry(skipped(SKIPS[3] as RetrySkipData)).detail, 'en')).toBe(
       'Nothing to retry: the de version is queued; only failed, needs_review, and published versions are retried.',
     );
+  });
+});
+
+describe('storeProblem of a conflict', () => {
+  // Every store conflict code, thrown with the fields the store declares for it, is a 409 whose
+  // detail gives exactly the fields PROBLEM_DETAILS declares for its key: none dropped, none
+  // added, so the text's placeholders are all filled.
+  it("gives, for every code, exactly the fields its detail's text declares", () => {
+    for (const code of Object.keys(CONFLICT_FIELDS) as ConflictCode[]) {
+      const fields = Object.fromEntries(CONFLICT_FIELDS[code].map((name) => [name, `${name}-1`]));
+      const problem = storeProblem(new ConflictError(code, 'English, for logs', fields as never));
+      expect(problem?.code, code).toBe('conflict');
+      const detail = problem?.detail;
+      if (!detail) throw new Error(`no detail for ${code}`);
+      expect(PROBLEM_DETAILS[detail.key].problem, code).toBe('conflict');
+      expect(Object.keys(detail.fields ?? {}).sort(), code).toEqual(
+        [...PROBLEM_DETAILS[detail.key].fields].sort(),
+      );
+      expect(Object.keys(detail.fields ?? {}).sort(), code).toEqual(
+        [...CONFLICT_FIELDS[code]].sort(),
+      );
+    }
   });
 });

@@ -1,7 +1,9 @@
 import type { LanguageCode } from '@tidings/core';
 import { retrySkipText, translatorFor } from '@tidings/i18n';
 import {
+  type ConflictCode,
   ConflictError,
+  type ConflictFieldsByCode,
   InvalidCursorError,
   NotFoundError,
   type RetryOutcome,
@@ -19,13 +21,24 @@ const NOT_FOUND = {
   key: 'key-not-found',
 } as const satisfies Record<Exclude<NotFoundError['entity'], 'glossary term'>, ProblemDetailKey>;
 
-const CONFLICT: Record<ConflictError['code'], ProblemDetailKey> = {
-  slug_taken: 'slug-taken',
-  retracted: 'article-retracted',
-  source_language: 'source-language',
-  last_admin: 'last-admin-key',
-  not_awaiting_review: 'not-awaiting-review',
+// Each store conflict code as its detail: the fields the store gives for the code (typed by
+// its CONFLICT_FIELDS) must be the ones PROBLEM_DETAILS declares for the key, or this fails
+// typecheck.
+const CONFLICT: {
+  readonly [C in ConflictCode]: (fields: ConflictFieldsByCode[C]) => ProblemDetail;
+} = {
+  slug_taken: ({ slug }) => ({ key: 'slug-taken', fields: { slug } }),
+  retracted: ({ id }) => ({ key: 'article-retracted', fields: { id } }),
+  source_language: ({ id, lang }) => ({ key: 'source-language', fields: { id, lang } }),
+  last_admin: ({ id }) => ({ key: 'last-admin-key', fields: { id } }),
+  not_awaiting_review: ({ lang, status }) => ({
+    key: 'not-awaiting-review',
+    fields: { lang, status },
+  }),
 };
+
+const conflictDetail = <C extends ConflictCode>(error: ConflictError<C>): ProblemDetail =>
+  CONFLICT[error.code](error.fields);
 
 /**
  * A store error the API answers as a problem (a missing thing 404, a conflict 409, a cursor it
@@ -46,10 +59,7 @@ export function storeProblem(
     return { code: 'not-found', detail };
   }
   if (error instanceof ConflictError) {
-    // The store names a conflict's fields by code in ConflictError's TSDoc, not in its type:
-    // they are the ones PROBLEM_DETAILS declares for the key (slug; id; id and lang; …).
-    const detail = { key: CONFLICT[error.code], fields: error.fields } as ProblemDetail;
-    return { code: 'conflict', detail };
+    return { code: 'conflict', detail: conflictDetail(error) };
   }
   if (error instanceof InvalidCursorError) {
     return {

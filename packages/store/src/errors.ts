@@ -24,34 +24,46 @@ export class NotFoundError extends Error {
 }
 
 /**
+ * The fields each {@link ConflictError} code names, for its message in the reader's language:
+ * the slug taken, the retracted article, the article and its source language, the last admin
+ * key, the language and its status. A throw gives exactly these (its type is read from here).
+ */
+export const CONFLICT_FIELDS = {
+  slug_taken: ['slug'],
+  retracted: ['id'],
+  source_language: ['id', 'lang'],
+  last_admin: ['id'],
+  not_awaiting_review: ['lang', 'status'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** A stable code of a {@link ConflictError}, which the API turns into a problem `type`. */
+export type ConflictCode = keyof typeof CONFLICT_FIELDS;
+
+/** The fields a conflict of each code gives, exactly those {@link CONFLICT_FIELDS} names. */
+export type ConflictFieldsByCode = {
+  readonly [C in ConflictCode]: {
+    readonly [F in (typeof CONFLICT_FIELDS)[C][number]]: string | number;
+  };
+};
+
+/**
  * The request contradicts the stored state (HTTP 409): a slug already taken, a change
  * to a retracted article, an edit of the source language, revoking the last admin key, an
  * approval of a language with no draft awaiting review. The `code` and `fields` are data, for
- * a message in the reader's language; `message` is English, for logs.
+ * a message in the reader's language (each code's fields are typed by {@link CONFLICT_FIELDS});
+ * `message` is English, for logs.
  *
  * @example
  * throw new ConflictError('slug_taken', 'The slug "jef" is already used by another article', { slug: 'jef' });
  */
-export class ConflictError extends Error {
+export class ConflictError<C extends ConflictCode = ConflictCode> extends Error {
   override readonly name = 'ConflictError';
   /** A stable code the API can turn into a problem `type`. */
-  readonly code:
-    | 'slug_taken'
-    | 'retracted'
-    | 'source_language'
-    | 'last_admin'
-    | 'not_awaiting_review';
-  /**
-   * What the message names, by code: `slug` (slug_taken), `id` (retracted, last_admin), `id`
-   * and `lang` (source_language), `lang` and `status` (not_awaiting_review).
-   */
-  readonly fields: Readonly<Record<string, string | number>>;
+  readonly code: C;
+  /** What the message names: exactly the fields {@link CONFLICT_FIELDS} gives for `code`. */
+  readonly fields: ConflictFieldsByCode[C];
 
-  constructor(
-    code: ConflictError['code'],
-    message: string,
-    fields: Readonly<Record<string, string | number>> = {},
-  ) {
+  constructor(code: C, message: string, fields: ConflictFieldsByCode[C]) {
     super(message);
     this.code = code;
     this.fields = fields;

@@ -1,7 +1,15 @@
 export type { ArticleIndexOptions } from './article-index-repository.ts';
 export type { Category } from './categories-repository.ts';
 export type { StoreLogger } from './database.ts';
-export { ConflictError, InvalidCursorError, NotFoundError, StoreLockedError } from './errors.ts';
+export {
+  CONFLICT_FIELDS,
+  type ConflictCode,
+  ConflictError,
+  type ConflictFieldsByCode,
+  InvalidCursorError,
+  NotFoundError,
+  StoreLockedError,
+} from './errors.ts';
 export type { ListOptions } from './listing-repository.ts';
 export { MIGRATIONS_DIRECTORY } from './migrate.ts';
 export type { CreateArticleInput } from './new-article.ts';
