@@ -28,11 +28,13 @@ export function failureOf(error: unknown): FailureReasonData {
     return { code: 'model-unavailable', model: error.model, modelsDir: error.modelsDir };
   }
   if (error instanceof TranslationInputError) {
+    // `instanceof` narrows a generic class to its `any` form: read it as any refusal.
+    const refusal: TranslationInputError = error;
     return {
       code: 'input-refused',
-      input: error.code,
-      fields: error.fields,
-      message: error.message,
+      input: refusal.code,
+      fields: refusal.fields,
+      message: refusal.message,
     };
   }
   return { code: 'translation-error', message: failureMessage(error) };

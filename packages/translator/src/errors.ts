@@ -1,4 +1,4 @@
-import type { LanguageCode } from '@tidings/core';
+import type { INPUT_REFUSAL_FIELDS, LanguageCode } from '@tidings/core';
 import type { z } from 'zod';
 
 // The translator's errors: what it refuses to translate (bad input, a language it cannot
@@ -14,25 +14,32 @@ import type { z } from 'zod';
  * @example
  * throw new TranslationInputError('unsupported_language', 'Unsupported language code "ru"', { language: 'ru' });
  */
-export class TranslationInputError extends Error {
+export class TranslationInputError<C extends InputRefusal = InputRefusal> extends Error {
   override readonly name = 'TranslationInputError';
   /** The same input fails the same way. */
   readonly unrecoverable = true;
   /** Stable code (`no_route`: the model map has no route between the two languages). */
-  readonly code: 'unsupported_language' | 'no_route' | 'same_language' | 'too_large';
-  /** What the code's sentence names: `language`, `from` and `to`, or `size` and `limit`. */
-  readonly fields: Readonly<Record<string, string | number>>;
+  readonly code: C;
+  /**
+   * What the code's sentence names, exactly the fields `INPUT_REFUSAL_FIELDS` (core) declares
+   * for it: `language`, `from` and `to`, or `size` and `limit`.
+   */
+  readonly fields: InputRefusalFields<C>;
 
-  constructor(
-    code: TranslationInputError['code'],
-    message: string,
-    fields: Readonly<Record<string, string | number>>,
-  ) {
+  constructor(code: C, message: string, fields: InputRefusalFields<C>) {
     super(message);
     this.code = code;
     this.fields = fields;
   }
 }
+
+/** A code of a {@link TranslationInputError}: one of `INPUT_REFUSALS` (core). */
+export type InputRefusal = keyof typeof INPUT_REFUSAL_FIELDS;
+
+/** The fields a refusal of code `C` gives: exactly those `INPUT_REFUSAL_FIELDS[C]` names. */
+export type InputRefusalFields<C extends InputRefusal> = {
+  readonly [F in (typeof INPUT_REFUSAL_FIELDS)[C][number]]: string | number;
+};
 
 /**
  * The source language could not be told with enough confidence. The API answers it with a

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { type ArticleContent, articleSize, type LanguageCode } from '@tidings/core';
+import {
+  type ArticleContent,
+  articleSize,
+  INPUT_REFUSAL_FIELDS,
+  type LanguageCode,
+} from '@tidings/core';
 import { expectedTranslation } from '@tidings/test-models';
 import { describe, expect, it } from 'vitest';
 import { TranslationInputError } from './errors.ts';
 import { Glossary } from './glossary.ts';
-import { DEFAULT_MODEL_MAP, parseModelMap } from './model-map.ts';
+import { DEFAULT_MODEL_MAP, parseModelMap, resolveRoute } from './model-map.ts';
 import { dictionaryTranslators } from './translator-test-harness.ts';
 
 /** A translator on the dictionary models with an empty memory of its own, recording batches. */
@@ -306,6 +311,42 @@ describe('Translator on bad input', () => {
     await expect(translator.translateArticle(content, 'en', ['en'])).rejects.toMatchObject({
       code: 'same_language',
     });
+  });
+
+  // What a refusal's sentence names is INPUT_REFUSAL_FIELDS (core), which the locale test holds
+  // every language's `failed.input.*` to: each way the translator refuses gives exactly those.
+  it('gives, for every refusal code, exactly the fields INPUT_REFUSAL_FIELDS declares', () => {
+    const { translator } = make();
+    const content = { title: 'Ukraine', summary: '', body: '', categories: [] };
+    const large = { ...content, body: `<p>${'Ukraine has joined the JEF. '.repeat(75_000)}</p>` };
+    const narrow = parseModelMap(
+      { pairs: { 'en-es': 'Xenova/opus-mt-en-es', 'es-en': 'Xenova/opus-mt-es-en' } },
+      '<inline>',
+      ['en', 'es'],
+    );
+    const refusals = [
+      () => translator.validate({ content, source: 'en', targets: ['ru' as LanguageCode] }),
+      () => translator.validate({ content, source: 'en', targets: ['en'] }),
+      () => translator.validate({ content: large, source: 'en', targets: ['es'] }),
+      () => resolveRoute(DEFAULT_MODEL_MAP, 'de', 'de'),
+      () => resolveRoute(narrow, 'de', 'uk'),
+    ].map((refuse): TranslationInputError => {
+      try {
+        refuse();
+      } catch (error) {
+        if (error instanceof TranslationInputError) return error;
+        throw error;
+      }
+      throw new Error('not refused');
+    });
+    expect(new Set(refusals.map((e) => e.code))).toEqual(
+      new Set(Object.keys(INPUT_REFUSAL_FIELDS)),
+    );
+    for (const error of refusals) {
+      expect(Object.keys(error.fields).sort(), error.code).toEqual(
+        [...INPUT_REFUSAL_FIELDS[error.code]].sort(),
+      );
+    }
   });
 
   it('refuses a 2 MB paragraph quickly with a clear error', async () => {
