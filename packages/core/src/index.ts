@@ -19,7 +19,6 @@ export {
   type ConfigVariable,
   type ConfigVariableName,
 } from './config-variables.ts';
-export { DEMO_MODEL_OWNER, isDemoModel } from './demo-models.ts';
 export { exitWithMessage } from './exit-with-message.ts';
 export { flattenDeepMarkup, MAX_MARKUP_DEPTH } from './flatten-deep-markup.ts';
 export type { Language, LanguageCode } from './languages.ts';
@@ -78,6 +77,8 @@ export {
   textWorkPending,
 } from './text-work.ts';
 export {
+  DEMO_MODEL_OWNER,
+  isDemoModel,
   PROVENANCE_KINDS,
   type ProvenanceInput,
   type ProvenanceKind,

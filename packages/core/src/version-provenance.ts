@@ -1,6 +1,8 @@
 import type { TranslationStatus } from './article.ts';
-import { isDemoModel } from './demo-models.ts';
 import type { LanguageCode } from './languages.ts';
+
+// What readers and machines are told about one language version: where its text comes from,
+// and whether a demo model (`MODELS=demo`) made it.
 
 /**
  * Where the text a reader sees in one language comes from:
@@ -87,4 +89,26 @@ export function provenanceOf(input: ProvenanceInput): VersionProvenance {
   if (input.status === 'edited') return make('edited');
   if (input.status === 'stale') return make('stale');
   return make(input.reviewed ? 'reviewed' : 'machine');
+}
+
+/**
+ * The owner part of the demo models' ids (`tidings-demo/opus-mt-en-es`): the dictionary models
+ * the repository builds for itself, used with `MODELS=demo`. A translation whose model has this
+ * owner is a demo translation wherever it is shown, whatever mode the service runs in later.
+ *
+ * @example
+ * `${DEMO_MODEL_OWNER}/opus-mt-en-es`; // 'tidings-demo/opus-mt-en-es'
+ */
+export const DEMO_MODEL_OWNER = 'tidings-demo';
+
+/**
+ * Whether a translation's model (or any model of a pivot route, `a → b`) is a demo model.
+ *
+ * @example
+ * isDemoModel('tidings-demo/opus-mt-es-en → tidings-demo/opus-mt-en-uk'); // true
+ * isDemoModel('Xenova/opus-mt-en-uk'); // false
+ */
+export function isDemoModel(model: string | null | undefined): boolean {
+  if (!model) return false;
+  return model.split(' → ').some((part) => part.trim().startsWith(`${DEMO_MODEL_OWNER}/`));
 }
