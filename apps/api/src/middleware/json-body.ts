@@ -108,10 +108,7 @@ function badText(
 ): ProblemError {
   const named = fields.length > 0 ? fields.join(', ') : 'body';
   const why = key === 'text-not-utf8' ? 'bytes-not-utf8' : 'lone-surrogate';
-  const detail: ProblemDetail =
-    key === 'text-not-utf8'
-      ? { key, fields: { fields: named } }
-      : { key, fields: { fields: named } };
+  const detail = { key, fields: { fields: named } } satisfies ProblemDetail;
   return new ProblemError(code, detail, {
     errors: (fields.length > 0 ? fields : ['body']).map((field) => fieldProblem(field, why)),
   });
