@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { StoreLockedError } from './errors.ts';
+import { StoreLockedError } from './directory-lock.ts';
 import { openStore } from './open-store.ts';
 
 const FIXTURE = fileURLToPath(new URL('./store-process.fixture.ts', import.meta.url));

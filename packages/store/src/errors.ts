@@ -1,6 +1,7 @@
 // The store's errors, one class for each way a call can be refused, each with its data: the
-// API answers the first three (404, 409, 400) as problems in the reader's language
-// (apps/api/src/store-problem.ts); the last stops a second process at start.
+// API answers them (404, 409, 400) as problems in the reader's language
+// (apps/api/src/store-problem.ts). The one that stops a second process at start,
+// StoreLockedError, lives beside its thrower in directory-lock.ts.
 
 /**
  * The article, language version or key asked for does not exist (HTTP 404). Its `entity` and
@@ -85,29 +86,5 @@ export class InvalidCursorError extends Error {
     const quoted = JSON.stringify(cursor.slice(0, 100));
     super(`Not a listing cursor: ${quoted}`);
     this.cursor = quoted;
-  }
-}
-
-/**
- * Another live process has the embedded store's directory open. PGlite serves one
- * process; a second one would corrupt the data, so it is refused at once.
- *
- * @example
- * try { await openStore({ dataDir }); }
- * catch (error) { if (error instanceof StoreLockedError) process.exit(1); }
- */
-export class StoreLockedError extends Error {
-  override readonly name = 'StoreLockedError';
-  /** The locked data directory. */
-  readonly directory: string;
-  /** The pid written in the lock file. */
-  readonly pid: number;
-
-  constructor(directory: string, pid: number, lockFile: string) {
-    super(
-      `The store in ${directory} is in use by process ${pid}. The embedded store (PGlite) serves one process: stop process ${pid}, use another DATA_DIR, or set DATABASE_URL to share a PostgreSQL server. If process ${pid} is not a Tidings process, delete ${lockFile}.`,
-    );
-    this.directory = directory;
-    this.pid = pid;
   }
 }

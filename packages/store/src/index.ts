@@ -1,6 +1,7 @@
 export type { ArticleIndexOptions } from './article-index-repository.ts';
 export type { Category } from './categories-repository.ts';
 export type { StoreLogger } from './database.ts';
+export { StoreLockedError } from './directory-lock.ts';
 export {
   CONFLICT_FIELDS,
   type ConflictCode,
@@ -8,7 +9,6 @@ export {
   type ConflictFieldsByCode,
   InvalidCursorError,
   NotFoundError,
-  StoreLockedError,
 } from './errors.ts';
 export type { ListOptions } from './listing-repository.ts';
 export { MIGRATIONS_DIRECTORY } from './migrate.ts';
