@@ -1,7 +1,7 @@
 import type { ArticleContent, LanguageCode } from '@tidings/core';
+import { Batcher } from './batcher.ts';
 import type { Database, Queryable } from './database.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
-import { GroupCommit } from './group-commit.ts';
 import { type CreateArticleInput, insertDerivedArticles, insertNewArticle } from './new-article.ts';
 import { finishArticleRequests } from './outbox-repository.ts';
 import { isStoreId, readArticle } from './read-article.ts';
@@ -95,11 +95,11 @@ async function revise(
  */
 export class ArticlesRepository {
   readonly #db: Database;
-  readonly #derived: GroupCommit<CreateArticleInput, ArticleWrite | undefined>;
+  readonly #derived: Batcher<CreateArticleInput, ArticleWrite | undefined>;
 
   constructor(db: Database) {
     this.#db = db;
-    this.#derived = new GroupCommit((inputs) => insertDerivedArticles(db, inputs), {
+    this.#derived = new Batcher((inputs) => insertDerivedArticles(db, inputs), {
       // PGlite runs one statement at a time anyway; PostgreSQL writes a few batches at once.
       inFlight: db.kind === 'pglite' ? 1 : POSTGRES_BATCHES_IN_FLIGHT,
       maxBatch: MAX_BATCH,

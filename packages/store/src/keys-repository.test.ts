@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { Database } from './database.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import { describeStore } from './test-harness.ts';
 
@@ -25,6 +26,41 @@ describeStore('API keys', (env) => {
     });
     expect(await env.store.lookupToken(`${token}x`)).toEqual({ status: 'unknown' });
     expect(await env.store.lookupToken('tdg_nope')).toEqual({ status: 'unknown' });
+  });
+
+  it('looks up tokens asked for at once in one statement, and sees a revocation made before', async () => {
+    const a = await env.store.createKey({ name: 'a', role: 'publisher' });
+    const b = await env.store.createKey({ name: 'b', role: 'editor' });
+    const db = env.db;
+    const { query } = db;
+    let statements = 0;
+    db.query = <Row>(text: string, params?: readonly unknown[]) => {
+      statements++;
+      return query.call<Database, [string, (readonly unknown[])?], Promise<Row[]>>(
+        db,
+        text,
+        params,
+      );
+    };
+    try {
+      const found = await Promise.all(
+        [a.token, b.token, `${a.token}x`, a.token].map((t) => env.store.lookupToken(t)),
+      );
+      expect(statements).toBe(1);
+      expect(found.map((f) => (f.status === 'unknown' ? f.status : f.key.name))).toEqual([
+        'a',
+        'b',
+        'unknown',
+        'a',
+      ]);
+      statements = 0;
+      const revoked = env.store.revokeKey(a.id);
+      const after = revoked.then(() => env.store.lookupToken(a.token));
+      await revoked;
+      expect((await after).status).toBe('revoked');
+    } finally {
+      db.query = query;
+    }
   });
 
   it('refuses a revoked key, and can tell revoked from unknown', async () => {

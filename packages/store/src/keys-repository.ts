@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { Batcher } from './batcher.ts';
 import type { Database, Queryable } from './database.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import { isStoreId } from './read-article.ts';
@@ -46,6 +47,20 @@ async function insertKey(
   return row.id;
 }
 
+/** The keys of these token hashes, one per hash (`undefined` for an unknown one), in order. */
+async function findHashes(
+  db: Database,
+  hashes: readonly string[],
+): Promise<(KeyRow | undefined)[]> {
+  const rows = await db.query<KeyRow & { token_hash: string }>(
+    `SELECT token_hash, id, name, role, created_at, revoked_at FROM api_keys
+      WHERE token_hash = ANY($1::text[])`,
+    [hashes],
+  );
+  const byHash = new Map(rows.map((row) => [row.token_hash, row]));
+  return hashes.map((hash) => byHash.get(hash));
+}
+
 function hashToken(token: string): string {
   // Tokens carry 256 random bits, so a fast unsalted hash is enough: there is nothing to guess.
   return createHash('sha256').update(token).digest('hex');
@@ -60,9 +75,18 @@ function hashToken(token: string): string {
  */
 export class KeysRepository {
   readonly #db: Database;
+  readonly #lookups: Batcher<string, KeyRow | undefined>;
 
   constructor(db: Database) {
     this.#db = db;
+    // Tokens looked up at the same moment are read by one statement. Nothing is cached: each
+    // lookup reads the table after it was asked for, so a revocation counts at once.
+    this.#lookups = new Batcher((hashes) => findHashes(db, hashes), {
+      inFlight: db.kind === 'pglite' ? 1 : 2,
+      maxBatch: 64,
+      maxWeight: 64,
+      weight: () => 1,
+    });
   }
 
   /** Creates a key; its token is returned this once and cannot be recovered. */
@@ -91,10 +115,7 @@ export class KeysRepository {
 
   /** What a token refers to: a valid key, a revoked one, or nothing. */
   async lookupToken(token: string): Promise<TokenLookup> {
-    const [row] = await this.#db.query<KeyRow>(
-      'SELECT id, name, role, created_at, revoked_at FROM api_keys WHERE token_hash = $1',
-      [hashToken(token)],
-    );
+    const row = await this.#lookups.submit(hashToken(token));
     if (!row) return { status: 'unknown' };
     return { status: row.revoked_at ? 'revoked' : 'valid', key: toKey(row) };
   }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { GroupCommit, type GroupCommitOptions } from './group-commit.ts';
+import { Batcher, type BatcherOptions } from './batcher.ts';
 
-/** A GroupCommit over a write that records each batch and fails for inputs below zero. */
-function recording(options: Partial<GroupCommitOptions<number>> = {}) {
+/** A Batcher over a write that records each batch and fails for inputs below zero. */
+function recording(options: Partial<BatcherOptions<number>> = {}) {
   const batches: number[][] = [];
-  const commit = new GroupCommit<number, string>(
+  const commit = new Batcher<number, string>(
     async (inputs) => {
       batches.push([...inputs]);
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -16,7 +16,7 @@ function recording(options: Partial<GroupCommitOptions<number>> = {}) {
   return { commit, batches };
 }
 
-describe('GroupCommit', () => {
+describe('Batcher', () => {
   it('writes the calls made in one turn together, in the order made, each answered its own', async () => {
     const { commit, batches } = recording();
     const outs = await Promise.all([1, 2, 3, 4].map((n) => commit.submit(n)));
@@ -59,7 +59,7 @@ describe('GroupCommit', () => {
   it('writes up to inFlight batches at once', async () => {
     let running = 0;
     let most = 0;
-    const commit = new GroupCommit<number, number>(
+    const commit = new Batcher<number, number>(
       async (inputs) => {
         running++;
         most = Math.max(most, running);

@@ -4,9 +4,9 @@ interface Waiting<In, Out> {
   reject(error: unknown): void;
 }
 
-/** How a {@link GroupCommit} forms its batches. */
-export interface GroupCommitOptions<In> {
-  /** Batches written at once; calls arriving while all are busy wait for the next one. */
+/** How a {@link Batcher} forms its batches. */
+export interface BatcherOptions<In> {
+  /** Batches run at once; calls arriving while all are busy wait for the next one. */
   readonly inFlight: number;
   /** Most calls in one batch. */
   readonly maxBatch: number;
@@ -17,41 +17,42 @@ export interface GroupCommitOptions<In> {
 }
 
 /**
- * Folds concurrent calls into batches: a call made while no batch is being written starts one
- * at once, alone; calls made while `inFlight` batches are being written wait and go together
- * in the next, in the order they were made. Nothing waits on a timer, so a lone call is not
- * slowed down, and batches grow only as fast as calls pile up behind the writes.
+ * Folds concurrent calls into batches (a group commit for writes, one lookup for reads): a call
+ * made while no batch is being run starts one in the next turn of the event loop, with every
+ * call made in the same turn; calls made while `inFlight` batches are running wait and go
+ * together in the next, in the order they were made. Nothing waits on a timer, so a lone call
+ * is not slowed down, and batches grow only as fast as calls pile up behind the running ones.
  *
- * `write` stores a batch atomically and returns one result per input, in order. When it throws
- * for a batch of several, each of them is written again alone, one after the other, so a call
- * fails only for its own input, never for another's in the same batch.
+ * `run` handles a batch atomically (one statement) and returns one result per input, in order.
+ * When it throws for a batch of several, each of them is run again alone, one after the other,
+ * so a call fails only for its own input, never for another's in the same batch.
  *
  * @example
- * const inserts = new GroupCommit((rows: Row[]) => insertAll(db, rows), { inFlight: 1, maxBatch: 16, maxWeight: 1e6, weight: () => 1 });
+ * const inserts = new Batcher((rows: Row[]) => insertAll(db, rows), { inFlight: 1, maxBatch: 16, maxWeight: 1e6, weight: () => 1 });
  * const id = await inserts.submit(row);
  */
-export class GroupCommit<In, Out> {
-  readonly #write: (inputs: readonly In[]) => Promise<readonly Out[]>;
-  readonly #options: GroupCommitOptions<In>;
+export class Batcher<In, Out> {
+  readonly #run: (inputs: readonly In[]) => Promise<readonly Out[]>;
+  readonly #options: BatcherOptions<In>;
   readonly #waiting: Waiting<In, Out>[] = [];
   #busy = 0;
   #scheduled = false;
 
   constructor(
-    write: (inputs: readonly In[]) => Promise<readonly Out[]>,
-    options: GroupCommitOptions<In>,
+    run: (inputs: readonly In[]) => Promise<readonly Out[]>,
+    options: BatcherOptions<In>,
   ) {
-    this.#write = write;
+    this.#run = run;
     this.#options = options;
   }
 
-  /** Writes `input` in the next batch and resolves with its own result. */
+  /** Runs `input` in the next batch and resolves with its own result. */
   submit(input: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       this.#waiting.push({ input, resolve, reject });
       if (this.#scheduled) return;
       // Not at once: calls made in the same turn of the event loop join this one. On PGlite a
-      // batch is written without yielding to I/O, so no call would ever find one under way.
+      // statement runs without yielding to I/O, so no call would ever find one under way.
       this.#scheduled = true;
       setImmediate(() => {
         this.#scheduled = false;
@@ -63,7 +64,7 @@ export class GroupCommit<In, Out> {
   #next(): void {
     while (this.#busy < this.#options.inFlight && this.#waiting.length > 0) {
       this.#busy++;
-      void this.#run(this.#take()).finally(() => {
+      void this.#runBatch(this.#take()).finally(() => {
         this.#busy--;
         this.#next();
       });
@@ -83,9 +84,9 @@ export class GroupCommit<In, Out> {
     return this.#waiting.splice(0, n);
   }
 
-  async #run(batch: readonly Waiting<In, Out>[]): Promise<void> {
+  async #runBatch(batch: readonly Waiting<In, Out>[]): Promise<void> {
     try {
-      const outs = await this.#write(batch.map((w) => w.input));
+      const outs = await this.#run(batch.map((w) => w.input));
       for (const [i, w] of batch.entries()) w.resolve(outs[i] as Out);
       return;
     } catch (error) {
@@ -94,10 +95,10 @@ export class GroupCommit<In, Out> {
         return;
       }
     }
-    // The batch wrote nothing: each call is written alone, so only a bad one fails.
+    // The batch did nothing: each call is run alone, so only a bad one fails.
     for (const w of batch) {
       try {
-        const [out] = await this.#write([w.input]);
+        const [out] = await this.#run([w.input]);
         w.resolve(out as Out);
       } catch (error) {
         w.reject(error);
