@@ -1,6 +1,7 @@
 export {
   type ConnectionRole,
   createRedisConnection,
+  logConnectionErrors,
   type QueuePlace,
   WORKER_SOCKET_TIMEOUT_MS,
   whenReady,
@@ -11,7 +12,6 @@ export {
   publishGlossary,
   readPublishedGlossary,
 } from './glossary-channel.ts';
-export { logConnectionErrors } from './log-connection-errors.ts';
 export { inspectRedisSettings, type RedisSettingsReport } from './redis-settings.ts';
 export {
   addResult,
