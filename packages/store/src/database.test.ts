@@ -24,6 +24,22 @@ describeStore('database connection', (env) => {
     expect(row?.n).toBe(20);
   });
 
+  it('runs a named statement again with other values, prepared once per connection on PostgreSQL', async () => {
+    const rows = await env.db.transaction(async (tx) => {
+      const named = { name: 'tidings-test-named' };
+      const first = await tx.query<{ v: number }>('SELECT $1::int + 1 AS v', [1], named);
+      const second = await tx.query<{ v: number }>('SELECT $1::int + 1 AS v', [41], named);
+      const prepared =
+        env.backend.name === 'postgres'
+          ? await tx.query<{ name: string }>(
+              "SELECT name FROM pg_prepared_statements WHERE name = 'tidings-test-named'",
+            )
+          : [{ name: 'tidings-test-named' }];
+      return [...first, ...second, ...prepared];
+    });
+    expect(rows).toEqual([{ v: 2 }, { v: 42 }, { name: 'tidings-test-named' }]);
+  });
+
   it('rolls back a transaction that throws, and keeps serving afterwards', async () => {
     await env.db.exec('CREATE TABLE scratch (v text)');
     await expect(

@@ -8,9 +8,19 @@
  */
 export interface Queryable {
   /** Runs one statement and returns its rows. */
-  query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
+}
+
+/** How a statement is run. */
+export interface QueryOptions {
+  /**
+   * A name, unique to this statement's text, under which PostgreSQL keeps it prepared on each
+   * connection: a statement run often is then parsed and planned once per connection instead of
+   * at every call. PGlite ignores it.
+   */
+  readonly name?: string;
 }
 
 /**

@@ -56,6 +56,7 @@ async function findHashes(
     `SELECT token_hash, id, name, role, created_at, revoked_at FROM api_keys
       WHERE token_hash = ANY($1::text[])`,
     [hashes],
+    { name: 'tidings-find-key-hashes' },
   );
   const byHash = new Map(rows.map((row) => [row.token_hash, row]));
   return hashes.map((hash) => byHash.get(hash));

@@ -249,10 +249,11 @@ export async function insertDerivedArticles(
     ];
     for (const [i, value] of values.entries()) columns[i]?.push(value);
   }
-  const rows = await q.query<NewArticleRow & { n: string | number }>(INSERT_DERIVED_ARTICLES, [
-    ...columns,
-    LANGUAGE_CODES,
-  ]);
+  const rows = await q.query<NewArticleRow & { n: string | number }>(
+    INSERT_DERIVED_ARTICLES,
+    [...columns, LANGUAGE_CODES],
+    { name: 'tidings-insert-derived-articles' },
+  );
   const byInput = inputs.map((): NewArticleRow[] => []);
   for (const row of rows) byInput[Number(row.n) - 1]?.push(row);
   return inputs.map((input, i) => newArticleWrite(input, byInput[i] ?? []));

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Queryable, StoreLogger } from './database.ts';
+import type { Database, Queryable, QueryOptions, StoreLogger } from './database.ts';
 import { TransactionGuard } from './transaction-guard.ts';
 
 /** Errors after which the whole transaction may simply be run again. */
@@ -14,8 +14,15 @@ function errorCode(error: unknown): string | undefined {
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]> {
-      const result = await client.query(text, params ? [...params] : undefined);
+    async query<Row>(
+      text: string,
+      params?: readonly unknown[],
+      options?: QueryOptions,
+    ): Promise<Row[]> {
+      const values = params ? [...params] : undefined;
+      const result = await (options?.name
+        ? client.query({ name: options.name, text, values })
+        : client.query(text, values));
       return result.rows as Row[];
     },
     async exec(text: string): Promise<void> {
@@ -62,9 +69,9 @@ export function openPostgresDatabase(connectionString: string, logger: StoreLogg
 
   return {
     kind: 'postgres',
-    query<Row>(text: string, params?: readonly unknown[]) {
+    query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions) {
       guard.assertOutside();
-      return direct.query<Row>(text, params);
+      return direct.query<Row>(text, params, options);
     },
     exec(text: string) {
       guard.assertOutside();
