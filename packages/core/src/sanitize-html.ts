@@ -6,7 +6,8 @@ import { LargeTextMemo } from './large-text-memo.ts';
 /*
  * The allow-list. What is kept is what newsrooms write and what cannot run or load anything
  * by itself in a page or a feed reader:
- * - text structure: paragraphs, headings, quotes, lists, definition lists (`dl`/`dt`/`dd`),
+ * - text structure: paragraphs, headings (an `h1` is kept as an `h2`: the page's own `h1` is
+ *   the article's title), quotes, lists, definition lists (`dl`/`dt`/`dd`),
  *   `pre`, `hr`, `br`;
  * - tables with their caption, column groups and footer (`caption`, `colgroup`/`col` with
  *   `span`, `tfoot`): without `caption` a table's title became loose text that browsers move
@@ -103,6 +104,12 @@ function checkGlobals(attribs: sanitize.Attributes): sanitize.Attributes {
   return out;
 }
 
+/*
+ * Renamed wherever HTML is sanitized. An `h1` in a body is kept as an `h2`: the page has one
+ * `h1`, the article's title; dropped, its text ran into the next paragraph.
+ */
+const RENAMES: Readonly<Record<string, string>> = { h1: 'h2' };
+
 const OPTIONS: sanitize.IOptions = {
   allowedTags: Object.keys(TAGS_WITH_ATTRIBUTES),
   allowedAttributes: {
@@ -127,7 +134,10 @@ const OPTIONS: sanitize.IOptions = {
       tagName,
       attribs: { ...checkGlobals(attribs), rel: 'noopener noreferrer' },
     }),
-    '*': (tagName, attribs) => ({ tagName, attribs: checkGlobals(attribs) }),
+    '*': (tagName, attribs) => ({
+      tagName: RENAMES[tagName] ?? tagName,
+      attribs: checkGlobals(attribs),
+    }),
   },
 };
 
@@ -145,7 +155,7 @@ const CONTROL_CHARACTERS =
 // overridden; its letters stay in order). `mark` goes as `b`, as feed readers have long shown
 // it. Attributes other than event handlers and styles raise nothing there, so `translate`
 // and the rest of what intake keeps stay.
-const FEED_RENAMES: Readonly<Record<string, string>> = { bdo: 'span', mark: 'b' };
+const FEED_RENAMES: Readonly<Record<string, string>> = { ...RENAMES, bdo: 'span', mark: 'b' };
 
 function feedTag(tagName: string, attribs: sanitize.Attributes) {
   const kept = checkGlobals(attribs);

@@ -11,6 +11,22 @@ describe('textExcerpt', () => {
     );
   });
 
+  // A block's text must not run into the next one's: "…in KanivEngineers inspected…".
+  it('puts a space between a heading, loose text, lists and tables and what follows', () => {
+    expect(textExcerpt('<h2>Title</h2><p>Engineers inspected the dam.</p>')).toBe(
+      'Title Engineers inspected the dam.',
+    );
+    expect(textExcerpt('Title<p>Engineers inspected the dam.</p>')).toBe(
+      'Title Engineers inspected the dam.',
+    );
+    expect(
+      textExcerpt('Lead<ul><li>one</li></ul>after<table><tr><td>1</td></tr></table>end<hr>x'),
+    ).toBe('Lead one after 1 end x');
+    expect(textExcerpt('<p>Le 1<sup>er</sup> mai, <b>CO</b><sub>2</sub>.</p>')).toBe(
+      'Le 1er mai, CO2.',
+    );
+  });
+
   it('keeps escaped markup as the text it is, and drops scripts and images', () => {
     expect(
       textExcerpt(

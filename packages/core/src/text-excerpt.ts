@@ -2,9 +2,10 @@ import sanitize from 'sanitize-html';
 import { LargeTextMemo } from './large-text-memo.ts';
 import { KEEP_FROM_CHARS } from './sanitize-html.ts';
 
-// Where one block ends and the next begins, text needs a space between them.
-const BLOCK_END =
-  /<\/(?:p|h[1-6]|li|dt|dd|blockquote|figcaption|div|section|tr|td|th|pre)\s*>|<br\s*\/?>/gi;
+// Where a block begins or ends, text needs a space: between two blocks, and between loose
+// text and the block before or after it ("Kaniv<p>Engineers…" is "Kaniv Engineers…").
+const BLOCK_EDGE =
+  /<\/?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|figure|figcaption|details|summary|div|section|article|header|footer|aside|nav|main|table|caption|thead|tbody|tfoot|tr|td|th|pre|hr|br)(?=[\s/>])/gi;
 const ESCAPED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
 
 /**
@@ -30,7 +31,7 @@ export function excerptKey(html: string, maxLength: number): string[] {
 export const largeExcerpts = new LargeTextMemo(1_000_000);
 
 function excerptNow(html: string, maxLength: number): string {
-  const escaped = sanitize(html.replace(BLOCK_END, '$& '), {
+  const escaped = sanitize(html.replace(BLOCK_EDGE, ' $&'), {
     allowedTags: [],
     allowedAttributes: {},
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type LanguageCode, resolveSiteSettings } from '@tidings/core';
+import { type LanguageCode, resolveSiteSettings, sanitizeArticleHtml } from '@tidings/core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
@@ -379,6 +379,23 @@ describe('renderFeed', () => {
       const at = `${BASE}/feeds/en/${format === 'rss' ? 'rss.xml' : 'atom.xml'}`;
       expect(w3cFeedRules(body, at).map((p) => p.rule)).toEqual(['UnknownNamespace']);
     }
+  });
+
+  // Intake used to drop an h1 and leave its text loose: "…in KanivEngineers inspected…".
+  it("excerpts a body that opened with an h1 with a space after the heading's text", () => {
+    const entry: FeedEntry = {
+      ...(ENTRIES[0] as FeedEntry),
+      summary: '',
+      contentHtml: sanitizeArticleHtml(
+        '<h1>Dam inspection in Kaniv</h1><p>Engineers inspected the dam.</p>',
+      ),
+    };
+    const excerpt = 'Dam inspection in Kaniv Engineers inspected the dam.';
+    const rss = new XMLParser().parse(renderFeed(document([entry]), 'rss'));
+    expect(text(rss.rss.channel.item.description)).toBe(excerpt);
+    const json = JSON.parse(renderFeed(document([entry]), 'json'));
+    expect(json.items[0].summary).toBe(excerpt);
+    expect(json.items[0].content_html).toContain('<h2>Dam inspection in Kaniv</h2>');
   });
 
   it('keeps entity-looking text as text, so escaped markup never comes alive', () => {
