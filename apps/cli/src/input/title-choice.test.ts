@@ -38,6 +38,25 @@ describe('chooseTitle', () => {
     });
   });
 
+  // Was taken as the title, with no warning: "• En • Es • De • Fr • It • Ук".
+  it('passes over a bulleted language menu on one line', () => {
+    const choice = chooseTitle([
+      '• En • Es • De • Fr • It • Ук',
+      '• En • Es • De',
+      'Source: Ukrinform',
+      'Ukraine joins the JEF defence alliance',
+    ]);
+    expect(choice).toMatchObject({
+      title: 'Ukraine joins the JEF defence alliance',
+      line: 4,
+      skipped: ['• En • Es • De • Fr • It • Ук', '• En • Es • De', 'Source: Ukrinform'],
+      warnings: [],
+    });
+    expect(isNavigationLine('- EN - ES - DE -', 1)).toBe(true);
+    expect(isNavigationLine('• Kyiv • Oslo • Riga', 1)).toBe(false);
+    expect(isNavigationLine('• EU to open talks', 1)).toBe(false);
+  });
+
   it('takes the first line of the other seed as it is', () => {
     const doc = readDocument(seed('jef-extended-partner.txt'), 'text', true);
     expect(doc.title).toBe("Ukraine joins Northern Europe's JEF defense alliance");

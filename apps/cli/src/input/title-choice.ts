@@ -14,8 +14,14 @@ const BULLETS = '•·▪◦‣∙●○■□*|>»–—\\-';
 const BULLET_ONLY = new RegExp(`^[${BULLETS}\\s]+$`, 'u');
 /** A bullet and a token of a menu: `• En`, `- Ук`, `| DE`. */
 const MENU_ITEM = new RegExp(`^[${BULLETS}]\\s*[\\p{L}\\p{N}]{1,3}\\.?$`, 'u');
-/** A menu on one line: `En Es De Fr It Ук`, `EN | ES | DE`. */
-const MENU_LINE = /^\p{L}{2,3}(?:[\s|•·/,]+\p{L}{2,3}){2,}$/u;
+/**
+ * A menu on one line, three items or more, with or without bullets around them:
+ * `En Es De Fr It Ук`, `EN | ES | DE`, `• En • Es • De • Fr • It • Ук`.
+ */
+const MENU_LINE = new RegExp(
+  `^[${BULLETS}\\s]*\\p{L}{2,3}(?:[${BULLETS}\\s/,]+\\p{L}{2,3}){2,}[${BULLETS}\\s]*$`,
+  'u',
+);
 /** Credits and sources that scraped text repeats around an article. */
 const CREDIT = /^(source|sources|photo|photos|image|credit|credits|read also|джерело|фото)\s*:/iu;
 
