@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from './create-i18n.ts';
-import { failureReasonText } from './failure-reason-text.ts';
+import { failureReasonText } from './reason-texts.ts';
 
 describe('failureReasonText', () => {
   it('says which input the translator refused, and why, in the reader’s language', () => {
