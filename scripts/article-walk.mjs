@@ -129,15 +129,14 @@ for (const source of program.getSourceFiles()) {
  * the project's own interfaces: a library's (`Error.name`, Node's `ErrnoException.code`) is
  * satisfied by every error class of the house, and reading `error.name` runs none of them. And
  * only a member that runs when used so: reading a property that is data (`options.prefix`)
- * runs no class's code, a getter does, and a property whose type is a function is called.
+ * runs no class's code, a getter does, a property whose type is a function is called, and one
+ * whose type is a class is constructed.
  */
 function implementing(signature) {
   const owner = signature.parent;
   if (!ts.isInterfaceDeclaration(owner) || !signature.name) return [];
   if (!isSource(resolve(owner.getSourceFile().fileName))) return [];
-  const called =
-    ts.isMethodSignature(signature) ||
-    checker.getTypeAtLocation(signature).getNonNullableType().getCallSignatures().length > 0;
+  const called = ts.isMethodSignature(signature) || runs(checker.getTypeAtLocation(signature));
   const wanted = checker.getTypeAtLocation(owner);
   const name = signature.name.getText();
   return classes.flatMap((cls) => {
@@ -152,14 +151,24 @@ function implementing(signature) {
  * Whether `use` only reads a property that an object literal declares (`reason.code`, where
  * the reason's type was inferred from a schema's `{ code: z.literal(…) }`) as a value that is
  * not a function: the read runs nothing of the literal, whose own code is walked where the
- * object is made, if that is on the way. A property that holds a function is followed.
+ * object is made, if that is on the way. A property that holds a function or a class is
+ * followed.
  */
 function readsData(use, declaration) {
   if (!ts.isPropertyAssignment(declaration) && !ts.isShorthandPropertyAssignment(declaration))
     return false;
   const access = use.parent;
   if (!ts.isPropertyAccessExpression(access) || access.name !== use) return false;
-  return checker.getTypeAtLocation(access).getNonNullableType().getCallSignatures().length === 0;
+  return !runs(checker.getTypeAtLocation(access));
+}
+
+/**
+ * Whether a value of `type` runs code when used: a function is called, and a class (a type
+ * with construct signatures, as in `new deps.Engine()`) is constructed.
+ */
+function runs(type) {
+  const value = type.getNonNullableType();
+  return value.getCallSignatures().length + value.getConstructSignatures().length > 0;
 }
 
 /**
