@@ -44,7 +44,12 @@ export function decoderFile(modelDir: string, dtype: ModelDtype): string {
   return join(modelDir, modelFiles(dtype).at(-1) as string);
 }
 
-/** The target-language tokens (`>>fra<<`) among a vocabulary's tokens. */
+/**
+ * The target-language tokens (`>>fra<<`) among a vocabulary's tokens, sorted.
+ *
+ * @example
+ * languageTokens(['>>fra<<', 'hello', '>>deu<<', '>>x<<']); // ['>>deu<<', '>>fra<<']
+ */
 export function languageTokens(tokens: Iterable<string>): string[] {
   return [...tokens].filter((t) => /^>>[A-Za-z_]{2,12}<<$/.test(t)).sort();
 }
