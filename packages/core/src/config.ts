@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { CONFIG_VARIABLES, type ConfigVariableName } from './config-variables.ts';
-import { exitWithMessage } from './exit-with-message.ts';
 import type { LanguageCode } from './languages.ts';
 import {
   resolveSiteSettings,
@@ -10,6 +9,7 @@ import {
   type SiteSettingsInput,
   siteConfigFileSchema,
 } from './site-settings.ts';
+import { exitWithMessage } from './start-failure.ts';
 
 type Vars = typeof CONFIG_VARIABLES;
 type Parsed = { [K in ConfigVariableName]: z.output<Vars[K]['schema']> };

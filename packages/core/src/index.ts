@@ -19,7 +19,6 @@ export {
   type ConfigVariable,
   type ConfigVariableName,
 } from './config-variables.ts';
-export { exitWithMessage } from './exit-with-message.ts';
 export { flattenDeepMarkup, MAX_MARKUP_DEPTH } from './flatten-deep-markup.ts';
 export type { Language, LanguageCode } from './languages.ts';
 export {
@@ -30,7 +29,6 @@ export {
   languageOf,
   targetsOf,
 } from './languages.ts';
-export { listenFailure } from './listen-failure.ts';
 export { createLogger, type Logger } from './logger.ts';
 export {
   FAILURE_CODES,
@@ -68,6 +66,7 @@ export {
   type SiteSettingsInput,
   siteConfigFileSchema,
 } from './site-settings.ts';
+export { exitWithMessage, listenFailure } from './start-failure.ts';
 export { textExcerpt } from './text-excerpt.ts';
 export {
   doTextWork,
