@@ -157,12 +157,12 @@ export class TranslationDispatcher {
     await new Promise((resolve) => setImmediate(resolve));
     while (this.#waiting.length > 0) {
       const batch = this.#nextBatch();
-      const error = await Promise.resolve(batch.flatMap((w) => w.jobs))
-        .then((jobs) => this.queue.addBulk(jobs))
-        .then(
-          () => undefined,
-          (failure: unknown) => failure ?? new Error('addBulk failed'),
-        );
+      let error: unknown;
+      try {
+        await this.queue.addBulk(batch.flatMap((w) => w.jobs));
+      } catch (failure) {
+        error = failure ?? new Error('addBulk failed');
+      }
       // One MULTI: a failure may have added some of the jobs, and handing them over again
       // adds none twice.
       for (const w of batch) w.done(error);
