@@ -37,6 +37,31 @@ describe('/admin/queues', () => {
     expect(admin.status).toBe(200);
   });
 
+  it('makes a browser fetch nothing from another origin (no web fonts, no CDN)', async () => {
+    const auth = { authorization: basic(h.keys.admin) };
+    const res = await fetch(`${base}/admin/queues`, { headers: auth });
+    const page = await res.text();
+    // Everything the page loads: its links, scripts and images, and what its stylesheets load.
+    const loads = [...page.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((m) => m[1] ?? '');
+    const sheets = loads.filter((href) => href.endsWith('.css'));
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const sheet of sheets) {
+      const css = await (
+        await fetch(new URL(sheet, `${base}/admin/queues/`), { headers: auth })
+      ).text();
+      loads.push(
+        ...[...css.matchAll(/url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)/g)].map(
+          (m) => m[1] ?? m[2] ?? '',
+        ),
+      );
+    }
+    const external = loads.filter((url) => new URL(url, `${base}/admin/queues/`).origin !== base);
+    expect(external).toEqual([]);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/https?:/);
+  });
+
   it.skipIf(!chromiumAvailable('the browser test of the queue dashboard'))(
     'shows the translation queue to an admin in a browser',
     async () => {
@@ -46,8 +71,19 @@ describe('/admin/queues', () => {
           httpCredentials: { username: 'ops', password: h.keys.admin },
         });
         const page = await context.newPage();
+        const elsewhere: string[] = [];
+        page.on('request', (request) => {
+          const url = new URL(request.url());
+          if (url.protocol !== 'data:' && url.origin !== base) elsewhere.push(request.url());
+        });
+        const refused: string[] = [];
+        page.on('console', (message) => {
+          if (/content security policy/i.test(message.text())) refused.push(message.text());
+        });
         await page.goto(`${base}/admin/queues`);
         await page.getByText('tidings-translate').first().waitFor({ timeout: 30_000 });
+        expect(elsewhere).toEqual([]);
+        expect(refused).toEqual([]);
         await page.screenshot({ path: '/tmp/tidings-queues.png' });
       } finally {
         await browser.close();

@@ -12,6 +12,27 @@ import { ProblemError } from '../problem.ts';
 const BASE = '/admin/queues';
 
 /**
+ * The dashboard loads everything from this origin: bull-board's own page asks Google Fonts for
+ * its typeface, which a server without network cannot reach and which would tell a third party
+ * who opens the dashboard (its CSS falls back to the system's sans-serif and monospace).
+ */
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/** A `<link>` (a stylesheet, a preconnect) to another origin, as bull-board's page has them. */
+const EXTERNAL_LINK = /<link\b[^>]*\bhref="(?:https?:)?\/\/[^"]*"[^>]*>\s*/gi;
+
+/** The dashboard's page without its links to other origins, and every answer under {@link CSP}. */
+const ownOriginOnly = createMiddleware(async (c, next) => {
+  await next();
+  c.header('content-security-policy', CSP);
+  if (!c.res.headers.get('content-type')?.startsWith('text/html')) return;
+  const page = (await c.res.text()).replace(EXTERNAL_LINK, '');
+  c.res = new Response(page, c.res);
+  c.res.headers.delete('content-length');
+});
+
+/**
  * Only an admin key opens the dashboard. A browser cannot send a bearer token by itself, so
  * HTTP Basic is accepted too, with the admin key as the password (any user name).
  */
@@ -42,7 +63,8 @@ function adminOnly(store: Pick<Store, 'lookupToken'>) {
 /**
  * The queue dashboard for operators (bull-board) at `/admin/queues` (`/admin/queues/` is
  * redirected there), behind an admin key:
- * every queue's jobs by state, with retry and clean actions.
+ * every queue's jobs by state, with retry and clean actions. The page loads nothing from another
+ * origin (no web fonts), under a Content-Security-Policy that allows none.
  *
  * @example
  * app.route(BASE, queueDashboard(store, [translateQueue, resultsQueue]));
@@ -58,6 +80,7 @@ export function queueDashboard(store: Pick<Store, 'lookupToken'>, queues: readon
   // The dashboard's own logo links to `/admin/queues/`.
   app.use('*', trimTrailingSlash());
   app.use('*', adminOnly(store));
+  app.use('*', ownOriginOnly);
   app.route('/', adapter.registerPlugin());
   return app;
 }
