@@ -1,17 +1,12 @@
 import type { ArticleContent, LanguageCode, SegmentOrigins } from '@tidings/core';
 import type { Database } from './database.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
+import { insertVersion, lockTranslation, makeLive, readTranslation } from './insert-version.ts';
 import { addMemoryLesson } from './memory-lessons-repository.ts';
 import { finishRequest } from './outbox-repository.ts';
 import { isStoreId } from './read-article.ts';
 import type { ContentColumns } from './rows.ts';
 import { settleLiveVersion } from './settle-live-version.ts';
-import {
-  insertVersion,
-  lockTranslation,
-  makeLive,
-  readTranslation,
-} from './translations-repository.ts';
 import type { Translation } from './types.ts';
 
 /**

@@ -1,13 +1,10 @@
 import { type LanguageCode, type TranslationStatus, targetsOf } from '@tidings/core';
 import type { Database, Queryable } from './database.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
+import { type LockedTranslation, lockTranslation } from './insert-version.ts';
 import { reopenRequest } from './outbox-repository.ts';
 import { isStoreId } from './read-article.ts';
-import {
-  EDITOR_OWNED,
-  type LockedTranslation,
-  lockTranslation,
-} from './translations-repository.ts';
+import { EDITOR_OWNED } from './translations-repository.ts';
 import type { RetryOutcome } from './types.ts';
 
 /** Statuses a retry starts a fresh machine translation for. */
