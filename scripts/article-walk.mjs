@@ -11,7 +11,9 @@
 // `#NAME`, at the top of FILE) that such a request reaches are entries, that is the arguments
 // (middleware and handler) of every `x.use(…)` whose path, if it has one, matches PATH, and of
 // every `x.verb(PATH pattern, …)` (Hono's `:param` and `*`); for `ON EVENT`, of every
-// `x.on('EVENT', …)`. An entry that a tree lacks is reported and skipped.
+// `x.on('EVENT', …)`. An entry that a tree lacks is reported and skipped. A callback that a
+// process's main hands an entry (a function-typed dependency such as `deps.onPublished`, which
+// the walk cannot see through) is an entry too, named where its code is (`Syndication.onChange`).
 //
 // From there the walk follows every use that runs: a named import leads to the declaration
 // (through a package's index, not to the whole index), a namespace, default or dynamic import
@@ -68,6 +70,10 @@ const ENTRIES = [
   'apps/worker/src/translation-engine.ts ON message',
   // Its results (started, then the translation) persisted by the API.
   'apps/api/src/dispatch/results-consumer.ts#startResultsConsumer.persist',
+  // What main.ts hands those as callbacks (a function-typed dependency leads the walk nowhere):
+  // the POST's onChange and the consumer's onPublished drop the feeds' cache, onResult counts.
+  'apps/api/src/site/syndication.ts#Syndication.onChange',
+  'apps/api/src/metrics/api-metrics.ts#ApiMetrics.observeResult',
   // Its German RSS feed (mounted at /feeds).
   'apps/api/src/routes/feeds.ts#feedRoutes GET /de/rss.xml',
 ];
