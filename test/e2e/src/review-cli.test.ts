@@ -94,7 +94,7 @@ describe.each(BACKENDS)('reviewing a draft with the command line, on $name', (ba
       expect(run.output).toContain(`${id} de: approved and published as the machine made it`);
       const shown = await cli(['show', id, 'de']);
       expect(shown.output).toMatch(
-        / · de · published \(revision 1; model Xenova\/opus-mt-en-de, approved by key /,
+        / · de · published \(revision 1; model Xenova\/opus-mt-en-de, approved by “e2e editor”\)/,
       );
       expect(shown.output).toMatch(/── Published \(de\) ─+\nUKRAINE TRITT DER JEF BEI/);
       expect(shown.output).not.toContain('Draft awaiting review');

@@ -12,6 +12,8 @@ interface Version {
   approvedBy: string | null;
   approvedAt: string | null;
   editedBy: string | null;
+  approver: { id: string; name: string } | null;
+  editor: { id: string; name: string } | null;
   content: { title: string; body: string } | null;
   draft: unknown;
   links: { page: string };
@@ -85,6 +87,24 @@ describe('POST /v1/articles/{id}/{lang}/approve (happy path)', () => {
     });
     expect(de.content?.body).not.toContain('script');
     expect(de.approvedBy).toBe(de.editedBy);
+  });
+
+  it('names the key that edited and approved it, as a person knows it, beside its id', async () => {
+    const id = await held();
+    await h.call('POST', `/v1/articles/${id}/de/approve`, h.keys.editor, {
+      title: 'Die Ukraine wird JEF-Partner',
+      body: '<p>Redigiert.</p>',
+    });
+    const key = { id: await editorKeyId(), name: 'editor' };
+    const de = (await (
+      await h.call('GET', `/v1/articles/${id}/de`, h.keys.editor)
+    ).json()) as Version;
+    expect(de).toMatchObject({ editor: key, approver: key });
+    const article = (await (await h.call('GET', `/v1/articles/${id}`, h.keys.editor)).json()) as {
+      languages: Record<string, Version>;
+    };
+    expect(article.languages.de).toMatchObject({ editor: key, approver: key });
+    expect(article.languages.fr).toMatchObject({ editor: null, approver: null });
   });
 });
 

@@ -8,6 +8,7 @@ import { readJson } from '../middleware/json-body.ts';
 import { servedLanguageParam } from './article-access.ts';
 import type { ArticleCommands } from './article-commands.ts';
 import { translationView } from './article-view.ts';
+import { keyNames } from './key-names.ts';
 
 /** What the approval route needs. */
 export interface ApprovalRoutesDeps {
@@ -47,7 +48,14 @@ export function articleApprovalRoutes(deps: ApprovalRoutesDeps): Hono<ApiEnv> {
       language,
       input,
     );
-    return c.json(translationView(publicUrl, translation, c.req.header('accept-language')));
+    return c.json(
+      translationView(
+        publicUrl,
+        translation,
+        c.req.header('accept-language'),
+        await keyNames(store, [translation]),
+      ),
+    );
   });
 
   return app;

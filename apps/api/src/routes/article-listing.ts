@@ -9,6 +9,7 @@ import { validated } from '../middleware/json-body.ts';
 import { requestLanguage } from '../preferred-language.ts';
 import { ProblemError } from '../problem.ts';
 import { languageView } from './article-view.ts';
+import { type KeyNames, keyNames } from './key-names.ts';
 
 /** What `GET /v1/articles` takes in its query string. */
 export const listingQuerySchema = z.strictObject({
@@ -20,7 +21,7 @@ export const listingQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-function summaryView(base: string, article: ArticleSummary) {
+function summaryView(base: string, article: ArticleSummary, names: KeyNames) {
   return {
     id: article.id,
     slug: article.slug,
@@ -30,7 +31,7 @@ function summaryView(base: string, article: ArticleSummary) {
     createdAt: article.createdAt.toISOString(),
     updatedAt: article.updatedAt.toISOString(),
     languages: Object.fromEntries(
-      article.languages.map((state) => [state.language, languageView(base, article, state)]),
+      article.languages.map((state) => [state.language, languageView(base, article, state, names)]),
     ),
     links: { self: `${base}/v1/articles/${article.id}` },
   };
@@ -76,8 +77,12 @@ export function articleListingRoutes(deps: {
       }
       next.searchParams.set('cursor', page.nextCursor);
     }
+    const names = await keyNames(
+      store,
+      page.items.flatMap((item) => item.languages),
+    );
     return c.json({
-      items: page.items.map((item) => summaryView(publicUrl, item)),
+      items: page.items.map((item) => summaryView(publicUrl, item, names)),
       counts: page.counts,
       nextCursor: page.nextCursor,
       links: { next: page.nextCursor ? next.toString() : null },

@@ -2,19 +2,22 @@ import { isDemoModel } from '@tidings/core';
 import { failureReasonText, reviewReasonText, translatorFor } from '@tidings/i18n';
 import type { Article, LanguageState, Translation } from '@tidings/store';
 import { requestLanguage } from '../preferred-language.ts';
+import { type KeyNames, keyRef } from './key-names.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
- * One language's state as the API shows it, with links to its version and its page.
+ * One language's state as the API shows it, with links to its version and its page, and the
+ * keys that edited and approved it by name (`names`, from {@link keyNames}).
  *
  * @example
- * languageView(publicUrl, article, article.languages[0]);
+ * languageView(publicUrl, article, article.languages[0], await keyNames(store, article.languages));
  */
 export function languageView(
   base: string,
   article: Pick<Article, 'id' | 'slug'>,
   state: LanguageState,
+  names: KeyNames,
 ) {
   return {
     status: state.status,
@@ -25,7 +28,10 @@ export function languageView(
     demo: isDemoModel(state.model),
     reason: state.reason,
     editedBy: state.editedBy,
+    /** The key that edited it, `{ id, name }`: `editedBy` with the name people know it by. */
+    editor: keyRef(state.editedBy, names),
     approvedBy: state.approvedBy,
+    approver: keyRef(state.approvedBy, names),
     approvedAt: iso(state.approvedAt),
     queuedAt: iso(state.queuedAt),
     startedAt: iso(state.startedAt),
@@ -46,9 +52,14 @@ export function languageView(
  * request's `Accept-Language`), as `GET /v1/articles/{id}/{lang}` shows them.
  *
  * @example
- * c.json(articleView(config.publicUrl, article, c.req.header('accept-language')));
+ * c.json(articleView(config.publicUrl, article, c.req.header('accept-language'), names));
  */
-export function articleView(base: string, article: Article, acceptLanguage?: string) {
+export function articleView(
+  base: string,
+  article: Article,
+  acceptLanguage: string | undefined,
+  names: KeyNames,
+) {
   return {
     id: article.id,
     slug: article.slug,
@@ -63,7 +74,7 @@ export function articleView(base: string, article: Article, acceptLanguage?: str
       article.languages.map((state) => [
         state.language,
         {
-          ...languageView(base, article, state),
+          ...languageView(base, article, state, names),
           reasons: reasonsView(state, acceptLanguage),
         },
       ]),
@@ -95,15 +106,25 @@ export function reasonsView(
  * are in the language of `acceptLanguage` (the request's `Accept-Language`).
  *
  * @example
- * c.json(translationView(config.publicUrl, translation, c.req.header('accept-language')));
+ * c.json(translationView(config.publicUrl, translation, c.req.header('accept-language'), names));
  */
-export function translationView(base: string, translation: Translation, acceptLanguage?: string) {
+export function translationView(
+  base: string,
+  translation: Translation,
+  acceptLanguage: string | undefined,
+  names: KeyNames,
+) {
   return {
     articleId: translation.articleId,
     language: translation.language,
     sourceLanguage: translation.sourceLanguage,
     retractedAt: iso(translation.retractedAt),
-    ...languageView(base, { id: translation.articleId, slug: translation.slug }, translation),
+    ...languageView(
+      base,
+      { id: translation.articleId, slug: translation.slug },
+      translation,
+      names,
+    ),
     reasons: reasonsView(translation, acceptLanguage),
     content: translation.content,
     draft: translation.draft,

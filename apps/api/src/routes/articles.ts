@@ -23,6 +23,7 @@ import { assertVisible, languageParam, servedLanguageParam } from './article-acc
 import type { ArticleCommands } from './article-commands.ts';
 import { articleView, translationView } from './article-view.ts';
 import { assertArticleSize } from './clean-edit.ts';
+import { keyNames } from './key-names.ts';
 
 /** What the article routes need. */
 export interface ArticleRoutesDeps {
@@ -124,7 +125,12 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     });
     dispatch(c, write);
     if (write.revised) deps.onChange?.(write.article.id);
-    const view = articleView(publicUrl, write.article, c.req.header('accept-language'));
+    const view = articleView(
+      publicUrl,
+      write.article,
+      c.req.header('accept-language'),
+      await keyNames(store, write.article.languages),
+    );
     c.header('location', view.links.self);
     return c.json(view, write.created ? 201 : write.revised ? 202 : 200);
   });
@@ -132,7 +138,14 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   app.get('/:id', reader, async (c) => {
     const article = await store.getArticle(c.req.param('id'));
     assertVisible(c.var.key, article);
-    return c.json(articleView(publicUrl, article, c.req.header('accept-language')));
+    return c.json(
+      articleView(
+        publicUrl,
+        article,
+        c.req.header('accept-language'),
+        await keyNames(store, article.languages),
+      ),
+    );
   });
 
   app.put('/:id', publisher, async (c) => {
@@ -157,7 +170,12 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     dispatch(c, write);
     if (write.revised) deps.onChange?.(id);
     return c.json(
-      articleView(publicUrl, write.article, c.req.header('accept-language')),
+      articleView(
+        publicUrl,
+        write.article,
+        c.req.header('accept-language'),
+        await keyNames(store, write.article.languages),
+      ),
       write.revised ? 202 : 200,
     );
   });
@@ -167,7 +185,14 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
       { key: c.var.key, requestId: c.var.requestId },
       c.req.param('id'),
     );
-    return c.json(articleView(publicUrl, article, c.req.header('accept-language')));
+    return c.json(
+      articleView(
+        publicUrl,
+        article,
+        c.req.header('accept-language'),
+        await keyNames(store, article.languages),
+      ),
+    );
   });
 
   app.get('/:id/:lang', reader, async (c) => {
@@ -175,7 +200,14 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     assertVisible(c.var.key, await store.getArticle(id));
     const translation = await store.getTranslation(id, languageParam(c));
     c.header('Vary', 'Accept-Language', { append: true });
-    return c.json(translationView(publicUrl, translation, c.req.header('accept-language')));
+    return c.json(
+      translationView(
+        publicUrl,
+        translation,
+        c.req.header('accept-language'),
+        await keyNames(store, [translation]),
+      ),
+    );
   });
 
   app.put('/:id/:lang', editor, async (c) => {
@@ -187,7 +219,14 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
       language,
       input,
     );
-    return c.json(translationView(publicUrl, translation, c.req.header('accept-language')));
+    return c.json(
+      translationView(
+        publicUrl,
+        translation,
+        c.req.header('accept-language'),
+        await keyNames(store, [translation]),
+      ),
+    );
   });
 
   return app;

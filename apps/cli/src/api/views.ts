@@ -1,5 +1,11 @@
 import type { LanguageCode, TranslationStatus } from '@tidings/core';
 
+/** A key as the API names it beside its id (`editor`, `approver`). */
+export interface KeyRefView {
+  readonly id: string;
+  readonly name: string;
+}
+
 /** One language of an article, as `GET /v1/articles/{id}` shows it. */
 export interface LanguageView {
   readonly status: TranslationStatus;
@@ -13,8 +19,12 @@ export interface LanguageView {
    */
   readonly reasons?: readonly { readonly code: string; readonly text: string }[];
   readonly editedBy: string | null;
+  /** The key that edited it, by name; absent from APIs older than this field. */
+  readonly editor?: KeyRefView | null;
   /** The editor's key that approved the live version (a draft held for review), and when. */
   readonly approvedBy?: string | null;
+  /** The key that approved it, by name; absent from APIs older than this field. */
+  readonly approver?: KeyRefView | null;
   readonly approvedAt?: string | null;
   readonly queuedAt: string | null;
   readonly startedAt: string | null;

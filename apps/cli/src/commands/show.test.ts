@@ -122,4 +122,20 @@ describe('tidings show', () => {
     expect(text).not.toContain('Draft awaiting review');
     expect(text.indexOf('Source changed')).toBeLessThan(text.indexOf('Machine draft'));
   });
+
+  it('says who edited and approved a version by the name of their key, not its id', () => {
+    const text = showText(article, {
+      ...held,
+      status: 'edited',
+      reason: null,
+      editedBy: 'f3b1c2d4-0000-4000-8000-000000000001',
+      editor: { id: 'f3b1c2d4-0000-4000-8000-000000000001', name: 'German desk\u001b[2J' },
+      approvedBy: 'f3b1c2d4-0000-4000-8000-000000000001',
+      approver: { id: 'f3b1c2d4-0000-4000-8000-000000000001', name: 'German desk\u001b[2J' },
+    });
+    expect(text).toMatch(
+      /^a1 · de · edited \(revision 1; edited by “German desk\[2J”, approved by “German desk\[2J”\)$/m,
+    );
+    expect(text).not.toContain('f3b1c2d4');
+  });
 });

@@ -6,6 +6,7 @@ import type {
   TranslationView,
   VersionContentView,
 } from '../api/views.ts';
+import { keyLabel } from '../output/key-label.ts';
 import { reasonText } from '../output/reason-text.ts';
 import { bodyText, terminalSafe } from '../output/terminal-text.ts';
 import { type ApiOptions, apiClient, printJson, withApiOptions } from './api-options.ts';
@@ -45,11 +46,13 @@ function changeSection(change: SourceChangeView): string {
  */
 export function showText(article: ArticleView, version: TranslationView): string {
   const who = version.editedBy
-    ? `edited by key ${version.editedBy}`
+    ? `edited by ${keyLabel(version.editor, version.editedBy)}`
     : version.model
       ? `model ${terminalSafe(version.model)}`
       : '';
-  const approved = version.approvedBy ? `, approved by key ${version.approvedBy}` : '';
+  const approved = version.approvedBy
+    ? `, approved by ${keyLabel(version.approver, version.approvedBy)}`
+    : '';
   const head = [
     `${article.id} · ${version.language} · ${version.status} (revision ${version.revision}${who ? `; ${who}` : ''}${approved})`,
     reasonText(version) ? `Reason: ${terminalSafe(reasonText(version) ?? '')}` : '',

@@ -2,6 +2,7 @@ import { LANGUAGE_CODES } from '@tidings/core';
 import type { Command } from 'commander';
 import type { ArticleView } from '../api/views.ts';
 import { between, formatDuration } from '../output/format-units.ts';
+import { keyLabel } from '../output/key-label.ts';
 import { reasonText } from '../output/reason-text.ts';
 import { renderTable } from '../output/render-table.ts';
 import { type ApiOptions, apiClient, printJson, withApiOptions } from './api-options.ts';
@@ -36,7 +37,7 @@ export function statusTable(article: ArticleView): string {
         ? ''
         : duration(between(s.startedAt, s.finishedAt)),
       time(s.publishedAt),
-      reasonText(s) ?? (s.editedBy ? `edited by key ${s.editedBy}` : ''),
+      reasonText(s) ?? (s.editedBy ? `edited by ${keyLabel(s.editor, s.editedBy)}` : ''),
     ];
   });
   const head = [
