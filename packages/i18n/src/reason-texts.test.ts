@@ -1,3 +1,4 @@
+import { LANGUAGE_CODES } from '@tidings/core';
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from './create-i18n.ts';
 import { failureReasonText } from './reason-texts.ts';
@@ -21,6 +22,20 @@ describe('failureReasonText', () => {
         message: 'The article has 250001 characters; the limit is 200000 (MAX_ARTICLE_CHARS)',
       }),
     ).toContain('250001');
+  });
+
+  it('tells how to install a missing model on a server without network too, in every language', () => {
+    const failure = {
+      code: 'model-unavailable',
+      model: 'Xenova/opus-mt-en-de',
+      modelsDir: '/srv/models',
+    } as const;
+    for (const lang of LANGUAGE_CODES) {
+      const text = failureReasonText(translatorFor(lang), failure);
+      expect(text, lang).toContain('`tidings models pull`');
+      expect(text, lang).toContain('`tidings models pull --from DIR`');
+      expect(text, lang).toContain('Xenova/opus-mt-en-de/');
+    }
   });
 
   it('falls back to the English message of an older worker’s refusal, which has no fields', () => {

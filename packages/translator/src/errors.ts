@@ -94,7 +94,7 @@ export class ModelUnavailableError extends Error {
   constructor(model: string, modelsDir: string, reason: string, options?: { cause?: unknown }) {
     super(
       `Model ${model} is not available in ${modelsDir} (${reason}). ` +
-        `Fetch it with \`tidings models pull\`, or copy its files into ${modelsDir}/${model}.`,
+        `Fetch it with \`tidings models pull\`, or, on a server without network, install it from a copy of the models with \`tidings models pull --from DIR\` (DIR holding ${model}/).`,
       options,
     );
     this.model = model;

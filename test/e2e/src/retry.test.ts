@@ -74,7 +74,7 @@ describe.each(BACKENDS)('retrying a language whose model was missing, on $name',
         code: 'model-unavailable',
         model: GERMAN,
         modelsDir,
-        text: `Das Modell ${GERMAN} ist in ${modelsDir} nicht verfügbar: mit \`tidings models pull\` holen oder seine Dateien nach ${modelsDir}/${GERMAN} kopieren, dann neu übersetzen`,
+        text: `Das Modell ${GERMAN} ist in ${modelsDir} nicht verfügbar: mit \`tidings models pull\` holen oder, auf einem Server ohne Netz, aus einer Kopie der Modelle mit \`tidings models pull --from DIR\` installieren (DIR mit ${GERMAN}/), dann neu übersetzen`,
       },
     ]);
     link(GERMAN);

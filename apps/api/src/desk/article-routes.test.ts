@@ -121,7 +121,7 @@ describe('desk article page (happy)', () => {
     desk.cookies.set('tidings_desk_lang', 'de');
     const de = await (await desk.get(`/desk/articles/${id}?lang=de`)).text();
     expect(de).toContain(
-      '<li lang="de">Das Modell Xenova/opus-mt-en-de ist in /srv/models nicht verfügbar: mit `tidings models pull` holen oder seine Dateien nach /srv/models/Xenova/opus-mt-en-de kopieren, dann neu übersetzen</li>',
+      '<li lang="de">Das Modell Xenova/opus-mt-en-de ist in /srv/models nicht verfügbar: mit `tidings models pull` holen oder, auf einem Server ohne Netz, aus einer Kopie der Modelle mit `tidings models pull --from DIR` installieren (DIR mit Xenova/opus-mt-en-de/), dann neu übersetzen</li>',
     );
     expect(de).not.toContain('is not available in');
     const fr = await (await desk.get(`/desk/articles/${id}?lang=fr`)).text();

@@ -137,7 +137,7 @@ describe('GET /v1/articles/{id}/{lang} failure reasons', () => {
     expect(de.reasons).toEqual([
       {
         ...failure,
-        text: 'Das Modell Xenova/opus-mt-en-de ist in /srv/models nicht verfügbar: mit `tidings models pull` holen oder seine Dateien nach /srv/models/Xenova/opus-mt-en-de kopieren, dann neu übersetzen',
+        text: 'Das Modell Xenova/opus-mt-en-de ist in /srv/models nicht verfügbar: mit `tidings models pull` holen oder, auf einem Server ohne Netz, aus einer Kopie der Modelle mit `tidings models pull --from DIR` installieren (DIR mit Xenova/opus-mt-en-de/), dann neu übersetzen',
       },
     ]);
     const uk = (await (await get(id, 'uk')).json()) as Version;
