@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeSegment } from './placeholder-codec.ts';
-import { checkTranslation, digitRuns, missingItems } from './quality-gate.ts';
+import { checkTranslation, digitRuns, missingItems, numberRuns } from './quality-gate.ts';
 import { survivalCheck } from './survival-check.ts';
 
 const link = encodeSegment('The minister said on 5 November 2025.', [
@@ -36,6 +36,28 @@ describe('checkTranslation', () => {
     expect(
       checkTranslation('It cost 1,000.5 euros.', 'Es kostete 1.000,5 Euro.', []),
     ).toBeUndefined();
+  });
+
+  it('counts a number however the target language groups its thousands', () => {
+    for (const [source, target] of [
+      ['It cost 1200 euros.', 'Costó 1,200 euros.'],
+      ['It cost 1200 euros.', 'Es kostete 1.200 Euro.'],
+      ['It cost 1200 euros.', 'Il a coûté 1 200 euros.'],
+      ['It cost 1200 euros.', 'Il a coûté 1\u202f200 euros.'],
+      ['It cost 1,200 euros.', 'Costó 1200 euros.'],
+      ['Some 1,250,000 people.', 'Circa 1.250.000 persone.'],
+      ['Some 12 500,75 t.', 'Some 12,500.75 t.'],
+    ] as const) {
+      expect(checkTranslation(source, target, []), `${source} → ${target}`).toBeUndefined();
+    }
+    expect(checkTranslation('It cost 1200 euros.', 'Costó 1,300 euros.', [])).toEqual({
+      code: 'number-missing',
+      number: '1200',
+    });
+    expect(checkTranslation('Some 1.5 million.', 'Unos 15 millones.', [])).toEqual({
+      code: 'number-missing',
+      number: '1',
+    });
   });
 
   it('flags a repetition loop the source does not have', () => {
@@ -75,6 +97,20 @@ describe('missingItems', () => {
   });
 });
 
+describe('numberRuns', () => {
+  it('takes out the separators between thousands, not a decimal one', () => {
+    expect(numberRuns('1,200 left on 5 May; 1.000,5 t; 3.5%; 12 000.')).toEqual([
+      '1200',
+      '5',
+      '1000',
+      '5',
+      '3',
+      '5',
+      '12000',
+    ]);
+  });
+});
+
 describe('digitRuns', () => {
   it('splits at every non-digit, grouping separators included', () => {
     expect(digitRuns('On 5 May, 1,200 left; 3.5%.')).toEqual(['5', '1', '200', '3', '5']);
@@ -82,15 +118,11 @@ describe('digitRuns', () => {
   });
 });
 
-// The two number checks share the counting, not the normalising: the quality gate compares raw
-// digit runs, so a model that writes `1200` for `1,200` is flagged for review, while the eval's
-// survival check removes thousands separators first and counts it as kept. Both on purpose.
+// The two number checks count numbers the same way: a language's own grouping of thousands
+// (Spanish `1200` for English `1,200`) is the same number to both.
 describe('number checks over the shared counting', () => {
-  it('the gate flags 1200 for 1,200; the survival check does not', () => {
-    expect(checkTranslation('It cost 1,200 euros.', 'Costó 1200 euros.', [])).toEqual({
-      code: 'number-missing',
-      number: '1',
-    });
+  it('the gate and the survival check both take 1200 for 1,200', () => {
+    expect(checkTranslation('It cost 1,200 euros.', 'Costó 1200 euros.', [])).toBeUndefined();
     expect(survivalCheck('It cost 1,200 euros.', 'Costó 1200 euros.', []).numbers).toBe(true);
   });
 });

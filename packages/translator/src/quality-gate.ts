@@ -10,7 +10,7 @@ import { decodeSegment, type PlaceholderProblem, type Slot } from './placeholder
 export type GateProblem =
   | PlaceholderProblem
   | { readonly code: 'empty-translation' }
-  /** A digit run of the input that the output lacks. */
+  /** A number of the input (its digits, without grouping) that the output lacks. */
   | { readonly code: 'number-missing'; readonly number: string }
   /** A phrase repeated back to back more often than in the input. */
   | { readonly code: 'repetition-loop'; readonly phrase: string }
@@ -22,8 +22,8 @@ const PLACEHOLDER = /<\s*\/?\s*[gx]\s*\d{1,3}\s*\/?\s*>/gi;
 /**
  * Checks one translated segment against its input, and says what is wrong, or `undefined` when
  * nothing is: the placeholders are the same set, balanced and nested (so markup and protected
- * glossary terms survive); every number of the input is there (compared as digit runs, so
- * `1,000.5` and `1.000,5` agree); no word or phrase repeats in a loop the input does not have;
+ * glossary terms survive); every number of the input is there (compared as {@link numberRuns},
+ * so `1200`, `1,200`, `1.200` and `1 200` agree, as `1,000.5` and `1.000,5` do); no word or phrase repeats in a loop the input does not have;
  * and the length is plausible for a translation.
  *
  * @example
@@ -56,9 +56,9 @@ function letters(text: string): number {
   return text.replace(/[\s\p{P}]/gu, '').length;
 }
 
-/** The first digit run of `source` that `target` lacks (counting repeats), if any. */
+/** The first number of `source` that `target` lacks (counting repeats), if any. */
 function missingNumbers(source: string, target: string): string | undefined {
-  return missingItems(digitRuns(source), digitRuns(target))[0];
+  return missingItems(numberRuns(source), numberRuns(target))[0];
 }
 
 /** A phrase of 1 to 6 words repeated back to back more often than in the source, if any. */
@@ -109,8 +109,22 @@ export function missingItems(wanted: readonly string[], have: readonly string[])
 }
 
 /**
- * The runs of ASCII digits of a text, in order: how the quality gate and the survival check
- * compare numbers (each first normalises the text its own way).
+ * The numbers of a text as digit runs, with the separators between groups of thousands taken
+ * out (`,` `.` `'` `’`, a space, a no-break or thin space before exactly three digits), since
+ * each language groups its own way: Spanish writes `1200`, English `1,200`, German `1.200`,
+ * French `1 200`. A decimal part stays a run of its own, whatever its separator. How the
+ * quality gate and the survival check compare numbers.
+ *
+ * @example
+ * numberRuns('1,200 left on 5 May; 1.000,5 t'); // ['1200', '5', '1000', '5']
+ */
+export function numberRuns(text: string): string[] {
+  return digitRuns(text.replace(/(\d)[,.\u00a0\u2009\u202f' ’](?=\d{3}(?!\d))/gu, '$1'));
+}
+
+/**
+ * The runs of ASCII digits of a text, in order, grouping separators splitting them (see
+ * {@link numberRuns} for numbers however they are grouped).
  *
  * @example
  * digitRuns('On 5 May, 1,200 left.'); // ['5', '1', '200']

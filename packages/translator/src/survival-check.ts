@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { digitRuns, missingItems } from './quality-gate.ts';
+import { missingItems, numberRuns } from './quality-gate.ts';
 
 /** What of a source segment a translation kept: its markup, its numbers, its protected terms. */
 export interface Survival {
@@ -39,12 +39,6 @@ function parse(html: string): { elements: string[]; text: string } {
   return { elements, text };
 }
 
-/** The numbers of a text as digit strings, with grouping separators between thousands removed. */
-function numbersOf(text: string): string[] {
-  const ungrouped = text.replace(/(\d)[,.\u00a0\u202f' ’](?=\d{3}(?!\d))/gu, '$1');
-  return digitRuns(ungrouped);
-}
-
 function occurrences(text: string, term: string): string[] {
   return Array.from({ length: text.split(term).length - 1 }, () => term);
 }
@@ -66,7 +60,7 @@ export function survivalCheck(
   const source = parse(sourceHtml);
   const output = parse(outputHtml);
   const lostMarkup = missingItems(source.elements, output.elements);
-  const lostNumbers = missingItems(numbersOf(source.text), numbersOf(output.text));
+  const lostNumbers = missingItems(numberRuns(source.text), numberRuns(output.text));
   const lostTerms = terms.flatMap((term) =>
     missingItems(occurrences(source.text, term), occurrences(output.text, term)),
   );
