@@ -148,7 +148,8 @@ export function createApp(deps: AppDependencies): Hono<ApiEnv> {
       c.body(await metrics.render(), 200, { 'content-type': metrics.registry.contentType }),
     );
   }
-  if (deps.publicUrl !== undefined) app.route('/', docsRoutes(deps.publicUrl));
+  if (deps.publicUrl !== undefined)
+    app.route('/', docsRoutes(deps.publicUrl, deps.v1?.languages ?? deps.site?.languages));
   app.route('/', problemPages());
   if (deps.v1) {
     const limit = deps.bodyLimitBytes ?? 1024 * 1024;

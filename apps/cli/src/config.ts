@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Config, loadConfigOrExit } from '@tidings/core';
+import {
+  CONFIG_VARIABLES,
+  type Config,
+  LANGUAGE_CODES,
+  type LanguageCode,
+  loadConfigOrExit,
+} from '@tidings/core';
 import { z } from 'zod';
 
 /**
@@ -55,6 +61,23 @@ function readAdminKey(dataDir: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The languages served (`LANGUAGES`, as core's schema reads it) that the commands offer as
+ * choices; all six when it is unset, or invalid (the command then stops on it, naming it, when
+ * it loads the configuration).
+ *
+ * @example
+ * servedLanguages({ LANGUAGES: 'uk,en' }); // ['en', 'uk']
+ */
+export function servedLanguages(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): readonly LanguageCode[] {
+  const parsed = CONFIG_VARIABLES.LANGUAGES.schema.safeParse(
+    env.LANGUAGES?.trim() || CONFIG_VARIABLES.LANGUAGES.default,
+  );
+  return parsed.success ? parsed.data : LANGUAGE_CODES;
 }
 
 /**

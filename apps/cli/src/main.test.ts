@@ -39,6 +39,19 @@ describe('the tidings command line', { timeout: 60_000 }, () => {
     expect(run.stdout).toContain('--no-wait');
   });
 
+  it('offers the languages served (LANGUAGES) as choices, no other', async () => {
+    const env = { LANGUAGES: 'uk,en' };
+    const help = await tidings(['show', '--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('(choices: "en", "uk")');
+    const german = await tidings(['show', 'a1', 'de'], env);
+    expect(german.code).toBe(2);
+    expect(german.stderr).toContain('Allowed choices are en, uk.');
+    const listed = await tidings(['list', '--language', 'de'], env);
+    expect(listed.code).toBe(2);
+    expect(listed.stderr).toContain('Allowed choices are en, uk.');
+  });
+
   it('shows the help, and exits 2, when no command is given', async () => {
     const run = await tidings([]);
     expect(run.code).toBe(2);

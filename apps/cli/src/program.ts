@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { LanguageCode } from '@tidings/core';
 import { Command } from 'commander';
 import { registerApprove } from './commands/approve.ts';
 import { registerDoctor } from './commands/doctor.ts';
@@ -15,15 +16,17 @@ import { registerShow } from './commands/show.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerWorker } from './commands/worker.ts';
 import { registerWorkers } from './commands/workers.ts';
+import { servedLanguages } from './config.ts';
 
 /**
  * The `tidings` command line. Usage errors throw a `CommanderError` (it never exits by
- * itself), so the caller decides the exit code; every subcommand inherits that.
+ * itself), so the caller decides the exit code; every subcommand inherits that. Language
+ * arguments and options offer the `languages` served (`LANGUAGES`; all six by default).
  *
  * @example
  * await createProgram().parseAsync(process.argv);
  */
-export function createProgram(): Command {
+export function createProgram(languages: readonly LanguageCode[] = servedLanguages()): Command {
   const { version } = JSON.parse(
     readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
   ) as { version: string };
@@ -54,7 +57,7 @@ export function createProgram(): Command {
     registerWorkers,
     registerDoctor,
   ]) {
-    register(program);
+    register(program, languages);
   }
   return program;
 }

@@ -1,3 +1,4 @@
+import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import { ARTICLE_SCHEMAS } from './article-schemas.ts';
 import { ARTICLE_PATHS } from './articles-paths.ts';
 import { DESK_PATHS } from './desk-paths.ts';
@@ -12,14 +13,39 @@ import { SITE_FILE_PATHS } from './site-file-paths.ts';
 import { SITE_PATHS } from './site-paths.ts';
 import { WORKER_PATHS } from './worker-paths.ts';
 
+/** Every list of the six languages in `node` (an `enum` of them) as the languages served. */
+function servedOnly(node: unknown, languages: readonly LanguageCode[]): unknown {
+  if (Array.isArray(node)) return node.map((item) => servedOnly(item, languages));
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === 'enum' &&
+      Array.isArray(value) &&
+      value.length === LANGUAGE_CODES.length &&
+      LANGUAGE_CODES.every((code) => value.includes(code))
+        ? [...languages]
+        : servedOnly(value, languages),
+    ]),
+  );
+}
+
 /**
  * The OpenAPI 3.1 description of every route, with request bodies generated from the zod
  * schemas the routes validate with (`z.toJSONSchema`), so the document cannot drift from them.
+ * Every language enum lists the languages served (`LANGUAGES`), which are all the API takes.
  *
  * @example
- * app.get('/openapi.json', (c) => c.json(openApiDocument('https://news.example.org')));
+ * app.get('/openapi.json', (c) => c.json(openApiDocument('https://news.example.org', ['en', 'uk'])));
  */
-export function openApiDocument(serverUrl: string) {
+export function openApiDocument(
+  serverUrl: string,
+  languages: readonly LanguageCode[] = LANGUAGE_CODES,
+) {
+  return servedOnly(document(serverUrl), languages) as ReturnType<typeof document>;
+}
+
+function document(serverUrl: string) {
   return {
     openapi: '3.1.0',
     info: {

@@ -94,12 +94,12 @@ export const queryParams = (schema: z.ZodObject, descriptions: Record<string, st
 export const id = param('id', 'The article id.', { type: 'string', format: 'uuid' });
 
 /**
- * The `{lang}` path parameter: one of the six languages.
+ * The `{lang}` path parameter: one of the languages served (the document narrows its enum).
  *
  * @example
  * parameters: [id, lang]
  */
-export const lang = param('lang', 'One of the six languages.', {
+export const lang = param('lang', 'One of the languages served (LANGUAGES).', {
   type: 'string',
   enum: [...LANGUAGE_CODES],
 });

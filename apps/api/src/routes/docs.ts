@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { LanguageCode } from '@tidings/core';
 import { Hono } from 'hono';
 import { openApiDocument } from '../openapi/openapi-document.ts';
 
@@ -38,15 +39,15 @@ const PAGE = `<!doctype html>
 `;
 
 /**
- * `/openapi.json` (OpenAPI 3.1, generated from the routes' zod schemas) and `/docs`, a page
- * that reads it.
+ * `/openapi.json` (OpenAPI 3.1, generated from the routes' zod schemas; its language enums
+ * list the `languages` served, all six when not given) and `/docs`, a page that reads it.
  *
  * @example
- * app.route('/', docsRoutes('https://news.example.org'));
+ * app.route('/', docsRoutes('https://news.example.org', ['en', 'uk']));
  */
-export function docsRoutes(serverUrl: string): Hono {
+export function docsRoutes(serverUrl: string, languages?: readonly LanguageCode[]): Hono {
   const app = new Hono();
-  const document = JSON.stringify(openApiDocument(serverUrl));
+  const document = JSON.stringify(openApiDocument(serverUrl, languages));
   app.get('/openapi.json', (c) =>
     c.body(document, 200, { 'content-type': 'application/json; charset=utf-8' }),
   );

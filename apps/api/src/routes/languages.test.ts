@@ -150,4 +150,13 @@ describe('LANGUAGES=en,uk', () => {
     expect(((await put.json()) as { detail: string }).detail).toContain('(LANGUAGES)');
     expect((await h.call('POST', `${german}/approve`, h.keys.editor, edit)).status).toBe(404);
   });
+
+  it('documents only English and Ukrainian wherever /openapi.json lists languages', async () => {
+    const doc = await (await h.app.request('/openapi.json')).text();
+    const enums = [...doc.matchAll(/"enum":(\[[^\]]*\])/g)]
+      .map((m) => JSON.parse(m[1] ?? '[]') as string[])
+      .filter((values) => values.includes('en'));
+    expect(enums.length).toBeGreaterThan(3);
+    for (const values of enums) expect(values).toEqual(['en', 'uk']);
+  });
 });

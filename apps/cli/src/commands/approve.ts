@@ -13,14 +13,17 @@ type ApproveOptions = ApiOptions & EditFileOptions;
  * @example
  * registerApprove(program);
  */
-export function registerApprove(program: Command): void {
+export function registerApprove(
+  program: Command,
+  languages: readonly LanguageCode[] = LANGUAGE_CODES,
+): void {
   withEditFileOptions(
     withApiOptions(
       program
         .command('approve')
         .description('Publish a draft held for review, as it is or edited (needs an editor key)')
         .argument('<id>', 'article id')
-        .addArgument(new Argument('<lang>', 'language of the draft').choices(LANGUAGE_CODES))
+        .addArgument(new Argument('<lang>', 'language of the draft').choices(languages))
         .argument(
           '[file]',
           'an edited text to publish instead (HTML, Markdown, text or JSON), or -',

@@ -13,14 +13,17 @@ type EditOptions = ApiOptions & EditFileOptions;
  * @example
  * registerEdit(program);
  */
-export function registerEdit(program: Command): void {
+export function registerEdit(
+  program: Command,
+  languages: readonly LanguageCode[] = LANGUAGE_CODES,
+): void {
   withEditFileOptions(
     withApiOptions(
       program
         .command('edit')
         .description("Publish an editor's correction of one language (needs an editor key)")
         .argument('<id>', 'article id')
-        .addArgument(new Argument('<lang>', 'language corrected').choices(LANGUAGE_CODES))
+        .addArgument(new Argument('<lang>', 'language corrected').choices(languages))
         .argument('<file>', 'the corrected text (HTML, Markdown, plain text or JSON), or -'),
     ),
   ).action(async (id: string, lang: LanguageCode, file: string, options: EditOptions) => {

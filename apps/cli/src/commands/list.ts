@@ -1,4 +1,9 @@
-import { LANGUAGE_CODES, TRANSLATION_STATUSES, type TranslationStatus } from '@tidings/core';
+import {
+  LANGUAGE_CODES,
+  type LanguageCode,
+  TRANSLATION_STATUSES,
+  type TranslationStatus,
+} from '@tidings/core';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { ListedArticleView, ListingView } from '../api/views.ts';
 import { renderTable } from '../output/render-table.ts';
@@ -65,7 +70,10 @@ export function listingTable(page: ListingView): string {
  * @example
  * registerList(program);
  */
-export function registerList(program: Command): void {
+export function registerList(
+  program: Command,
+  languages: readonly LanguageCode[] = LANGUAGE_CODES,
+): void {
   withApiOptions(
     program
       .command('list')
@@ -75,9 +83,7 @@ export function registerList(program: Command): void {
           TRANSLATION_STATUSES,
         ),
       )
-      .addOption(
-        new Option('--language <lang>', 'only this target language').choices(LANGUAGE_CODES),
-      )
+      .addOption(new Option('--language <lang>', 'only this target language').choices(languages))
       .option('--search <words>', 'title words, in any language; case and accents ignored')
       .option('--limit <n>', 'articles per page, 1 to 100', parseLimit, 20)
       .option('--cursor <cursor>', 'the next page, as a previous listing printed it'),

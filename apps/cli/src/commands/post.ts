@@ -74,7 +74,10 @@ function conclude(article: ArticleView, done: boolean, json: boolean | undefined
  * @example
  * registerPost(program);
  */
-export function registerPost(program: Command): void {
+export function registerPost(
+  program: Command,
+  languages: readonly LanguageCode[] = LANGUAGE_CODES,
+): void {
   withApiOptions(
     program
       .command('post')
@@ -98,7 +101,7 @@ export function registerPost(program: Command): void {
       new Option(
         '--language <code>',
         'language it is written in (default: detected by the API)',
-      ).choices(LANGUAGE_CODES),
+      ).choices(languages),
     )
     .option('--external-id <id>', 'your own id of the story: posting it again makes a new revision')
     .option('--slug <slug>', 'URL slug (default: made from the title)')

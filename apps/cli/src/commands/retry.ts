@@ -39,7 +39,10 @@ export function retryLine(retry: RetryView): string {
  * @example
  * registerRetry(program);
  */
-export function registerRetry(program: Command): void {
+export function registerRetry(
+  program: Command,
+  languages: readonly LanguageCode[] = LANGUAGE_CODES,
+): void {
   withApiOptions(
     program
       .command('retry')
@@ -47,7 +50,7 @@ export function registerRetry(program: Command): void {
       .argument('<id>', 'article id')
       .addArgument(
         new Argument('[lang...]', 'languages to retry (default: every one that needs it)').choices(
-          LANGUAGE_CODES,
+          languages,
         ),
       ),
   )

@@ -94,13 +94,16 @@ export function showText(article: ArticleView, version: TranslationView): string
  * @example
  * registerShow(program);
  */
-export function registerShow(program: Command): void {
+export function registerShow(
+  program: Command,
+  languages: readonly LanguageCode[] = LANGUAGE_CODES,
+): void {
   withApiOptions(
     program
       .command('show')
       .description('Show one language of an article: its source, draft and published version')
       .argument('<id>', 'article id')
-      .addArgument(new Argument('<lang>', 'language to show').choices(LANGUAGE_CODES)),
+      .addArgument(new Argument('<lang>', 'language to show').choices(languages)),
   ).action(async (id: string, lang: LanguageCode, options: ApiOptions) => {
     const { api } = apiClient(options);
     const path = `/v1/articles/${encodeURIComponent(id)}`;
