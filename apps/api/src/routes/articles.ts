@@ -10,9 +10,9 @@ import {
   translationEditSchema,
 } from '@tidings/core';
 import type { ArticleWrite, Store } from '@tidings/store';
+import { detectArticleLanguage, LanguageDetectionError } from '@tidings/translator/detect';
 import { type Context, Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { detectLanguageOrProblem } from '../detect-language.ts';
 import type { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
 import type { ApiEnv } from '../env.ts';
 import { fieldProblem } from '../field-problem.ts';
@@ -60,6 +60,33 @@ function toContent(input: ArticleSubmissionInput, maxArticleChars: number): Arti
   }
   assertArticleSize(content, maxArticleChars);
   return content;
+}
+
+/**
+ * The language an article is written in, judged from its title, summary and the text of its
+ * body (never its markup), or a 422 asking the publisher to give it: an article is refused
+ * rather than translated from a guess. The 422 says why by code (`language-too-short`, or
+ * `language-uncertain` with the best guess and its confidence), in the reader's language.
+ *
+ * @example
+ * detectLanguageOrProblem({ title: 'Ley', summary: '', body: '<p>El ministro dijo que…</p>', categories: [] }); // 'es'
+ */
+function detectLanguageOrProblem(content: ArticleContent, threshold?: number): LanguageCode {
+  try {
+    return detectArticleLanguage(content, { threshold }).language;
+  } catch (error) {
+    if (!(error instanceof LanguageDetectionError)) throw error;
+    throw new ProblemError(
+      'validation',
+      error.code === 'too_short'
+        ? { key: 'language-too-short' }
+        : {
+            key: 'language-uncertain',
+            fields: { guess: error.guess ?? '–', confidence: error.confidence.toFixed(2) },
+          },
+      { errors: [fieldProblem('language', 'language-undetected')] },
+    );
+  }
 }
 
 /**
