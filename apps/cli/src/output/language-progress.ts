@@ -1,6 +1,7 @@
-import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
-import type { ArticleView } from '../api/views.ts';
-import { languageLine } from './language-line.ts';
+import { LANGUAGE_CODES, type LanguageCode, languageOf } from '@tidings/core';
+import type { ArticleView, LanguageView } from '../api/views.ts';
+import { between, formatDuration } from './format-units.ts';
+import { reasonText } from './reason-text.ts';
 
 /** Where progress is written: a terminal (redrawn in place) or a pipe or file (new lines). */
 export interface ProgressStream {
@@ -54,4 +55,39 @@ export class LanguageProgress {
       this.#stream.write(`${languageLine(article, code).trimStart()}\n`);
     }
   }
+}
+
+const MARKS: Record<LanguageView['status'], string> = {
+  queued: '·',
+  translating: '…',
+  published: '✓',
+  edited: '✓',
+  needs_review: '!',
+  stale: '!',
+  failed: '✗',
+};
+
+/**
+ * One language of an article on one line: mark, code, name, status, model and time taken,
+ * and the reason when it failed or needs review.
+ *
+ * @example
+ * languageLine(article, 'es'); // '✓ es  Spanish    published     Xenova/opus-mt-en-es  1.2 s'
+ */
+function languageLine(article: ArticleView, code: LanguageCode): string {
+  const state = article.languages[code];
+  const name = languageOf(code).englishName.padEnd(10);
+  if (code === article.sourceLanguage) return `  ${code}  ${name} source`;
+  if (!state) return `  ${code}  ${name} —`;
+  const took =
+    state.status === 'edited' || state.status === 'stale'
+      ? undefined
+      : between(state.startedAt, state.finishedAt);
+  const parts = [
+    `${MARKS[state.status]} ${code}  ${name} ${state.status.padEnd(12)}`,
+    state.model ?? '',
+    took === undefined ? '' : formatDuration(took),
+    reasonText(state) ? `(${reasonText(state)})` : '',
+  ];
+  return parts.filter(Boolean).join('  ').trimEnd();
 }
