@@ -1,8 +1,10 @@
 import {
+  type ArticleContent,
   DEFAULT_MAX_ARTICLE_CHARS,
   LANGUAGE_CODES,
   type LanguageCode,
   type Logger,
+  type SegmentOrigins,
   type TranslationEditInput,
 } from '@tidings/core';
 import type { ApiKey, Article, RetryOutcome, Store, Translation } from '@tidings/store';
@@ -12,7 +14,6 @@ import { assertRole } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
 import { assertVisible } from './article-access.ts';
 import { cleanEdit } from './clean-edit.ts';
-import { editOrigins } from './edit-origins.ts';
 
 /** What the commands on an article need: the store, the queue, and the instance's limits. */
 export interface ArticleCommandsDeps {
@@ -159,4 +160,22 @@ export function articleCommands(deps: ArticleCommandsDeps): ArticleCommands {
       return article;
     },
   };
+}
+
+/**
+ * Where each segment of an editor's version (a correction, an approval with an edit) comes
+ * from: the editor, listed by the current source's blocks and sentences. `undefined` without a
+ * teacher, or for the source language (which the store refuses to edit).
+ *
+ * @example
+ * const origins = await editOrigins(teacher, article, 'es', edit);
+ */
+async function editOrigins(
+  teacher: Pick<MemoryTeacher, 'editOrigins'> | undefined,
+  article: Pick<Article, 'content' | 'sourceLanguage'>,
+  language: LanguageCode,
+  edit: ArticleContent,
+): Promise<SegmentOrigins | undefined> {
+  if (!teacher || article.sourceLanguage === language) return undefined;
+  return teacher.editOrigins(article.content, edit, article.sourceLanguage, language);
 }
