@@ -1,5 +1,4 @@
 import type { INPUT_REFUSAL_FIELDS, LanguageCode } from '@tidings/core';
-import type { z } from 'zod';
 
 // The translator's errors: what it refuses to translate (bad input, a language it cannot
 // tell), a model it cannot use, and a configuration file it cannot read at start. Those a job
@@ -145,26 +144,4 @@ export class TranslatorConfigError extends Error {
     super(`Invalid translator configuration in ${file}: ${problem}`, options);
     this.file = file;
   }
-}
-
-/**
- * Validates configuration data against its schema, or throws a {@link TranslatorConfigError}
- * naming the file and every offending path.
- *
- * @example
- * const map = parseConfigData(modelMapSchema, JSON.parse(text), '/etc/tidings/models.json');
- */
-export function parseConfigData<S extends z.ZodType>(
-  schema: S,
-  data: unknown,
-  file: string,
-): z.output<S> {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  throw new TranslatorConfigError(
-    file,
-    result.error.issues
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      .join('; '),
-  );
 }

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { LanguageCode } from '@tidings/core';
 import { z } from 'zod';
-import { parseConfigData, TranslatorConfigError } from './errors.ts';
+import { TranslatorConfigError } from './errors.ts';
+import { parseConfigData } from './parse-config-data.ts';
 
 /** One sentence of the test set, in every language (HTML with inline links and emphasis). */
 export type EvalSentence = { readonly id: string } & Readonly<Record<LanguageCode, string>>;

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import { z } from 'zod';
-import { parseConfigData, TranslatorConfigError } from './errors.ts';
+import { TranslatorConfigError } from './errors.ts';
+import { parseConfigData } from './parse-config-data.ts';
 
 const languageCode = z.enum(LANGUAGE_CODES);
 

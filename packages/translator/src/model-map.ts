@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { DEMO_MODEL_OWNER, LANGUAGE_CODES, type LanguageCode } from '@tidings/core';
 import { z } from 'zod';
-import { parseConfigData, TranslationInputError, TranslatorConfigError } from './errors.ts';
+import { TranslationInputError, TranslatorConfigError } from './errors.ts';
+import { parseConfigData } from './parse-config-data.ts';
 
 const languageCode = z.enum(LANGUAGE_CODES);
 /** A hub id (`owner/name`) or a single directory name under MODELS_DIR. */
