@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
+import { heldDraft } from '../testing/held-draft.ts';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -19,29 +20,21 @@ interface Version {
   links: { page: string };
 }
 
-async function held(): Promise<string> {
-  const res = await h.call('POST', '/v1/articles', h.keys.publisher, {
-    title: 'Ukraine joins the JEF',
-    body: '<p>Ukraine has been granted extended partner status.</p>',
-    language: 'en',
-  });
-  const { id } = (await res.json()) as { id: string };
-  await h.store.recordTranslationResult({
-    articleId: id,
-    language: 'de',
-    revision: 1,
-    model: 'Xenova/opus-mt-en-de',
-    status: 'needs_review',
+const held = () =>
+  heldDraft(h, {
+    source: {
+      title: 'Ukraine joins the JEF',
+      body: '<p>Ukraine has been granted extended partner status.</p>',
+      language: 'en',
+    },
     reason: 'a link was lost',
-    content: {
+    draft: {
       title: 'Ukraine tritt der JEF bei',
       summary: '',
       body: '<p>Die Ukraine hat den Status erhalten.</p>',
       categories: [],
     },
   });
-  return id;
-}
 
 const editorKeyId = async () =>
   (await h.store.lookupToken(h.keys.editor)).status === 'valid'

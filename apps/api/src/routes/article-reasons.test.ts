@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
+import { heldDraft } from '../testing/held-draft.ts';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -12,30 +13,12 @@ interface Version {
   reasons: { code: string; segment: string; text: string; number?: string; runs?: string[] }[];
 }
 
-async function held(reasons?: object[]): Promise<string> {
-  const res = await h.call('POST', '/v1/articles', h.keys.publisher, {
-    title: 'Ships leave on 5 May',
-    body: '<p>Ships leave on 5 May.</p>',
-    language: 'en',
-  });
-  const { id } = (await res.json()) as { id: string };
-  await h.store.recordTranslationResult({
-    articleId: id,
-    language: 'de',
-    revision: 1,
-    model: 'Xenova/opus-mt-en-de',
-    status: 'needs_review',
+/** The German draft of "Ships leave on 5 May", held with its English reason (and `reasons`, when given). */
+const held = (reasons?: object[]) =>
+  heldDraft(h, {
     reason: 'The number 5 was lost in “Ships leave on 5 May.”',
-    ...(reasons ? { reasons: reasons as never } : {}),
-    content: {
-      title: 'Schiffe fahren',
-      summary: '',
-      body: '<p>Schiffe fahren.</p>',
-      categories: [],
-    },
+    reasons: reasons as never,
   });
-  return id;
-}
 
 async function get(id: string, acceptLanguage?: string): Promise<Response> {
   return h.app.request(`/v1/articles/${id}/de`, {

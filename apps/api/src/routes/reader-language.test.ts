@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
 import { deskClient } from '../testing/desk-client.ts';
+import { heldDraft } from '../testing/held-draft.ts';
 
 // Every surface that speaks to a reader chooses its language one way (`requestLanguage`): a
 // quality list that prefers German over Italian gets German on each.
@@ -12,15 +13,6 @@ beforeAll(async () => {
   h = await apiHarness({ rateLimitPerMinute: 1000 });
 });
 afterAll(() => h.close());
-
-async function article(): Promise<string> {
-  const res = await h.call('POST', '/v1/articles', h.keys.publisher, {
-    title: 'Ships leave on 5 May',
-    body: '<p>Ships leave on 5 May.</p>',
-    language: 'en',
-  });
-  return ((await res.json()) as { id: string }).id;
-}
 
 describe('Accept-Language: it;q=0.5, de;q=0.9 gets German', () => {
   it('on a problem, with the reason given for a field', async () => {
@@ -48,15 +40,9 @@ describe('Accept-Language: it;q=0.5, de;q=0.9 gets German', () => {
   });
 
   it("on a version's review reasons and a skipped retry's reason", async () => {
-    const id = await article();
-    await h.store.recordTranslationResult({
-      articleId: id,
-      language: 'de',
-      revision: 1,
-      model: 'Xenova/opus-mt-en-de',
-      status: 'needs_review',
+    const id = await heldDraft(h, {
       reasons: [{ code: 'number-missing', number: '5', segment: 'Ships leave on 5 May.' }],
-      content: { title: 'Schiffe', summary: '', body: '<p>Schiffe.</p>', categories: [] },
+      draft: { title: 'Schiffe', summary: '', body: '<p>Schiffe.</p>', categories: [] },
     });
     const version = await h.call(
       'GET',
