@@ -1,19 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  createReadStream,
-  existsSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTestModels, expectedTranslation, type TestModels } from '@tidings/test-models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './harness/free-port.ts';
 import { descendants, isAlive, launch } from './harness/launch.ts';
+import { printedLines as lines, runCli } from './harness/run-cli.ts';
 import { seedArticle } from './harness/seed-article.ts';
 import { eventually, type Installation, installation } from './harness/service.ts';
 
@@ -26,11 +19,8 @@ let tidings: Installation;
 const scratch = mkdtempSync(join(tmpdir(), 'tidings-cli-e2e-'));
 
 /** Runs `tidings …` as a user would, in the installation's environment, until it exits. */
-async function cli(args: readonly string[], env: Record<string, string> = {}) {
-  const run = launch(['apps/cli/bin/tidings.mjs', ...args], { ...tidings.env, ...env });
-  const { code } = await run.exited();
-  return { code, output: run.output() };
-}
+const cli = (args: readonly string[], env: Record<string, string> = {}) =>
+  runCli(tidings.env, args, env);
 
 /** Whether redis-server can be run here, for a Redis with settings of the test's own. */
 const hasRedisServer = () => spawnSync('redis-server', ['--version']).status === 0;
@@ -43,9 +33,6 @@ function redisCli(port: number, args: readonly string[]): Promise<true | undefin
     child.once('exit', (code) => resolve(code === 0 ? true : undefined));
   });
 }
-
-/** The lines a command printed, without blank ones. */
-const lines = (output: string) => output.split('\n').filter((l) => l.trim());
 
 beforeAll(async () => {
   models = await ensureTestModels({ kinds: ['dictionary'] });
@@ -269,124 +256,6 @@ describe('tidings, the command line, against a running installation', () => {
   );
 });
 
-describe('tidings models', () => {
-  it('says so, and exits 0, when every model the map needs is already there', async () => {
-    const run = await cli(['models', 'pull']);
-    expect(run.code).toBe(0);
-    expect(lines(run.output)).toEqual([
-      `every model the model map needs for the 30 directions between en, es, de, fr, it, uk is already in ${models.dictionaryModelsDir} (19 models); nothing to pull.`,
-    ]);
-  });
-
-  it('says in one line that the hub cannot be reached, and how to install from a copy; as JSON too', async () => {
-    const empty = mkdtempSync(join(scratch, 'models-'));
-    const dead = await freePort();
-    const run = await cli(['models', 'pull', 'en-es', '--hub', `http://127.0.0.1:${dead}/`], {
-      MODELS_DIR: empty,
-    });
-    expect(run.code).toBe(1);
-    const printed = lines(run.output);
-    expect(printed).toHaveLength(1);
-    expect(printed[0]).toMatch(
-      new RegExp(
-        `^tidings: cannot reach the model hub at http://127\\.0\\.0\\.1:${dead}/ \\(.+\\); install them from a copy instead \\(\`tidings models pull --from DIR\`, DIR holding <model id>/config\\.json, .*onnx/encoder_model\\.onnx.*\\), or point MODEL_HUB_URL at a mirror; needed: Xenova/opus-mt-en-es; into ${empty}$`,
-      ),
-    );
-
-    // A script that asked for JSON gets JSON, not an empty standard output.
-    const json = launch(['apps/cli/bin/tidings.mjs', 'models', 'pull', 'en-es', '--json'], {
-      ...tidings.env,
-      MODELS_DIR: empty,
-      MODEL_HUB_URL: `http://127.0.0.1:${dead}/`,
-    });
-    let stdout = '';
-    json.child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    expect((await json.exited()).code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/^cannot reach the model hub at /),
-    });
-  });
-
-  it('installs the models from a local copy with progress and checks, and doctor then passes', async () => {
-    const empty = mkdtempSync(join(scratch, 'models-'));
-    const before = await cli(['doctor'], {
-      MODELS_DIR: empty,
-      MODEL_HUB_URL: 'http://127.0.0.1:9/',
-    });
-    expect(before.code).toBe(1);
-    expect(before.output).toMatch(/^✗ Models: 30 of 30 directions have no usable model/m);
-
-    const run = await cli(['models', 'pull', '--from', models.dictionaryModelsDir], {
-      MODELS_DIR: empty,
-    });
-    expect(run.code, run.output).toBe(0);
-    expect(run.output).toMatch(
-      new RegExp(`^installing from ${models.dictionaryModelsDir} 19 models into ${empty}: `, 'm'),
-    );
-    expect(run.output).toMatch(
-      /^ {2}copied Xenova\/opus-mt-es-en\/onnx\/encoder_model\.onnx \([\d.]+ [KM]B\)$/m,
-    );
-    expect(lines(run.output).at(-1)).toMatch(
-      /^installed 19 models \([\d.]+ MB\) into .* each checked by loading it\.$/,
-    );
-
-    const after = await cli(['doctor'], {
-      MODELS_DIR: empty,
-      MODEL_HUB_URL: 'http://127.0.0.1:9/',
-    });
-    expect(after.output).toMatch(/^✓ Models: all 19 models the model map needs are in /m);
-    expect(after.code, after.output).toBe(0);
-
-    // A copy that lacks a model is refused before anything is written.
-    const other = mkdtempSync(join(scratch, 'models-'));
-    const partial = await cli(['models', 'pull', '--from', other, 'en-de'], { MODELS_DIR: other });
-    expect(partial.code).toBe(1);
-    expect(lines(partial.output)).toEqual([
-      expect.stringMatching(
-        new RegExp(
-          `^tidings: ${other} lacks what MODELS_DIR needs: Xenova/opus-mt-en-de \\(config\\.json, `,
-        ),
-      ),
-    ]);
-  });
-
-  it('lists the models with their state, then pulls the missing ones from a mirror (MODEL_HUB_URL) with progress', async () => {
-    const empty = mkdtempSync(join(scratch, 'models-'));
-    const hub = await serveModels(models.dictionaryModelsDir);
-    try {
-      const before = await cli(['models', 'list'], { MODELS_DIR: empty });
-      expect(before.code).toBe(0);
-      expect(before.output).toMatch(
-        /^Xenova\/opus-mt-en-uk +✗ missing +de-uk en-uk es-uk fr-uk it-uk$/m,
-      );
-      expect(before.output).toContain('19 models needed: 0 present (0 B), 19 to pull');
-
-      // The hub as a mirror set in MODEL_HUB_URL (Transformers.js's remote host).
-      const run = await cli(['models', 'pull', 'es-uk'], {
-        MODELS_DIR: empty,
-        MODEL_HUB_URL: hub.url,
-      });
-      expect(run.code, run.output).toBe(0);
-      expect(run.output).toMatch(
-        /^ {2}fetched Xenova\/opus-mt-es-en\/onnx\/encoder_model\.onnx \([\d.]+ [KM]B\)$/m,
-      );
-      expect(lines(run.output).at(-1)).toMatch(/^pulled 2 models \([\d.]+ MB\) into /);
-      expect(existsSync(join(empty, 'Xenova/opus-mt-en-uk/onnx/decoder_model_merged.onnx'))).toBe(
-        true,
-      );
-
-      const after = await cli(['models', 'list'], { MODELS_DIR: empty });
-      expect(after.output).toMatch(/^Xenova\/opus-mt-en-uk +✓ present +[\d.]+ MB/m);
-      expect(after.output).toContain('19 models needed: 2 present');
-    } finally {
-      hub.server.close();
-    }
-  });
-});
-
 describe('tidings worker', () => {
   it('runs a worker in the foreground and stops it, and itself, on Ctrl-C', async () => {
     const run = launch(['apps/cli/bin/tidings.mjs', 'worker'], tidings.env);
@@ -404,22 +273,3 @@ describe('tidings worker', () => {
     }
   });
 });
-
-/** A model hub on a local port, serving `<model>/resolve/main/<file>` from a models directory. */
-async function serveModels(dir: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://hub').pathname);
-    const match = /^\/(.+?)\/resolve\/main\/(.+)$/.exec(path);
-    const file = match ? join(dir, match[1] ?? '', match[2] ?? '') : '';
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-length': statSync(file).size });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/`, server };
-}
