@@ -8,6 +8,7 @@ import {
   loadConfigOrExit,
 } from '@tidings/core';
 import { z } from 'zod';
+import { localeLanguage } from './locale-language.ts';
 
 /**
  * The CLI's own variables, beside the service's (`CONFIG_VARIABLES` in `@tidings/core`).
@@ -38,6 +39,8 @@ export interface CliConfig {
   readonly key: string | undefined;
   /** Where the key came from, for hints when the API refuses it. */
   readonly keySource: '--key' | 'TIDINGS_KEY' | 'admin-key file' | 'none';
+  /** The user's language (`LC_ALL`, `LC_MESSAGES`, `LANG`) when Tidings speaks it, as a tag. */
+  readonly language?: string | undefined;
 }
 
 /** Flags that override the environment. */
@@ -82,7 +85,7 @@ export function servedLanguages(
 
 /**
  * Parses the configuration once: the service's variables through core's schema, then
- * TIDINGS_URL and TIDINGS_KEY; a bad value prints one line naming it and exits with code 1.
+ * TIDINGS_URL and TIDINGS_KEY, and the user's language from the locale; a bad value prints one line naming it and exits with code 1.
  *
  * @example
  * const { url, key } = loadCliConfig({ url: opts.url, key: opts.key });
@@ -106,12 +109,16 @@ export function loadCliConfig(
   }
   const vars = parsed.data;
   const url = overrides.url ?? vars.TIDINGS_URL ?? reachable(config.publicUrl);
-  if (overrides.key) return { config, url, key: overrides.key, keySource: '--key' };
-  if (vars.TIDINGS_KEY) return { config, url, key: vars.TIDINGS_KEY, keySource: 'TIDINGS_KEY' };
+  const language = localeLanguage(env);
+  if (overrides.key) return { config, url, key: overrides.key, keySource: '--key', language };
+  if (vars.TIDINGS_KEY) {
+    return { config, url, key: vars.TIDINGS_KEY, keySource: 'TIDINGS_KEY', language };
+  }
   const adminKey = readAdminKey(config.dataDir);
   return {
     config,
     url,
+    language,
     key: adminKey,
     keySource: adminKey ? 'admin-key file' : 'none',
   };

@@ -149,6 +149,16 @@ describe('tidings, the command line, against a running installation', () => {
       'tidings: Forbidden: A publisher key cannot do this; it needs a editor key.',
     );
 
+    // In a German terminal, the API's problem comes back in German.
+    const german = await cli(['edit', articleId, 'de', file], {
+      TIDINGS_KEY: publisher,
+      LANG: 'de_DE.UTF-8',
+    });
+    expect(german.code).toBe(1);
+    expect(lines(german.output)[0]).toBe(
+      'tidings: Verboten: Ein publisher-Schlüssel darf das nicht; nötig ist ein editor-Schlüssel.',
+    );
+
     const run = await cli(['edit', articleId, 'de', file, '--key', editor]);
     expect(run.code, run.output).toBe(0);
     expect(run.output).toContain(`${articleId} de: edited;`);

@@ -15,7 +15,8 @@ function reason(error: unknown): string {
 }
 
 /**
- * Calls the Tidings API with the configured key. An error answer throws an
+ * Calls the Tidings API with the configured key, asking for the user's language (see
+ * `localeLanguage`). An error answer throws an
  * {@link ApiProblemError}; an API that does not answer throws a {@link CliError} that says
  * where it looked and how to point elsewhere.
  *
@@ -27,11 +28,13 @@ export class ApiClient {
   readonly url: string;
   readonly #key: string | undefined;
   readonly #keySource: CliConfig['keySource'];
+  readonly #language: string | undefined;
 
-  constructor(config: Pick<CliConfig, 'url' | 'key' | 'keySource'>) {
+  constructor(config: Pick<CliConfig, 'url' | 'key' | 'keySource' | 'language'>) {
     this.url = config.url;
     this.#key = config.key;
     this.#keySource = config.keySource;
+    this.#language = config.language;
   }
 
   /** Sends one request; `body`, when given, is sent as JSON. */
@@ -43,6 +46,8 @@ export class ApiClient {
         headers: {
           accept: 'application/json, application/problem+json',
           ...(this.#key ? { authorization: `Bearer ${this.#key}` } : {}),
+          // Problems and reasons in the user's language (the API's English otherwise).
+          ...(this.#language ? { 'accept-language': this.#language } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
