@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseConfig } from '@tidings/core';
 import { postgresProblem, privateSchema } from '@tidings/store/testing';
 import type { BenchRow } from './bench-row.ts';
 import { freePort } from './free-port.ts';
@@ -45,13 +46,18 @@ async function settledRss(pid: number, ms: number): Promise<number> {
   return last;
 }
 
-/** Starts the real API (`apps/api/src/main.ts`, as `npm start` does) and waits until it listens. */
+/**
+ * Starts the real API (`apps/api/src/main.ts`, as `npm start` does: with API_V8_FLAGS) and waits
+ * until it listens.
+ */
 async function startApi(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+  const childEnv = { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env };
+  const flags = parseConfig(childEnv).apiV8Flags;
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -76,10 +82,10 @@ async function startApi(
 
 /**
  * The API's resident memory, as an operator would see it (`/proc/<pid>/status` of the real API
- * process, started as `npm start` starts it, API only): idle (from 10 s after it listens, once it
- * has settled: two readings a second apart within 1%), settled again after {@link WARM_UP}
- * public requests (half `GET /feeds/en/rss.xml`, half `GET /readyz`, which asks the store and
- * Redis), and after `requests` more, on PGlite and on PostgreSQL. Targets: idle ≤ 250 MiB on
+ * process, started as `npm start` starts it, with API_V8_FLAGS, API only): idle (from 10 s
+ * after it listens, once it has settled: two readings a second apart within 1%), settled again
+ * after {@link WARM_UP} public requests (half `GET /feeds/en/rss.xml`, half `GET /readyz`, which
+ * asks the store and Redis), and after `requests` more, on PGlite and on PostgreSQL. Targets: idle ≤ 250 MiB on
  * PostgreSQL, ≤ 350 MiB on PGlite; growth over the `requests` (from the warmed-up reading) ≤ 10%.
  *
  * @example
@@ -107,11 +113,13 @@ export async function apiMemory(
 }
 
 /**
- * Requests before the growth is counted from. Under its first requests V8 grows its heap (the
- * young generation above all) by ~35 MiB that it keeps while busy and gives back only when its
- * memory reducer runs, a minute or more after the process goes quiet, at no fixed time; the
- * live heap after a full GC stays where it was (~45 MiB on PostgreSQL over 40,000 requests).
- * Counted from idle, the growth measured that sizing, not what the requests leave behind.
+ * Requests before the growth is counted from. With V8's defaults (API_V8_FLAGS=none), under its
+ * first requests V8 grows its heap (the young generation above all) by ~35 MiB that it keeps
+ * while busy and gives back only when its memory reducer runs, a minute or more after the
+ * process goes quiet, at no fixed time; the live heap after a full GC stays where it was (~45 MiB
+ * on PostgreSQL over 40,000 requests). The default API_V8_FLAGS cap that sizing; what is left
+ * from idle is mostly first-use cost: the node binary's compiler pages (~5 MiB), optimized code
+ * and the heap's room to the next full GC.
  */
 const WARM_UP = 10_000;
 

@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 
 /**
- * Starts each `{ name, args, ready }` in turn as `node --import tsx ...args` with an IPC
- * channel, each in a process group of its own: a terminal's Ctrl-C reaches only this launcher,
+ * Starts each `{ name, args, ready, nodeArgs }` in turn as `node ...nodeArgs --import tsx ...args`
+ * with an IPC channel, each in a process group of its own: a terminal's Ctrl-C reaches only this launcher,
  * which then stops them one stage at a time, the last started first (the workers finish their
  * jobs in hand while the API is still there to persist the results). A second Ctrl-C makes
  * every process exit at once. A process with `ready: 'listening'` must send
@@ -67,9 +67,9 @@ export async function supervise(processes, { env, cwd, graceMs, say, onAllStoppe
     });
   }
 
-  for (const { name, args, ready } of processes) {
+  for (const { name, args, ready, nodeArgs = [] } of processes) {
     if (stopping) break;
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
       cwd,
       env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

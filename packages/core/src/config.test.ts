@@ -176,3 +176,24 @@ describe('PRELOAD_MODELS', () => {
     );
   });
 });
+
+describe('API_V8_FLAGS', () => {
+  it('caps the young generation and the old generation growth by default, or none, or the flags listed', () => {
+    expect(parseConfig({}).apiV8Flags).toEqual([
+      '--max-semi-space-size=2',
+      '--heap-growing-percent=30',
+    ]);
+    expect(parseConfig({ API_V8_FLAGS: 'none' }).apiV8Flags).toEqual([]);
+    expect(
+      parseConfig({ API_V8_FLAGS: ' --max-semi-space-size=4  --optimize-for-size ' }).apiV8Flags,
+    ).toEqual(['--max-semi-space-size=4', '--optimize-for-size']);
+  });
+
+  it('refuses what is not a flag', () => {
+    for (const bad of ['max-semi-space-size=2', '--x=1;rm', '-e 1', '--import=./x.mjs $(id)']) {
+      expect(() => parseConfig({ API_V8_FLAGS: bad }), bad).toThrow(
+        `API_V8_FLAGS=${JSON.stringify(bad)} is not V8 flags`,
+      );
+    }
+  });
+});

@@ -32,6 +32,8 @@ export interface Config {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly workers: number;
+  /** V8 flags `npm start` gives the API process (`API_V8_FLAGS`; none: V8's defaults). */
+  readonly apiV8Flags: readonly string[];
   readonly logLevel: Parsed['LOG_LEVEL'];
   readonly logFormat: Parsed['LOG_FORMAT'];
   readonly shutdownTimeoutMs: number;
@@ -130,6 +132,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     dataDir,
     databaseUrl: v.DATABASE_URL,
     workers: v.WORKERS,
+    apiV8Flags: v.API_V8_FLAGS,
     logLevel: v.LOG_LEVEL,
     logFormat: v.LOG_FORMAT,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
