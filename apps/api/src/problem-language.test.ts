@@ -53,7 +53,7 @@ describe('problems in the reader language', () => {
       });
     });
     const en = (await (await roles.request('/')).json()) as Problem;
-    expect(en.detail).toBe('A publisher key cannot do this; it needs a editor or admin key.');
+    expect(en.detail).toBe('A publisher key cannot do this; only editor or admin keys can.');
     const fr = await roles.request('/', { headers: { 'accept-language': 'fr' } });
     expect(((await fr.json()) as Problem).detail).toBe(
       'Une clé publisher ne peut pas faire cela ; il faut une clé editor ou admin.',
@@ -165,6 +165,6 @@ describe('ProblemError', () => {
       key: 'role-forbidden',
       fields: { role: 'publisher', roles: ['editor', 'admin'] },
     });
-    expect(error.message).toBe('A publisher key cannot do this; it needs a editor or admin key.');
+    expect(error.message).toBe('A publisher key cannot do this; only editor or admin keys can.');
   });
 });

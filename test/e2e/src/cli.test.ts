@@ -146,7 +146,7 @@ describe('tidings, the command line, against a running installation', () => {
     const refused = await cli(['edit', articleId, 'de', file], { TIDINGS_KEY: publisher });
     expect(refused.code).toBe(1);
     expect(lines(refused.output)[0]).toBe(
-      'tidings: Forbidden: A publisher key cannot do this; it needs a editor key.',
+      'tidings: Forbidden: A publisher key cannot do this; only editor keys can.',
     );
 
     // In a German terminal, the API's problem comes back in German.
@@ -157,6 +157,14 @@ describe('tidings, the command line, against a running installation', () => {
     expect(german.code).toBe(1);
     expect(lines(german.output)[0]).toBe(
       'tidings: Verboten: Ein publisher-Schlüssel darf das nicht; nötig ist ein editor-Schlüssel.',
+    );
+    // For a script (--json), the API's words stay English whatever the terminal's language.
+    const scripted = await cli(['edit', articleId, 'de', file, '--json'], {
+      TIDINGS_KEY: publisher,
+      LANG: 'de_DE.UTF-8',
+    });
+    expect(lines(scripted.output)[0]).toBe(
+      'tidings: Forbidden: A publisher key cannot do this; only editor keys can.',
     );
 
     const run = await cli(['edit', articleId, 'de', file, '--key', editor]);

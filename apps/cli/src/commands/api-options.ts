@@ -53,7 +53,9 @@ export function withApiOptions(command: Command): Command {
  */
 export function apiClient(options: ApiOptions): { api: ApiClient; cli: CliConfig } {
   const cli = loadCliConfig({ url: options.url, key: options.key });
-  return { api: new ApiClient(cli), cli };
+  // --json is for scripts, which match on what the API says: English, whatever the terminal's
+  // locale (the API's language otherwise follows the user's: Accept-Language from LANG).
+  return { api: new ApiClient(options.json ? { ...cli, language: undefined } : cli), cli };
 }
 
 /**

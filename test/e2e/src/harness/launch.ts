@@ -14,6 +14,18 @@ export interface Launched {
 }
 
 /**
+ * This process's environment in the C locale: the tidings command asks the API for the user's
+ * language (LC_ALL, LC_MESSAGES, LANG), and the tests expect English where they choose none.
+ *
+ * @example
+ * spawn(process.execPath, ['apps/cli/bin/tidings.mjs'], { env: { ...englishEnv(), LANG: 'de_DE.UTF-8' } });
+ */
+export function englishEnv(): NodeJS.ProcessEnv {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, ...rest } = process.env;
+  return { ...rest, LANG: 'C.UTF-8' };
+}
+
+/**
  * Spawns `node <args>` from the repository root with the given environment added. With
  * `foreground: true` it gets a process group of its own, as a shell gives a command run in a
  * terminal: `process.kill(-pid, 'SIGINT')` is then what Ctrl-C does.
@@ -32,7 +44,7 @@ export function launch(
   const [command = process.execPath, ...before] = [...(options.prefix ?? []), process.execPath];
   const child = spawn(command, [...before, ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_FORMAT: 'json', ...env },
+    env: { ...englishEnv(), LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.foreground === true,
   });
