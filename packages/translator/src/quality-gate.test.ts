@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { encodeSegment } from './placeholder-codec.ts';
-import { checkTranslation, digitRuns, missingItems, numberRuns } from './quality-gate.ts';
+import {
+  checkTranslation,
+  digitRuns,
+  missingItems,
+  missingNumbers,
+  numberRuns,
+} from './quality-gate.ts';
 import { survivalCheck } from './survival-check.ts';
 
 const link = encodeSegment('The minister said on 5 November 2025.', [
@@ -60,6 +66,35 @@ describe('checkTranslation', () => {
     });
   });
 
+  it('takes a space for a thousands separator only inside a well-formed group', () => {
+    expect(
+      checkTranslation(
+        'On 5 November 2025 200 people marched.',
+        'El 5 de noviembre de 2025, 200 personas marcharon.',
+        [],
+      ),
+    ).toBeUndefined();
+    expect(
+      checkTranslation(
+        'On 5 November 2025 200 people marched.',
+        'El 5 de noviembre de 2025, 20 personas marcharon.',
+        [],
+      ),
+    ).toEqual({ code: 'number-missing', number: '200' });
+  });
+
+  it('flags a decimal part merged into its whole number', () => {
+    expect(checkTranslation('It took 1234.567 ms.', 'Tardó 1234567 ms.', [])).toEqual({
+      code: 'number-missing',
+      number: '1234',
+    });
+    expect(checkTranslation('It took 1234567 ms.', 'Tardó 1234,567 ms.', [])).toEqual({
+      code: 'number-missing',
+      number: '1234567',
+    });
+    expect(checkTranslation('It took 1234.567 ms.', 'Es dauerte 1234,567 ms.', [])).toBeUndefined();
+  });
+
   it('flags a repetition loop the source does not have', () => {
     expect(
       checkTranslation(
@@ -108,6 +143,26 @@ describe('numberRuns', () => {
       '5',
       '12000',
     ]);
+    expect(numberRuns('In 2025 200 came; 1234.567 s; 1,250,000; 12 500,75')).toEqual([
+      '2025',
+      '200',
+      '1234',
+      '567',
+      '1250000',
+      '12500',
+      '75',
+    ]);
+  });
+});
+
+describe('missingNumbers', () => {
+  it('reads a lone d.ddd or d,ddd as grouped or as decimal, on either side', () => {
+    // English 1,200 is German 1.200; English 3.141 is German 3,141.
+    expect(missingNumbers('1,200 and 3.141', '1.200 und 3,141')).toEqual([]);
+    expect(missingNumbers('1,200', '1200')).toEqual([]);
+    expect(missingNumbers('3.141', 'the 3 and the 141')).toEqual([]);
+    expect(missingNumbers('3 and 141', '3.141')).toEqual([]);
+    expect(missingNumbers('3.141', '3.14')).toEqual(['3141']);
   });
 });
 

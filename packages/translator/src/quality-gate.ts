@@ -22,9 +22,10 @@ const PLACEHOLDER = /<\s*\/?\s*[gx]\s*\d{1,3}\s*\/?\s*>/gi;
 /**
  * Checks one translated segment against its input, and says what is wrong, or `undefined` when
  * nothing is: the placeholders are the same set, balanced and nested (so markup and protected
- * glossary terms survive); every number of the input is there (compared as {@link numberRuns},
- * so `1200`, `1,200`, `1.200` and `1 200` agree, as `1,000.5` and `1.000,5` do); no word or phrase repeats in a loop the input does not have;
- * and the length is plausible for a translation.
+ * glossary terms survive); every number of the input is there (compared as
+ * {@link missingNumbers}, so `1200`, `1,200`, `1.200` and `1 200` agree, as `1,000.5` and
+ * `1.000,5` do); no word or phrase repeats in a loop the input does not have; and the length is
+ * plausible for a translation.
  *
  * @example
  * checkTranslation('On 5 May <g1> he </g1> left.', 'El 5 de mayo <g1> él </g1> se fue.', slots); // undefined
@@ -40,7 +41,7 @@ export function checkTranslation(
   const source = input.replace(PLACEHOLDER, ' ');
   const target = output.replace(PLACEHOLDER, ' ');
   if (target.trim() === '') return { code: 'empty-translation' };
-  const missing = missingNumbers(source, target);
+  const [missing] = missingNumbers(source, target);
   if (missing) return { code: 'number-missing', number: missing };
   const loop = repetition(target, source);
   if (loop) return { code: 'repetition-loop', phrase: loop };
@@ -54,11 +55,6 @@ export function checkTranslation(
 
 function letters(text: string): number {
   return text.replace(/[\s\p{P}]/gu, '').length;
-}
-
-/** The first number of `source` that `target` lacks (counting repeats), if any. */
-function missingNumbers(source: string, target: string): string | undefined {
-  return missingItems(numberRuns(source), numberRuns(target))[0];
 }
 
 /** A phrase of 1 to 6 words repeated back to back more often than in the source, if any. */
@@ -108,18 +104,97 @@ export function missingItems(wanted: readonly string[], have: readonly string[])
   return lost;
 }
 
+/** A separator between groups of thousands: `,` `.` `'` `’`, a space, a no-break or thin space. */
+const GROUP_SEPARATOR = "[,.\\u00a0\\u2009\\u202f' ’]";
+
 /**
- * The numbers of a text as digit runs, with the separators between groups of thousands taken
- * out (`,` `.` `'` `’`, a space, a no-break or thin space before exactly three digits), since
- * each language groups its own way: Spanish writes `1200`, English `1,200`, German `1.200`,
- * French `1 200`. A decimal part stays a run of its own, whatever its separator. How the
- * quality gate and the survival check compare numbers.
+ * A well-formed grouped number: a leading group of 1 to 3 digits, then groups of exactly three
+ * behind one and the same separator (so `2025 200` and `1234.567` are not one).
+ */
+const GROUPED = new RegExp(`(?<!\\d)\\d{1,3}(${GROUP_SEPARATOR})\\d{3}(?:\\1\\d{3})*(?!\\d)`, 'gu');
+
+/** One number of a text: its digits, and for a lone `d[.,]ddd` its decimal reading as well. */
+interface NumberToken {
+  readonly grouped: string;
+  readonly decimal?: readonly string[];
+}
+
+function numberTokens(text: string): NumberToken[] {
+  const tokens: NumberToken[] = [];
+  let last = 0;
+  for (const match of text.matchAll(GROUPED)) {
+    const at = match.index;
+    for (const run of digitRuns(text.slice(last, at))) tokens.push({ grouped: run });
+    const written = match[0];
+    const separator = match[1] ?? '';
+    const after = text.slice(at + written.length);
+    // `1,200` or `3.141` on its own may be either; `1,234.5` or `1.234,5` is grouped.
+    const lone =
+      (separator === '.' || separator === ',') &&
+      written.split(separator).length === 2 &&
+      !/^[.,]\d/.test(after);
+    tokens.push(
+      lone
+        ? { grouped: written.replace(separator, ''), decimal: digitRuns(written) }
+        : { grouped: digitRuns(written).join('') },
+    );
+    last = at + written.length;
+  }
+  for (const run of digitRuns(text.slice(last))) tokens.push({ grouped: run });
+  return tokens;
+}
+
+/**
+ * The numbers of a text as digit runs, with the separators inside a well-formed grouping of
+ * thousands taken out (a leading group of 1 to 3 digits, then groups of exactly three behind
+ * `,` `.` `'` `’`, a space, a no-break or thin space), since each language groups its own way:
+ * Spanish writes `1200`, English `1,200`, German `1.200`, French `1 200`. A decimal part stays
+ * a run of its own, whatever its separator. A lone `d[.,]ddd` (`1,200`, `3.141`) is read as
+ * grouped here; {@link missingNumbers} also accepts its decimal reading.
  *
  * @example
- * numberRuns('1,200 left on 5 May; 1.000,5 t'); // ['1200', '5', '1000', '5']
+ * numberRuns('1,200 left on 5 May; 1.000,5 t; in 2025 200 came'); // ['1200', '5', '1000', '5', '2025', '200']
  */
 export function numberRuns(text: string): string[] {
-  return digitRuns(text.replace(/(\d)[,.\u00a0\u2009\u202f' ’](?=\d{3}(?!\d))/gu, '$1'));
+  return numberTokens(text).map((token) => token.grouped);
+}
+
+/** Beyond this many lone `d[.,]ddd` in a pair, only their grouped reading is compared. */
+const MOST_READINGS = 10;
+
+function reading(tokens: readonly NumberToken[], choice: number, first: number): string[] {
+  let bit = first;
+  return tokens.flatMap((token) => {
+    if (!token.decimal) return [token.grouped];
+    const decimal = bit < MOST_READINGS && (choice >> bit) & 1;
+    bit++;
+    return decimal ? [...token.decimal] : [token.grouped];
+  });
+}
+
+/**
+ * The numbers of `source` (with repeats) that `target` lacks, compared as {@link numberRuns}
+ * under the reading of each lone `d[.,]ddd` on either side (grouped `1200` or decimal `1`,
+ * `200`) that leaves the fewest lacking: that form is English grouping and German decimal
+ * alike, so either reading is the writer's. How the quality gate and the survival check
+ * compare numbers.
+ *
+ * @example
+ * missingNumbers('It cost 1,200 euros.', 'Costó 1200 euros.'); // []
+ * missingNumbers('On 5 November 2025 200 people', 'El 5 de noviembre de 2025, 20 personas'); // ['200']
+ */
+export function missingNumbers(source: string, target: string): string[] {
+  const from = numberTokens(source);
+  const to = numberTokens(target);
+  const fromLone = from.filter((token) => token.decimal).length;
+  const lone = Math.min(MOST_READINGS, fromLone + to.filter((token) => token.decimal).length);
+  let best: string[] | undefined;
+  for (let choice = 0; choice < 2 ** lone; choice++) {
+    const lost = missingItems(reading(from, choice, 0), reading(to, choice, fromLone));
+    if (!best || lost.length < best.length) best = lost;
+    if (best.length === 0) break;
+  }
+  return best ?? [];
 }
 
 /**

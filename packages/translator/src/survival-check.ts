@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { missingItems, numberRuns } from './quality-gate.ts';
+import { missingItems, missingNumbers } from './quality-gate.ts';
 
 /** What of a source segment a translation kept: its markup, its numbers, its protected terms. */
 export interface Survival {
@@ -60,7 +60,7 @@ export function survivalCheck(
   const source = parse(sourceHtml);
   const output = parse(outputHtml);
   const lostMarkup = missingItems(source.elements, output.elements);
-  const lostNumbers = missingItems(numberRuns(source.text), numberRuns(output.text));
+  const lostNumbers = missingNumbers(source.text, output.text);
   const lostTerms = terms.flatMap((term) =>
     missingItems(occurrences(source.text, term), occurrences(output.text, term)),
   );
