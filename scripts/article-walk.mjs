@@ -3,9 +3,9 @@
 // is the happy path: an article posted, its German translation made and published, the German
 // RSS feed read by a feed reader.
 //
-// The walk starts at the code that handles this article at each step (ENTRIES), not at whole
-// files: their other routes, their process's startup and their other messages are not on the
-// article's way. An entry is `FILE#NAME[.NAME…]`, a declaration (a function, a class's method,
+// The walk starts at the code that handles this article at each step (ENTRIES, in
+// scripts/article-walk/entries.mjs with HALLS and FACTS), not at whole files: their other
+// routes, their process's startup and their other messages are not on the article's way. An entry is `FILE#NAME[.NAME…]`, a declaration (a function, a class's method,
 // a variable, or one declared inside those, as `startResultsConsumer.persist`), optionally
 // followed by a request, `VERB PATH`: then only the registrations under NAME (or, without
 // `#NAME`, at the top of FILE) that such a request reaches are entries, that is the arguments
@@ -41,10 +41,13 @@
 // Usage: node scripts/article-walk.mjs [ROOT]   (prints the files by package, then the count)
 //        node scripts/article-walk.mjs [ROOT] --why FILE   (how the walk first reached FILE: the chain
 //        of uses from an entry, each a name used at file:line and the declaration it leads to)
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { ENTRIES, FACTS, HALLS } from './article-walk/entries.mjs';
+import { factLogic } from './article-walk/facts.mjs';
+import { isSource, loadProgram } from './article-walk/program.mjs';
+import { resolveEntry } from './article-walk/resolve-entry.mjs';
 
 const args = process.argv.slice(2);
 const whyAt = args.indexOf('--why');
@@ -57,217 +60,15 @@ if (whyAt !== -1 && !why) {
 }
 const root = resolve(args[0] ?? '.');
 
-/** Where each step of this article is handled (see the header for the form). */
-const ENTRIES = [
-  // Its POST (mounted at /v1/articles), and what the hall runs around every request.
-  'apps/api/src/routes/articles.ts#articleRoutes POST /',
-  'apps/api/src/middleware/compress-responses.ts#compressResponses',
-  'apps/api/src/on-error.ts#errorHandler',
-  // Its translation requests handed to the queue (the POST calls it too).
-  'apps/api/src/dispatch/translation-dispatcher.ts#TranslationDispatcher.enqueue',
-  // Its translate job in the worker, and the request the worker sends its engine.
-  'apps/worker/src/translate-processor.ts#translateProcessor',
-  'apps/worker/src/translation-engine.ts ON message',
-  // Its results (started, then the translation) persisted by the API.
-  'apps/api/src/dispatch/results-consumer.ts#startResultsConsumer.persist',
-  // What main.ts hands those as callbacks (a function-typed dependency leads the walk nowhere):
-  // the POST's onChange and the consumer's onPublished drop the feeds' cache, onResult counts.
-  'apps/api/src/site/syndication.ts#Syndication.onChange',
-  'apps/api/src/metrics/api-metrics.ts#ApiMetrics.observeResult',
-  // Its German RSS feed (mounted at /feeds).
-  'apps/api/src/routes/feeds.ts#feedRoutes GET /de/rss.xml',
-];
-/** Crossed by every request, counted, not followed. */
-const HALLS = ['apps/api/src/app.ts'];
-/**
- * What this one request fixes, so that a condition on it takes one branch: `call` a function
- * (FILE#NAME) whose every call returns `is`; `property` a property of that name declared in one
- * of the files (or folders) `in`; `type` a value of that type (alias) name.
- */
-const FACTS = [
-  {
-    call: 'apps/api/src/routes/feeds.ts#opensAsPage',
-    is: false,
-    because: 'a feed reader asks for the feed; no browser opened its address',
-  },
-  { type: 'FeedFormat', is: 'rss', because: 'the feed asked for is rss.xml' },
-  ...['categorySlug', 'category'].map((property) => ({
-    property,
-    in: ['apps/api/src/site/syndication.ts', 'packages/store/src/listing-repository.ts'],
-    is: undefined,
-    because: "the language's feed, not a category's",
-  })),
-  {
-    property: 'before',
-    in: ['apps/api/src/site/syndication.ts', 'packages/store/src/listing-repository.ts'],
-    is: undefined,
-    because: "the feed's first page",
-  },
-  {
-    property: 'outcome',
-    in: ['packages/queue/src/'],
-    is: 'published',
-    because: 'the translation is published',
-  },
-];
-
-const isSource = (file) =>
-  /\/(apps|packages)\/[^/]+\/src\//.test(file.split(sep).join('/')) &&
-  !/\.(test|fixture)\.ts$|\/testing\//.test(file) &&
-  !file.endsWith('.d.ts');
-
-/** `@tidings/<name>[/sub]` -> the workspace file its package.json exports. */
-function workspacePaths() {
-  const paths = {};
-  for (const top of ['apps', 'packages']) {
-    for (const dir of readdirSync(join(root, top), { withFileTypes: true })) {
-      const file = join(root, top, dir.name, 'package.json');
-      if (!dir.isDirectory() || !existsSync(file)) continue;
-      const pkg = JSON.parse(readFileSync(file, 'utf8'));
-      for (const [entry, target] of Object.entries(pkg.exports ?? {})) {
-        const to = typeof target === 'string' ? target : (target.default ?? target.types);
-        paths[`${pkg.name}${entry === '.' ? '' : entry.slice(1)}`] = [join(top, dir.name, to)];
-      }
-    }
-  }
-  return paths;
-}
-
-const options = {
-  allowJs: false,
-  allowImportingTsExtensions: true,
-  noEmit: true,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  target: ts.ScriptTarget.ES2022,
-  baseUrl: root,
-  paths: workspacePaths(),
-  types: [],
-  skipLibCheck: true,
-};
 const present = (file) => {
   if (existsSync(join(root, file))) return true;
   console.log(`(no ${file} in this tree: skipped)`);
   return false;
 };
 const halls = HALLS.filter(present);
+const { program, checker } = loadProgram(root);
 
-/** Every source file of the project, so that every class is known to `implementing`. */
-function sources(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const path = join(dir, d.name);
-    if (d.isDirectory()) return d.name === 'node_modules' ? [] : sources(path);
-    return d.name.endsWith('.ts') && isSource(path) ? [path] : [];
-  });
-}
-const rootNames = ['apps', 'packages'].flatMap((top) =>
-  existsSync(join(root, top))
-    ? readdirSync(join(root, top)).flatMap((name) => sources(join(root, top, name, 'src')))
-    : [],
-);
-// A tree without its own node_modules (an old commit checked out to be measured) reads the
-// libraries' types from this checkout's, so that a library's function type is known to run.
-const host = ts.createCompilerHost(options);
-const here = join(fileURLToPath(new URL('..', import.meta.url)), 'package.json');
-host.resolveModuleNames = (names, containing) =>
-  names.map(
-    (name) =>
-      ts.resolveModuleName(name, containing, options, host).resolvedModule ??
-      ts.resolveModuleName(name, here, options, host).resolvedModule,
-  );
-const program = ts.createProgram({ rootNames, options, host });
-const checker = program.getTypeChecker();
-
-/** The declarations named `name` directly in `scope` (a file's top, a class, a function's body). */
-function declaredIn(scope, name) {
-  if (ts.isClassDeclaration(scope) || ts.isClassExpression(scope))
-    return scope.members.filter((m) => m.name?.getText() === name);
-  const found = [];
-  const visit = (node) => {
-    if (
-      (ts.isFunctionDeclaration(node) ||
-        ts.isClassDeclaration(node) ||
-        ts.isVariableDeclaration(node)) &&
-      node.name?.getText() === name
-    ) {
-      found.push(node);
-      return;
-    }
-    // Not into nested functions: a name is looked for in its own scope, then the next NAME in its.
-    if (node !== scope && ts.isFunctionLike(node)) return;
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(scope, visit);
-  return found;
-}
-
-/** The function a declaration holds: itself, or a variable's initializer. */
-const bodyOf = (node) =>
-  ts.isVariableDeclaration(node) && node.initializer ? node.initializer : node;
-
-/** Whether a Hono path pattern (`/:lang/:file`, `/v1/*`) matches `path`. */
-function matches(pattern, path) {
-  const source = pattern
-    .split('/')
-    .map((part) =>
-      part === '*'
-        ? '.*'
-        : part.startsWith(':')
-          ? '[^/]+'
-          : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
-    )
-    .join('/');
-  return new RegExp(`^${source}/?$`).test(path);
-}
-
-/** The registrations under `scope` that a request `verb path` reaches: `{ route, nodes }` each. */
-function registered(scope, verb, path) {
-  const found = [];
-  const visit = (node) => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const method = node.expression.name.text;
-      const [first, ...rest] = node.arguments;
-      const literal = first && ts.isStringLiteralLike(first) ? first.text : undefined;
-      const reached =
-        verb === 'ON'
-          ? method === 'on' && literal === path
-          : method === 'use'
-            ? literal === undefined || matches(literal, path)
-            : (method === verb.toLowerCase() || method === 'all') &&
-              literal !== undefined &&
-              matches(literal, path);
-      if (reached)
-        found.push({
-          route: method !== 'use',
-          nodes: literal === undefined ? node.arguments : rest,
-        });
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(scope, visit);
-  return found;
-}
-
-/** What an entry names in this tree (nodes to walk), or why it names nothing. */
-function resolveEntry(entry) {
-  const [at, verb, path] = entry.split(' ');
-  const [file, names] = at.split('#');
-  const source = program.getSourceFile(join(root, file));
-  if (!source) return { missing: `no ${file}` };
-  let scope = source;
-  for (const name of names ? names.split('.') : []) {
-    const [next] = declaredIn(bodyOf(scope), name);
-    if (!next) return { missing: `no ${name} in ${file}` };
-    scope = next;
-  }
-  if (!verb) return { nodes: [scope] };
-  const reached = registered(bodyOf(scope), verb, path);
-  // Middleware alone is not the route: without a handler for it, the entry names nothing.
-  return reached.some((r) => r.route)
-    ? { nodes: reached.flatMap((r) => r.nodes) }
-    : { missing: `no ${verb} ${path} under ${at}` };
-}
+/** Declarations that only declare types: using them runs nothing. */
 const TYPE_ONLY = new Set([
   ts.SyntaxKind.InterfaceDeclaration,
   ts.SyntaxKind.TypeAliasDeclaration,
@@ -374,129 +175,6 @@ function madeBefore(declaration) {
   const unknown = type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown);
   return setup && !unknown && !runs(type);
 }
-
-/** Where each fact decided a condition: fact -> set of `file:line`. */
-const factsUsed = new Map();
-/** A fact's declaration test: whether `declaration` is `FILE#NAME`. */
-const isNamed = (declaration, at) => {
-  const [file, name] = at.split('#');
-  return (
-    declaration.name?.getText() === name && shown(declaration.getSourceFile().fileName) === file
-  );
-};
-/** The value FACTS give `expression`, or undefined when they do not decide it. */
-function factValue(expression) {
-  const e = ts.skipPartiallyEmittedExpressions(ts.skipParentheses(expression));
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
-    const value = factValue(e.operand);
-    return value === undefined ? undefined : { ...value, is: !value.is };
-  }
-  if (ts.isBinaryExpression(e)) {
-    const op = e.operatorToken.kind;
-    const equal = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken];
-    const unequal = [
-      ts.SyntaxKind.ExclamationEqualsEqualsToken,
-      ts.SyntaxKind.ExclamationEqualsToken,
-    ];
-    if (!equal.includes(op) && !unequal.includes(op)) return undefined;
-    for (const [side, other] of [
-      [e.left, e.right],
-      [e.right, e.left],
-    ]) {
-      const literal = literalOf(other);
-      const value = literal === undefined ? undefined : factValue(side);
-      if (value) return { ...value, is: (value.is === literal.value) === equal.includes(op) };
-    }
-    return undefined;
-  }
-  let symbol;
-  if (ts.isCallExpression(e)) symbol = checker.getSymbolAtLocation(e.expression);
-  if (ts.isPropertyAccessExpression(e)) symbol = checker.getSymbolAtLocation(e.name);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const declarations = symbol?.declarations ?? [];
-  const alias =
-    ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)
-      ? checker.getTypeAtLocation(e).aliasSymbol?.name
-      : undefined;
-  const fact = FACTS.find((f) =>
-    f.call
-      ? ts.isCallExpression(e) && declarations.some((d) => isNamed(d, f.call))
-      : f.property
-        ? ts.isPropertyAccessExpression(e) &&
-          e.name.text === f.property &&
-          declarations.some((d) =>
-            f.in.some((at) => shown(d.getSourceFile().fileName).startsWith(at)),
-          )
-        : alias === f.type,
-  );
-  return fact ? { fact, is: fact.is } : undefined;
-}
-/** A literal's value (`'rss'`, `3`, `true`), as `{ value }`. */
-function literalOf(node) {
-  const e = ts.skipParentheses(node);
-  if (ts.isStringLiteralLike(e)) return { value: e.text };
-  if (ts.isNumericLiteral(e)) return { value: Number(e.text) };
-  if (e.kind === ts.SyntaxKind.TrueKeyword) return { value: true };
-  if (e.kind === ts.SyntaxKind.FalseKeyword) return { value: false };
-  if (ts.isIdentifier(e) && e.text === 'undefined') return { value: undefined };
-  return undefined;
-}
-/** Notes that `value`'s fact decided the condition at `node`. */
-function used(value, node) {
-  const at = factsUsed.get(value.fact) ?? new Set();
-  at.add(where(node));
-  factsUsed.set(value.fact, at);
-}
-
-/**
- * The parts of `node` that run, FACTS applied: a condition they decide keeps its test and the
- * branch taken; otherwise every child.
- */
-function runningChildren(node) {
-  if (ts.isIfStatement(node) || ts.isConditionalExpression(node)) {
-    const test = ts.isIfStatement(node) ? node.expression : node.condition;
-    const value = factValue(test);
-    if (!value) return undefined;
-    used(value, test);
-    const taken = ts.isIfStatement(node)
-      ? value.is
-        ? node.thenStatement
-        : node.elseStatement
-      : value.is
-        ? node.whenTrue
-        : node.whenFalse;
-    return [test, taken].filter(Boolean);
-  }
-  if (ts.isBinaryExpression(node)) {
-    const op = node.operatorToken.kind;
-    if (op !== ts.SyntaxKind.AmpersandAmpersandToken && op !== ts.SyntaxKind.BarBarToken)
-      return undefined;
-    const value = factValue(node.left);
-    if (!value) return undefined;
-    used(value, node.left);
-    const goesOn = op === ts.SyntaxKind.AmpersandAmpersandToken ? value.is : !value.is;
-    return goesOn ? [node.left, node.right] : [node.left];
-  }
-  if (ts.isSwitchStatement(node)) {
-    const value = factValue(node.expression);
-    if (!value) return undefined;
-    used(value, node.expression);
-    const clauses = node.caseBlock.clauses;
-    let from = clauses.findIndex(
-      (c) => ts.isCaseClause(c) && literalOf(c.expression)?.value === value.is,
-    );
-    if (from === -1) from = clauses.findIndex((c) => ts.isDefaultClause(c));
-    const taken = [];
-    // From the case taken on, through the empty cases it falls into.
-    for (let i = from; i !== -1 && i < clauses.length; i++) {
-      taken.push(...clauses[i].statements);
-      if (clauses[i].statements.length > 0) break;
-    }
-    return [node.expression, ...taken];
-  }
-  return undefined;
-}
-
 /**
  * The declarations the code under `node` uses (each name's own declaration, through aliases),
  * each as `{ use, declaration, through }`: the identifier that uses it, and for a class's member
@@ -537,10 +215,12 @@ function where(node) {
   return `${shown(source.fileName)}:${line + 1}`;
 }
 
+const { runningChildren, factsUsed } = factLogic({ checker, shown, where });
+
 /** Each entry's nodes, with the entry that names them (for `--why`). */
 const entryOf = new Map();
 for (const entry of ENTRIES) {
-  const { nodes, missing } = resolveEntry(entry);
+  const { nodes, missing } = resolveEntry(program, root, entry);
   if (missing) console.log(`(entry ${entry}: ${missing} in this tree: skipped)`);
   for (const node of nodes ?? []) if (!entryOf.has(node)) entryOf.set(node, entry);
 }
