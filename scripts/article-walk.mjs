@@ -13,7 +13,8 @@
 // every `x.verb(PATH pattern, …)` (Hono's `:param` and `*`); for `ON EVENT`, of every
 // `x.on('EVENT', …)`. An entry that a tree lacks is reported and skipped. A callback that a
 // process's main hands an entry (a function-typed dependency such as `deps.onPublished`, which
-// the walk cannot see through) is an entry too, named where its code is (`Syndication.onChange`).
+// the walk cannot see through) is an entry too, named where its code is (`Syndication.onChange`),
+// and so is what it wraps an entry in (the worker's `HeldJobs.holding`).
 //
 // From there the walk follows every use that runs: a named import leads to the declaration
 // (through a package's index, not to the whole index), a namespace, default or dynamic import

@@ -8,10 +8,16 @@ export const ENTRIES = [
   'apps/api/src/routes/articles.ts#articleRoutes POST /',
   'apps/api/src/middleware/compress-responses.ts#compressResponses',
   'apps/api/src/on-error.ts#errorHandler',
+  'apps/api/src/metrics/api-metrics.ts#ApiMetrics.middleware',
   // Its translation requests handed to the queue (the POST calls it too).
   'apps/api/src/dispatch/translation-dispatcher.ts#TranslationDispatcher.enqueue',
   // Its translate job in the worker, and the request the worker sends its engine.
   'apps/worker/src/translate-processor.ts#translateProcessor',
+  // What the worker's main wraps it in and hands it: the job is held while it runs, its lock's
+  // renewals noted (locksRenewed), the engine's model loads taken for the result.
+  'apps/worker/src/held-jobs.ts#HeldJobs.holding',
+  'apps/worker/src/held-jobs.ts#HeldJobs.renewed',
+  'apps/worker/src/engine-client.ts#EngineClient.takeModelLoads',
   'apps/worker/src/translation-engine.ts ON message',
   // Its results (started, then the translation) persisted by the API.
   'apps/api/src/dispatch/results-consumer.ts#startResultsConsumer.persist',
