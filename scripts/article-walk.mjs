@@ -30,7 +30,9 @@
 // What was made before the article came is not walked again: a variable declared at the top of
 // an entry's file or in a declaration that encloses an entry (the process's or the router's
 // setup: `config`, `connection`, `translator` in the engine) leads to its initializer only when
-// its value runs (a function the entry calls, a class it constructs); an instance's methods
+// its value runs (a function the entry calls, a class it constructs) or is a table of such
+// written there (an object or array literal whose properties or index signature hold functions
+// or classes, as `compressors`, called as `compressors[encoding](body)`); an instance's methods
 // that the entry calls are followed through its type, as always.
 //
 // Inside the code walked every branch is followed (an error path, a retry, a `catch`), except
@@ -174,8 +176,31 @@ function madeBefore(declaration) {
   // A value whose type is not known (a library that did not resolve) may run: it is followed.
   const type = checker.getTypeAtLocation(declaration.name);
   const unknown = type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown);
-  return setup && !unknown && !runs(type);
+  // A table of functions or classes written here (`compressors`, whose `compressors[encoding]`
+  // the entry calls) holds code that runs: its initializer is followed.
+  const table = isTable(declaration.initializer) && holdsRunning(type);
+  return setup && !unknown && !runs(type) && !table;
 }
+
+/** Whether `node` is an object or array literal (through parentheses, `as` and `satisfies`). */
+function isTable(node) {
+  let e = ts.skipParentheses(node);
+  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = ts.skipParentheses(e.expression);
+  return ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e);
+}
+
+/**
+ * Whether a value of `type` holds code that runs when used: one of its properties, or its index
+ * signature (a `Record<…, fn>`, an array of functions), is a function or a class.
+ */
+function holdsRunning(type) {
+  const value = type.getNonNullableType();
+  return [
+    ...checker.getPropertiesOfType(value).map((p) => checker.getTypeOfSymbol(p)),
+    ...checker.getIndexInfosOfType(value).map((info) => info.type),
+  ].some(runs);
+}
+
 /**
  * The declarations the code under `node` uses (each name's own declaration, through aliases),
  * each as `{ use, declaration, through }`: the identifier that uses it, and for a class's member
