@@ -18,7 +18,8 @@ export interface QueryOptions {
   /**
    * A name, unique to this statement's text, under which PostgreSQL keeps it prepared on each
    * connection: a statement run often is then parsed and planned once per connection instead of
-   * at every call. PGlite ignores it.
+   * at every call. PGlite does the same on its one connection outside a transaction; inside one,
+   * the name is ignored.
    */
   readonly name?: string;
 }

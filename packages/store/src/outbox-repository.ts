@@ -130,6 +130,7 @@ export class OutboxRepository {
           AND r.retry = COALESCE(k.retry, 0) AND r.state <> 'done'
         RETURNING 1`,
       [JSON.stringify(keys), articles],
+      { name: 'tidings-mark-requests-enqueued' },
     );
     return rows.length;
   }

@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Database, Queryable } from './database.ts';
+import type { Database, Queryable, QueryOptions } from './database.ts';
 import { Mutex } from './mutex.ts';
+import { PreparedStatements } from './pglite-prepared.ts';
 import { TransactionGuard } from './transaction-guard.ts';
 
 function wrap(tx: Transaction | PGlite): Queryable {
@@ -91,11 +92,15 @@ export async function openPgliteDatabase(directory: string): Promise<Database> {
   const mutex = new Mutex();
   const guard = new TransactionGuard();
   const direct = wrap(pg);
+  const prepared = new PreparedStatements(pg);
   return {
     kind: 'pglite',
-    query<Row>(text: string, params?: readonly unknown[]) {
+    query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions) {
       guard.assertOutside();
-      return mutex.run(() => direct.query<Row>(text, params));
+      const name = options?.name;
+      return mutex.run(() =>
+        name ? prepared.query<Row>(name, text, params) : direct.query<Row>(text, params),
+      );
     },
     exec(text: string) {
       guard.assertOutside();
