@@ -1,4 +1,5 @@
 export type { ArticleIndexOptions } from './article-index-repository.ts';
+export { Batcher, type BatcherOptions } from './batcher.ts';
 export type { Category } from './categories-repository.ts';
 export type { StoreLogger } from './database.ts';
 export { StoreLockedError } from './directory-lock.ts';

@@ -92,6 +92,32 @@ describe('the translation dispatcher', () => {
     await dispatcher.flush();
   });
 
+  it('fails only the dispatch whose jobs Redis refuses, not the others sent with it', async () => {
+    const [bad, good] = await Promise.all(['Refused', 'Accepted'].map(post));
+    if (!bad || !good) throw new Error('no write');
+    const adds: number[] = [];
+    const dispatcher = new TranslationDispatcher(
+      {
+        addBulk: (jobs) => {
+          adds.push(jobs.length);
+          return jobs.some((j) => j.data.articleId === bad.article.id)
+            ? Promise.reject(new Error('refused'))
+            : translate.addBulk(jobs);
+        },
+      },
+      store,
+      logger,
+    );
+    const outcomes = await Promise.allSettled(
+      [bad, good].map((w) => dispatcher.dispatch(w.requests, { article: w.article })),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled']);
+    expect(adds).toEqual([10, 5, 5]);
+    await dispatcher.flush();
+    expect(await states([bad.article.id])).toEqual(Array(5).fill('pending'));
+    expect(await states([good.article.id])).toEqual(Array(5).fill('enqueued'));
+  });
+
   it('hands a post over without waiting: the jobs and their marks follow, and flush waits for them', async () => {
     const writes = await Promise.all(['Eight', 'Nine'].map(post));
     const dispatcher = new TranslationDispatcher(translate, store, logger);

@@ -1,6 +1,6 @@
 import type { Logger } from '@tidings/core';
 import { TRANSLATE_JOB, type TranslateQueue, translateJobId } from '@tidings/queue';
-import type { Article, Store, TranslationRequestKey } from '@tidings/store';
+import { type Article, Batcher, type Store, type TranslationRequestKey } from '@tidings/store';
 
 /** What a dispatch says of the requests it hands over. */
 export interface DispatchContext {
@@ -12,18 +12,14 @@ export interface DispatchContext {
 
 type TranslateJobs = Parameters<TranslateQueue['addBulk']>[0];
 
-/** One dispatch's jobs waiting for the next `addBulk`, and how to tell it the outcome. */
-interface Waiting {
-  readonly jobs: TranslateJobs;
-  readonly done: (error?: unknown) => void;
-}
-
 /**
  * Most jobs one `addBulk` carries: Redis runs a MULTI whole, so a reconciler pass that hands
  * over thousands of requests goes in several, and the other clients of Redis are served
  * between them. A dispatch is never split.
  */
 const MAX_JOBS_PER_ADD = 500;
+/** Most requests one mark statement carries (a reconciler pass hands over up to 500). */
+const MAX_MARKS_PER_STATEMENT = 1_000;
 
 /**
  * Hands translation requests from the store's outbox to the queue. The job id is derived
@@ -38,7 +34,9 @@ const MAX_JOBS_PER_ADD = 500;
  * Marking requests enqueued in the store happens after their jobs are in Redis, batched the
  * same way: one statement for the marks of every dispatch made while one batch is written.
  * A lost mark, too, only leaves its request pending, and handing it over again adds no
- * second job while the first one is known to Redis.
+ * second job while the first one is known to Redis. Both are the store's {@link Batcher}: when
+ * an `addBulk` or a mark fails for several dispatches, each is tried again alone, so one that
+ * Redis or the store refuses fails only its own.
  *
  * @example
  * const dispatcher = new TranslationDispatcher(queue, store, logger);
@@ -47,20 +45,45 @@ const MAX_JOBS_PER_ADD = 500;
  * await dispatcher.flush(); // before closing the queue and the store
  */
 export class TranslationDispatcher {
-  /** Dispatches whose jobs wait for the next `addBulk`. */
-  #waiting: Waiting[] = [];
-  #adding: Promise<void> | undefined;
-  /** Dispatches handed over with {@link enqueue} that have not settled. */
+  /** The jobs of the dispatches made while one `addBulk` is on its way go in the next. */
+  readonly #adds: Batcher<TranslateJobs, void>;
+  /** Likewise the marks of the requests handed over while one mark statement runs. */
+  readonly #marks: Batcher<readonly TranslationRequestKey[], void>;
+  /** Dispatches handed over with {@link enqueue}, and marks, that have not settled. */
   readonly #unsettled = new Set<Promise<unknown>>();
-  /** Requests handed to the queue whose mark is not yet written. */
-  #unmarked: TranslationRequestKey[] = [];
-  #marking: Promise<void> | undefined;
 
   constructor(
     private readonly queue: Pick<TranslateQueue, 'addBulk'>,
     private readonly store: Pick<Store, 'getArticle' | 'markRequestsEnqueued'>,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // One MULTI: a failure may have added some of the jobs, and handing them over again adds
+    // none twice.
+    this.#adds = new Batcher(
+      async (dispatches) => {
+        await this.queue.addBulk(dispatches.flat());
+        return dispatches.map(() => undefined);
+      },
+      {
+        inFlight: 1,
+        maxBatch: MAX_JOBS_PER_ADD,
+        maxWeight: MAX_JOBS_PER_ADD,
+        weight: (jobs) => jobs.length,
+      },
+    );
+    this.#marks = new Batcher(
+      async (keys) => {
+        await this.store.markRequestsEnqueued(keys.flat());
+        return keys.map(() => undefined);
+      },
+      {
+        inFlight: 1,
+        maxBatch: MAX_MARKS_PER_STATEMENT,
+        maxWeight: MAX_MARKS_PER_STATEMENT,
+        weight: (keys) => keys.length,
+      },
+    );
+  }
 
   /**
    * Enqueues one job per request and resolves with how many once they are in Redis; their
@@ -73,10 +96,7 @@ export class TranslationDispatcher {
   ): Promise<number> {
     const { jobs, sent } = await this.#jobsOf(requests, context);
     if (jobs.length === 0) return 0;
-    await new Promise<void>((resolve, reject) => {
-      this.#waiting.push({ jobs, done: (error) => (error ? reject(error) : resolve()) });
-      this.#adding ??= this.#addAll();
-    });
+    await this.#adds.submit(jobs);
     this.#mark(sent);
     this.logger.debug({ jobs: jobs.map((j) => j.opts?.jobId) }, 'translation jobs enqueued');
     return jobs.length;
@@ -88,8 +108,8 @@ export class TranslationDispatcher {
    */
   enqueue(requests: readonly TranslationRequestKey[], context: DispatchContext = {}): void {
     if (requests.length === 0) return;
-    const handed: Promise<unknown> = this.dispatch(requests, context)
-      .catch((error: unknown) =>
+    this.#settle(
+      this.dispatch(requests, context).catch((error: unknown) =>
         this.logger.warn(
           {
             err: error,
@@ -98,9 +118,8 @@ export class TranslationDispatcher {
           },
           'enqueue failed after commit; the reconciler will enqueue',
         ),
-      )
-      .finally(() => this.#unsettled.delete(handed));
-    this.#unsettled.add(handed);
+      ),
+    );
   }
 
   /**
@@ -108,9 +127,13 @@ export class TranslationDispatcher {
    * marked enqueued (or its mark failed).
    */
   async flush(): Promise<void> {
-    while (this.#unsettled.size > 0 || this.#adding || this.#marking) {
-      await Promise.all([...this.#unsettled, this.#adding, this.#marking]);
-    }
+    while (this.#unsettled.size > 0) await Promise.all([...this.#unsettled]);
+  }
+
+  /** Keeps `work` (which never rejects) for {@link flush} until it settles. */
+  #settle(work: Promise<unknown>): void {
+    const settled = work.finally(() => this.#unsettled.delete(settled));
+    this.#unsettled.add(settled);
   }
 
   async #jobsOf(
@@ -152,54 +175,16 @@ export class TranslationDispatcher {
     return { jobs, sent };
   }
 
-  async #addAll(): Promise<void> {
-    // Let the dispatches of the requests being answered meanwhile join the first batch.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.#waiting.length > 0) {
-      const batch = this.#nextBatch();
-      let error: unknown;
-      try {
-        await this.queue.addBulk(batch.flatMap((w) => w.jobs));
-      } catch (failure) {
-        error = failure ?? new Error('addBulk failed');
-      }
-      // One MULTI: a failure may have added some of the jobs, and handing them over again
-      // adds none twice.
-      for (const w of batch) w.done(error);
-    }
-    this.#adding = undefined;
-  }
-
-  #nextBatch(): Waiting[] {
-    let jobs = 0;
-    let count = 0;
-    for (const w of this.#waiting) {
-      if (count > 0 && jobs + w.jobs.length > MAX_JOBS_PER_ADD) break;
-      jobs += w.jobs.length;
-      count += 1;
-    }
-    return this.#waiting.splice(0, count);
-  }
-
   #mark(keys: readonly TranslationRequestKey[]): void {
-    this.#unmarked.push(...keys);
-    this.#marking ??= this.#markAll();
-  }
-
-  async #markAll(): Promise<void> {
-    // Let the dispatches of the requests being answered meanwhile join the first batch.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.#unmarked.length > 0) {
-      const batch = this.#unmarked.splice(0);
-      await this.store
-        .markRequestsEnqueued(batch)
+    this.#settle(
+      this.#marks
+        .submit(keys)
         .catch((error: unknown) =>
           this.logger.warn(
-            { err: error, requests: batch.length },
+            { err: error, requests: keys.length },
             'marking requests enqueued failed; the reconciler will enqueue them again',
           ),
-        );
-    }
-    this.#marking = undefined;
+        ),
+    );
   }
 }
