@@ -37,6 +37,16 @@ describe('/admin/queues', () => {
     expect(admin.status).toBe(200);
   });
 
+  it('sends its Content-Security-Policy with the 401 and its Basic-auth challenge too', async () => {
+    for (const res of [
+      await fetch(`${base}/admin/queues`),
+      await fetch(`${base}/admin/queues`, { headers: { authorization: basic(h.keys.publisher) } }),
+    ]) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-security-policy') ?? '').toContain("default-src 'self'");
+    }
+  });
+
   it('makes a browser fetch nothing from another origin (no web fonts, no CDN)', async () => {
     const auth = { authorization: basic(h.keys.admin) };
     const res = await fetch(`${base}/admin/queues`, { headers: auth });

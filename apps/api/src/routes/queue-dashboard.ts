@@ -79,8 +79,9 @@ export function queueDashboard(store: Pick<Store, 'lookupToken'>, queues: readon
   const app = new Hono();
   // The dashboard's own logo links to `/admin/queues/`.
   app.use('*', trimTrailingSlash());
-  app.use('*', adminOnly(store));
+  // Before adminOnly, so its 401s and Basic-auth challenges are under the policy as well.
   app.use('*', ownOriginOnly);
+  app.use('*', adminOnly(store));
   app.route('/', adapter.registerPlugin());
   return app;
 }
