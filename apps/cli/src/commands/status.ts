@@ -1,6 +1,6 @@
 import { LANGUAGE_CODES } from '@tidings/core';
 import type { Command } from 'commander';
-import type { ArticleView } from '../api/views.ts';
+import type { ArticleView, LanguageView } from '../api/views.ts';
 import { between, formatDuration } from '../output/format-units.ts';
 import { keyLabel } from '../output/key-label.ts';
 import { reasonText } from '../output/reason-text.ts';
@@ -9,6 +9,16 @@ import { type ApiOptions, apiClient, printJson, withApiOptions } from './api-opt
 
 const duration = (ms: number | undefined) => (ms === undefined ? '' : formatDuration(ms));
 const time = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '');
+
+/** Who edited and who approved a language, by key name: `edited by “German desk”, approved by “Chief”`. */
+function whoNote(s: LanguageView): string {
+  return [
+    s.editedBy ? `edited by ${keyLabel(s.editor, s.editedBy)}` : '',
+    s.approvedBy ? `approved by ${keyLabel(s.approver, s.approvedBy)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
 
 /**
  * The status table of an article: a row per language with its status, model and timings
@@ -37,7 +47,7 @@ export function statusTable(article: ArticleView): string {
         ? ''
         : duration(between(s.startedAt, s.finishedAt)),
       time(s.publishedAt),
-      reasonText(s) ?? (s.editedBy ? `edited by ${keyLabel(s.editor, s.editedBy)}` : ''),
+      reasonText(s) ?? whoNote(s),
     ];
   });
   const head = [
