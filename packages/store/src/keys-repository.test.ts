@@ -177,4 +177,42 @@ describeStore('the first admin key, asked for by several instances at once', (en
       await Promise.all(others.map((s) => s.close()));
     }
   });
+
+  it('names only the keys asked for, revoked ones included, in one statement', async () => {
+    const a = await env.store.createKey({ name: 'German desk', role: 'editor' });
+    const b = await env.store.createKey({ name: 'Chief', role: 'editor' });
+    await env.store.createKey({ name: 'not asked for', role: 'editor' });
+    await env.store.revokeKey(b.id);
+    const db = env.db;
+    const { query } = db;
+    const statements: string[] = [];
+    db.query = <Row>(text: string, params?: readonly unknown[]) => {
+      statements.push(text);
+      return query.call<Database, [string, (readonly unknown[])?], Promise<Row[]>>(
+        db,
+        text,
+        params,
+      );
+    };
+    try {
+      const names = await env.store.keyNamesByIds([
+        a.id,
+        b.id,
+        a.id,
+        '00000000-0000-4000-8000-000000000000',
+        'not-a-uuid',
+      ]);
+      expect(names).toEqual(
+        new Map([
+          [a.id, 'German desk'],
+          [b.id, 'Chief'],
+        ]),
+      );
+      expect(statements).toEqual(['SELECT id, name FROM api_keys WHERE id = ANY($1::uuid[])']);
+      expect(await env.store.keyNamesByIds(['not-a-uuid'])).toEqual(new Map());
+      expect(statements).toHaveLength(1);
+    } finally {
+      db.query = query;
+    }
+  });
 });

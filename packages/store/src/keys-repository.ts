@@ -132,6 +132,20 @@ export class KeysRepository {
     return { status: row.revoked_at ? 'revoked' : 'valid', key: toKey(row) };
   }
 
+  /**
+   * The names of the keys with these ids (revoked ones too, since a version keeps the key that
+   * made it), read in one statement; an id that is no key's is not in the map.
+   */
+  async keyNamesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)].filter(isStoreId);
+    if (wanted.length === 0) return new Map();
+    const rows = await this.#db.query<{ id: string; name: string }>(
+      'SELECT id, name FROM api_keys WHERE id = ANY($1::uuid[])',
+      [wanted],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   /** Every key, revoked ones included, oldest first. */
   async listKeys(): Promise<ApiKey[]> {
     const rows = await this.#db.query<KeyRow>(

@@ -158,6 +158,11 @@ export class Store {
     return this.#keys.findKey(id);
   }
 
+  /** See {@link KeysRepository.keyNamesByIds}. */
+  keyNamesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.#keys.keyNamesByIds(ids);
+  }
+
   /** See {@link KeysRepository.listKeys}. */
   listKeys(): Promise<ApiKey[]> {
     return this.#keys.listKeys();
