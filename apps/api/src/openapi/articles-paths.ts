@@ -169,7 +169,7 @@ export const ARTICLE_PATHS = {
     post: {
       summary: 'Publish a draft held for review (editor), as it is or with an edit',
       description:
-        'Without a body the needs_review draft goes live as the machine made it (status published); with a body like PUT /v1/articles/{id}/{lang} the edit goes live instead (status edited). Either way `approvedBy` and `approvedAt` record the approval (`approver`, like `editor` for an edit, names that key: `{ id, name }`), and the page says the translation was reviewed. 409 when the language has no draft awaiting review.',
+        'Without a body the needs_review draft goes live as the machine made it (status published); with a body like PUT /v1/articles/{id}/{lang} the edit goes live instead (status edited). Either way `approvedBy` and `approvedAt` record the approval (`approver`, like `editor` for an edit, names that key: `{ id, name }`; `name` is null for a publisher key, since key names stay in the newsroom, and for a key that is gone), and the page says the translation was reviewed. 409 when the language has no draft awaiting review.',
       security: auth,
       requestBody: { ...body(translationEditSchema), required: false },
       responses: {

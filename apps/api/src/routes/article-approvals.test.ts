@@ -13,8 +13,8 @@ interface Version {
   approvedBy: string | null;
   approvedAt: string | null;
   editedBy: string | null;
-  approver: { id: string; name: string } | null;
-  editor: { id: string; name: string } | null;
+  approver: { id: string; name: string | null } | null;
+  editor: { id: string; name: string | null } | null;
   content: { title: string; body: string } | null;
   draft: unknown;
   links: { page: string };
@@ -98,6 +98,44 @@ describe('POST /v1/articles/{id}/{lang}/approve (happy path)', () => {
     };
     expect(article.languages.de).toMatchObject({ editor: key, approver: key });
     expect(article.languages.fr).toMatchObject({ editor: null, approver: null });
+  });
+
+  it('names them in the listing too, for an editor and an admin', async () => {
+    const id = await held();
+    await h.call('POST', `/v1/articles/${id}/de/approve`, h.keys.editor);
+    const key = { id: await editorKeyId(), name: 'editor' };
+    for (const caller of [h.keys.editor, h.keys.admin]) {
+      const page = (await (await h.call('GET', '/v1/articles?limit=100', caller)).json()) as {
+        items: { id: string; languages: Record<string, Version> }[];
+      };
+      const item = page.items.find((i) => i.id === id);
+      expect(item?.languages.de).toMatchObject({ editor: null, approver: key });
+      expect(item?.languages.fr).toMatchObject({ editor: null, approver: null });
+    }
+  });
+
+  it("shows a publisher the keys by id only: their names are the newsroom's", async () => {
+    const id = await held();
+    await h.call('POST', `/v1/articles/${id}/de/approve`, h.keys.editor, {
+      title: 'Die Ukraine wird JEF-Partner',
+      body: '<p>Redigiert.</p>',
+    });
+    const key = { id: await editorKeyId(), name: null };
+    const de = (await (
+      await h.call('GET', `/v1/articles/${id}/de`, h.keys.publisher)
+    ).json()) as Version;
+    expect(de).toMatchObject({ editedBy: key.id, editor: key, approvedBy: key.id, approver: key });
+    const article = (await (
+      await h.call('GET', `/v1/articles/${id}`, h.keys.publisher)
+    ).json()) as { languages: Record<string, Version> };
+    expect(article.languages.de).toMatchObject({ editor: key, approver: key });
+    const page = (await (
+      await h.call('GET', '/v1/articles?limit=100', h.keys.publisher)
+    ).json()) as { items: { id: string; languages: Record<string, Version> }[] };
+    expect(page.items.find((i) => i.id === id)?.languages.de).toMatchObject({
+      editor: key,
+      approver: key,
+    });
   });
 });
 

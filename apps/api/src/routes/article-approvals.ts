@@ -7,8 +7,7 @@ import { authenticate } from '../middleware/auth.ts';
 import { readJson } from '../middleware/json-body.ts';
 import { servedLanguageParam } from './article-access.ts';
 import type { ArticleCommands } from './article-commands.ts';
-import { translationView } from './article-view.ts';
-import { keyNames } from './key-names.ts';
+import { translationAnswer } from './article-view.ts';
 
 /** What the approval route needs. */
 export interface ApprovalRoutesDeps {
@@ -31,7 +30,7 @@ export interface ApprovalRoutesDeps {
  * app.route('/v1/articles', articleApprovalRoutes({ store, publicUrl, commands }));
  */
 export function articleApprovalRoutes(deps: ApprovalRoutesDeps): Hono<ApiEnv> {
-  const { store, publicUrl } = deps;
+  const { store } = deps;
   const app = new Hono<ApiEnv>();
   const editor = authenticate(store, ['editor'], deps.limiter);
 
@@ -48,14 +47,7 @@ export function articleApprovalRoutes(deps: ApprovalRoutesDeps): Hono<ApiEnv> {
       language,
       input,
     );
-    return c.json(
-      translationView(
-        publicUrl,
-        translation,
-        c.req.header('accept-language'),
-        await keyNames(store, [translation]),
-      ),
-    );
+    return c.json(await translationAnswer(c, deps, translation));
   });
 
   return app;

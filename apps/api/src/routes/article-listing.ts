@@ -80,6 +80,7 @@ export function articleListingRoutes(deps: {
     const names = await keyNames(
       store,
       page.items.flatMap((item) => item.languages),
+      key,
     );
     return c.json({
       items: page.items.map((item) => summaryView(publicUrl, item, names)),

@@ -1,8 +1,10 @@
 import { isDemoModel } from '@tidings/core';
 import { failureReasonText, reviewReasonText, translatorFor } from '@tidings/i18n';
-import type { Article, LanguageState, Translation } from '@tidings/store';
+import type { Article, LanguageState, Store, Translation } from '@tidings/store';
+import type { Context } from 'hono';
+import type { ApiEnv } from '../env.ts';
 import { requestLanguage } from '../preferred-language.ts';
-import { type KeyNames, keyRef } from './key-names.ts';
+import { type KeyNames, keyNames, keyRef } from './key-names.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -132,4 +134,38 @@ export function translationView(
     origins: translation.segmentOrigins?.origins ?? null,
     segments: translation.segmentOrigins?.segments ?? [],
   };
+}
+
+/** What {@link articleAnswer} and {@link translationAnswer} need: the key names and the site. */
+export interface AnswerDeps {
+  readonly store: Pick<Store, 'keyNamesByIds'>;
+  readonly publicUrl: string;
+}
+
+/**
+ * An article as a route answers it: {@link articleView} in the request's language, with the
+ * keys that edited and approved it named for the caller (see {@link keyNames}).
+ *
+ * @example
+ * return c.json(await articleAnswer(c, deps, article));
+ */
+export async function articleAnswer(c: Context<ApiEnv>, deps: AnswerDeps, article: Article) {
+  const names = await keyNames(deps.store, article.languages, c.var.key);
+  return articleView(deps.publicUrl, article, c.req.header('accept-language'), names);
+}
+
+/**
+ * A language version as a route answers it: {@link translationView} in the request's
+ * language, with the keys that edited and approved it named for the caller.
+ *
+ * @example
+ * return c.json(await translationAnswer(c, deps, translation));
+ */
+export async function translationAnswer(
+  c: Context<ApiEnv>,
+  deps: AnswerDeps,
+  translation: Translation,
+) {
+  const names = await keyNames(deps.store, [translation], c.var.key);
+  return translationView(deps.publicUrl, translation, c.req.header('accept-language'), names);
 }

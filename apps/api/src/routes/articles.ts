@@ -21,9 +21,8 @@ import { readJson } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
 import { assertVisible, languageParam, servedLanguageParam } from './article-access.ts';
 import type { ArticleCommands } from './article-commands.ts';
-import { articleView, translationView } from './article-view.ts';
+import { articleAnswer, translationAnswer } from './article-view.ts';
 import { assertArticleSize } from './clean-edit.ts';
-import { keyNames } from './key-names.ts';
 
 /** What the article routes need. */
 export interface ArticleRoutesDeps {
@@ -96,7 +95,7 @@ function detectLanguageOrProblem(content: ArticleContent, threshold?: number): L
  * app.route('/v1/articles', articleRoutes({ store, logger, dispatcher, publicUrl, queueAvailable, commands }));
  */
 export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
-  const { store, dispatcher, publicUrl } = deps;
+  const { store, dispatcher } = deps;
   const maxArticleChars = deps.maxArticleChars ?? DEFAULT_MAX_ARTICLE_CHARS;
   const languages = deps.languages ?? LANGUAGE_CODES;
   const app = new Hono<ApiEnv>();
@@ -152,12 +151,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     });
     dispatch(c, write);
     if (write.revised) deps.onChange?.(write.article.id);
-    const view = articleView(
-      publicUrl,
-      write.article,
-      c.req.header('accept-language'),
-      await keyNames(store, write.article.languages),
-    );
+    const view = await articleAnswer(c, deps, write.article);
     c.header('location', view.links.self);
     return c.json(view, write.created ? 201 : write.revised ? 202 : 200);
   });
@@ -165,14 +159,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
   app.get('/:id', reader, async (c) => {
     const article = await store.getArticle(c.req.param('id'));
     assertVisible(c.var.key, article);
-    return c.json(
-      articleView(
-        publicUrl,
-        article,
-        c.req.header('accept-language'),
-        await keyNames(store, article.languages),
-      ),
-    );
+    return c.json(await articleAnswer(c, deps, article));
   });
 
   app.put('/:id', publisher, async (c) => {
@@ -196,15 +183,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     );
     dispatch(c, write);
     if (write.revised) deps.onChange?.(id);
-    return c.json(
-      articleView(
-        publicUrl,
-        write.article,
-        c.req.header('accept-language'),
-        await keyNames(store, write.article.languages),
-      ),
-      write.revised ? 202 : 200,
-    );
+    return c.json(await articleAnswer(c, deps, write.article), write.revised ? 202 : 200);
   });
 
   app.delete('/:id', publisher, async (c) => {
@@ -212,14 +191,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
       { key: c.var.key, requestId: c.var.requestId },
       c.req.param('id'),
     );
-    return c.json(
-      articleView(
-        publicUrl,
-        article,
-        c.req.header('accept-language'),
-        await keyNames(store, article.languages),
-      ),
-    );
+    return c.json(await articleAnswer(c, deps, article));
   });
 
   app.get('/:id/:lang', reader, async (c) => {
@@ -227,14 +199,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     assertVisible(c.var.key, await store.getArticle(id));
     const translation = await store.getTranslation(id, languageParam(c));
     c.header('Vary', 'Accept-Language', { append: true });
-    return c.json(
-      translationView(
-        publicUrl,
-        translation,
-        c.req.header('accept-language'),
-        await keyNames(store, [translation]),
-      ),
-    );
+    return c.json(await translationAnswer(c, deps, translation));
   });
 
   app.put('/:id/:lang', editor, async (c) => {
@@ -246,14 +211,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
       language,
       input,
     );
-    return c.json(
-      translationView(
-        publicUrl,
-        translation,
-        c.req.header('accept-language'),
-        await keyNames(store, [translation]),
-      ),
-    );
+    return c.json(await translationAnswer(c, deps, translation));
   });
 
   return app;

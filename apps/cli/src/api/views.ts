@@ -3,7 +3,7 @@ import type { LanguageCode, TranslationStatus } from '@tidings/core';
 /** A key as the API names it beside its id (`editor`, `approver`). */
 export interface KeyRefView {
   readonly id: string;
-  readonly name: string;
+  readonly name: string | null;
 }
 
 /** One language of an article, as `GET /v1/articles/{id}` shows it. */
