@@ -6,6 +6,18 @@ import {
 } from '@tidings/core';
 import { REVIEW_REASON_CODES } from '@tidings/translator/light';
 
+/** A key beside its id, `{ id, name }`: `name` is null for a publisher caller or a key gone. */
+function keyRef(what: string) {
+  return {
+    type: ['object', 'null'],
+    description: `${what}, with its name for editor and admin callers (null for a publisher).`,
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      name: { type: ['string', 'null'] },
+    },
+  };
+}
+
 const languageState = {
   type: 'object',
   properties: {
@@ -17,6 +29,15 @@ const languageState = {
       description: 'A demo model (MODELS=demo) made this version: a demo translation.',
     },
     reason: { type: ['string', 'null'] },
+    editedBy: { type: ['string', 'null'], format: 'uuid', description: 'The key that edited it.' },
+    editor: keyRef('The key that edited it'),
+    approvedBy: {
+      type: ['string', 'null'],
+      format: 'uuid',
+      description: 'The key that approved the live version.',
+    },
+    approver: keyRef('The key that approved it'),
+    approvedAt: { type: ['string', 'null'], format: 'date-time' },
     publishedAt: { type: ['string', 'null'], format: 'date-time' },
     links: { type: 'object', additionalProperties: { type: 'string' } },
   },

@@ -13,19 +13,51 @@ import { SITE_FILE_PATHS } from './site-file-paths.ts';
 import { SITE_PATHS } from './site-paths.ts';
 import { WORKER_PATHS } from './worker-paths.ts';
 
-/** Every list of the six languages in `node` (an `enum` of them) as the languages served. */
+/**
+ * The schema of a language the API takes: one of `languages` (LANGUAGES), which are all it
+ * takes. Answers keep the six, since articles kept from before LANGUAGES was narrowed keep
+ * their languages.
+ *
+ * @example
+ * languageEnum(['en', 'uk']); // { type: 'string', enum: ['en', 'uk'] }
+ */
+export function languageEnum(languages: readonly LanguageCode[]) {
+  return { type: 'string', enum: [...languages] };
+}
+
+const isLanguageEnum = (node: object): boolean =>
+  'enum' in node &&
+  Array.isArray(node.enum) &&
+  node.enum.length === LANGUAGE_CODES.length &&
+  LANGUAGE_CODES.every((code) => (node.enum as unknown[]).includes(code));
+
+/** `node` (a request's parameters or body) with each language schema as {@link languageEnum}. */
 function servedOnly(node: unknown, languages: readonly LanguageCode[]): unknown {
   if (Array.isArray(node)) return node.map((item) => servedOnly(item, languages));
   if (node === null || typeof node !== 'object') return node;
+  if (isLanguageEnum(node)) return { ...node, ...languageEnum(languages) };
   return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [
-      key,
-      key === 'enum' &&
-      Array.isArray(value) &&
-      value.length === LANGUAGE_CODES.length &&
-      LANGUAGE_CODES.every((code) => value.includes(code))
-        ? [...languages]
-        : servedOnly(value, languages),
+    Object.entries(node).map(([key, value]) => [key, servedOnly(value, languages)]),
+  );
+}
+
+/** The paths with what requests send (parameters and bodies) narrowed to `languages`. */
+function requestsServedOnly(paths: object, languages: readonly LanguageCode[]): object {
+  const request = (operation: unknown): unknown => {
+    if (operation === null || typeof operation !== 'object' || Array.isArray(operation)) {
+      return servedOnly(operation, languages);
+    }
+    return Object.fromEntries(
+      Object.entries(operation).map(([key, value]) => [
+        key,
+        key === 'parameters' || key === 'requestBody' ? servedOnly(value, languages) : value,
+      ]),
+    );
+  };
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(Object.entries(item as object).map(([k, v]) => [k, request(v)])),
     ]),
   );
 }
@@ -33,7 +65,8 @@ function servedOnly(node: unknown, languages: readonly LanguageCode[]): unknown 
 /**
  * The OpenAPI 3.1 description of every route, with request bodies generated from the zod
  * schemas the routes validate with (`z.toJSONSchema`), so the document cannot drift from them.
- * Every language enum lists the languages served (`LANGUAGES`), which are all the API takes.
+ * The languages a request sends (parameters and bodies) are those served (`LANGUAGES`, see
+ * {@link languageEnum}); answers keep the six.
  *
  * @example
  * app.get('/openapi.json', (c) => c.json(openApiDocument('https://news.example.org', ['en', 'uk'])));
@@ -42,7 +75,8 @@ export function openApiDocument(
   serverUrl: string,
   languages: readonly LanguageCode[] = LANGUAGE_CODES,
 ) {
-  return servedOnly(document(serverUrl), languages) as ReturnType<typeof document>;
+  const doc = document(serverUrl);
+  return { ...doc, paths: requestsServedOnly(doc.paths, languages) as typeof doc.paths };
 }
 
 function document(serverUrl: string) {

@@ -1,3 +1,4 @@
+import { LANGUAGE_CODES } from '@tidings/core';
 import { translateJobId } from '@tidings/queue';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,12 +152,37 @@ describe('LANGUAGES=en,uk', () => {
     expect((await h.call('POST', `${german}/approve`, h.keys.editor, edit)).status).toBe(404);
   });
 
-  it('documents only English and Ukrainian wherever /openapi.json lists languages', async () => {
-    const doc = await (await h.app.request('/openapi.json')).text();
-    const enums = [...doc.matchAll(/"enum":(\[[^\]]*\])/g)]
+  it('documents only English and Ukrainian wherever a request of /openapi.json sends a language', async () => {
+    const document = (await (await h.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { parameters?: unknown; requestBody?: unknown }>>;
+      components: {
+        schemas: {
+          Article: {
+            properties: {
+              sourceLanguage: { enum: string[] };
+              languages: { additionalProperties: { properties: Record<string, unknown> } };
+            };
+          };
+        };
+      };
+    };
+    const requests = JSON.stringify(
+      Object.values(document.paths).flatMap((item) =>
+        Object.values(item).map((operation) => [operation.parameters, operation.requestBody]),
+      ),
+    );
+    const enums = [...requests.matchAll(/"enum":(\[[^\]]*\])/g)]
       .map((m) => JSON.parse(m[1] ?? '[]') as string[])
       .filter((values) => values.includes('en'));
     expect(enums.length).toBeGreaterThan(3);
     for (const values of enums) expect(values).toEqual(['en', 'uk']);
+    // An answer keeps the six: articles kept from before LANGUAGES was narrowed keep theirs.
+    expect(document.components.schemas.Article.properties.sourceLanguage.enum).toEqual([
+      ...LANGUAGE_CODES,
+    ]);
+    const state = document.components.schemas.Article.properties.languages.additionalProperties;
+    expect(Object.keys(state.properties)).toEqual(
+      expect.arrayContaining(['editedBy', 'editor', 'approvedBy', 'approver']),
+    );
   });
 });
