@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { INPUT_REFUSAL_FIELDS, LanguageCode } from '@tidings/core';
 
 // The translator's errors: what it refuses to translate (bad input, a language it cannot
@@ -92,7 +93,7 @@ export class ModelUnavailableError extends Error {
 
   constructor(model: string, modelsDir: string, reason: string, options?: { cause?: unknown }) {
     super(
-      `Model ${model} is not available in ${modelsDir} (${reason}). ` +
+      `Model ${model} is not available in ${modelsDir} (${reason}); its files belong in ${join(modelsDir, model)}. ` +
         `Fetch it with \`tidings models pull\`, or, on a server without network, install it from a copy of the models with \`tidings models pull --from DIR\` (DIR holding ${model}/).`,
       options,
     );
