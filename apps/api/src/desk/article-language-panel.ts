@@ -1,7 +1,7 @@
 import { failureReasonText, reviewReasonText } from '@tidings/i18n';
 import type { ApiKey, Translation } from '@tidings/store';
 import { html } from 'hono/html';
-import { type ArticleRenderContext, languageName } from './article-render-context.ts';
+import { type ArticleRenderContext, languageName, shownField } from './article-render-context.ts';
 import { versionFingerprint } from './version-fingerprint.ts';
 import { wordDiff } from './word-diff.ts';
 
@@ -24,6 +24,7 @@ export function actionForm(
   return html`<form method="post" action="${ctx.path}/${translation.language}/${action}" class="inline">
 <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
 <input type="hidden" name="seen" value="${versionFingerprint(translation)}">
+${shownField(ctx)}
 <button type="submit" class="${primary ? '' : 'secondary'}">${label}</button>
 </form>`;
 }

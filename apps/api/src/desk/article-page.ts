@@ -4,7 +4,7 @@ import { html } from 'hono/html';
 import { compareTable } from './article-compare-table.ts';
 import type { ArticleDeskView } from './article-desk-view.ts';
 import { languagePanel } from './article-language-panel.ts';
-import { type ArticleRenderContext, languageName } from './article-render-context.ts';
+import { type ArticleRenderContext, languageName, shownField } from './article-render-context.ts';
 import { versionFingerprint } from './version-fingerprint.ts';
 
 /** A message for the editor at the top of the page: what was done, or what went wrong. */
@@ -25,6 +25,7 @@ function editForm(ctx: ArticleRenderContext, v: Translation, chosen: string) {
 <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
 <input type="hidden" name="seen" value="${versionFingerprint(v)}">
 <input type="hidden" name="categories" value="${JSON.stringify(text.categories)}">
+${shownField(ctx)}
 <p class="hint" id="edit-hint-${v.language}">${t('desk:article.edit.hint')}</p>
 <div class="desk-actions">
 <button type="submit">${v.status === 'needs_review' ? t('desk:article.edit.publish') : t('desk:article.edit.save')}</button>
@@ -56,6 +57,7 @@ function articleActions(ctx: ArticleRenderContext, view: ArticleDeskView) {
       ? ''
       : html`<form method="post" action="${ctx.path}/retry" class="inline">
 <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
+${shownField(ctx)}
 <button type="submit" class="secondary">${t('desk:article.action.retryAll')}</button></form>`;
   const retract =
     key.role === 'admin' || key.role === 'publisher'
@@ -73,15 +75,17 @@ function articleActions(ctx: ArticleRenderContext, view: ArticleDeskView) {
  * deskLayout({ ..., content: articlePage(ctx, view, { editing: 'de' }) });
  */
 export function articlePage(
-  ctx: ArticleRenderContext,
+  context: ArticleRenderContext,
   view: ArticleDeskView,
   options: {
     readonly editing?: LanguageCode | undefined;
     readonly notice?: ArticleNotice | undefined;
   } = {},
 ) {
-  const { t } = ctx;
   const { article, shown } = view;
+  // Every action form posts these back, so the page returns with the same languages.
+  const ctx = { ...context, shown: shown.map((v) => v.language) };
+  const { t } = ctx;
   const chosen = shown.map((v) => `lang=${v.language}`).join('&');
   const editing = shown.find((v) => v.language === options.editing);
   const notice = options.notice;

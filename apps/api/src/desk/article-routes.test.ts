@@ -106,6 +106,57 @@ describe('desk article page (happy)', () => {
     );
   });
 
+  it('comes back with every language the editor was comparing after publishing one of them', async () => {
+    const id = await held();
+    await h.store.recordTranslationResult({
+      articleId: id,
+      language: 'fr',
+      revision: 1,
+      model: 'Xenova/opus-mt-en-fr',
+      status: 'published',
+      content: { title: 'Le port rouvre', summary: '', body: '<p>Le port.</p>', categories: [] },
+    });
+    const desk = await signedIn(h.keys.editor);
+    // What the browser posts: every field of the form, as the page wrote it.
+    const fieldsOf = (page: string, action: string) => {
+      const form = new RegExp(`<form[^>]*action="[^"]*/${action}"[\\s\\S]*?</form>`).exec(page);
+      const fields: Record<string, string> = {};
+      for (const [, name = '', value = ''] of (form?.[0] ?? '').matchAll(
+        /<input type="hidden" name="([^"]+)" value="([^"]*)">/g,
+      )) {
+        fields[name] = value.replaceAll('&quot;', '"');
+      }
+      return fields;
+    };
+    const page = await (await desk.get(`/desk/articles/${id}?lang=de&lang=fr&edit=de`)).text();
+    const edit = fieldsOf(page, 'de/edit');
+    const corrected = await desk.post(`/desk/articles/${id}/de/edit`, {
+      ...edit,
+      title: 'Hafen öffnet wieder',
+      summary: '',
+      'block-0': '<p>Der Hafen öffnete am Montag.</p>',
+    });
+    expect(corrected.status).toBe(303);
+    const after = await (await desk.get(corrected.headers.get('location') ?? '')).text();
+    expect(after).toContain('Your correction is published.');
+    expect(after).toContain('German: what readers see');
+    expect(after).toContain('French: what readers see');
+
+    const other = await held('it');
+    const both = await (await desk.get(`/desk/articles/${other}?lang=de&lang=it`)).text();
+    const approved = await desk.post(
+      `/desk/articles/${other}/it/approve`,
+      fieldsOf(both, 'it/approve'),
+    );
+    expect(approved.headers.get('location')).toBe(
+      `/desk/articles/${other}?lang=it&lang=de&done=approved`,
+    );
+    const back = await (await desk.get(approved.headers.get('location') ?? '')).text();
+    expect(back).toContain('Published as it was.');
+    expect(back).toMatch(/name="lang" value="de" checked/);
+    expect(back).toMatch(/name="lang" value="it" checked/);
+  });
+
   it('publishes a correction of one block, cleaned with the API’s allow-list', async () => {
     const id = await held();
     const desk = await signedIn(h.keys.editor);
