@@ -1,3 +1,4 @@
+import { languageOf } from '@tidings/core';
 import { failureReasonText, reviewReasonText } from '@tidings/i18n';
 import type { ApiKey, Translation } from '@tidings/store';
 import { html } from 'hono/html';
@@ -31,7 +32,12 @@ ${shownField(ctx)}
 
 function timings(ctx: ArticleRenderContext, v: Translation) {
   const { t } = ctx;
-  const when = new Intl.DateTimeFormat(ctx.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  // In UTC, and said so, as the queue and the glossary say their times: never the server's zone.
+  const when = new Intl.DateTimeFormat(languageOf(ctx.language).locale, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: 'UTC',
+  });
   const seconds = (from: Date | null, to: Date | null) =>
     from && to
       ? new Intl.NumberFormat(ctx.language, {
@@ -52,7 +58,7 @@ function timings(ctx: ArticleRenderContext, v: Translation) {
     .filter(([, at]) => at !== null)
     .map(
       ([name, at, took]) => html`<dt>${t(`desk:article.timing.${name}`)}</dt>
-<dd><time datetime="${at?.toISOString()}">${at ? when.format(at) : ''}</time>${took ? html` (${t(`desk:article.timing.${name}Took`, { duration: took })})` : ''}</dd>`,
+<dd><time datetime="${at?.toISOString()}">${at ? `${when.format(at)} UTC` : ''}</time>${took ? html` (${t(`desk:article.timing.${name}Took`, { duration: took })})` : ''}</dd>`,
     );
 }
 

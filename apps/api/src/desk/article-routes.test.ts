@@ -33,6 +33,28 @@ describe('desk article page (happy)', () => {
     );
   });
 
+  it('gives a language’s times in UTC and says so, as the queue does, whatever the server’s time zone', async () => {
+    const id = await held();
+    const desk = await signedIn(h.keys.editor);
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      const page = await (await desk.get(`/desk/articles/${id}`)).text();
+      const queuedAt = (await h.store.getTranslation(id, 'de')).queuedAt ?? new Date(0);
+      const utc = new Intl.DateTimeFormat('en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'medium',
+        timeZone: 'UTC',
+      }).format(queuedAt);
+      expect(page).toContain(
+        `<dt>Queued</dt>\n<dd><time datetime="${queuedAt.toISOString()}">${utc} UTC</time>`,
+      );
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('says each reason a draft was held for in the editor’s interface language, one per line', async () => {
     const id = await post();
     await h.store.recordTranslationResult({
