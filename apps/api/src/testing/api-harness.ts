@@ -18,6 +18,7 @@ import { type AppDependencies, createApp } from '../app.ts';
 import type { MemoryTeacher } from '../dispatch/memory-teacher.ts';
 import { TranslationDispatcher } from '../dispatch/translation-dispatcher.ts';
 import type { ApiEnv } from '../env.ts';
+import { ApiMetrics } from '../metrics/api-metrics.ts';
 import { publishedForm } from '../routes/glossary.ts';
 import { Syndication } from '../site/syndication.ts';
 import { TEST_REDIS_URL } from './test-env.ts';
@@ -35,6 +36,8 @@ export interface ApiHarness {
   readonly keys: { publisher: string; otherPublisher: string; editor: string; admin: string };
   /** The worker registry `/v1/workers` reads, in the harness's private prefix. */
   readonly workers: WorkerRegistry;
+  /** The app's Prometheus metrics (served at `/metrics`), when asked for with `metrics: true`. */
+  readonly metrics: ApiMetrics | undefined;
   /** The harness's Redis connection and private key prefix (QUEUE_PREFIX). */
   readonly redis: ReturnType<typeof createRedisConnection>;
   readonly prefix: string;
@@ -70,6 +73,8 @@ export async function apiHarness(
     desk?: AppDependencies['desk'];
     /** Makes the teacher of the translation memory; corrections teach nothing without it. */
     teacher?: (store: Store) => MemoryTeacher;
+    /** Times every request as the API's main does, served at `/metrics`; none when not true. */
+    metrics?: boolean;
   } = {},
 ): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidings-api-'));
@@ -96,12 +101,14 @@ export async function apiHarness(
     languages: options.languages,
   });
   const dispatcher = new TranslationDispatcher(queue, store, logger);
+  const metrics = options.metrics ? new ApiMetrics({ store, queues: [queue], workers }) : undefined;
   const app = createApp({
     logger,
     readiness: [],
     bodyLimitBytes: options.bodyLimitBytes ?? 64 * 1024,
     maxArticleChars: options.maxArticleChars,
     publicUrl: 'http://news.test',
+    metrics,
     dashboardQueues: [queue],
     workers,
     site,
@@ -131,6 +138,7 @@ export async function apiHarness(
     dispatcher,
     keys,
     workers,
+    metrics,
     redis,
     prefix,
     async call(method, path, bearer, body, more = {}) {
