@@ -83,18 +83,45 @@ describe('POST /v1/articles (happy path)', () => {
     });
     expect(edit.status).toBe(200);
     expect(((await edit.json()) as { status: string }).status).toBe('edited');
-    await h.call('PUT', `/v1/articles/${first.id}`, h.keys.publisher, {
+    const revised = await h.call('PUT', `/v1/articles/${first.id}`, h.keys.publisher, {
       ...article,
       title: 'New title',
+      body: `${article.body}<p>The talks go on.</p>`,
+    });
+    expect(revised.status).toBe(202);
+    // The worker's translation of the new source comes in beside the editor's text.
+    await h.store.recordTranslationResult({
+      articleId: first.id,
+      language: 'fr',
+      revision: 2,
+      model: 'Xenova/opus-mt-en-fr',
+      status: 'published',
+      content: {
+        title: 'Nouveau titre',
+        summary: 'Statut de partenaire étendu.',
+        body: '<p>L’Ukraine a obtenu le statut.</p><p>Les pourparlers continuent.</p>',
+        categories: ['Défense'],
+      },
     });
     const fr = (await (
       await h.call('GET', `/v1/articles/${first.id}/fr`, h.keys.editor)
     ).json()) as {
       status: string;
       content: { title: string };
+      draft: { title: string } | null;
+      sourceChange: unknown;
     };
     expect(fr.status).toBe('stale');
     expect(fr.content.title).toBe('L’Ukraine rejoint la JEF');
+    expect(fr.draft?.title).toBe('Nouveau titre');
+    expect(fr.sourceChange).toEqual({
+      fromRevision: 1,
+      toRevision: 2,
+      changes: [
+        { field: 'title', kind: 'changed', block: null, old: article.title, new: 'New title' },
+        { field: 'body', kind: 'added', block: 1, old: null, new: 'The talks go on.' },
+      ],
+    });
   });
 
   it('detects the language of an article posted without one, from its words, not its markup', async () => {
