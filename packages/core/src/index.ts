@@ -67,6 +67,7 @@ export {
   siteConfigFileSchema,
 } from './site-settings.ts';
 export { exitWithMessage, listenFailure } from './start-failure.ts';
+export { storableText } from './storable-text.ts';
 export { textExcerpt } from './text-excerpt.ts';
 export {
   doTextWork,

@@ -1,4 +1,4 @@
-import { LANGUAGE_CODES, TRANSLATION_STATUSES } from '@tidings/core';
+import { LANGUAGE_CODES, storableText, TRANSLATION_STATUSES } from '@tidings/core';
 import type { ArticleSummary, Store } from '@tidings/store';
 import { Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -15,7 +15,7 @@ import { type KeyNames, keyNames } from './key-names.ts';
 export const listingQuerySchema = z.strictObject({
   status: z.enum(TRANSLATION_STATUSES).optional(),
   language: z.enum(LANGUAGE_CODES).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: storableText(z.string().trim().min(1).max(200)).optional(),
   publisher: z.uuid('key-id').optional(),
   cursor: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

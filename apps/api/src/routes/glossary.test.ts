@@ -99,6 +99,7 @@ describe('/v1/glossary', () => {
       { from: 'klingon' },
       { caseSensitive: 'yes' },
       { never: true },
+      { translations: { es: 'O\u0000TAN' } },
     ]) {
       const res = await h.call('PUT', '/v1/glossary/NATO', h.keys.editor, body);
       expect(res.status).toBe(422);
@@ -110,7 +111,15 @@ describe('/v1/glossary', () => {
     expect(long.status).toBe(422);
     const blank = await h.call('PUT', '/v1/glossary/%20', h.keys.editor, {});
     expect(blank.status).toBe(422);
-    for (const query of ['limit=0', 'limit=101', 'before=zero', 'term=', 'what=1']) {
+    // A NUL character, which the store cannot hold: the term is named, never a 500.
+    for (const method of ['PUT', 'DELETE']) {
+      const nul = await h.call(method, '/v1/glossary/NA%00TO', h.keys.editor, {});
+      expect(nul.status, method).toBe(422);
+      expect(((await nul.json()) as { errors: { field: string }[] }).errors).toEqual([
+        { field: 'term', message: 'a NUL character (U+0000), which no text may hold' },
+      ]);
+    }
+    for (const query of ['limit=0', 'limit=101', 'before=zero', 'term=', 'what=1', 'term=a%00b']) {
       const res = await h.call('GET', `/v1/glossary/history?${query}`, h.keys.editor);
       expect(res.status, query).toBe(422);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);

@@ -1,6 +1,6 @@
-import { LANGUAGE_CODES, type Logger } from '@tidings/core';
+import { LANGUAGE_CODES, type Logger, storableText } from '@tidings/core';
 import type { GlossaryChange, GlossaryEntry, GlossarySnapshot, Store } from '@tidings/store';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { ApiEnv } from '../env.ts';
@@ -20,7 +20,9 @@ const languageCode = z.enum(LANGUAGE_CODES, { error: 'language-code' });
  */
 export const glossaryTermSchema = z.strictObject({
   from: languageCode.optional(),
-  translations: z.partialRecord(languageCode, z.string().trim().min(1).max(200)).optional(),
+  translations: z
+    .partialRecord(languageCode, storableText(z.string().trim().min(1).max(200)))
+    .optional(),
   caseSensitive: z.boolean().default(true),
 });
 
@@ -29,7 +31,7 @@ export const MAX_TERM_CHARS = 200;
 
 /** What `GET /v1/glossary/history` takes in its query string. */
 export const glossaryHistoryQuerySchema = z.strictObject({
-  term: z.string().trim().min(1).max(MAX_TERM_CHARS).optional(),
+  term: storableText(z.string().trim().min(1).max(MAX_TERM_CHARS)).optional(),
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
@@ -70,8 +72,15 @@ const termView = (term: GlossaryEntry) => ({
   updatedAt: term.updatedAt.toISOString(),
 });
 
-function termParam(raw: string): string {
-  const term = raw.trim();
+/** The `{term}` of a path as a term may be written: a NUL character is refused by name. */
+const termPathSchema = z.object({ term: storableText(z.string()) });
+
+function termParam(c: Context<ApiEnv>): string {
+  const term = validated(
+    termPathSchema,
+    { term: c.req.param('term') ?? '' },
+    requestLanguage(c),
+  ).term.trim();
   if (term === '' || term.length > MAX_TERM_CHARS) {
     throw new ProblemError(
       'validation',
@@ -111,7 +120,7 @@ export function glossaryRoutes(deps: GlossaryRoutesDeps): Hono<ApiEnv> {
   });
 
   app.put('/:term', editor, async (c) => {
-    const source = termParam(c.req.param('term'));
+    const source = termParam(c);
     const input = await readJson(c, glossaryTermSchema);
     const translations =
       input.translations && Object.keys(input.translations).length > 0
@@ -128,7 +137,7 @@ export function glossaryRoutes(deps: GlossaryRoutesDeps): Hono<ApiEnv> {
   });
 
   app.delete('/:term', editor, async (c) => {
-    const source = termParam(c.req.param('term'));
+    const source = termParam(c);
     const snapshot = await changes.removeTerm(source, c.var.key.id);
     return c.json({ version: snapshot.version, removed: source });
   });
