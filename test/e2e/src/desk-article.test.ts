@@ -11,6 +11,7 @@ import { browserSession } from './harness/browser-session.ts';
 import { deskSignIn } from './harness/desk-sign-in.ts';
 import { freePort } from './harness/free-port.ts';
 import { seriousViolations } from './harness/serious-violations.ts';
+import { tabTo } from './harness/tab-to.ts';
 
 const SOURCE = {
   title: 'Ukraine joins the JEF',
@@ -74,31 +75,26 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       expect(await why.locator('h3').textContent()).toBe('Why it was held for review');
       expect(await why.locator('li').textContent()).toContain('A link was lost');
 
-      await page.getByRole('link', { name: 'Correct' }).click();
-      // The rich-text editor (the page's script over the block's text area): retype the
-      // sentence, then make one word a link with the toolbar.
-      const second = page.getByRole('textbox', { name: 'German: Part 2' });
+      // From here on the keyboard alone, as an editor who does not use a mouse.
+      await tabTo(page, { selector: 'a', text: 'Correct' });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/edit=de/);
       expect(await seriousViolations(page)).toEqual([]);
-      await second.click();
+      // The rich-text editor (the page's script over the block's text area): retype the
+      // sentence, select one word with the arrow keys, and make it a link with the toolbar.
+      await tabTo(page, { selector: '[role="textbox"]', text: 'German: Part 2' });
       await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.type('Verteidigungsminister Denys Shmyhal gab dies am Montag bekannt.');
-      await page.evaluate(`(() => {
-        const editor = [...document.querySelectorAll('.desk-rich-text')]
-          .find((e) => e.getAttribute('aria-label') === 'German: Part 2');
-        const text = editor.firstChild;
-        const at = text.data.indexOf('Montag');
-        const range = document.createRange();
-        range.setStart(text, at);
-        range.setEnd(text, at + 'Montag'.length);
-        getSelection().removeAllRanges();
-        getSelection().addRange(range);
-      })()`);
+      await page.keyboard.press('End');
+      for (const _ of ' bekannt.') await page.keyboard.press('ArrowLeft');
+      for (const _ of 'Montag') await page.keyboard.press('Shift+ArrowLeft');
+      expect(await page.evaluate('String(getSelection())')).toBe('Montag');
       page.once('dialog', (dialog) => dialog.accept('https://example.org/jef'));
-      await page
-        .getByRole('toolbar', { name: 'Formatting: German: Part 2' })
-        .getByRole('button', { name: 'Link' })
-        .click();
-      await page.getByRole('button', { name: 'Publish the correction' }).click();
+      // The toolbar sits before its text: back with Shift+Tab to its Link button.
+      await tabTo(page, { selector: 'button', text: 'Link', back: true, max: 5 });
+      await page.keyboard.press('Enter');
+      await tabTo(page, { selector: 'button', text: 'Publish the correction' });
+      await page.keyboard.press('Enter');
       await page.waitForURL(/done=published/);
       expect(await page.locator('.notice').textContent()).toContain(
         'Your correction is published.',
@@ -239,16 +235,15 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       await session.screenshot(page, 'en-article');
 
       // Keyboard alone: choose languages and publish the held draft as it is.
-      await page.focus('input[name="lang"][value="es"]');
+      await tabTo(page, { selector: 'input[name="lang"][value="es"]' });
       await page.keyboard.press('Space');
-      await page.keyboard.press('Tab');
-      // The remaining checkboxes, then Show.
-      await page.getByRole('button', { name: 'Show' }).focus();
+      await tabTo(page, { selector: 'button', text: 'Show' });
       await page.keyboard.press('Enter');
       await page.waitForURL(/\?lang=es&lang=de&lang=fr$/);
-      await page.getByRole('button', { name: 'Publish as it is' }).focus();
+      await tabTo(page, { selector: 'button', text: 'Publish as it is' });
       await page.keyboard.press('Enter');
-      await page.waitForURL(/done=approved/);
+      // The page comes back with the languages the editor was comparing.
+      await page.waitForURL(/\?lang=de&lang=es&lang=fr&done=approved$/);
       expect((await h.store.getTranslation(id, 'de')).status).toBe('published');
 
       await page.getByRole('button', { name: 'Ук' }).click();
@@ -267,6 +262,43 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await seriousViolations(phone)).toEqual([]);
       await session.screenshot(phone, 'en-article-phone');
+
+      // The queue once languages are held, failed, edited and published (desk.test.ts's queue
+      // screenshots show languages waiting only), in both interface languages.
+      await h.store.recordTranslationFailure({
+        articleId: id,
+        revision: 1,
+        language: 'it',
+        reason: 'Model Xenova/opus-mt-en-it is not available in /srv/models (not found).',
+        failure: {
+          code: 'model-unavailable',
+          model: 'Xenova/opus-mt-en-it',
+          modelsDir: '/srv/models',
+        },
+      });
+      await h.store.recordTranslationResult({
+        articleId: id,
+        language: 'uk',
+        revision: 1,
+        model: 'Xenova/opus-mt-en-uk',
+        status: 'needs_review',
+        reasons: [{ code: 'number-missing', number: '5', segment: 'Shmyhal announced it.' }],
+        reason: 'The number 5 was lost in “Shmyhal announced it.”',
+        content: {
+          title: 'Україна приєдналася до JEF',
+          summary: '',
+          body: '<p>Так.</p>',
+          categories: [],
+        },
+      });
+      await phone.goto(`${session.base}/desk/`);
+      expect(await seriousViolations(phone)).toEqual([]);
+      await session.screenshot(phone, 'en-queue-states-phone');
+      await page.goto(`${session.base}/desk/`);
+      expect(await page.locator('tbody .state-failed').count()).toBe(1);
+      expect(await page.locator('tbody .state-needs_review').count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      await session.screenshot(page, 'uk-queue-states');
     });
   },
 );

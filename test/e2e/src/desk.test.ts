@@ -7,6 +7,7 @@ import { browserSession } from './harness/browser-session.ts';
 import { deskSignIn } from './harness/desk-sign-in.ts';
 import { freePort } from './harness/free-port.ts';
 import { seriousViolations } from './harness/serious-violations.ts';
+import { tabTo } from './harness/tab-to.ts';
 
 describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
   "the editor's desk in a browser",
@@ -46,10 +47,10 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       await page.goto(`${session.base}/desk/`);
       await page.waitForURL(`${session.base}/desk/sign-in?next=%2Fdesk%2F`);
       expect(await seriousViolations(page)).toEqual([]);
-      // Keyboard only: skip link, then the form.
+      // Keyboard only: skip link, then on with Tab to the form.
       await page.keyboard.press('Tab');
       expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
-      await page.focus('#key');
+      await tabTo(page, { selector: '#key' });
       await page.keyboard.type(h.keys.editor);
       await page.keyboard.press('Enter');
       await page.waitForURL(`${session.base}/desk/`);
@@ -62,15 +63,19 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
       expect(await seriousViolations(page)).toEqual([]);
       await session.screenshot(page, 'en-queue');
 
-      await page.getByRole('link', { name: 'Glossary' }).click();
+      await tabTo(page, { selector: 'a', text: 'Glossary' });
+      await page.keyboard.press('Enter');
       await page.waitForURL(`${session.base}/desk/glossary`);
       expect(await page.textContent('tbody th')).toBe('Kyiv Ledger');
       expect(await seriousViolations(page)).toEqual([]);
       await session.screenshot(page, 'en-glossary');
 
       // The interface language is the editor's choice, and stays chosen.
-      await page.getByRole('button', { name: 'Ук' }).click();
-      await page.waitForURL(`${session.base}/desk/glossary`);
+      await tabTo(page, { selector: 'button', text: 'Ук' });
+      await page.keyboard.press('Enter');
+      // Back on the same address, in the chosen language.
+      await page.locator('html[lang="uk"]').waitFor({ state: 'attached' });
+      expect(page.url()).toBe(`${session.base}/desk/glossary`);
       expect(await page.getAttribute('html', 'lang')).toBe('uk');
       expect(await page.textContent('h1')).toBe('Глосарій');
       expect(await seriousViolations(page)).toEqual([]);
