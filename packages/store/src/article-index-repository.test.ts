@@ -94,6 +94,9 @@ describeStore('the editors listing', (env) => {
       (await env.store.listArticles({ query, limit: 10 })).items.map((i) => i.id);
     expect(await ids('exito DEL')).toContain(a.id);
     expect(await ids('ЇЖАК')).toContain(a.id);
+    // Title words, not a phrase: each of them, in any order, in one language's title.
+    expect(await ids('erizo  EXITO')).toContain(a.id);
+    expect(await ids('erizo ёлка')).not.toContain(a.id);
     expect(await ids('100%')).not.toContain(a.id);
   });
 

@@ -7,7 +7,7 @@ import {
 import type { Database } from './database.ts';
 import { cursorTime, decodeCursor, encodeCursor } from './keyset-cursor.ts';
 import { type TranslationRow, toLanguageState } from './rows.ts';
-import { titleSearchPattern } from './title-key.ts';
+import { titleSearchPatterns } from './title-key.ts';
 import type { ArticleIndexPage, ArticleSummary } from './types.ts';
 
 /** Options of {@link ArticleIndexRepository.listArticles}. */
@@ -111,11 +111,16 @@ export class ArticleIndexRepository {
       params.push(options.publisherKeyId);
       conditions.push(`a.publisher_key_id = $${params.length}::uuid`);
     }
-    if (options.query !== undefined && options.query.trim() !== '') {
-      params.push(titleSearchPattern(options.query));
+    const patterns = options.query === undefined ? [] : titleSearchPatterns(options.query);
+    if (patterns.length > 0) {
+      // Every word in one title (one language's), in any order.
+      const likes = patterns.map((pattern) => {
+        params.push(pattern);
+        return `q.title_key LIKE $${params.length} ESCAPE '\\'`;
+      });
       conditions.push(
         `EXISTS (SELECT 1 FROM translations q
-                  WHERE q.article_id = a.id AND q.title_key LIKE $${params.length} ESCAPE '\\')`,
+                  WHERE q.article_id = a.id AND ${likes.join(' AND ')})`,
       );
     }
     return { conditions, params };

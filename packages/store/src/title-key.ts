@@ -11,11 +11,15 @@ export function titleKey(text: string): string {
 }
 
 /**
- * A `LIKE` pattern (escape character `\`) matching titles whose key contains the key of `query`.
+ * `LIKE` patterns (escape character `\`), one per word of `query`: a title whose key contains
+ * every one of them, in any order, matches ("jef ukraine" finds "Ukraine joins the JEF").
  *
  * @example
- * titleSearchPattern('50%'); // '%50\\%%'
+ * titleSearchPatterns('Kyiv 50%'); // ['%kyiv%', '%50\\%%']
  */
-export function titleSearchPattern(query: string): string {
-  return `%${titleKey(query).replace(/[\\%_]/g, '\\$&')}%`;
+export function titleSearchPatterns(query: string): string[] {
+  return titleKey(query)
+    .split(' ')
+    .filter((word) => word !== '')
+    .map((word) => `%${word.replace(/[\\%_]/g, '\\$&')}%`);
 }

@@ -45,7 +45,7 @@ export const ARTICLE_PATHS = {
       parameters: queryParams(listingQuerySchema, {
         status: 'Only articles with a target language in this state (in `language`, if given).',
         language: 'Only articles translated into this language.',
-        q: 'Words of the title in any language; case and accents are ignored.',
+        q: "Words of the title, in any order, all in one language's title; case and accents are ignored.",
         publisher: "Only this publisher key's articles (admin keys only).",
         cursor: 'The `nextCursor` of the previous page.',
         limit: 'Articles per page, 1 to 100.',
