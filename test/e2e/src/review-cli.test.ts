@@ -87,6 +87,27 @@ describe.each(BACKENDS)('reviewing a draft with the command line, on $name', (ba
   });
 
   it.skipIf(!backend.available)(
+    'finds it in the review queue with `tidings list`, by state, language and title words',
+    async () => {
+      const run = await cli(['list', '--status', 'needs_review', '--language', 'de']);
+      expect(run.code, run.output).toBe(0);
+      // Counted under the same filters but the state: the one German version, held.
+      expect(run.output.split('\n')[0]).toBe('1 needs_review');
+      expect(run.output).toMatch(/^ID +UPDATED +SRC +TITLE +LANGUAGES$/m);
+      expect(run.output).toMatch(
+        new RegExp(`^${id} +\\S+ \\S+ +en +Ukraine joins the JEF +es queued, de needs_review`, 'm'),
+      );
+      const search = await cli(['list', '--search', 'UKRAINE jef', '--json']);
+      expect(search.code, search.output).toBe(0);
+      const listed = JSON.parse(search.output) as { items: { id: string }[] };
+      expect(listed.items.map((i) => i.id)).toEqual([id]);
+      const none = await cli(['list', '--status', 'failed']);
+      expect(none.code, none.output).toBe(0);
+      expect(none.output).toContain('No articles match.');
+    },
+  );
+
+  it.skipIf(!backend.available)(
     'approves it, and then shows it published and approved',
     async () => {
       const run = await cli(['approve', id, 'de']);
