@@ -50,7 +50,9 @@ function timings(ctx: ArticleRenderContext, v: Translation) {
   const rows: [string, Date | null, string | null][] = [
     ['queued', v.queuedAt, null],
     ['started', v.startedAt, seconds(v.queuedAt, v.startedAt)],
-    ['finished', v.finishedAt, seconds(v.startedAt, v.finishedAt)],
+    // An editor's version finishes when the editor saves it: from the model's start to then is
+    // no translation time.
+    ['finished', v.finishedAt, v.editedBy ? null : seconds(v.startedAt, v.finishedAt)],
     ['published', v.publishedAt, null],
     ['updated', v.updatedAt, null],
   ];

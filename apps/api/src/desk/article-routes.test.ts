@@ -55,6 +55,35 @@ describe('desk article page (happy)', () => {
     }
   });
 
+  it('says how long the model took, and no such time for an editor’s correction saved later', async () => {
+    const id = await post();
+    const startedAt = new Date(Date.now() - 60_000);
+    await h.store.recordTranslationResult({
+      articleId: id,
+      language: 'de',
+      revision: 1,
+      model: 'Xenova/opus-mt-en-de',
+      status: 'published',
+      timings: { startedAt, finishedAt: new Date(startedAt.getTime() + 1500) },
+      content: { title: 'Hafen', summary: '', body: '<p>Hafen.</p>', categories: [] },
+    });
+    const desk = await signedIn(h.keys.editor);
+    const finished = async () =>
+      /<dt>Finished<\/dt>\n<dd>(.*?)<\/dd>/.exec(
+        await (await desk.get(`/desk/articles/${id}?lang=de`)).text(),
+      )?.[1];
+    expect(await finished()).toMatch(/ UTC<\/time> \(took 1\.5 sec\)$/);
+    const found = await h.store.lookupToken(h.keys.editor);
+    if (found.status !== 'valid') throw new Error('no editor key');
+    await h.store.editTranslation(
+      id,
+      'de',
+      { title: 'Hafen', summary: '', body: '<p>Der Hafen.</p>', categories: [] },
+      found.key.id,
+    );
+    expect(await finished()).toMatch(/ UTC<\/time>$/);
+  });
+
   it('says each reason a draft was held for in the editor’s interface language, one per line', async () => {
     const id = await post();
     await h.store.recordTranslationResult({
