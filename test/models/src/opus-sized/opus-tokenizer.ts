@@ -61,7 +61,8 @@ function learntPieces(words: readonly string[]): [string, number][] {
 }
 
 /**
- * A SentencePiece-like Unigram tokenizer with exactly 58,101 pieces, as Opus-MT's: the
+ * A SentencePiece-like Unigram tokenizer with exactly 58,101 pieces, as Opus-MT's (behind a
+ * `Sequence` of WhitespaceSplit and Metaspace, as the real conversions have it): the
  * words of the seed articles (whole, as word starts and as continuations) score best, then
  * sub-word pieces learnt from them, then all two- and three-letter pieces, then characters:
  * the seeds' English comes out at about one token per word, other English at about two
@@ -101,7 +102,14 @@ export function opusTokenizerJson(): object {
   vocab.push(['<pad>', 0]);
   return marianTokenizerJson(
     { eos: 0, unk: 1, pad: size - 1 },
-    { type: 'Metaspace', replacement: META, prepend_scheme: 'always', split: true },
+    // As the real conversions have it: split on whitespace, then the word-start marker.
+    {
+      type: 'Sequence',
+      pretokenizers: [
+        { type: 'WhitespaceSplit' },
+        { type: 'Metaspace', replacement: META, prepend_scheme: 'always', split: true },
+      ],
+    },
     { type: 'Unigram', unk_id: 1, vocab, byte_fallback: false },
   );
 }
