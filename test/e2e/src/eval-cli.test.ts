@@ -182,6 +182,16 @@ describe('tidings eval', () => {
       'Fetch them with `MODEL_DTYPE=fp32 tidings models pull en-es`.',
     );
     expect(missing.stdout).toBe('');
+    // The demo models are on no hub: the README's demo examples before any demo start.
+    const demo = tidings(['eval', '--from', 'en', '--to', 'es'], {
+      MODELS: 'demo',
+      DATA_DIR: mkdtempSync(join(scratch, 'data-')),
+    });
+    expect(demo.code).toBe(1);
+    expect(demo.stderr).toContain(
+      'MODELS=demo: `MODELS=demo npm start` builds the demo models there (fp32 and q8 weights; seconds, cached); run it once first, with the same DATA_DIR.',
+    );
+    expect(demo.stderr).not.toContain('models pull');
   });
 
   it("runs the README's example as written, with the demo models built", () => {

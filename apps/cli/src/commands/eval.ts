@@ -78,7 +78,10 @@ async function checkedMap(
       {
         lines: [
           ...absent.map((m) => `  ${m.id}: ${m.state}, no ${m.missingFiles.join(', ')}`),
-          `Fetch them with \`MODEL_DTYPE=${variant.dtype} tidings models pull ${directions.join(' ')}\`${variant.modelMap ? ` and MODEL_MAP=${variant.modelMap}` : ''}.`,
+          // The demo models are on no hub: `npm start` builds them from the repository.
+          config.models === 'demo' && !variant.modelMap
+            ? `MODELS=demo: \`MODELS=demo npm start\` builds the demo models there (fp32 and q8 weights; seconds, cached); run it once first, with the same DATA_DIR.`
+            : `Fetch them with \`MODEL_DTYPE=${variant.dtype} tidings models pull ${directions.join(' ')}\`${variant.modelMap ? ` and MODEL_MAP=${variant.modelMap}` : ''}.`,
         ],
       },
     );
