@@ -43,6 +43,29 @@ describe('repairSegment', () => {
     expect(out?.repairs.map((r) => r.how)).toEqual(['moved', 'moved', 'moved']);
   });
 
+  it('puts back a link around a protected term when the model moved both to the end', () => {
+    // A link on 'Telegram channel', whose 'Telegram' is a protected term (the void <x2/>).
+    const source = encodeSegment('The minister spoke on his channel.', [
+      { type: 'open', at: 26, node: 0 },
+      { type: 'void', at: 26, node: 1 },
+      { type: 'close', at: 33, node: 0 },
+    ]);
+    expect(source.text).toBe('The minister spoke on his <g1> <x2/> channel </g1> .');
+    const out = repairSegment(
+      'El ministro habló en su canal . <g1> <x2/> </g1>',
+      source.text,
+      source.slots,
+    );
+    // Before, the pair stayed at the end around nothing but the term, which was then moved
+    // out of it: an empty link, which the page drops, under a reason that said 'put back'.
+    expect(out?.text).toBe('El ministro habló en su <g1> <x2/> canal . </g1>');
+    expect(out?.repairs).toEqual([
+      { placeholder: '<g1>', how: 'moved' },
+      { placeholder: '</g1>', how: 'moved' },
+      { placeholder: '<x2/>', how: 'moved' },
+    ]);
+  });
+
   it('closes a pair that lost one tag, and drops a repeated tag', () => {
     expect(repair('El ministro </g1> dijo 1,000 <x2/> hoy.')?.text).toBe(
       'El <g1> ministro </g1> dijo 1,000 <x2/> hoy.',

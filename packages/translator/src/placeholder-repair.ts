@@ -159,6 +159,27 @@ export function repairSegment(
       return false;
     });
   };
+  // A void after the end of the sentence, where the source had words after it. Taken out
+  // before the pairs are judged: a pair the model moved there around only such a void (a
+  // link on a protected term) holds nothing once the void goes back into the sentence.
+  const { plain: sourcePlain, at: sourceAt } = plainOffsets(source);
+  const sourceOffset = (kind: 'open' | 'close' | 'void', slot: number): number =>
+    sourceAt[source.findIndex((i) => i.type === 'token' && i.kind === kind && i.slot === slot)] ??
+    0;
+  const sourcePosition = (kind: 'open' | 'close' | 'void', slot: number): number =>
+    sourceOffset(kind, slot) / Math.max(1, sourcePlain.length);
+  const { plain: outPlain, at: outAt } = plainOffsets(list);
+  const lastWord = outPlain.search(/[\p{L}\p{N}][^\p{L}\p{N}]*$/u);
+  const late = list.flatMap((i, n) =>
+    i.type === 'token' &&
+    i.kind === 'void' &&
+    (outAt[n] ?? 0) > lastWord &&
+    WORDY.test(sourcePlain.slice(sourceOffset('void', i.slot)))
+      ? [i.slot]
+      : [],
+  );
+  for (const slot of late) remove(slot);
+
   // A pair must open before it closes, hold some text, and nest with the others.
   for (const [index, slot] of slots.entries()) {
     if (slot.kind !== 'pair') continue;
@@ -183,25 +204,6 @@ export function repairSegment(
       stack.splice(stack.indexOf(i.slot), 1);
     }
   }
-  // A void after the end of the sentence, where the source had words after it.
-  const { plain: sourcePlain, at: sourceAt } = plainOffsets(source);
-  const sourceOffset = (kind: 'open' | 'close' | 'void', slot: number): number =>
-    sourceAt[source.findIndex((i) => i.type === 'token' && i.kind === kind && i.slot === slot)] ??
-    0;
-  const sourcePosition = (kind: 'open' | 'close' | 'void', slot: number): number =>
-    sourceOffset(kind, slot) / Math.max(1, sourcePlain.length);
-  const { plain: outPlain, at: outAt } = plainOffsets(list);
-  const lastWord = outPlain.search(/[\p{L}\p{N}][^\p{L}\p{N}]*$/u);
-  const late = list.flatMap((i, n) =>
-    i.type === 'token' &&
-    i.kind === 'void' &&
-    (outAt[n] ?? 0) > lastWord &&
-    WORDY.test(sourcePlain.slice(sourceOffset('void', i.slot)))
-      ? [i.slot]
-      : [],
-  );
-  for (const slot of late) remove(slot);
-
   // Put back what is missing.
   for (const [index, slot] of slots.entries()) {
     const kinds = slot.kind === 'void' ? (['void'] as const) : (['open', 'close'] as const);

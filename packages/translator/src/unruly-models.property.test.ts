@@ -57,6 +57,17 @@ const inline = fc.oneof(
     weight: 2,
   },
   { arbitrary: words.map((w) => `<em>${w}</em>`), weight: 1 },
+  // Markup around a protected term, as newsrooms link and stress names.
+  {
+    arbitrary: fc
+      .tuple(id, fc.constantFrom('', ' channel', ' minister'))
+      .map(([n, w]) => `<a href="https://example.org/term/${n}">${TERM}${w}</a>`),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.constantFrom('<strong>', '<em>').map((t) => `${t}${TERM}${t.replace('<', '</')}`),
+    weight: 1,
+  },
   { arbitrary: id.map((n) => `<img src="https://img.example.org/${n}.jpg" alt="">`), weight: 1 },
   { arbitrary: id.map((n) => `<code>k${n}</code>`), weight: 1 },
 );
@@ -67,13 +78,17 @@ const body = fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((p) => p.jo
 
 const all = (html: string, pattern: RegExp): string[] =>
   [...html.matchAll(pattern)].map((m) => m[1] ?? '');
-const elements = (html: string) => html.match(/<(a|img|code|em|p)\b/g)?.length ?? 0;
+const elements = (html: string) => html.match(/<(a|img|code|em|strong|p)\b/g)?.length ?? 0;
 const text = (html: string) => html.replace(/<[^>]*>/g, ' ');
 const digitRuns = (html: string): string[] => text(html).match(/\d+/g) ?? [];
 
-/** What of the source a version lacks: hrefs, image sources, code spans, terms, digit runs. */
+/** What of the source a version lacks: hrefs, image sources, code spans, emphasis, terms, digit runs. */
 function lost(source: string, version: string): string[] {
   const missing: string[] = [];
+  for (const tag of ['em', 'strong']) {
+    const count = (html: string) => html.match(new RegExp(`<${tag}>`, 'g'))?.length ?? 0;
+    if (count(version) < count(source)) missing.push(`<${tag}>`);
+  }
   for (const [pattern, what] of [
     [/href="([^"]+)"/g, 'href'],
     [/src="([^"]+)"/g, 'src'],
@@ -104,7 +119,7 @@ function published(policy: 'flag' | 'hold', reasons: readonly ReviewReason[]): b
 
 describe('articles through models as unruly as real ones', () => {
   for (const behaviour of UNRULY_BEHAVIOURS) {
-    it(`${behaviour}: publishes only versions with every link, image, code span, term and number`, async () => {
+    it(`${behaviour}: publishes only versions with every link, image, code span, emphasis, term and number`, async () => {
       const translator = translators.get(behaviour) as Translator;
       await fc.assert(
         fc.asyncProperty(body, async (raw) => {
