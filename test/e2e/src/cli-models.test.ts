@@ -1,4 +1,11 @@
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,6 +151,33 @@ describe('tidings models', () => {
     } finally {
       hub.server.close();
     }
+  });
+});
+
+describe('tidings models list with a multi-target prefix', () => {
+  it('refuses a prefix the model vocabulary lacks, and does not count that model as usable', async () => {
+    const map = join(scratch, 'prefix-map.json');
+    writeFileSync(
+      map,
+      JSON.stringify({
+        pivot: 'en',
+        pairs: {
+          'en-es': 'Xenova/opus-mt-en-es',
+          'es-en': 'Xenova/opus-mt-es-en',
+          'en-fr': { model: 'Xenova/opus-mt-en-fr', prefix: '>>fr<<' },
+          'fr-en': 'Xenova/opus-mt-fr-en',
+        },
+      }),
+    );
+    const run = await cli(['models', 'list'], { MODEL_MAP: map, LANGUAGES: 'en,es,fr' });
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(
+      /^Xenova\/opus-mt-en-fr +✗ no >>fr<< \(fix MODEL_MAP\) +[\d.]+ MB +en-fr es-fr$/m,
+    );
+    expect(run.output).toContain('4 models needed: 3 present (');
+    expect(run.output).toContain(
+      '), 0 to pull, 1 without the target prefix the model map gives it (fix MODEL_MAP).',
+    );
   });
 });
 

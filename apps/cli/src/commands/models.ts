@@ -44,7 +44,11 @@ export function registerModels(program: Command): void {
           models: found,
         });
       }
-      const present = found.filter((m) => m.state === 'present');
+      // A model whose vocabulary lacks a prefix of the map fails every job: not usable.
+      const wrongPrefix = found.filter(
+        (m) => m.state === 'present' && m.missingPrefixes.length > 0,
+      );
+      const present = found.filter((m) => m.state === 'present' && m.missingPrefixes.length === 0);
       const rows = found.map((m) => [
         m.id,
         m.state === 'present' && m.missingPrefixes.length > 0
@@ -62,8 +66,12 @@ export function registerModels(program: Command): void {
           '',
           `${found.length} models needed: ${present.length} present (${formatBytes(
             present.reduce((sum, m) => sum + m.bytes, 0),
-          )}), ${found.length - present.length} to pull${
-            found.length > present.length ? ' (tidings models pull)' : ''
+          )}), ${found.length - present.length - wrongPrefix.length} to pull${
+            found.length > present.length + wrongPrefix.length ? ' (tidings models pull)' : ''
+          }${
+            wrongPrefix.length > 0
+              ? `, ${wrongPrefix.length} without the target prefix the model map gives it (fix MODEL_MAP)`
+              : ''
           }.`,
           '',
         ].join('\n'),
