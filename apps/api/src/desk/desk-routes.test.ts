@@ -105,6 +105,30 @@ describe('desk sign-in (happy)', () => {
     expect(expired.status).toBe(400);
   });
 
+  it('shows the queue a page of 20 articles at a time, newest first, with links to older and back', async () => {
+    for (let n = 1; n <= 21; n++) {
+      // The other publisher's, so that the publisher's own queue below stays as it was.
+      const res = await h.call('POST', '/v1/articles', h.keys.otherPublisher, {
+        title: `Paging notice ${n}`,
+        body: '<p>The harbour reopened on Monday.</p>',
+        language: 'en',
+      });
+      expect(res.status).toBe(201);
+    }
+    const desk = deskClient(h.app);
+    await desk.signIn(h.keys.editor);
+    const titles = (page: string) =>
+      [...page.matchAll(/>(Paging notice \d+)<\/a>/g)].map((m) => m[1]);
+    const first = await (await desk.get('/desk/?q=paging')).text();
+    expect(titles(first)).toEqual(Array.from({ length: 20 }, (_, i) => `Paging notice ${21 - i}`));
+    const older = /<a href="([^"]+)" rel="next">Older articles<\/a>/.exec(first)?.[1] ?? '';
+    expect(older).toMatch(/^\/desk\/\?q=paging&amp;cursor=/);
+    const second = await (await desk.get(older.replaceAll('&amp;', '&'))).text();
+    expect(titles(second)).toEqual(['Paging notice 1']);
+    expect(second).not.toContain('Older articles');
+    expect(second).toContain('<a href="/desk/?q=paging">Newest articles</a>');
+  });
+
   it('remembers the interface language the editor chose', async () => {
     const desk = deskClient(h.app);
     await desk.signIn(h.keys.editor);
