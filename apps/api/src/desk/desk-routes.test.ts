@@ -169,6 +169,34 @@ describe('desk sign-in (happy)', () => {
     for (const cookie of cookies) expect(cookie).toMatch(/; Secure/);
   });
 
+  it('offers only the languages served (LANGUAGES) in the queue’s language filter', async () => {
+    const narrowed = new Hono();
+    narrowed.route(
+      '/desk/',
+      deskRoutes({
+        store: h.store,
+        logger: silent,
+        publicUrl: 'http://localhost',
+        languages: ['en', 'uk'],
+        commands: articleCommands({
+          store: h.store,
+          logger: silent,
+          dispatcher: new TranslationDispatcher(h.queue, h.store, silent),
+          queueAvailable: () => true,
+        }),
+      }),
+    );
+    const desk = deskClient(narrowed);
+    expect((await desk.signIn(h.keys.editor)).status).toBe(303);
+    const page = await (await desk.get('/desk/')).text();
+    const filter = page.slice(page.indexOf('<select id="language"'), page.indexOf('</select>'));
+    expect([...filter.matchAll(/<option value="([a-z]*)"/g)].map((m) => m[1])).toEqual([
+      '',
+      'en',
+      'uk',
+    ]);
+  });
+
   it('signs out', async () => {
     const desk = deskClient(h.app);
     await desk.signIn(h.keys.editor);

@@ -249,6 +249,7 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
         errors,
         pollMs: deps.queuePollMs ?? 5000,
         version,
+        languages: deps.languages,
       }),
     });
   });

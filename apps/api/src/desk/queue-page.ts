@@ -42,6 +42,8 @@ export interface QueuePageInput {
   readonly pollMs: number;
   /** What the queue shows, as {@link queueVersion} says it: the page's script compares it. */
   readonly version: string;
+  /** The languages served (`LANGUAGES`), the only ones the language filter offers; all six when absent. */
+  readonly languages?: readonly LanguageCode[] | undefined;
 }
 
 /**
@@ -116,7 +118,7 @@ ${filters.status ? html`<input type="hidden" name="status" value="${filters.stat
 ${fieldError(errors, 'language')}
 <select id="language" name="language">
 <option value="">${t('desk:queue.anyLanguage')}</option>
-${LANGUAGES.map((l) => html`<option value="${l.code}"${filters.language === l.code ? ' selected' : ''}>${languageName(l.code, input.language)}</option>`)}
+${LANGUAGES.filter((l) => input.languages?.includes(l.code) ?? true).map((l) => html`<option value="${l.code}"${filters.language === l.code ? ' selected' : ''}>${languageName(l.code, input.language)}</option>`)}
 </select>
 </div>
 <div class="field">
