@@ -44,10 +44,12 @@ describe('a target-language prefix in the model map', () => {
     await cp(join(dictionaryDir, MODEL), join(scratch, MODEL), { recursive: true });
     const file = join(scratch, MODEL, 'tokenizer.json');
     const json = JSON.parse(await readFile(file, 'utf8'));
-    const id = Object.keys(json.model.vocab).length - 2;
-    const [token] = Object.entries(json.model.vocab).find(([, v]) => v === id) ?? [];
-    delete json.model.vocab[String(token)];
-    json.model.vocab['>>fr<<'] = id;
+    // The vocabulary is a Unigram one, [piece, score] by id: an unused piece becomes >>fr<<.
+    const vocab = json.model.vocab as [string, number][];
+    const id = vocab.length - 2;
+    expect(vocab[id]?.[0]).toMatch(/^<unused\d+>$/);
+    vocab[id] = ['>>fr<<', 0];
+    expect(vocabularyOf({ model: json.model }).has('>>fr<<')).toBe(true);
     json.added_tokens.push({
       id,
       content: '>>fr<<',
