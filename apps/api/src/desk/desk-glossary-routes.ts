@@ -110,7 +110,12 @@ export function deskGlossaryRoutes(deps: DeskGlossaryDeps): Hono<DeskEnv> {
     const { t } = c.var;
     const form = formValues(await c.req.parseBody());
     const errors: FieldError[] = [];
-    if (form.source === '' || form.source.length > MAX_TERM_CHARS) {
+    // A NUL character is no text the store can hold (PostgreSQL refuses it).
+    if (
+      form.source === '' ||
+      form.source.length > MAX_TERM_CHARS ||
+      form.source.includes('\u0000')
+    ) {
       errors.push({ field: 'source', message: t('desk:glossary.errors.source') });
     }
     const parsed = glossaryTermSchema.safeParse({

@@ -103,6 +103,10 @@ describe('desk sign-in (happy)', () => {
     expect(text).toContain('<a href="#language">Choose a language from the list</a>');
     const expired = await desk.get('/desk/?cursor=not-a-cursor');
     expect(expired.status).toBe(400);
+    // A NUL character, which the store cannot compare: said like any bad filter, never a 500.
+    const nul = await desk.get('/desk/?q=harb%00our');
+    expect(nul.status).toBe(400);
+    expect(await nul.text()).toContain('<a href="#q">');
   });
 
   it('shows the queue a page of 20 articles at a time, newest first, with links to older and back', async () => {
@@ -396,5 +400,15 @@ describe('desk glossary', () => {
     expect(page).toContain('<a href="#source">Enter the term, 1 to 200 characters</a>');
     expect(page).toContain('<a href="#translation-fr">');
     expect(page).toContain(`value="${'x'.repeat(201)}"`);
+    // A NUL character, which the store cannot hold, in the term or a translation: said, not a 500.
+    const nul = await desk.post('/desk/glossary', {
+      _csrf: token,
+      source: 'Ky\u0000iv',
+      'translation-fr': 'Ki\u0000ev',
+    });
+    expect(nul.status).toBe(400);
+    const nulPage = await nul.text();
+    expect(nulPage).toContain('<a href="#source">');
+    expect(nulPage).toContain('<a href="#translation-fr">');
   });
 });
