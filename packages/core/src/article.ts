@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGE_CODES } from './languages.ts';
+import { storableText } from './storable-text.ts';
 
 // An article as every part of Tidings sees it: its content's one shape (the type, and the schema
 // that checks it where it crosses a process), its size, what a publisher may post and an editor
@@ -99,7 +100,7 @@ export const articleSubmissionSchema = z
     summary: text(2_000).default(''),
     body: z.string().min(1, 'body-required'),
     language: z.enum(LANGUAGE_CODES, { error: 'language-code' }).optional(),
-    externalId: text(200).min(1).optional(),
+    externalId: storableText(text(200).min(1)).optional(),
     slug: z
       .string()
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug-format')

@@ -157,6 +157,17 @@ describe('bad input answers problem+json', () => {
     return body;
   };
 
+  it('a NUL character in the external id: 422 naming it, not a 500 from the store', async () => {
+    const res = await h.call('POST', '/v1/articles', h.keys.publisher, {
+      ...article,
+      externalId: 'cms\u0000-1',
+    });
+    const problem = await expectProblem(res, 422, 'validation');
+    expect((problem as unknown as { errors: { field: string }[] }).errors).toEqual([
+      { field: 'externalId', message: 'a NUL character (U+0000), which no text may hold' },
+    ]);
+  });
+
   it('invalid JSON: 400', async () => {
     await expectProblem(
       await h.call('POST', '/v1/articles', h.keys.publisher, '{"title":'),

@@ -42,3 +42,18 @@ describe('DELETE /v1/keys/{id}', () => {
     expect((await h.call('GET', '/v1/keys', token)).status).toBe(200);
   });
 });
+
+describe('POST /v1/keys (bad input)', () => {
+  it('a NUL character in the name: 422 naming it, not a 500 from the store', async () => {
+    // The tests above revoked the harness's admin key: another one asks.
+    const admin = (await h.store.createKey({ name: 'ops', role: 'admin' })).token;
+    const res = await h.call('POST', '/v1/keys', admin, {
+      name: 'cm\u0000s',
+      role: 'editor',
+    });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await res.json()) as { errors: { field: string }[] };
+    expect(problem.errors.map((e) => e.field)).toEqual(['name']);
+  });
+});

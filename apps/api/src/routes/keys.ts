@@ -1,3 +1,4 @@
+import { storableText } from '@tidings/core';
 import type { ApiKey, Store } from '@tidings/store';
 import { Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -9,7 +10,7 @@ import { readJson } from '../middleware/json-body.ts';
 /** What `POST /v1/keys` takes. */
 export const createKeySchema = z
   .object({
-    name: z.string().trim().min(1, 'name-required').max(100),
+    name: storableText(z.string().trim().min(1, 'name-required').max(100)),
     role: z.enum(['publisher', 'editor', 'admin'], { error: 'role' }),
   })
   .strict();
