@@ -94,4 +94,33 @@ describeStore('outbox', (env) => {
     expect(text).toMatch(/translation_requests_pkey/);
     expect(text).not.toMatch(/Seq Scan on translation_requests/);
   });
+
+  it('marks requests without waiting for a disk flush, and only its own transaction', async () => {
+    const db = databaseOf(env.store);
+    const { requests } = await env.store.createArticle({
+      publisherKeyId: await env.publisher(),
+      sourceLanguage: 'en',
+      content: sampleContent(),
+    });
+    const returned: unknown[] = [];
+    const query = db.query.bind(db);
+    db.query = (async (sql: string, params?: readonly unknown[], options?: object) => {
+      const rows = await query(sql, params, options);
+      returned.push(...rows);
+      return rows;
+    }) as typeof db.query;
+    try {
+      expect(await env.store.markRequestsEnqueued(requests)).toBe(5);
+    } finally {
+      db.query = query;
+    }
+    // Each row says the commit mode of the mark's transaction: it does not wait for the flush.
+    expect(returned).toEqual(requests.map(() => ({ commit_mode: 'off' })));
+    // The setting was the transaction's alone: the next statements commit durably again.
+    const [after] = await db.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+    expect(after?.synchronous_commit).toBe('on');
+    const open = await env.store.listUnfinishedRequests({ olderThanMs: 0, limit: 10_000 });
+    const mine = open.filter((r) => r.articleId === requests[0]?.articleId);
+    expect(mine.map((r) => [r.state, r.attempts])).toEqual(requests.map(() => ['enqueued', 1]));
+  });
 });
