@@ -41,13 +41,19 @@ function pending(article: ListedArticleView): string {
     : open.map(([code, status]) => `${code} ${status ?? '—'}`).join(', ');
 }
 
+/** A word as a POSIX shell reads it back: quoted when it holds anything but plain characters. */
+const shellWord = (word: string) =>
+  /^[\w.,:@%+=/-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+
 /**
- * The listing as a terminal shows it: a line of counts, then a row per article.
+ * The listing as a terminal shows it: a line of counts, then a row per article, and when there
+ * is more, the command that shows the next page: the same filters (`filters`, as given) and its
+ * cursor, since a cursor alone would page through every article.
  *
  * @example
- * process.stdout.write(listingTable(page));
+ * process.stdout.write(listingTable(page, ['--status', 'needs_review']));
  */
-export function listingTable(page: ListingView): string {
+export function listingTable(page: ListingView, filters: readonly string[] = []): string {
   const counts = TRANSLATION_STATUSES.filter((s) => (page.counts[s] ?? 0) > 0)
     .map((s) => `${page.counts[s]} ${s}`)
     .join(' · ');
@@ -59,7 +65,8 @@ export function listingTable(page: ListingView): string {
     short(a.title, 48),
     pending(a),
   ]);
-  const more = page.nextCursor ? `\nMore: add --cursor ${page.nextCursor}\n` : '';
+  const next = ['tidings', 'list', ...filters, '--cursor', page.nextCursor ?? ''].map(shellWord);
+  const more = page.nextCursor ? `\nMore: ${next.join(' ')}\n` : '';
   return `${counts}\n\n${renderTable(['ID', 'UPDATED', 'SRC', 'TITLE', 'LANGUAGES'], rows)}\n${more}`;
 }
 
@@ -97,6 +104,14 @@ export function registerList(
     const { api } = apiClient(options);
     const { body } = await api.request<ListingView>('GET', `/v1/articles?${query}`);
     if (options.json) printJson(body);
-    else process.stdout.write(listingTable(body));
+    else {
+      const filters = [
+        ...(options.status ? ['--status', options.status] : []),
+        ...(options.language ? ['--language', options.language] : []),
+        ...(options.search ? ['--search', options.search] : []),
+        ...(options.limit !== 20 ? ['--limit', String(options.limit)] : []),
+      ];
+      process.stdout.write(listingTable(body, filters));
+    }
   });
 }
