@@ -118,8 +118,10 @@ export async function apiMemory(
  * while busy and gives back only when its memory reducer runs, a minute or more after the
  * process goes quiet, at no fixed time; the live heap after a full GC stays where it was (~45 MiB
  * on PostgreSQL over 40,000 requests). The default API_V8_FLAGS cap that sizing; what is left
- * from idle is mostly first-use cost: the node binary's compiler pages (~5 MiB), optimized code
- * and the heap's room to the next full GC.
+ * from idle is mostly first-use cost: ICU's locale data inside the node binary, read by the
+ * first `Intl` call (the first feed request makes one: ~4.5 MiB of node's read-only mapping in
+ * `smaps`), optimized code, and the old generation's room to its next full GC (at least 8 MiB
+ * in V8, whatever API_V8_FLAGS say).
  */
 const WARM_UP = 10_000;
 

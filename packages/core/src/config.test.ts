@@ -181,7 +181,7 @@ describe('API_V8_FLAGS', () => {
   it('caps the young generation and the old generation growth by default, or none, or the flags listed', () => {
     expect(parseConfig({}).apiV8Flags).toEqual([
       '--max-semi-space-size=2',
-      '--heap-growing-percent=30',
+      '--heap-growing-percent=20',
     ]);
     expect(parseConfig({ API_V8_FLAGS: 'none' }).apiV8Flags).toEqual([]);
     expect(
