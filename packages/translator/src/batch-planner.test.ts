@@ -17,6 +17,12 @@ describe('planBatches', () => {
     expect(batches.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(planBatches(['y'.repeat(3000)], 100)).toEqual([[0]]);
   });
+
+  it('counts a text that takes rows along (the words of its links) as that many rows', () => {
+    const texts = ['a', 'b', 'c', 'd'];
+    expect(planBatches(texts, 40, [10, 10, 10, 10])).toEqual([[0, 1, 2, 3]]);
+    expect(planBatches(texts, 40, [10, 10, 10, 10], [2, 1, 1, 1])).toEqual([[0, 1, 2], [3]]);
+  });
 });
 
 describe('planBatches with the tokenizer’s counts', () => {

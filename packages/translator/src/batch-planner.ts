@@ -13,7 +13,9 @@ export function estimateTokens(text: string): number {
  * Groups texts into batches for the model: sorted by length so that rows of a batch are padded
  * little, and each batch kept within a token budget counted as rows × longest row (what the
  * padded tensors really cost). A text longer than the budget runs alone. Token counts are the
- * tokenizer's when given (`tokens[i]` for `texts[i]`), else {@link estimateTokens}.
+ * tokenizer's when given (`tokens[i]` for `texts[i]`), else {@link estimateTokens}. A text that
+ * takes shorter rows along into its batch (`rows[i]`, itself included; default 1) counts as
+ * that many rows.
  *
  * @example
  * planBatches(['a much longer sentence here', 'short', 'tiny'], 20); // [[2, 1], [0]]
@@ -22,6 +24,7 @@ export function planBatches(
   texts: readonly string[],
   budget: number,
   tokens?: readonly number[],
+  rows?: readonly number[],
 ): number[][] {
   const order = texts
     .map((text, index) => ({ index, tokens: tokens?.[index] ?? estimateTokens(text) }))
@@ -29,14 +32,18 @@ export function planBatches(
   const batches: number[][] = [];
   let current: number[] = [];
   let longest = 0;
+  let used = 0;
   for (const item of order) {
     const widest = Math.max(longest, item.tokens);
-    if (current.length > 0 && widest * (current.length + 1) > budget) {
+    const height = rows?.[item.index] ?? 1;
+    if (current.length > 0 && widest * (used + height) > budget) {
       batches.push(current);
       current = [];
       longest = 0;
+      used = 0;
     }
     current.push(item.index);
+    used += height;
     longest = Math.max(longest, item.tokens);
   }
   if (current.length > 0) batches.push(current);

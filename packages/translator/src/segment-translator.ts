@@ -1,8 +1,9 @@
 import { planBatches } from './batch-planner.ts';
 import type { RouteStep } from './model-map.ts';
 import type { ModelPool } from './model-pool.ts';
+import { type PairSpan, pairSpans, placePairs } from './pair-placement.ts';
 import { decodeSegment, type Slot } from './placeholder-codec.ts';
-import { repairSegment } from './placeholder-repair.ts';
+import { type MarkupRepair, repairSegment } from './placeholder-repair.ts';
 import { lostForeignRuns } from './protected-runs.ts';
 import { checkTranslation } from './quality-gate.ts';
 import type { SegmentProblem } from './review-reason.ts';
@@ -35,7 +36,10 @@ export interface BatchEvent {
 export interface TranslatorStats {
   /** Batches run by any model. */
   modelCalls: number;
-  /** Segments sent to any model (a retried segment counts twice). */
+  /**
+   * Segments sent to any model (a retried segment counts twice), and the words of pairs
+   * translated alone to place them.
+   */
   modelSegments: number;
   /** Segments answered by the translation memory's machine entries. */
   memoryHits: number;
@@ -57,8 +61,8 @@ export interface SegmentTranslatorOptions {
   readonly onBatch?: ((event: BatchEvent) => void) | undefined;
   /**
    * For benchmarks only: `false` takes every model output as written (placeholders repaired),
-   * without the quality gates, the lone retry or storing it in the memory (a random-weight
-   * model of real size fails every gate).
+   * without the quality gates, the lone retry, storing it in the memory or translating the words
+   * of its pairs alone (a random-weight model of real size fails every gate).
    * No configuration variable sets it; default true.
    */
   readonly gates?: boolean | undefined;
@@ -128,12 +132,48 @@ export class SegmentTranslator {
     if (texts.length > misses.length) progress?.(texts.length - misses.length);
 
     const passed: { text: string; translation: string }[] = [];
+    // The words inside each pair of a segment the model will translate, translated alone in
+    // the segment's batch (or found in the memory), show where the pair belongs.
+    const spansOf = new Map<string, PairSpan[]>();
+    if (this.#options.gates !== false) {
+      for (const text of misses) {
+        const spans = pairSpans(text, distinct.get(text) ?? []);
+        if (spans.length > 0) spansOf.set(text, spans);
+      }
+    }
+    const spanTranslations = new Map<string, string>();
+    const spanTexts = [...new Set([...spansOf.values()].flat().map((s) => s.text))];
+    if (spanTexts.length > 0 && this.#memory) {
+      const known = await this.#memory.get(spanTexts.map(key));
+      spanTexts.forEach((text, i) => {
+        const hit = known[i];
+        if (hit !== undefined) spanTranslations.set(text, hit);
+      });
+    }
+    const spanSent = new Set(spanTranslations.keys());
+    const spansFor = (text: string) =>
+      (spansOf.get(text) ?? []).flatMap((s) => {
+        const translation = spanTranslations.get(s.text);
+        return translation === undefined ? [] : [{ slot: s.slot, translation }];
+      });
     // Real token counts fill each batch to its budget; a rough guess (about 2x too high for
     // news English) left batches half empty. One segment needs no plan.
     const counts = misses.length > 1 ? await this.#pool.countTokens(step, misses) : undefined;
-    for (const batch of planBatches(misses, this.#options.batchTokens ?? 4096, counts)) {
+    const rows =
+      spansOf.size > 0 ? misses.map((t) => 1 + (spansOf.get(t)?.length ?? 0)) : undefined;
+    for (const batch of planBatches(misses, this.#options.batchTokens ?? 4096, counts, rows)) {
       const batchTexts = batch.map((i) => misses[i] ?? '');
-      const outputs = await this.#run(step, batchTexts, false);
+      const spanRows = [
+        ...new Set(batchTexts.flatMap((t) => (spansOf.get(t) ?? []).map((s) => s.text))),
+      ].filter((t) => !spanSent.has(t));
+      for (const t of spanRows) spanSent.add(t);
+      const outputs = await this.#run(step, [...batchTexts, ...spanRows], false);
+      for (const [i, text] of spanRows.entries()) {
+        const translation = outputs[batchTexts.length + i] ?? '';
+        if (check(step, text, translation, [])) continue;
+        spanTranslations.set(text, translation);
+        passed.push({ text, translation });
+      }
       for (const [i, text] of batchTexts.entries()) {
         const slots = distinct.get(text) ?? [];
         if (this.#options.gates === false) {
@@ -144,14 +184,15 @@ export class SegmentTranslator {
           });
           continue;
         }
-        let verdict = judge(step, text, outputs[i] ?? '', slots);
+        const spans = spansFor(text);
+        let verdict = judge(step, text, outputs[i] ?? '', slots, spans);
         if (verdict.problem) {
           // Alone, without padding neighbours, and forbidding the loop if there was one.
           this.stats.retries++;
           const { problem } = verdict;
           const loop = problem.code === 'repetition-loop';
           const [again = ''] = await this.#run(step, [text], true, loop ? 4 : undefined);
-          verdict = judge(step, text, again, slots);
+          verdict = judge(step, text, again, slots, spans);
           if (verdict.problem) this.stats.flagged++;
         }
         const { output, problem } = verdict;
@@ -188,37 +229,49 @@ export class SegmentTranslator {
   }
 }
 
+/** A pair's source words translated alone: where the pair belongs in the translation. */
+type SpanTranslation = { readonly slot: number; readonly translation: string };
+
 /**
  * An output as it goes on: when its placeholders cannot be trusted, repaired (and the repair
  * is the problem, unless the repaired text fails another gate); otherwise as the model wrote
- * it, with what the gates find wrong.
+ * it, with what the gates find wrong. Either way, a pair around the wrong words is moved to
+ * wrap the translation of its source words when that occurs once (see `placePairs`).
  */
 function judge(
   step: RouteStep,
   input: string,
   output: string,
   slots: readonly Slot[],
+  spans: readonly SpanTranslation[] = [],
 ): { output: string; problem?: SegmentProblem | undefined } {
   // Also when the placeholders decode: a pair left empty or a void put after the sentence
   // would drop a link or move an image silently.
   const decodes = decodeSegment(output, slots).ok;
   const pair = slots.findIndex((s) => s.kind === 'pair');
+  let repairs: readonly MarkupRepair[] = [];
   if (!decodes || slots.length > 0) {
     const repaired = repairSegment(output, input, slots);
     if (repaired && (!decodes || repaired.repairs.length > 0)) {
-      const problem = check(step, input, repaired.text, slots);
-      return {
-        output: repaired.text,
-        problem: problem ?? { code: 'markup-repaired', repairs: repaired.repairs },
-      };
-    }
-    // No words to hang a pair on: whatever it held is lost, never published unreviewed.
-    if (!repaired && pair >= 0) {
+      output = repaired.text;
+      repairs = repaired.repairs;
+    } else if (!repaired && pair >= 0) {
+      // No words to hang a pair on: whatever it held is lost, never published unreviewed.
       const problem = check(step, input, output, slots);
       return { output, problem: problem ?? { code: 'placeholder-missing', placeholder: pair + 1 } };
     }
   }
-  return { output, problem: check(step, input, output, slots) };
+  if (spans.length > 0 && decodeSegment(output, slots).ok) {
+    // A pair already repaired keeps its one note; one the model put around the wrong words is moved.
+    const noted = new Set(repairs.map((r) => r.placeholder));
+    const placed = placePairs(output, slots, spans);
+    output = placed.text;
+    repairs = [...repairs, ...placed.repairs.filter((r) => !noted.has(r.placeholder))];
+  }
+  const problem = check(step, input, output, slots);
+  if (repairs.length > 0)
+    return { output, problem: problem ?? { code: 'markup-repaired', repairs } };
+  return { output, problem };
 }
 
 /** The quality gates, then the lost-content gate: what is wrong with one output, if anything. */

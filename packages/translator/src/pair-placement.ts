@@ -1,0 +1,139 @@
+import { decodeSegment, placeholderTokens, type Slot } from './placeholder-codec.ts';
+import type { MarkupRepair } from './placeholder-repair.ts';
+
+/** A pair of a source segment whose words can be translated on their own. */
+export interface PairSpan {
+  /** The pair's slot (0-based: `<g1>` is 0). */
+  readonly slot: number;
+  /** The words the pair encloses, as plain text. */
+  readonly text: string;
+}
+
+type Piece =
+  | { readonly type: 'char'; readonly char: string }
+  | { readonly type: 'token'; readonly kind: 'open' | 'close' | 'void'; readonly slot: number };
+
+function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  let cursor = 0;
+  for (const t of placeholderTokens(text)) {
+    for (const char of text.slice(cursor, t.start)) out.push({ type: 'char', char });
+    out.push({ type: 'token', kind: t.kind, slot: t.slot });
+    cursor = t.end;
+  }
+  for (const char of text.slice(cursor)) out.push({ type: 'char', char });
+  return out;
+}
+
+const tag = (p: Piece & { type: 'token' }): string =>
+  p.kind === 'open'
+    ? `<g${p.slot + 1}>`
+    : p.kind === 'close'
+      ? `</g${p.slot + 1}>`
+      : `<x${p.slot + 1}/>`;
+
+const LETTER = /\p{L}/u;
+const WORDY = /[\p{L}\p{N}]/u;
+
+/** Lower case, one space for any run of whitespace, no punctuation at either end. */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+/**
+ * The pairs of an encoded source segment whose enclosed words (with at least one letter, and
+ * no other placeholder) can be translated alone to check where the pair belongs.
+ *
+ * @example
+ * pairSpans('The <g1> minister </g1> said', slots); // [{ slot: 0, text: 'minister' }]
+ */
+export function pairSpans(input: string, slots: readonly Slot[]): PairSpan[] {
+  if (!slots.some((s) => s.kind === 'pair')) return [];
+  const tokens = placeholderTokens(input);
+  const spans: PairSpan[] = [];
+  for (const [n, open] of tokens.entries()) {
+    const next = tokens[n + 1];
+    if (open.kind !== 'open' || slots[open.slot]?.kind !== 'pair') continue;
+    if (next?.kind !== 'close' || next.slot !== open.slot) continue;
+    const text = input.slice(open.end, next.start).replace(/\s+/g, ' ').trim();
+    if (LETTER.test(text)) spans.push({ slot: open.slot, text });
+  }
+  return spans;
+}
+
+/**
+ * Moves each pair of a well-formed translation to wrap the translation of its source words
+ * (`translations`, from {@link pairSpans}), when that translation occurs exactly once in the
+ * sentence (as whole words, ignoring case, spacing and end punctuation) and the pair does not
+ * already enclose it; a pair whose words are not found, or found more than once, stays where
+ * the model put it. Returns the text and a `moved` repair for each placeholder moved.
+ *
+ * @example
+ * placePairs('El ministro <g1> dijo </g1>', slots, [{ slot: 0, translation: 'ministro' }]);
+ * // { text: 'El <g1> ministro </g1> dijo', repairs: [{ placeholder: '<g1>', how: 'moved' }, …] }
+ */
+export function placePairs(
+  output: string,
+  slots: readonly Slot[],
+  translations: readonly { readonly slot: number; readonly translation: string }[],
+): { text: string; repairs: MarkupRepair[] } {
+  let list = pieces(output);
+  const repairs: MarkupRepair[] = [];
+  for (const { slot, translation } of translations) {
+    const wanted = normalise(translation);
+    if (!LETTER.test(wanted)) continue;
+    // The plain text, normalised, and which piece each of its characters came from.
+    let plain = '';
+    const from: number[] = [];
+    for (const [k, p] of list.entries()) {
+      const char = p.type === 'char' && !/\s/.test(p.char) ? p.char.toLowerCase() : ' ';
+      if (char === ' ' && (plain === '' || plain.endsWith(' '))) continue;
+      plain += char;
+      from.push(k);
+    }
+    const found: number[] = [];
+    for (let at = plain.indexOf(wanted); at >= 0; at = plain.indexOf(wanted, at + 1)) {
+      const before = plain.charAt(at - 1);
+      const after = plain.charAt(at + wanted.length);
+      if (!WORDY.test(before) && !WORDY.test(after)) found.push(at);
+    }
+    const [start] = found;
+    if (found.length !== 1 || start === undefined) continue;
+    const first = from[start] ?? 0;
+    const last = from[start + wanted.length - 1] ?? 0;
+    const open = list.findIndex((p) => p.type === 'token' && p.kind === 'open' && p.slot === slot);
+    const close = list.findIndex(
+      (p) => p.type === 'token' && p.kind === 'close' && p.slot === slot,
+    );
+    if (open < 0 || close < 0 || (open < first && close > last)) continue;
+    // Another tag inside the words would cross or swallow it: the model's place stands.
+    const inside = list.slice(first, last + 1);
+    if (inside.some((p) => p.type === 'token' && p.slot !== slot)) continue;
+    const own = (p: Piece) => p.type === 'token' && p.slot === slot && p.kind !== 'void';
+    const moved: Piece[] = [
+      ...list.slice(0, first).filter((p) => !own(p)),
+      { type: 'token', kind: 'open', slot },
+      ...inside.filter((p) => !own(p)),
+      { type: 'token', kind: 'close', slot },
+      ...list.slice(last + 1).filter((p) => !own(p)),
+    ];
+    if (!decodeSegment(render(moved), slots).ok) continue;
+    list = moved;
+    repairs.push(
+      { placeholder: `<g${slot + 1}>`, how: 'moved' },
+      { placeholder: `</g${slot + 1}>`, how: 'moved' },
+    );
+  }
+  return { text: repairs.length > 0 ? render(list) : output, repairs };
+}
+
+function render(list: readonly Piece[]): string {
+  return list
+    .map((p) => (p.type === 'char' ? p.char : ` ${tag(p)} `))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
