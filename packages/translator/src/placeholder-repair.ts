@@ -4,7 +4,10 @@ import { decodeSegment, placeholderTokens, type Slot } from './placeholder-codec
 export type RepairHow =
   /** The model lost it; it was put back where the source's position suggests. */
   | 'restored'
-  /** The model wrote it somewhere it cannot be (an empty pair, a void after the sentence). */
+  /**
+   * The model wrote it somewhere it cannot be (an empty pair, a void after the sentence), or a
+   * pair around other words than the translation of its own (see `placePairs`).
+   */
   | 'moved'
   /** The model wrote it with the wrong number; numbered as the source has it. */
   | 'renumbered'
