@@ -1,7 +1,7 @@
 import { ensureTestModels } from '@tidings/test-models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dictionaryTranslators } from './translator-test-harness.ts';
 import { Translator } from './translator.ts';
+import { dictionaryTranslators } from './translator-test-harness.ts';
 
 // A model that writes a link around the wrong words (test/models' unruly 'misplace-tags': tags
 // shifted a word and a half) gets it moved back onto the translation of the linked words,
