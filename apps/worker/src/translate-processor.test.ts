@@ -245,6 +245,7 @@ const samples: { [C in ReviewReasonCode]: ReviewReason & { code: C } } = {
   'number-missing': { code: 'number-missing', number: '5', segment },
   'repetition-loop': { code: 'repetition-loop', phrase: 'gut', segment },
   'length-ratio': { code: 'length-ratio', ratio: 0.12, segment },
+  truncated: { code: 'truncated', ratio: 0.52, segment },
   'lost-foreign-run': { code: 'lost-foreign-run', runs: ['习近平'], segment },
   'lost-protected-run': { code: 'lost-protected-run', runs: ['https://example.org'], segment },
   'markup-repaired': {

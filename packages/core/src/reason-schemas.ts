@@ -108,6 +108,7 @@ export const reviewReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('number-missing'), number: z.string(), segment }).readonly(),
   z.object({ code: z.literal('repetition-loop'), phrase: z.string(), segment }).readonly(),
   z.object({ code: z.literal('length-ratio'), ratio: z.number(), segment }).readonly(),
+  z.object({ code: z.literal('truncated'), ratio: z.number(), segment }).readonly(),
   z.object({ code: z.literal('lost-foreign-run'), runs, segment }).readonly(),
   z.object({ code: z.literal('lost-protected-run'), runs, segment }).readonly(),
   z

@@ -119,6 +119,40 @@ describe('checkTranslation', () => {
     ).toMatchObject({ code: 'length-ratio', ratio: expect.any(Number) });
     expect(checkTranslation('Hello.', '', [])).toEqual({ code: 'empty-translation' });
   });
+
+  it('flags a translation that stops before the sentence ends, as models that end too early do', () => {
+    // What the stop-early test model wrote, and what a newsroom saw published without review.
+    expect(
+      checkTranslation(
+        'Ukraine has been granted extended partner status.',
+        'Ucrania ha sido concedido',
+        [],
+      ),
+    ).toEqual({ code: 'truncated', ratio: 0.52 });
+  });
+
+  it('does not take a short translation that ends its sentence, or a title, for a cut one', () => {
+    // fr→en at 0.56 of the source's letters: the shortest pair of the eval set's human references.
+    expect(
+      checkTranslation(
+        'Le ministre a déclaré que les négociations reprendraient dès que possible.',
+        'The minister said talks would resume soon.',
+        [],
+      ),
+    ).toBeUndefined();
+    expect(
+      checkTranslation(
+        'Ukraine joins the Joint Expeditionary Force',
+        'Ucrania se une a la JEF',
+        [],
+      ),
+    ).toBeUndefined();
+    // Too short to tell a cut from a lost full stop.
+    expect(checkTranslation('He said so.', 'Lo dijo', [])).toBeUndefined();
+    expect(
+      checkTranslation('“Why?” she asked.', '«¿Por qué?», preguntó ella».', []),
+    ).toBeUndefined();
+  });
 });
 
 describe('missingItems', () => {

@@ -15,7 +15,12 @@ export type GateProblem =
   /** A phrase repeated back to back more often than in the input. */
   | { readonly code: 'repetition-loop'; readonly phrase: string }
   /** The output's letters per input letter, to two decimals. */
-  | { readonly code: 'length-ratio'; readonly ratio: number };
+  | { readonly code: 'length-ratio'; readonly ratio: number }
+  /**
+   * The output stops before the input does: the input ends a sentence, the output ends none and
+   * is clearly shorter (its letters per input letter, to two decimals).
+   */
+  | { readonly code: 'truncated'; readonly ratio: number };
 
 const PLACEHOLDER = /<\s*\/?\s*[gx]\s*\d{1,3}\s*\/?\s*>/gi;
 
@@ -24,8 +29,9 @@ const PLACEHOLDER = /<\s*\/?\s*[gx]\s*\d{1,3}\s*\/?\s*>/gi;
  * nothing is: the placeholders are the same set, balanced and nested (so markup and protected
  * glossary terms survive); every number of the input is there (compared as
  * {@link missingNumbers}, so `1200`, `1,200`, `1.200` and `1 200` agree, as `1,000.5` and
- * `1.000,5` do); no word or phrase repeats in a loop the input does not have; and the length is
- * plausible for a translation.
+ * `1.000,5` do); no word or phrase repeats in a loop the input does not have; the output does not
+ * stop short of the input's end (a model that writes its end of sentence too early); and the
+ * length is plausible for a translation.
  *
  * @example
  * checkTranslation('On 5 May <g1> he </g1> left.', 'El 5 de mayo <g1> él </g1> se fue.', slots); // undefined
@@ -47,10 +53,24 @@ export function checkTranslation(
   if (loop) return { code: 'repetition-loop', phrase: loop };
   const ratio = letters(target) / Math.max(1, letters(source));
   const short = letters(source) < 20;
+  if (!short && ratio < TRUNCATED_BELOW && endsSentence(source) && !endsSentence(target)) {
+    return { code: 'truncated', ratio: Math.round(ratio * 100) / 100 };
+  }
   if ((!short && ratio < 0.3) || ratio > (short ? 6 : 3.5)) {
     return { code: 'length-ratio', ratio: Math.round(ratio * 100) / 100 };
   }
   return undefined;
+}
+
+// A letter ratio that human translations of the eval set reach (its lowest, fr→en, is 0.56), so
+// a short output alone is no sign of a cut; one that also lost the sentence's final stop is.
+const TRUNCATED_BELOW = 0.8;
+
+// Ends with a sentence's final punctuation, then any closing quotes or brackets.
+const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*\s*$/u;
+
+function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text);
 }
 
 function letters(text: string): number {

@@ -42,6 +42,7 @@ export const REVIEW_REASON_CODES = [
   'number-missing',
   'repetition-loop',
   'length-ratio',
+  'truncated',
   'lost-foreign-run',
   'lost-protected-run',
   'markup-repaired',

@@ -162,6 +162,17 @@ describe('articles through models as unruly as real ones', () => {
     expect(published('hold', out?.needsReview ?? [])).toBe(false);
   }, 120_000);
 
+  it('holds a version cut short by a model that ends its sentences too early, with no number or markup to lose', async () => {
+    const translator = translators.get('stop-early') as Translator;
+    // Published without review before: only numbers, markup and length below 0.3 were checked.
+    const source =
+      '<p>Ukraine has been granted extended partner status. The house agreed on Monday.</p>';
+    const content = { title: '', summary: '', body: source, categories: [] };
+    const out = (await translator.translateArticle(content, 'en', ['es'])).get('es');
+    expect(out?.needsReview.map((r) => r.code)).toContain('truncated');
+    expect(published('flag', out?.needsReview ?? [])).toBe(false);
+  }, 120_000);
+
   it('keeps emoji from a model whose vocabulary lacks them (they would come back as <unk>)', async () => {
     const translator = translators.get('unknown-characters') as Translator;
     const source = '<p>Ukraine 🇺🇦 thanks the minister 👍🏽.</p>';
