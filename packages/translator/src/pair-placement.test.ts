@@ -56,6 +56,17 @@ describe('placePairs', () => {
     }
   });
 
+  it('keeps words whole in a sentence that holds an emoji, a letter beyond the BMP or İ', () => {
+    for (const lead of ['🇺🇦', '𝕏', 'İ']) {
+      const out = placePairs(
+        `${lead} El ministro <g1> dijo </g1> 1.000 <x2/> hoy.`,
+        slots,
+        minister,
+      );
+      expect(out.text).toBe(`${lead} El <g1> ministro </g1> dijo 1.000 <x2/> hoy.`);
+    }
+  });
+
   it('does not move a pair across another tag', () => {
     const output = 'El minis <x2/> tro <g1> dijo </g1> 1.000 hoy.';
     const spans = [{ slot: 0, translation: 'minis tro' }];

@@ -92,7 +92,9 @@ export function placePairs(
       const char = p.type === 'char' && !/\s/.test(p.char) ? p.char.toLowerCase() : ' ';
       if (char === ' ' && (plain === '' || plain.endsWith(' '))) continue;
       plain += char;
-      from.push(k);
+      // One entry per UTF-16 unit: an emoji or a letter beyond the BMP is two, and so is a
+      // letter whose lower case is longer (İ), or every later index would point one piece early.
+      for (let unit = 0; unit < char.length; unit++) from.push(k);
     }
     const found: number[] = [];
     for (let at = plain.indexOf(wanted); at >= 0; at = plain.indexOf(wanted, at + 1)) {
