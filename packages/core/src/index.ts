@@ -36,6 +36,8 @@ export {
   failureReasonSchema,
   INPUT_REFUSAL_FIELDS,
   INPUT_REFUSALS,
+  MARKUP_ELEMENTS,
+  type MarkupElement,
   RETRY_SKIP_CODES,
   type RetrySkipData,
   type ReviewReasonData,

@@ -87,10 +87,37 @@ const segment = z.string();
 const runs = z.array(z.string()).readonly();
 
 /**
+ * The inline elements a review reason names as an editor knows them, from the source's tag
+ * (`<a>` a link, `<em>`/`<i>` emphasis, `<strong>`/`<b>` strong, `<code>` code, `<img>` an image,
+ * `<br>` a line break, anything else `other`): `review.json`'s `element.*` says each.
+ */
+export const MARKUP_ELEMENTS = [
+  'link',
+  'emphasis',
+  'strong',
+  'code',
+  'image',
+  'line-break',
+  'other',
+] as const;
+
+/** An inline element as a review reason names it: see {@link MARKUP_ELEMENTS}. */
+export type MarkupElement = (typeof MARKUP_ELEMENTS)[number];
+
+// Which element a placeholder stood for and the source text it wraps (an image's alt text, a
+// code span's text), shortened: absent from reasons kept or sent before they were named, which
+// read as the placeholder's number. Not `text`: the API answers each reason with its sentence
+// there.
+const element = z.enum(MARKUP_ELEMENTS).optional();
+const wraps = z.string().optional();
+
+/**
  * Why a language version must be reviewed, as data that travels (the result message) and is
  * kept (the store): a stable `code`, the fields its sentence needs, and the `segment` it is
  * about. The human sentence is chosen per language from `locales/{lang}/review.json` by code.
- * It mirrors the translator's `ReviewReason`, so a worker's reasons parse as they are.
+ * It mirrors the translator's `ReviewReason`, so a worker's reasons parse as they are. A
+ * placeholder's reason (and each markup repair) may name its `element` and the source text it `wraps`;
+ * one kept or sent before they were named has neither, and reads as it did.
  *
  * @example
  * reviewReasonSchema.parse({ code: 'number-missing', number: '5', segment: 'On 5 May.' });
@@ -101,6 +128,8 @@ export const reviewReasonSchema = z.discriminatedUnion('code', [
     .object({
       code: z.enum(['placeholder-missing', 'placeholder-repeated', 'placeholder-out-of-order']),
       placeholder: z.number().int(),
+      element,
+      wraps,
       segment,
     })
     .readonly(),
@@ -120,6 +149,8 @@ export const reviewReasonSchema = z.discriminatedUnion('code', [
             .object({
               placeholder: z.string(),
               how: z.enum(['restored', 'moved', 'renumbered', 'deduplicated']),
+              element,
+              wraps,
             })
             .readonly(),
         )

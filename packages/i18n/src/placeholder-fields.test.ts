@@ -3,6 +3,7 @@ import {
   INPUT_REFUSAL_FIELDS,
   INPUT_REFUSALS,
   LANGUAGE_CODES,
+  MARKUP_ELEMENTS,
   retrySkipSchema,
   reviewReasonSchema,
 } from '@tidings/core';
@@ -39,6 +40,7 @@ const unknownPlaceholders = (message: string, fields: readonly string[]) =>
   placeholdersOf(message).filter((name) => !fields.includes(name));
 
 const resources = loadResources();
+const REPAIR_HOWS = ['restored', 'moved', 'renumbered', 'deduplicated'];
 
 /** Every text by its path in review.json, with the fields its code gives. */
 const REVIEW_TEXTS: [string, readonly string[]][] = [
@@ -49,6 +51,16 @@ const REVIEW_TEXTS: [string, readonly string[]][] = [
     INPUT_REFUSAL_FIELDS[i],
   ]),
   ...[...fieldsByCode(retrySkipSchema)].map(([c, f]): [string, string[]] => [`skipped.${c}`, f]),
+  // A reason that names its element: the element said as a phrase, each repair as a clause.
+  ...['placeholder-missing', 'placeholder-repeated', 'placeholder-out-of-order'].map(
+    (c): [string, string[]] => [`named.${c}`, ['element', 'segment']],
+  ),
+  ['named.markup-repaired', ['repairs', 'segment']],
+  ...REPAIR_HOWS.map((how): [string, string[]] => [`named.repair-${how}`, ['element']]),
+  ...MARKUP_ELEMENTS.flatMap((e): [string, string[]][] => [
+    [`element.${e}`, ['wraps']],
+    [`element.${e}-bare`, []],
+  ]),
 ];
 
 describe('placeholders match fields', () => {

@@ -1,7 +1,7 @@
-import { LANGUAGE_CODES } from '@tidings/core';
+import { LANGUAGE_CODES, reviewReasonSchema } from '@tidings/core';
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from './create-i18n.ts';
-import { failureReasonText } from './reason-texts.ts';
+import { failureReasonText, reviewReasonText } from './reason-texts.ts';
 
 describe('failureReasonText', () => {
   it('says which input the translator refused, and why, in the reader’s language', () => {
@@ -46,5 +46,80 @@ describe('failureReasonText', () => {
         message: 'Cannot translate en into itself',
       }),
     ).toBe('Le traducteur a refusé l’article (Cannot translate en into itself)');
+  });
+});
+
+describe('reviewReasonText', () => {
+  it('names the markup a model lost as an editor knows it: the link and the words it wraps', () => {
+    const reason = reviewReasonSchema.parse({
+      code: 'placeholder-missing',
+      placeholder: 1,
+      element: 'link',
+      wraps: 'Monday',
+      segment: 'The minister said Monday.',
+    });
+    expect(reviewReasonText(translatorFor('en'), reason)).toBe(
+      'The link around “Monday” was lost in “The minister said Monday.”',
+    );
+    expect(reviewReasonText(translatorFor('de'), reason)).toBe(
+      'Der Link um „Monday“ ging verloren in „The minister said Monday.“',
+    );
+    expect(reviewReasonText(translatorFor('uk'), reason)).toBe(
+      'Модель втратила посилання на «Monday» у «The minister said Monday.»',
+    );
+  });
+
+  it('reads a reason kept or sent before elements were named as it always did', () => {
+    const old = reviewReasonSchema.parse({
+      code: 'placeholder-missing',
+      placeholder: 1,
+      segment: 'The minister said Monday.',
+    });
+    expect(reviewReasonText(translatorFor('en'), old)).toBe(
+      'Markup 1 of the source was lost in “The minister said Monday.”',
+    );
+    const repaired = reviewReasonSchema.parse({
+      code: 'markup-repaired',
+      repairs: [
+        { placeholder: '<g1>', how: 'restored' },
+        { placeholder: '</g1>', how: 'moved' },
+      ],
+      segment: 'Hi.',
+    });
+    expect(reviewReasonText(translatorFor('en'), repaired)).toBe(
+      'Markup the model lost or moved was put back (<g1> put back, </g1> moved back) in “Hi.”',
+    );
+  });
+
+  it('tells each repaired element once, with an image by its alt text and a line break as one', () => {
+    const reason = reviewReasonSchema.parse({
+      code: 'markup-repaired',
+      repairs: [
+        { placeholder: '<g1>', how: 'moved', element: 'emphasis', wraps: 'never' },
+        { placeholder: '</g1>', how: 'restored', element: 'emphasis', wraps: 'never' },
+        { placeholder: '<x2/>', how: 'restored', element: 'image', wraps: 'Map of the port' },
+        { placeholder: '<x3/>', how: 'moved', element: 'line-break' },
+      ],
+      segment: 'We never left.',
+    });
+    expect(reviewReasonText(translatorFor('en'), reason)).toBe(
+      'Markup the model lost or moved was repaired in “We never left.”: the emphasis on “never” was put back, the image (“Map of the port”) was put back, and a line break was moved back into place',
+    );
+    expect(reviewReasonText(translatorFor('fr'), reason)).toBe(
+      'Balisage réparé dans « We never left. » : le modèle avait perdu l’italique sur « never », le modèle avait perdu l’image (« Map of the port ») et le modèle avait déplacé un saut de ligne',
+    );
+  });
+
+  it('says an element without text by its kind alone, in every language', () => {
+    for (const lang of LANGUAGE_CODES) {
+      const text = reviewReasonText(translatorFor(lang), {
+        code: 'placeholder-repeated',
+        placeholder: 2,
+        element: 'image',
+        segment: 'Port.',
+      });
+      expect(text, lang).not.toMatch(/\{\{|undefined|\b2\b/);
+      expect(text, lang).toContain('Port.');
+    }
   });
 });

@@ -10,6 +10,7 @@ import { type ArticlePlan, renderArticle } from './article-plan.ts';
 import type { SegmentPiece } from './flow-plan.ts';
 import { readerText } from './flow-renderer.ts';
 import type { Glossary } from './glossary.ts';
+import { nameMarkup } from './markup-names.ts';
 import type { RouteStep } from './model-map.ts';
 import { decodeLenient, decodeSegment, type LocalAtom, voidsIn } from './placeholder-codec.ts';
 import { lostForeignRuns } from './protected-runs.ts';
@@ -88,7 +89,7 @@ export function assembleTarget(
     if (!result.ok) problems.push(result.problem);
     problems.push(...lostContent(input, text, job.source, segment.kept));
     for (const problem of problems) {
-      const reason = { ...problem, segment: snippet(segment) };
+      const reason = { ...nameMarkup(problem, segment.markup), segment: snippet(segment) };
       reasons.set(reasonKey(reason), reason);
     }
     return result.ok ? result.atoms : decodeLenient(text, slots);

@@ -1,6 +1,7 @@
 import type { LanguageCode } from '@tidings/core';
 import type { Glossary } from './glossary.ts';
 import { type Flow, type InlineNode, type Mark, textOf } from './html-flows.ts';
+import { type MarkupName, markupNames } from './markup-names.ts';
 import {
   type EncodedSegment,
   encodeSegment,
@@ -26,6 +27,8 @@ export interface SegmentPiece {
   readonly kept: readonly (string | undefined)[];
   /** The source's no-break spaces, which the model sees as plain ones, to put back. */
   readonly spaces: readonly NoBreakSpace[];
+  /** Per slot, the element its placeholder stands for and the text it wraps, for reasons. */
+  readonly markup: readonly (MarkupName | undefined)[];
 }
 
 /** What is copied as it is between segments: whitespace, line breaks, a bare number. */
@@ -139,15 +142,17 @@ export function planFlow(
       local.marks.push({ type: 'close', at: localLength, node });
     stripWrappers(local.marks, localLength, base);
     const encoded = encodeSegment(local.text, local.marks);
+    const kept = encoded.slots.map((slot) =>
+      slot.kind === 'void' ? keptText(nodes[slot.node]) : undefined,
+    );
     pieces.push({
       kind: 'segment',
       encoded,
       base,
       translate: /\p{L}/u.test(encoded.text.replace(/<[^>]*>/g, '')),
-      kept: encoded.slots.map((slot) =>
-        slot.kind === 'void' ? keptText(nodes[slot.node]) : undefined,
-      ),
+      kept,
       spaces: noBreakSpaces(local.text),
+      markup: markupNames(nodes, encoded, kept),
     });
     cursor = range.end;
   });

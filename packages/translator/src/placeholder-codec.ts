@@ -1,3 +1,5 @@
+import type { MarkupElement } from '@tidings/core';
+
 /** A markup event inside one segment, at an offset of the segment's own text. */
 export interface LocalMark {
   readonly type: 'open' | 'close' | 'void';
@@ -48,6 +50,9 @@ export type PlaceholderProblem =
   | {
       readonly code: 'placeholder-missing' | 'placeholder-repeated' | 'placeholder-out-of-order';
       readonly placeholder: number;
+      /** The element it stands for, and the text it wraps: added by the article's assembly. */
+      readonly element?: MarkupElement | undefined;
+      readonly wraps?: string | undefined;
     };
 
 /** The result of decoding: the atoms, or why the placeholders cannot be trusted. */

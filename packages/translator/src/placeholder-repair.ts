@@ -1,3 +1,4 @@
+import type { MarkupElement } from '@tidings/core';
 import { decodeSegment, placeholderTokens, type Slot } from './placeholder-codec.ts';
 
 /** How one placeholder of a translation was repaired. */
@@ -14,10 +15,15 @@ export type RepairHow =
   /** The model wrote it more than once; the repeats were removed. */
   | 'deduplicated';
 
-/** One repair: which placeholder (as the source numbers it: `<g1>`, `</g1>`, `<x2/>`) and how. */
+/**
+ * One repair: which placeholder (as the source numbers it: `<g1>`, `</g1>`, `<x2/>`) and how;
+ * the article's assembly adds the element it stands for and the text it wraps (see `nameMarkup`).
+ */
 export interface MarkupRepair {
   readonly placeholder: string;
   readonly how: RepairHow;
+  readonly element?: MarkupElement | undefined;
+  readonly wraps?: string | undefined;
 }
 
 /** A translation whose placeholders are whole again, and what was done to it. */

@@ -36,8 +36,8 @@ describe('links and emphasis around the wrong words', () => {
       {
         code: 'markup-repaired',
         repairs: [
-          { placeholder: '<g1>', how: 'moved' },
-          { placeholder: '</g1>', how: 'moved' },
+          { placeholder: '<g1>', how: 'moved', element: 'link', wraps: 'minister' },
+          { placeholder: '</g1>', how: 'moved', element: 'link', wraps: 'minister' },
         ],
         segment: 'The minister said the war.',
       },

@@ -173,6 +173,26 @@ describe('articles through models as unruly as real ones', () => {
     expect(published('flag', out?.needsReview ?? [])).toBe(false);
   }, 120_000);
 
+  it('names what a model lost as an editor knows it: the link around its words, the image by its alt text', async () => {
+    const translator = translators.get('drop-tags') as Translator;
+    const source =
+      '<p>The minister said <a href="https://example.org/a">Monday</a> <img src="https://img.example.org/1.jpg" alt="Map of the port"> <code>k1</code>.</p>';
+    const content = { title: '', summary: '', body: source, categories: [] };
+    const out = (await translator.translateArticle(content, 'en', ['es'])).get('es');
+    expect(out?.needsReview).toEqual([
+      {
+        code: 'markup-repaired',
+        repairs: [
+          { placeholder: '<g1>', how: 'restored', element: 'link', wraps: 'Monday' },
+          { placeholder: '</g1>', how: 'restored', element: 'link', wraps: 'Monday' },
+          { placeholder: '<x2/>', how: 'restored', element: 'image', wraps: 'Map of the port' },
+          { placeholder: '<x3/>', how: 'restored', element: 'code', wraps: 'k1' },
+        ],
+        segment: 'The minister said Monday k1.',
+      },
+    ]);
+  }, 120_000);
+
   it('keeps emoji from a model whose vocabulary lacks them (they would come back as <unk>)', async () => {
     const translator = translators.get('unknown-characters') as Translator;
     const source = '<p>Ukraine 🇺🇦 thanks the minister 👍🏽.</p>';
