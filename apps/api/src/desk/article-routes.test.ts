@@ -112,6 +112,37 @@ describe('desk article page (happy)', () => {
     expect(page).not.toContain('The number 5 was lost');
   });
 
+  it('names the markup a draft lost by the element and the words it wraps, quoted, never markup', async () => {
+    const id = await post();
+    await h.store.recordTranslationResult({
+      articleId: id,
+      language: 'de',
+      revision: 1,
+      model: 'Xenova/opus-mt-en-de',
+      status: 'needs_review',
+      reasons: [
+        {
+          code: 'placeholder-missing',
+          placeholder: 1,
+          element: 'link',
+          wraps: '<img src=x onerror=alert(1)>Monday',
+          segment: 'Ships leave on Monday.',
+        },
+        // Kept before elements were named: read as it always was.
+        { code: 'placeholder-repeated', placeholder: 2, segment: 'Ships leave on Monday.' },
+      ],
+      content: { title: 'Hafen', summary: '', body: '<p>Hafen.</p>', categories: [] },
+    });
+    const desk = await signedIn(h.keys.editor);
+    const page = await (await desk.get(`/desk/articles/${id}`)).text();
+    expect(page).toContain(
+      '<li lang="en">The link around “&lt;img src=x onerror=alert(1)&gt;Monday” was lost in “Ships leave on Monday.”</li>',
+    );
+    expect(page).toContain(
+      '<li lang="en">Markup 2 of the source was repeated in “Ships leave on Monday.”</li>',
+    );
+  });
+
   it('says why a language failed in the editor’s interface language, from its code; a failure kept as text only, as that text', async () => {
     const id = await post();
     const key = { articleId: id, revision: 1 };
