@@ -72,6 +72,16 @@ async function translated(slug: string) {
   };
 }
 
+/** Each repaired element named as an editor knows it: the link by its words, an image without
+ * alt text by its kind, the code span by its text. */
+function expectRepairsNamed(reason: string | null): void {
+  expect(reason).toMatch(
+    /^Markup the model lost or moved was repaired in “Ukraine has been granted extended partner status\.”: the link around “extended partner” was put back; /,
+  );
+  expect(reason).toContain('an image was put back');
+  expect(reason).toContain('the code “k1” was put back');
+}
+
 beforeAll(async () => {
   tidings = await installation({ MODELS_DIR: await modelsDir('drop-tags'), LANGUAGES: 'en,es' });
   await tidings.startApi();
@@ -86,11 +96,11 @@ describe('PUBLISH_POLICY, on a model that loses every tag', () => {
   it('holds the repaired Spanish for review by default: the draft has every link and image back, readers see nothing yet', async () => {
     const held = await withWorker({}, () => translated('held-by-default'));
     expect(held.status).toBe('needs_review');
-    expect(held.reason).toMatch(/^Markup the model lost or moved was put back \(<g1> put back/);
+    expectRepairsNamed(held.reason);
     expect(held.version.reasons.map((r) => r.code)).toEqual(['markup-repaired', 'markup-repaired']);
     expect(held.version.reasons[0]?.repairs).toEqual([
-      { placeholder: '<g1>', how: 'restored' },
-      { placeholder: '</g1>', how: 'restored' },
+      { placeholder: '<g1>', how: 'restored', element: 'link', wraps: 'extended partner' },
+      { placeholder: '</g1>', how: 'restored', element: 'link', wraps: 'extended partner' },
     ]);
     const draft = held.version.draft?.body ?? '';
     for (const kept of [`href="${LINK}"`, `src="${IMAGE}"`, '<code>k1</code>', '1,000']) {
@@ -105,7 +115,7 @@ describe('PUBLISH_POLICY, on a model that loses every tag', () => {
   it('publishes it under PUBLISH_POLICY=flag, with every link and image, and the repair as its reason', async () => {
     const flagged = await withWorker({ PUBLISH_POLICY: 'flag' }, () => translated('flagged'));
     expect(flagged.status).toBe('published');
-    expect(flagged.reason).toMatch(/^Markup the model lost or moved was put back \(<g1> put back/);
+    expectRepairsNamed(flagged.reason);
     expect(flagged.version.reasons.map((r) => r.code)).toEqual([
       'markup-repaired',
       'markup-repaired',
