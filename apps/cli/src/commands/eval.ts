@@ -77,7 +77,11 @@ async function checkedMap(
       `${variant.label}: ${config.modelsDir} lacks ${absent.length} of the ${needed.length} models these directions need (${variant.dtype} weights)`,
       {
         lines: [
-          ...absent.map((m) => `  ${m.id}: ${m.state}, no ${m.missingFiles.join(', ')}`),
+          ...absent.map((m) =>
+            m.state === 'wrong-prefix'
+              ? `  ${m.id}: its vocabulary has no ${m.missingPrefixes.join(' ')}, the target prefix the model map gives it (fix the model map)`
+              : `  ${m.id}: ${m.state}, no ${m.missingFiles.join(', ')}`,
+          ),
           // The demo models are on no hub: `npm start` builds them from the repository.
           config.models === 'demo' && !variant.modelMap
             ? `MODELS=demo: \`MODELS=demo npm start\` builds the demo models there (fp32 and q8 weights; seconds, cached); run it once first, with the same DATA_DIR.`

@@ -136,7 +136,8 @@ async function pull(pairs: string[], options: PullOptions): Promise<void> {
   const map = await modelMapInForce(config);
   const needed = neededModels(map, pairs, config.languages);
   const found = await Promise.all(needed.map((m) => inspectModel(modelsDir, m, config.modelDtype)));
-  const missing = found.filter((m) => m.state !== 'present');
+  // A model with the wrong prefix has all its files: pulling it again changes nothing.
+  const missing = found.filter((m) => m.state === 'missing' || m.state === 'incomplete');
   const all = config.languages.length * (config.languages.length - 1);
   const scope = pairs.length
     ? `for ${pairs.join(' ')}`
@@ -208,7 +209,7 @@ async function pull(pairs: string[], options: PullOptions): Promise<void> {
         );
       }
       const after = await inspectModel(modelsDir, model, config.modelDtype);
-      if (after.state !== 'present') {
+      if (after.missingFiles.length > 0) {
         throw new CliError(
           `${model.id} was ${from ? 'copied' : 'fetched'} but lacks ${after.missingFiles.join(', ')} (Tidings needs ${modelFiles(config.modelDtype).join(', ')})`,
         );

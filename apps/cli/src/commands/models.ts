@@ -44,14 +44,11 @@ export function registerModels(program: Command): void {
           models: found,
         });
       }
-      // A model whose vocabulary lacks a prefix of the map fails every job: not usable.
-      const wrongPrefix = found.filter(
-        (m) => m.state === 'present' && m.missingPrefixes.length > 0,
-      );
-      const present = found.filter((m) => m.state === 'present' && m.missingPrefixes.length === 0);
+      const wrongPrefix = found.filter((m) => m.state === 'wrong-prefix');
+      const present = found.filter((m) => m.state === 'present');
       const rows = found.map((m) => [
         m.id,
-        m.state === 'present' && m.missingPrefixes.length > 0
+        m.state === 'wrong-prefix'
           ? `✗ no ${m.missingPrefixes.join(' ')} (fix MODEL_MAP)`
           : MARK[m.state],
         m.bytes ? formatBytes(m.bytes) : '',

@@ -2,7 +2,7 @@ import { CliError } from '../cli-error.ts';
 import {
   type AvailabilityConfig,
   modelAvailability,
-  UNAVAILABLE_FIX,
+  unavailableFixes,
 } from '../models/model-availability.ts';
 import { formatBytes } from '../output/format-units.ts';
 import type { Check } from './check.ts';
@@ -46,7 +46,7 @@ export async function modelsCheck(config: AvailabilityConfig): Promise<Check> {
       name: 'Models',
       status: 'fail',
       detail: `${unavailable.length} of ${total} directions have no usable model (${list(unavailable)}): ${reasons.join('; ')}`,
-      fix: UNAVAILABLE_FIX,
+      fix: unavailableFixes(report).join('; for the others: '),
     };
   }
   if (download.length > 0) {

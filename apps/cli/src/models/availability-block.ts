@@ -1,5 +1,5 @@
 import { formatBytes } from '../output/format-units.ts';
-import { type AvailabilityReport, UNAVAILABLE_FIX } from './model-availability.ts';
+import { type AvailabilityReport, unavailableFixes } from './model-availability.ts';
 
 /**
  * The block `npm start` and `tidings models check` print: the directions whose models are
@@ -43,7 +43,7 @@ export function availabilityBlock(report: AvailabilityReport): string {
     ];
     lines.push(
       `  ✗ unavailable: ${count(unavailable.length, 'direction')} (${names(unavailable)}): ${reasons.join('; ')}`,
-      `      fix: ${UNAVAILABLE_FIX}`,
+      ...unavailableFixes(report).map((fix) => `      fix: ${fix}`),
     );
   }
   return lines.join('\n');

@@ -136,6 +136,62 @@ describe('modelAvailability', () => {
     );
   });
 
+  it('calls a direction unavailable when its model lacks the target prefix the map gives it, with the MODEL_MAP fix', async () => {
+    const modelsDir = await mkdtemp(join(tmpdir(), 'tidings-models-'));
+    dirs.push(modelsDir);
+    for (const pair of ['en-es', 'es-en', 'en-fr', 'fr-en'])
+      await writeModel(modelsDir, `Xenova/opus-mt-${pair}`, 10);
+    // Every file is there; the vocabulary knows >>fra<<, not the map's >>fr<<.
+    await writeFile(
+      join(modelsDir, 'Xenova/opus-mt-en-fr/tokenizer.json'),
+      JSON.stringify({
+        model: {
+          type: 'Unigram',
+          vocab: [
+            ['<pad>', 0],
+            ['>>fra<<', 0],
+          ],
+        },
+      }),
+    );
+    const map = join(modelsDir, 'map.json');
+    await writeFile(
+      map,
+      JSON.stringify({
+        pivot: 'en',
+        pairs: {
+          'en-es': 'Xenova/opus-mt-en-es',
+          'es-en': 'Xenova/opus-mt-es-en',
+          'en-fr': { model: 'Xenova/opus-mt-en-fr', prefix: '>>fr<<' },
+          'fr-en': 'Xenova/opus-mt-fr-en',
+        },
+      }),
+    );
+    const enEsFr = config(modelsDir, { languages: ['en', 'es', 'fr'], modelMap: map });
+    const report = await modelAvailability(enEsFr);
+    expect(report.directions.filter((d) => d.state !== 'present').map((d) => d.direction)).toEqual([
+      'en-fr',
+      'es-fr',
+    ]);
+    expect(report.directions.every((d) => d.state === 'present' || d.state === 'unavailable')).toBe(
+      true,
+    );
+    // The files are there: no hub is asked, and none is blamed.
+    expect(report.hubProblem).toBeUndefined();
+    const block = availabilityBlock(report).split('\n');
+    expect(block.slice(2)).toEqual([
+      '  ✗ unavailable: 2 directions (en-fr es-fr): Xenova/opus-mt-en-fr: its vocabulary has no >>fr<<, the target prefix the model map gives it',
+      expect.stringMatching(
+        /^ {6}fix: correct MODEL_MAP: .*>>fra<<.*; pulling the model again does not help$/,
+      ),
+    ]);
+
+    const check = await modelsCheck(enEsFr);
+    expect(check.status).toBe('fail');
+    expect(check.detail).toMatch(/^2 of 6 directions have no usable model \(en-fr es-fr\)/);
+    expect(check.fix).toMatch(/^correct MODEL_MAP: /);
+  });
+
   it('counts nothing as downloadable when workers may not download', async () => {
     const modelsDir = await mkdtemp(join(tmpdir(), 'tidings-models-'));
     dirs.push(modelsDir);

@@ -51,6 +51,25 @@ export type AvailabilityConfig = Pick<
 export const UNAVAILABLE_FIX =
   "`tidings models pull --from DIR` from a copy of the models (another machine's MODELS_DIR), `tidings models pull` once the hub (or MODEL_HUB_URL, a mirror of it) answers, or, to try Tidings without them, MODELS=demo (the repository's own word-for-word models; every translation marked as a demo one)";
 
+/** The fix for a model whose vocabulary lacks the target prefix the model map gives it. */
+export const WRONG_PREFIX_FIX =
+  "correct MODEL_MAP: give the direction a model whose vocabulary has that prefix, or the prefix as this model's vocabulary spells it (a multi-target model's tokenizer.json lists its own, such as >>fra<<); pulling the model again does not help";
+
+/**
+ * The fixes for a report's unavailable models, one per kind: a wrong model map, and a model
+ * that cannot be had.
+ *
+ * @example
+ * unavailableFixes(report); // [WRONG_PREFIX_FIX] when the map's prefix is the only problem
+ */
+export function unavailableFixes(report: Pick<AvailabilityReport, 'models'>): string[] {
+  const unavailable = report.models.filter((m) => m.availability === 'unavailable');
+  return [
+    ...(unavailable.some((m) => m.state === 'wrong-prefix') ? [WRONG_PREFIX_FIX] : []),
+    ...(unavailable.some((m) => m.state !== 'wrong-prefix') ? [UNAVAILABLE_FIX] : []),
+  ];
+}
+
 async function head(url: string, timeoutMs: number): Promise<Response> {
   return fetch(url, { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
 }
@@ -110,7 +129,8 @@ export async function modelAvailability(
     needed.map((m) => inspectModel(config.modelsDir, m, config.modelDtype)),
   );
   const hub = config.modelHubUrl;
-  const absent = found.filter((m) => m.state !== 'present');
+  // A model with the wrong prefix is there: no hub can help it.
+  const absent = found.filter((m) => m.state === 'missing' || m.state === 'incomplete');
   let hubProblem: string | undefined;
   if (absent.length > 0) {
     hubProblem = config.allowRemoteModels
@@ -123,6 +143,12 @@ export async function modelAvailability(
   for (const model of found) {
     if (model.state === 'present') {
       models.push({ ...model, availability: 'present' });
+    } else if (model.state === 'wrong-prefix') {
+      models.push({
+        ...model,
+        availability: 'unavailable',
+        reason: `its vocabulary has no ${model.missingPrefixes.join(' ')}, the target prefix the model map gives it`,
+      });
     } else if (hubProblem) {
       models.push({ ...model, availability: 'unavailable', reason: hubProblem });
     } else {

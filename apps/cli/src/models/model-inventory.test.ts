@@ -90,7 +90,7 @@ describe('inspectModel', () => {
 });
 
 describe('inspectModel with a multi-target model', () => {
-  it('names the prefixes of the map that the model vocabulary lacks', async () => {
+  it('names the prefixes of the map that the model vocabulary lacks, and calls the model wrong-prefix, not present', async () => {
     const modelsDir = await mkdtemp(join(tmpdir(), 'tidings-cli-prefix-'));
     dirs.push(modelsDir);
     const map = parseModelMap({
@@ -116,7 +116,7 @@ describe('inspectModel with a multi-target model', () => {
       JSON.stringify({ model: { type: 'Unigram', vocab } }),
     );
     const found = await inspectModel(modelsDir, model ?? { id: '', directions: [] });
-    expect(found.state).toBe('present');
+    expect(found.state).toBe('wrong-prefix');
     expect(found.missingPrefixes).toEqual(['>>fr<<']);
   });
 });

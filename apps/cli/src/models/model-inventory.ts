@@ -24,9 +24,14 @@ export interface NeededModel {
   readonly prefixes?: readonly string[] | undefined;
 }
 
-/** Whether a needed model is in MODELS_DIR, and how much room it takes there. */
+/**
+ * Whether a needed model is in MODELS_DIR and usable, and how much room it takes there.
+ * `wrong-prefix`: its files are all there, but its vocabulary lacks a target prefix the map
+ * gives it, so every job of those directions fails; pulling it again does not help, the map must
+ * change.
+ */
 export interface ModelPresence extends NeededModel {
-  readonly state: 'present' | 'incomplete' | 'missing';
+  readonly state: 'present' | 'wrong-prefix' | 'incomplete' | 'missing';
   readonly missingFiles: readonly string[];
   /** Prefixes of the map that the model's vocabulary lacks: the map is wrong for this model. */
   readonly missingPrefixes: readonly string[];
@@ -151,7 +156,7 @@ const exists = (path: string) =>
  *
  * @example
  * const found = await inspectModel('/srv/models', { id: 'Xenova/opus-mt-en-es', directions: ['en-es'] });
- * found.state; // 'present'
+ * found.state; // 'present' (or 'wrong-prefix', 'incomplete', 'missing')
  */
 export async function inspectModel(
   modelsDir: string,
@@ -162,17 +167,19 @@ export async function inspectModel(
   const files = modelFiles(dtype);
   const missingFiles: string[] = [];
   for (const file of files) if (!(await exists(join(dir, file)))) missingFiles.push(file);
-  const state =
-    missingFiles.length === 0
-      ? 'present'
-      : missingFiles.length === files.length
-        ? 'missing'
-        : 'incomplete';
   let missingPrefixes: string[] = [];
   if (model.prefixes?.length && !missingFiles.includes('tokenizer.json')) {
     const json: unknown = JSON.parse(await readFile(join(dir, 'tokenizer.json'), 'utf8'));
     const vocabulary = vocabularyOf(json);
     missingPrefixes = model.prefixes.filter((p) => !vocabulary.has(p));
   }
+  const state =
+    missingFiles.length === files.length
+      ? 'missing'
+      : missingFiles.length > 0
+        ? 'incomplete'
+        : missingPrefixes.length > 0
+          ? 'wrong-prefix'
+          : 'present';
   return { ...model, state, missingFiles, missingPrefixes, bytes: await sizeOf(dir) };
 }
