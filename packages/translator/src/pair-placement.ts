@@ -1,4 +1,11 @@
-import { decodeSegment, placeholderTokens, type Slot } from './placeholder-codec.ts';
+import {
+  decodeSegment,
+  type PlaceholderPiece,
+  placeholderPieces,
+  placeholderTokens,
+  renderPieces,
+  type Slot,
+} from './placeholder-codec.ts';
 import type { MarkupRepair } from './placeholder-repair.ts';
 
 /** A pair of a source segment whose words can be translated on their own. */
@@ -8,29 +15,6 @@ export interface PairSpan {
   /** The words the pair encloses, as plain text. */
   readonly text: string;
 }
-
-type Piece =
-  | { readonly type: 'char'; readonly char: string }
-  | { readonly type: 'token'; readonly kind: 'open' | 'close' | 'void'; readonly slot: number };
-
-function pieces(text: string): Piece[] {
-  const out: Piece[] = [];
-  let cursor = 0;
-  for (const t of placeholderTokens(text)) {
-    for (const char of text.slice(cursor, t.start)) out.push({ type: 'char', char });
-    out.push({ type: 'token', kind: t.kind, slot: t.slot });
-    cursor = t.end;
-  }
-  for (const char of text.slice(cursor)) out.push({ type: 'char', char });
-  return out;
-}
-
-const tag = (p: Piece & { type: 'token' }): string =>
-  p.kind === 'open'
-    ? `<g${p.slot + 1}>`
-    : p.kind === 'close'
-      ? `</g${p.slot + 1}>`
-      : `<x${p.slot + 1}/>`;
 
 const LETTER = /\p{L}/u;
 const WORDY = /[\p{L}\p{N}]/u;
@@ -80,7 +64,7 @@ export function placePairs(
   slots: readonly Slot[],
   translations: readonly { readonly slot: number; readonly translation: string }[],
 ): { text: string; repairs: MarkupRepair[] } {
-  let list = pieces(output);
+  let list = placeholderPieces(output);
   const repairs: MarkupRepair[] = [];
   for (const { slot, translation } of translations) {
     const wanted = normalise(translation);
@@ -114,28 +98,20 @@ export function placePairs(
     // Another tag inside the words would cross or swallow it: the model's place stands.
     const inside = list.slice(first, last + 1);
     if (inside.some((p) => p.type === 'token' && p.slot !== slot)) continue;
-    const own = (p: Piece) => p.type === 'token' && p.slot === slot && p.kind !== 'void';
-    const moved: Piece[] = [
+    const own = (p: PlaceholderPiece) => p.type === 'token' && p.slot === slot && p.kind !== 'void';
+    const moved: PlaceholderPiece[] = [
       ...list.slice(0, first).filter((p) => !own(p)),
       { type: 'token', kind: 'open', slot },
       ...inside.filter((p) => !own(p)),
       { type: 'token', kind: 'close', slot },
       ...list.slice(last + 1).filter((p) => !own(p)),
     ];
-    if (!decodeSegment(render(moved), slots).ok) continue;
+    if (!decodeSegment(renderPieces(moved), slots).ok) continue;
     list = moved;
     repairs.push(
       { placeholder: `<g${slot + 1}>`, how: 'moved' },
       { placeholder: `</g${slot + 1}>`, how: 'moved' },
     );
   }
-  return { text: repairs.length > 0 ? render(list) : output, repairs };
-}
-
-function render(list: readonly Piece[]): string {
-  return list
-    .map((p) => (p.type === 'char' ? p.char : ` ${tag(p)} `))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return { text: repairs.length > 0 ? renderPieces(list) : output, repairs };
 }

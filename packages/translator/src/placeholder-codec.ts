@@ -144,6 +144,62 @@ export function placeholderTokens(text: string): Token[] {
 }
 
 /**
+ * A character of a translation, or one of its placeholders (a token's `slot` may be renumbered
+ * in place by a repair): see {@link placeholderPieces}.
+ */
+export type PlaceholderPiece =
+  | { readonly type: 'char'; readonly char: string }
+  | { type: 'token'; kind: 'open' | 'close' | 'void'; slot: number };
+
+/**
+ * A translation as its characters and placeholders in order, however the model spaced the
+ * placeholders: what the repairs move around. {@link renderPieces} writes it back.
+ *
+ * @example
+ * placeholderPieces('a< g1 >'); // [{ type: 'char', char: 'a' }, { type: 'token', kind: 'open', slot: 0 }]
+ */
+export function placeholderPieces(text: string): PlaceholderPiece[] {
+  const out: PlaceholderPiece[] = [];
+  let cursor = 0;
+  for (const t of placeholderTokens(text)) {
+    for (const char of text.slice(cursor, t.start)) out.push({ type: 'char', char });
+    out.push({ type: 'token', kind: t.kind, slot: t.slot });
+    cursor = t.end;
+  }
+  for (const char of text.slice(cursor)) out.push({ type: 'char', char });
+  return out;
+}
+
+/**
+ * A placeholder as the codec writes it, from its kind and 0-based slot.
+ *
+ * @example
+ * placeholderTag('close', 0); // '</g1>'
+ */
+export function placeholderTag(kind: 'open' | 'close' | 'void', slot: number): string {
+  return kind === 'open'
+    ? `<g${slot + 1}>`
+    : kind === 'close'
+      ? `</g${slot + 1}>`
+      : `<x${slot + 1}/>`;
+}
+
+/**
+ * Pieces back into a translation: each placeholder spaced off as the codec writes it, runs of
+ * whitespace made one space.
+ *
+ * @example
+ * renderPieces(placeholderPieces('El< g1 >ministro</g1>')); // 'El <g1> ministro </g1>'
+ */
+export function renderPieces(list: readonly PlaceholderPiece[]): string {
+  return list
+    .map((p) => (p.type === 'char' ? p.char : ` ${placeholderTag(p.kind, p.slot)} `))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
  * The slots (0-based) of the void placeholders a translation has, however the model spaced them.
  *
  * @example

@@ -1,5 +1,12 @@
 import type { MarkupElement } from '@tidings/core';
-import { decodeSegment, placeholderTokens, type Slot } from './placeholder-codec.ts';
+import {
+  decodeSegment,
+  type PlaceholderPiece,
+  placeholderPieces,
+  placeholderTag,
+  renderPieces,
+  type Slot,
+} from './placeholder-codec.ts';
 
 /** How one placeholder of a translation was repaired. */
 export type RepairHow =
@@ -33,35 +40,8 @@ export interface RepairedSegment {
   readonly repairs: readonly MarkupRepair[];
 }
 
-type Item =
-  | { readonly type: 'char'; readonly char: string }
-  | { type: 'token'; kind: 'open' | 'close' | 'void'; slot: number };
-
-function items(text: string): Item[] {
-  const out: Item[] = [];
-  let cursor = 0;
-  for (const t of placeholderTokens(text)) {
-    for (const char of text.slice(cursor, t.start)) out.push({ type: 'char', char });
-    out.push({ type: 'token', kind: t.kind, slot: t.slot });
-    cursor = t.end;
-  }
-  for (const char of text.slice(cursor)) out.push({ type: 'char', char });
-  return out;
-}
-
-const written = (kind: 'open' | 'close' | 'void', slot: number): string =>
-  kind === 'open' ? `<g${slot + 1}>` : kind === 'close' ? `</g${slot + 1}>` : `<x${slot + 1}/>`;
-
-function render(list: readonly Item[]): string {
-  return list
-    .map((i) => (i.type === 'char' ? i.char : ` ${written(i.kind, i.slot)} `))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Offsets in the text without placeholders: where each token of `list` stands. */
-function plainOffsets(list: readonly Item[]): { plain: string; at: number[] } {
+function plainOffsets(list: readonly PlaceholderPiece[]): { plain: string; at: number[] } {
   let plain = '';
   const at: number[] = [];
   for (const i of list) {
@@ -122,13 +102,13 @@ export function repairSegment(
 ): RepairedSegment | undefined {
   const repairs: MarkupRepair[] = [];
   const note = (kind: 'open' | 'close' | 'void', slot: number, how: RepairHow) =>
-    repairs.push({ placeholder: written(kind, slot), how });
-  const source = items(input);
-  let list = items(output);
+    repairs.push({ placeholder: placeholderTag(kind, slot), how });
+  const source = placeholderPieces(input);
+  let list = placeholderPieces(output);
   // Nothing to hang a link or a name on: the caller holds the segment.
   if (!WORDY.test(plainOffsets(list).plain)) return undefined;
   const tokenList = () => list.filter((i) => i.type === 'token');
-  const valid = (i: Item & { type: 'token' }) => {
+  const valid = (i: PlaceholderPiece & { type: 'token' }) => {
     const slot = slots[i.slot];
     return slot !== undefined && (slot.kind === 'void') === (i.kind === 'void');
   };
@@ -151,7 +131,7 @@ export function repairSegment(
   const seen = new Set<string>();
   list = list.filter((i) => {
     if (i.type === 'char') return true;
-    const key = written(i.kind, i.slot);
+    const key = placeholderTag(i.kind, i.slot);
     if (!valid(i)) return false;
     if (seen.has(key)) {
       note(i.kind, i.slot, 'deduplicated');
@@ -164,7 +144,7 @@ export function repairSegment(
   const remove = (slot: number) => {
     list = list.filter((i) => {
       if (i.type !== 'token' || i.slot !== slot) return true;
-      moved.add(written(i.kind, i.slot));
+      moved.add(placeholderTag(i.kind, i.slot));
       return false;
     });
   };
@@ -220,7 +200,7 @@ export function repairSegment(
     if (present) continue;
     const { plain, at } = plainOffsets(list);
     const { starts, ends } = boundaries(plain);
-    const insert = (offset: number, item: Item & { type: 'token' }) => {
+    const insert = (offset: number, item: PlaceholderPiece & { type: 'token' }) => {
       // Opens and voids go after tags already at that offset, closes before them.
       let n = at.findIndex((a, k) => a >= offset && (list[k]?.type === 'char' || a > offset));
       if (item.kind === 'close') n = at.findIndex((a) => a >= offset);
@@ -228,7 +208,7 @@ export function repairSegment(
       list.splice(n, 0, item);
     };
     for (const kind of kinds)
-      note(kind, index, moved.has(written(kind, index)) ? 'moved' : 'restored');
+      note(kind, index, moved.has(placeholderTag(kind, index)) ? 'moved' : 'restored');
     if (slot.kind === 'void') {
       insert(nearest(starts.concat(ends), sourcePosition('void', index) * plain.length), {
         type: 'token',
@@ -270,13 +250,13 @@ export function repairSegment(
     const n = again.findIndex((a, k) => a >= start && (list[k]?.type === 'char' || a > start));
     list.splice(n < 0 ? list.length : n, 0, { type: 'token', kind: 'open', slot: index });
   }
-  const text = render(list);
+  const text = renderPieces(list);
   return decodeSegment(text, slots).ok ? { text, repairs } : undefined;
 }
 
 /** Whether a pair from `start` to `end` (plain offsets) would cross a pair already there. */
 function crosses(
-  list: readonly Item[],
+  list: readonly PlaceholderPiece[],
   at: readonly number[],
   start: number,
   end: number,
@@ -300,11 +280,11 @@ function crosses(
 }
 
 /** The text a pair encloses in the source, placeholders and padding left out. */
-function sourceContent(source: readonly Item[], slot: number): string {
+function sourceContent(source: readonly PlaceholderPiece[], slot: number): string {
   const open = source.findIndex((i) => i.type === 'token' && i.kind === 'open' && i.slot === slot);
   const close = source.findIndex(
     (i) => i.type === 'token' && i.kind === 'close' && i.slot === slot,
   );
   if (open < 0 || close < open) return '';
-  return render(source.slice(open + 1, close).filter((i) => i.type === 'char'));
+  return renderPieces(source.slice(open + 1, close).filter((i) => i.type === 'char'));
 }
