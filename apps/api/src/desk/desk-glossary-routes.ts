@@ -1,7 +1,7 @@
 import { LANGUAGE_CODES, type LanguageCode, type Logger } from '@tidings/core';
 import type { GlossarySnapshot, Store } from '@tidings/store';
 import { type Context, Hono } from 'hono';
-import { glossaryTermSchema, MAX_TERM_CHARS } from '../routes/glossary.ts';
+import { glossaryTermSchema, type TermRefusal, termSource } from '../routes/glossary.ts';
 import { glossaryChanges } from '../routes/glossary-changes.ts';
 import type { DeskEnv } from './desk-env.ts';
 import { deskPage } from './desk-page.ts';
@@ -34,6 +34,12 @@ function formValues(body: Record<string, unknown>): GlossaryFormValues {
     caseSensitive: body.caseSensitive === 'true',
   };
 }
+
+/** The form's error for a term {@link termSource} refuses: a NUL is named, not called a length. */
+const termRefusal = (t: DeskEnv['Variables']['t'], refused: TermRefusal): FieldError => ({
+  field: 'source',
+  message: refused === 'nul' ? t('errors:field.nul-character') : t('desk:glossary.errors.source'),
+});
 
 /**
  * `/desk/glossary`, for editor (and admin) sessions: the glossary page, its form adding or
@@ -110,14 +116,8 @@ export function deskGlossaryRoutes(deps: DeskGlossaryDeps): Hono<DeskEnv> {
     const { t } = c.var;
     const form = formValues(await c.req.parseBody());
     const errors: FieldError[] = [];
-    // A NUL character is no text the store can hold (PostgreSQL refuses it).
-    if (
-      form.source === '' ||
-      form.source.length > MAX_TERM_CHARS ||
-      form.source.includes('\u0000')
-    ) {
-      errors.push({ field: 'source', message: t('desk:glossary.errors.source') });
-    }
+    const term = termSource(form.source);
+    if (!('source' in term)) errors.push(termRefusal(t, term.refused));
     const parsed = glossaryTermSchema.safeParse({
       ...(form.from ? { from: form.from } : {}),
       translations: form.translations,
@@ -151,12 +151,11 @@ export function deskGlossaryRoutes(deps: DeskGlossaryDeps): Hono<DeskEnv> {
 
   app.post('/remove', editor, async (c) => {
     const body = await c.req.parseBody();
-    const source = typeof body.source === 'string' ? body.source.trim() : '';
-    if (source === '' || source.length > MAX_TERM_CHARS) {
-      return render(c, EMPTY_GLOSSARY_FORM, [
-        { field: 'source', message: c.var.t('desk:glossary.errors.source') },
-      ]);
+    const term = termSource(typeof body.source === 'string' ? body.source : '');
+    if (!('source' in term)) {
+      return render(c, EMPTY_GLOSSARY_FORM, [termRefusal(c.var.t, term.refused)]);
     }
+    const { source } = term;
     await changes.removeTerm(source, c.var.key.id);
     return c.redirect(`/desk/glossary?${new URLSearchParams({ done: 'removed', source })}`, 303);
   });

@@ -408,7 +408,15 @@ describe('desk glossary', () => {
     });
     expect(nul.status).toBe(400);
     const nulPage = await nul.text();
-    expect(nulPage).toContain('<a href="#source">');
+    expect(nulPage).toContain(
+      '<a href="#source">a NUL character (U+0000), which no text may hold</a>',
+    );
     expect(nulPage).toContain('<a href="#translation-fr">');
+    // Removing one answers the same: the form's error, not a 500 from the store.
+    const remove = await desk.post('/desk/glossary/remove', { _csrf: token, source: 'NA\u0000TO' });
+    expect(remove.status).toBe(400);
+    expect(await remove.text()).toContain(
+      '<a href="#source">a NUL character (U+0000), which no text may hold</a>',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import type { LanguageCode } from '@tidings/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { fieldProblem, parseIn } from '../field-problem.ts';
+import { fieldProblem, fieldText, parseIn } from '../field-problem.ts';
 import { requestLanguage } from '../preferred-language.ts';
 import { type ProblemDetail, ProblemError } from '../problem.ts';
 
@@ -114,6 +114,26 @@ function badText(
   });
 }
 
+/**
+ * The 422 for text holding a NUL character (U+0000), which no store can hold (PostgreSQL's
+ * `text` and `jsonb` refuse it): each field named, told in `language`, as a schema's
+ * `storableText` refusal would be.
+ *
+ * @example
+ * throw nulCharacterProblem(['image.url'], 'en');
+ */
+export function nulCharacterProblem(
+  fields: readonly string[],
+  language: LanguageCode,
+): ProblemError {
+  const reason = fieldText('nul-character', language);
+  return new ProblemError(
+    'validation',
+    { key: 'request-invalid', fields: { errors: fields.map((f) => `${f}: ${reason}`).join('; ') } },
+    { errors: fields.map((field) => fieldProblem(field, 'nul-character')) },
+  );
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -131,8 +151,9 @@ function parseJson(text: string): unknown {
  * Reads a JSON request body and validates it: a compressed body 415, wrong content type 415,
  * bytes that are not UTF-8 400, malformed JSON 400, nesting deeper than
  * {@link MAX_JSON_DEPTH}, a duplicate key or a `__proto__`-style key 400, a string that is
- * not well-formed Unicode (a lone surrogate) 422, and a schema failure 422; each names the
- * offending field.
+ * not well-formed Unicode (a lone surrogate) 422, a string holding a NUL character 422 (for
+ * every route at once: no field can be stored with one), and a schema failure 422; each names
+ * the offending field.
  *
  * @example
  * const input = await readJson(c, articleSubmissionSchema);
@@ -198,6 +219,8 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   if (malformed.length > 0) {
     throw badText('validation', malformed, 'text-lone-surrogate');
   }
+  const withNul = stringPaths(raw, (s) => s.includes('\u0000'));
+  if (withNul.length > 0) throw nulCharacterProblem(withNul, language);
   return validated(schema, raw, language);
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ApiEnv } from '../env.ts';
 import { fieldProblem } from '../field-problem.ts';
 import { authenticate } from '../middleware/auth.ts';
-import { readJson, validated } from '../middleware/json-body.ts';
+import { nulCharacterProblem, readJson, validated } from '../middleware/json-body.ts';
 import { requestLanguage } from '../preferred-language.ts';
 import { ProblemError } from '../problem.ts';
 import { glossaryChanges } from './glossary-changes.ts';
@@ -72,25 +72,35 @@ const termView = (term: GlossaryEntry) => ({
   updatedAt: term.updatedAt.toISOString(),
 });
 
-/** The `{term}` of a path as a term may be written: a NUL character is refused by name. */
-const termPathSchema = z.object({ term: storableText(z.string()) });
+/** Why a term as written cannot be one: blank, over {@link MAX_TERM_CHARS}, or holding a NUL. */
+export type TermRefusal = 'empty' | 'too-long' | 'nul';
+
+/**
+ * A glossary term as written, trimmed, or why it cannot be one: the one rule for `{term}` in
+ * `/v1/glossary/{term}` and the desk's add and remove forms. A NUL character (U+0000) is
+ * refused by name: no store can hold it.
+ *
+ * @example
+ * termSource(' NATO '); // { source: 'NATO' }
+ * termSource('NA\u0000TO'); // { refused: 'nul' }
+ */
+export function termSource(raw: string): { source: string } | { refused: TermRefusal } {
+  if (raw.includes('\u0000')) return { refused: 'nul' };
+  const source = raw.trim();
+  if (source === '') return { refused: 'empty' };
+  if (source.length > MAX_TERM_CHARS) return { refused: 'too-long' };
+  return { source };
+}
 
 function termParam(c: Context<ApiEnv>): string {
-  const term = validated(
-    termPathSchema,
-    { term: c.req.param('term') ?? '' },
-    requestLanguage(c),
-  ).term.trim();
-  if (term === '' || term.length > MAX_TERM_CHARS) {
-    throw new ProblemError(
-      'validation',
-      { key: 'term-length', fields: { max: MAX_TERM_CHARS } },
-      {
-        errors: [fieldProblem('term', 'term-length', { max: MAX_TERM_CHARS })],
-      },
-    );
-  }
-  return term;
+  const term = termSource(c.req.param('term') ?? '');
+  if ('source' in term) return term.source;
+  if (term.refused === 'nul') throw nulCharacterProblem(['term'], requestLanguage(c));
+  throw new ProblemError(
+    'validation',
+    { key: 'term-length', fields: { max: MAX_TERM_CHARS } },
+    { errors: [fieldProblem('term', 'term-length', { max: MAX_TERM_CHARS })] },
+  );
 }
 
 /**

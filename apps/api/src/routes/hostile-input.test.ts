@@ -121,6 +121,24 @@ describe('JSON that cannot be trusted as it is', () => {
     expect(p.errors?.map((e) => e.field)).toEqual(['title']);
   });
 
+  it('refuses a NUL character in any string with a 422 naming the field, never a 500', async () => {
+    // No schema checks image.url for U+0000 (z.url keeps the string): only the body's walk does.
+    const res = await post({
+      title: 'Kyiv today',
+      body: '<p>x</p>',
+      language: 'en',
+      image: { url: 'https://x.test/a\u0000b.jpg', alt: 'a' },
+      categories: ['News', 'Wo\u0000rld'],
+    });
+    expect(res.status).toBe(422);
+    const p = await problem(res);
+    expect(p.errors).toEqual([
+      { field: 'categories.1', message: 'a NUL character (U+0000), which no text may hold' },
+      { field: 'image.url', message: 'a NUL character (U+0000), which no text may hold' },
+    ]);
+    expect(p.detail).toContain('image.url');
+  });
+
   it('refuses bytes that are not UTF-8 with a 400 naming the field', async () => {
     const bytes = Buffer.concat([
       Buffer.from('{"title":"Kyiv","summary":"bad '),
