@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ListingView } from '../api/views.ts';
-import { listingTable } from './list.ts';
+import { listingTable, listRequest } from './list.ts';
 
 const page: ListingView = {
   items: [
@@ -30,5 +30,36 @@ describe('tidings list output', () => {
       "More: tidings list --status needs_review --search 'Kyiv'\\''s port' --cursor MjAyNnw3",
     );
     expect(listingTable({ ...page, nextCursor: null })).not.toContain('More:');
+  });
+
+  it('pages on the server it listed (--url), never printing the key, with the query’s filters', () => {
+    const { query, flags } = listRequest({
+      url: 'https://news.example.org',
+      key: 'tdg_secret',
+      status: 'needs_review',
+      search: 'Kyiv port',
+      limit: 50,
+      cursor: 'MjAyNnw3',
+    });
+    expect(query.toString()).toBe('status=needs_review&q=Kyiv+port&limit=50&cursor=MjAyNnw3');
+    expect(flags).toEqual([
+      '--status',
+      'needs_review',
+      '--search',
+      'Kyiv port',
+      '--limit',
+      '50',
+      '--url',
+      'https://news.example.org',
+    ]);
+    expect(listingTable(page, flags)).toContain(
+      "More: tidings list --status needs_review --search 'Kyiv port' --limit 50 --url https://news.example.org --cursor MjAyNnw3",
+    );
+    expect(listingTable(page, flags)).not.toContain('tdg_secret');
+    // No --url given: the next page goes where this one did (TIDINGS_URL, …); the default limit
+    // is asked for but not repeated.
+    const plain = listRequest({ language: 'de', limit: 20 });
+    expect(plain.query.toString()).toBe('language=de&limit=20');
+    expect(plain.flags).toEqual(['--language', 'de']);
   });
 });

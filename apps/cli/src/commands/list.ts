@@ -70,6 +70,38 @@ export function listingTable(page: ListingView, filters: readonly string[] = [])
   return `${counts}\n\n${renderTable(['ID', 'UPDATED', 'SRC', 'TITLE', 'LANGUAGES'], rows)}\n${more}`;
 }
 
+/** The default of `--limit`: a listing that says nothing else sends it all the same. */
+const DEFAULT_LIMIT = 20;
+
+/**
+ * What `tidings list` asks the API for, and the flags that ask for it again: one list of the
+ * filters given, each with its flag, so that the query and the next page's command cannot
+ * differ. The flags carry `--url` when it was given (the next page is on the same server:
+ * a cursor means nothing to another), never `--key`, which is a secret and is not printed.
+ *
+ * @example
+ * listRequest({ status: 'needs_review', limit: 20, url: 'https://news.example.org' });
+ * // { query: 'status=needs_review&limit=20', flags: ['--status', 'needs_review', '--url', 'https://news.example.org'] }
+ */
+export function listRequest(options: ListOptions): { query: URLSearchParams; flags: string[] } {
+  const filters: [flag: string, param: string, value: string | undefined][] = [
+    ['--status', 'status', options.status],
+    ['--language', 'language', options.language],
+    ['--search', 'q', options.search],
+    ['--limit', 'limit', String(options.limit)],
+  ];
+  const given = filters.filter((f): f is [string, string, string] => Boolean(f[2]));
+  const query = new URLSearchParams(
+    given.map(([, param, value]): [string, string] => [param, value]),
+  );
+  if (options.cursor) query.set('cursor', options.cursor);
+  const flags = given
+    .filter(([flag, , value]) => flag !== '--limit' || value !== String(DEFAULT_LIMIT))
+    .flatMap(([flag, , value]) => [flag, value]);
+  if (options.url) flags.push('--url', options.url);
+  return { query, flags };
+}
+
 /**
  * `tidings list`: the articles, newest first, filtered by a language's state, the language
  * and title words: the review queue in a terminal.
@@ -92,26 +124,13 @@ export function registerList(
       )
       .addOption(new Option('--language <lang>', 'only this target language').choices(languages))
       .option('--search <words>', 'title words, in any language; case and accents ignored')
-      .option('--limit <n>', 'articles per page, 1 to 100', parseLimit, 20)
+      .option('--limit <n>', 'articles per page, 1 to 100', parseLimit, DEFAULT_LIMIT)
       .option('--cursor <cursor>', 'the next page, as a previous listing printed it'),
   ).action(async (options: ListOptions) => {
-    const query = new URLSearchParams();
-    if (options.status) query.set('status', options.status);
-    if (options.language) query.set('language', options.language);
-    if (options.search) query.set('q', options.search);
-    if (options.cursor) query.set('cursor', options.cursor);
-    query.set('limit', String(options.limit));
+    const { query, flags } = listRequest(options);
     const { api } = apiClient(options);
     const { body } = await api.request<ListingView>('GET', `/v1/articles?${query}`);
     if (options.json) printJson(body);
-    else {
-      const filters = [
-        ...(options.status ? ['--status', options.status] : []),
-        ...(options.language ? ['--language', options.language] : []),
-        ...(options.search ? ['--search', options.search] : []),
-        ...(options.limit !== 20 ? ['--limit', String(options.limit)] : []),
-      ];
-      process.stdout.write(listingTable(body, filters));
-    }
+    else process.stdout.write(listingTable(body, flags));
   });
 }
