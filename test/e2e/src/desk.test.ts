@@ -100,7 +100,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the editor's desk"))(
     it('filters by title words and shows an error summary that links to its field', async () => {
       const page = await fresh();
       await signIn(page, h.keys.editor);
-      await page.getByLabel('Title contains').fill('harbour');
+      await page.getByLabel("Title words (any order, all in one language's title)").fill('harbour');
       await page.getByRole('button', { name: 'Filter' }).click();
       await page.waitForURL(`${session.base}/desk/?language=&q=harbour`);
       expect(await page.locator('tbody tr a').allTextContents()).toEqual([

@@ -123,7 +123,10 @@ export function registerList(
         ),
       )
       .addOption(new Option('--language <lang>', 'only this target language').choices(languages))
-      .option('--search <words>', 'title words, in any language; case and accents ignored')
+      .option(
+        '--search <words>',
+        "title words, in any order, all in one language's title; case and accents ignored",
+      )
       .option('--limit <n>', 'articles per page, 1 to 100', parseLimit, DEFAULT_LIMIT)
       .option('--cursor <cursor>', 'the next page, as a previous listing printed it'),
   ).action(async (options: ListOptions) => {
