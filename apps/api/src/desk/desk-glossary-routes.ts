@@ -14,6 +14,8 @@ export interface DeskGlossaryDeps {
   readonly store: Store;
   readonly logger: Logger;
   readonly publish?: ((snapshot: GlossarySnapshot) => Promise<unknown>) | undefined;
+  /** The languages served (`LANGUAGES`), offered in the form; all six when absent. */
+  readonly languages?: readonly LanguageCode[] | undefined;
 }
 
 /** Changes shown per page of the history. */
@@ -86,6 +88,7 @@ export function deskGlossaryRoutes(deps: DeskGlossaryDeps): Hono<DeskEnv> {
         notice,
         history,
         historyBefore,
+        languages: deps.languages,
       }),
     });
   };

@@ -173,32 +173,63 @@ describe('desk sign-in (happy)', () => {
     for (const cookie of cookies) expect(cookie).toMatch(/; Secure/);
   });
 
-  it('offers only the languages served (LANGUAGES) in the queue’s language filter', async () => {
-    const narrowed = new Hono();
-    narrowed.route(
-      '/desk/',
-      deskRoutes({
-        store: h.store,
-        logger: silent,
-        publicUrl: 'http://localhost',
-        languages: ['en', 'uk'],
-        commands: articleCommands({
-          store: h.store,
-          logger: silent,
-          dispatcher: new TranslationDispatcher(h.queue, h.store, silent),
-          queueAvailable: () => true,
-        }),
-      }),
-    );
-    const desk = deskClient(narrowed);
-    expect((await desk.signIn(h.keys.editor)).status).toBe(303);
-    const page = await (await desk.get('/desk/')).text();
-    const filter = page.slice(page.indexOf('<select id="language"'), page.indexOf('</select>'));
-    expect([...filter.matchAll(/<option value="([a-z]*)"/g)].map((m) => m[1])).toEqual([
-      '',
-      'en',
-      'uk',
-    ]);
+  it('offers only the languages served (LANGUAGES) in the queue filter and the glossary form, and keeps a term’s others', async () => {
+    // Through createApp, as production wires LANGUAGES to the desk.
+    const narrowed = await apiHarness({
+      languages: ['en', 'uk'],
+      desk: { sessionSecret: 'y'.repeat(40), sessionTtlSeconds: 3600 },
+    });
+    try {
+      const desk = deskClient(narrowed.app);
+      expect((await desk.signIn(narrowed.keys.editor)).status).toBe(303);
+      const options = (page: string, select: string) => {
+        const from = page.indexOf(`<select id="${select}"`);
+        return [
+          ...page
+            .slice(from, page.indexOf('</select>', from))
+            .matchAll(/<option value="([a-z]*)"/g),
+        ].map((m) => m[1]);
+      };
+      expect(options(await (await desk.get('/desk/')).text(), 'language')).toEqual([
+        '',
+        'en',
+        'uk',
+      ]);
+      const glossary = await (await desk.get('/desk/glossary')).text();
+      expect(options(glossary, 'from')).toEqual(['', 'en', 'uk']);
+      expect([...glossary.matchAll(/name="translation-([a-z]+)"/g)].map((m) => m[1])).toEqual([
+        'en',
+        'uk',
+      ]);
+
+      // A term written when German was served keeps its German when changed on the desk.
+      const { id } = await narrowed.store.createKey({ name: 'before', role: 'editor' });
+      await narrowed.store.setGlossaryTerm(
+        { source: 'Kyiv Ledger', translations: { de: 'Kyjiwer Bote' }, caseSensitive: true },
+        id,
+      );
+      const editing = await (await desk.get('/desk/glossary?term=Kyiv%20Ledger')).text();
+      expect(editing).toContain('<input type="hidden" name="translation-de" value="Kyjiwer Bote">');
+      expect(editing).not.toContain('id="translation-de"');
+      const token = /name="_csrf" value="([^"]+)"/.exec(editing)?.[1] ?? '';
+      const saved = await desk.post('/desk/glossary', {
+        _csrf: token,
+        source: 'Kyiv Ledger',
+        from: '',
+        'translation-en': '',
+        'translation-uk': 'Київський вісник',
+        'translation-de': 'Kyjiwer Bote',
+        caseSensitive: 'true',
+      });
+      expect(saved.status).toBe(303);
+      const { terms } = await narrowed.store.getGlossary();
+      expect(terms.find((t) => t.source === 'Kyiv Ledger')?.translations).toEqual({
+        de: 'Kyjiwer Bote',
+        uk: 'Київський вісник',
+      });
+    } finally {
+      await narrowed.close();
+    }
   });
 
   it('signs out', async () => {

@@ -256,7 +256,12 @@ export function deskRoutes(deps: DeskDeps): Hono<DeskEnv> {
 
   desk.route(
     '/glossary',
-    deskGlossaryRoutes({ store, logger: deps.logger, publish: deps.publishGlossary }),
+    deskGlossaryRoutes({
+      store,
+      logger: deps.logger,
+      publish: deps.publishGlossary,
+      languages: deps.languages,
+    }),
   );
   desk.route(
     '/articles',

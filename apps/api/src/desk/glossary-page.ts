@@ -31,6 +31,8 @@ export interface GlossaryPageInput {
   /** The history's page shown, and the `before` it was asked for. */
   readonly history: GlossaryHistoryPage;
   readonly historyBefore: number | undefined;
+  /** The languages served (`LANGUAGES`), offered in the form; all six when absent. */
+  readonly languages?: readonly LanguageCode[] | undefined;
 }
 
 /** An empty form: adding a term. */
@@ -73,7 +75,7 @@ function termRow(input: GlossaryPageInput, term: GlossaryEntry, names: Map<strin
 /**
  * The glossary: every term with its translations, who changed it last and when, a link to
  * change it and a button to remove it; the form that adds a term or changes one; and the
- * history of every change (who, what, when).
+ * history of every change (who, what, when). The form offers the languages served only.
  *
  * @example
  * deskPage(c, { title: t('desk:glossary.title'), current: 'glossary', content: glossaryPage(input) });
@@ -81,6 +83,9 @@ function termRow(input: GlossaryPageInput, term: GlossaryEntry, names: Map<strin
 export function glossaryPage(input: GlossaryPageInput) {
   const { t, form, errors } = input;
   const names = new Map(input.keys.map((k) => [k.id, k.name]));
+  // A term's translation or source language outside LANGUAGES is kept, not offered: saving
+  // the form must not drop what was there before LANGUAGES was narrowed.
+  const served = (code: LanguageCode) => input.languages?.includes(code) ?? true;
   const invalid = (field: string) =>
     errors.some((e) => e.field === field)
       ? html` aria-invalid="true" aria-describedby="${field}-error"`
@@ -111,13 +116,13 @@ ${fieldError(errors, 'source')}
 <label for="from">${t('desk:glossary.fromLabel')}</label>
 <select id="from" name="from">
 <option value="">${t('desk:glossary.fromAny')}</option>
-${LANGUAGES.map((l) => html`<option value="${l.code}"${form.from === l.code ? ' selected' : ''}>${languageName(l.code, input.language)}</option>`)}
+${LANGUAGES.filter((l) => served(l.code) || form.from === l.code).map((l) => html`<option value="${l.code}"${form.from === l.code ? ' selected' : ''}>${languageName(l.code, input.language)}</option>`)}
 </select>
 </div>
 <fieldset class="field">
 <legend>${t('desk:glossary.translationsLegend')}</legend>
 <p class="hint">${t('desk:glossary.translationsHint')}</p>
-${LANGUAGES.map(
+${LANGUAGES.filter((l) => served(l.code)).map(
   (
     l,
   ) => html`<div class="field${errors.some((e) => e.field === `translation-${l.code}`) ? ' has-error' : ''}">
@@ -125,6 +130,10 @@ ${LANGUAGES.map(
 ${fieldError(errors, `translation-${l.code}`)}
 <input id="translation-${l.code}" name="translation-${l.code}" type="text" lang="${l.code}" value="${form.translations[l.code] ?? ''}" maxlength="200" autocomplete="off"${invalid(`translation-${l.code}`)}>
 </div>`,
+)}
+${LANGUAGES.filter((l) => !served(l.code) && form.translations[l.code]).map(
+  (l) =>
+    html`<input type="hidden" name="translation-${l.code}" value="${form.translations[l.code] ?? ''}">`,
 )}
 </fieldset>
 <div class="field">
