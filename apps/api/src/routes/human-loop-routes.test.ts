@@ -4,9 +4,9 @@ import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
 import { heldDraft } from '../testing/held-draft.ts';
 
 // Every route of the human loop (the listing, retries, approval, one language version with its
-// draft and change, the glossary) has what every route has: the key checks (none, malformed,
-// unknown, revoked, wrong role, another publisher's article), problem+json refusals, the per-key
-// rate limit, and its latency timed under its route pattern. One table, so that a route added
+// draft and change, the editor's correction, the glossary) has what every route has: the key
+// checks (none, malformed, unknown, revoked, wrong role, another publisher's article),
+// problem+json refusals, the per-key rate limit, and its latency timed under its route pattern. One table, so that a route added
 // without one of them, or mounted outside the limiter or the metrics, fails here.
 
 /** Requests a key may make per minute here: a fresh key per case, so budgets never mix. */
@@ -68,6 +68,14 @@ const ROUTES: readonly Route[] = [
     pattern: '/v1/articles/:id/:lang/approve',
     roles: ['editor'],
     path: (id) => `/v1/articles/${id}/de/approve`,
+    ofArticle: true,
+  },
+  {
+    method: 'PUT',
+    pattern: '/v1/articles/:id/:lang',
+    roles: ['editor'],
+    path: (id) => `/v1/articles/${id}/de`,
+    body: { title: 'Der Hafen öffnet wieder', body: '<p>Von Hand korrigiert.</p>' },
     ofArticle: true,
   },
   {
