@@ -1,8 +1,9 @@
-import { languageOf } from '@tidings/core';
+import type { LanguageCode } from '@tidings/core';
 import { failureReasonText, reviewReasonText } from '@tidings/i18n';
 import type { ApiKey, Translation } from '@tidings/store';
 import { html } from 'hono/html';
 import { type ArticleRenderContext, languageName, shownField } from './article-render-context.ts';
+import { utcTime } from './utc-time.ts';
 import { versionFingerprint } from './version-fingerprint.ts';
 import { wordDiff } from './word-diff.ts';
 
@@ -30,22 +31,26 @@ ${shownField(ctx)}
 </form>`;
 }
 
+const secondsFormats = new Map<LanguageCode, Intl.NumberFormat>();
+function secondsFormat(language: LanguageCode): Intl.NumberFormat {
+  let format = secondsFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, {
+      style: 'unit',
+      unit: 'second',
+      unitDisplay: 'short',
+      maximumFractionDigits: 1,
+    });
+    secondsFormats.set(language, format);
+  }
+  return format;
+}
+
 function timings(ctx: ArticleRenderContext, v: Translation) {
   const { t } = ctx;
-  // In UTC, and said so, as the queue and the glossary say their times: never the server's zone.
-  const when = new Intl.DateTimeFormat(languageOf(ctx.language).locale, {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-    timeZone: 'UTC',
-  });
   const seconds = (from: Date | null, to: Date | null) =>
     from && to
-      ? new Intl.NumberFormat(ctx.language, {
-          style: 'unit',
-          unit: 'second',
-          unitDisplay: 'short',
-          maximumFractionDigits: 1,
-        }).format(Math.max(0, to.getTime() - from.getTime()) / 1000)
+      ? secondsFormat(ctx.language).format(Math.max(0, to.getTime() - from.getTime()) / 1000)
       : null;
   const rows: [string, Date | null, string | null][] = [
     ['queued', v.queuedAt, null],
@@ -60,7 +65,7 @@ function timings(ctx: ArticleRenderContext, v: Translation) {
     .filter(([, at]) => at !== null)
     .map(
       ([name, at, took]) => html`<dt>${t(`desk:article.timing.${name}`)}</dt>
-<dd><time datetime="${at?.toISOString()}">${at ? `${when.format(at)} UTC` : ''}</time>${took ? html` (${t(`desk:article.timing.${name}Took`, { duration: took })})` : ''}</dd>`,
+<dd><time datetime="${at?.toISOString()}">${at ? utcTime(ctx.language, at, 'medium') : ''}</time>${took ? html` (${t(`desk:article.timing.${name}Took`, { duration: took })})` : ''}</dd>`,
     );
 }
 

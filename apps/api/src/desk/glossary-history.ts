@@ -1,7 +1,8 @@
-import { type LanguageCode, languageOf } from '@tidings/core';
+import type { LanguageCode } from '@tidings/core';
 import type { GlossaryHistoryPage } from '@tidings/store';
 import { html } from 'hono/html';
 import type { DeskEnv } from './desk-env.ts';
+import { utcTime } from './utc-time.ts';
 
 /**
  * The glossary's history on its page: every change, newest first, with its version, when,
@@ -17,11 +18,6 @@ export function glossaryHistory(
   page: GlossaryHistoryPage,
   before: number | undefined,
 ) {
-  const when = new Intl.DateTimeFormat(languageOf(language).locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  });
   return html`<section aria-labelledby="history">
 <h2 id="history">${t('desk:glossary.history.title')}</h2>
 <p>${t('desk:glossary.history.intro')}</p>
@@ -42,7 +38,7 @@ ${
             : ''
         }</td>
 <td data-label="${t('desk:glossary.history.who')}">${change.author ? change.author.name : t('desk:glossary.file')}</td>
-<td data-label="${t('desk:glossary.history.when')}"><time datetime="${change.changedAt.toISOString()}">${when.format(change.changedAt)} UTC</time></td>
+<td data-label="${t('desk:glossary.history.when')}"><time datetime="${change.changedAt.toISOString()}">${utcTime(language, change.changedAt)}</time></td>
 </tr>`,
       )}</tbody>
 </table>`

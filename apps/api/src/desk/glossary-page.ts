@@ -1,10 +1,11 @@
-import { LANGUAGES, type LanguageCode, languageName, languageOf } from '@tidings/core';
+import { LANGUAGES, type LanguageCode, languageName } from '@tidings/core';
 import type { ApiKey, GlossaryEntry, GlossaryHistoryPage } from '@tidings/store';
 import { html } from 'hono/html';
 import type { DeskEnv } from './desk-env.ts';
 import { csrfField } from './desk-layout.ts';
 import { errorSummary, type FieldError, fieldError } from './error-summary.ts';
 import { glossaryHistory } from './glossary-history.ts';
+import { utcTime } from './utc-time.ts';
 
 /** The glossary form's values as typed, kept after an error. */
 export interface GlossaryFormValues {
@@ -43,14 +44,6 @@ export const EMPTY_GLOSSARY_FORM: GlossaryFormValues = {
   caseSensitive: true,
 };
 
-function when(language: LanguageCode, date: Date): string {
-  return `${new Intl.DateTimeFormat(languageOf(language).locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(date)} UTC`;
-}
-
 function termRow(input: GlossaryPageInput, term: GlossaryEntry, names: Map<string, string>) {
   const { t, language } = input;
   const translations = Object.entries(term.translations ?? {});
@@ -65,7 +58,7 @@ function termRow(input: GlossaryPageInput, term: GlossaryEntry, names: Map<strin
         )}</ul>`
   }
 <div class="meta">${term.from ? t('desk:glossary.fromLanguage', { language: languageName(term.from, language) }) : t('desk:glossary.fromAny')} · ${t(term.caseSensitive ? 'desk:glossary.caseSensitive' : 'desk:glossary.caseInsensitive')}</div></td>
-<td data-label="${t('desk:glossary.column.changed')}">${t('desk:glossary.changedBy', { name: term.updatedBy ? (names.get(term.updatedBy) ?? term.updatedBy) : t('desk:glossary.file') })}<br><time datetime="${term.updatedAt.toISOString()}">${when(language, term.updatedAt)}</time></td>
+<td data-label="${t('desk:glossary.column.changed')}">${t('desk:glossary.changedBy', { name: term.updatedBy ? (names.get(term.updatedBy) ?? term.updatedBy) : t('desk:glossary.file') })}<br><time datetime="${term.updatedAt.toISOString()}">${utcTime(language, term.updatedAt)}</time></td>
 <td><a href="/desk/glossary?term=${encodeURIComponent(term.source)}#source">${t('desk:glossary.change')}<span class="visually-hidden"> ${term.source}</span></a>
 <form class="inline" method="post" action="/desk/glossary/remove">${csrfField(input.csrfToken)}<input type="hidden" name="source" value="${term.source}">
 <button type="submit" class="link">${t('desk:glossary.remove')}<span class="visually-hidden"> ${term.source}</span></button></form></td>

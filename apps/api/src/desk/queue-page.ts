@@ -1,15 +1,10 @@
-import {
-  LANGUAGES,
-  type LanguageCode,
-  languageName,
-  languageOf,
-  type TranslationStatus,
-} from '@tidings/core';
+import { LANGUAGES, type LanguageCode, languageName, type TranslationStatus } from '@tidings/core';
 import type { ArticleIndexPage, ArticleSummary } from '@tidings/store';
 import { html } from 'hono/html';
 import type { DeskEnv } from './desk-env.ts';
 import { errorSummary, type FieldError, fieldError } from './error-summary.ts';
 import type { queueVersion } from './queue-version.ts';
+import { utcTime } from './utc-time.ts';
 
 /** The queue's states, in the order an editor works through them. */
 export const QUEUE_STATES: readonly TranslationStatus[] = [
@@ -62,20 +57,6 @@ export function queueUrl(filters: QueueFilters): string {
   return query ? `/desk/?${query}` : '/desk/';
 }
 
-const dateFormats = new Map<LanguageCode, Intl.DateTimeFormat>();
-function formatWhen(language: LanguageCode, date: Date): string {
-  let format = dateFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(languageOf(language).locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'UTC',
-    });
-    dateFormats.set(language, format);
-  }
-  return `${format.format(date)} UTC`;
-}
-
 function articleRow(input: QueuePageInput, article: ArticleSummary) {
   const { t, language } = input;
   const targets = article.languages.filter((l) => l.language !== article.sourceLanguage);
@@ -86,7 +67,7 @@ function articleRow(input: QueuePageInput, article: ArticleSummary) {
     (l) =>
       html`<li><span class="state state-${l.status}"><abbr title="${languageName(l.language, language)}">${l.language.toUpperCase()}</abbr> ${t(`desk:state.${l.status}`)}</span></li>`,
   )}</ul></td>
-<td data-label="${t('desk:queue.column.updated')}"><time datetime="${article.updatedAt.toISOString()}">${formatWhen(language, article.updatedAt)}</time></td>
+<td data-label="${t('desk:queue.column.updated')}"><time datetime="${article.updatedAt.toISOString()}">${utcTime(language, article.updatedAt)}</time></td>
 </tr>`;
 }
 
