@@ -152,6 +152,21 @@ describe('checkTranslation', () => {
     expect(
       checkTranslation('“Why?” she asked.', '«¿Por qué?», preguntó ella».', []),
     ).toBeUndefined();
+    // A whole quoted sentence, closed as German and French close it, is not cut short.
+    expect(
+      checkTranslation(
+        'The minister said: “We will rebuild the whole harbour.”',
+        'Er sagte: „Wir bauen.“',
+        [],
+      ),
+    ).toBeUndefined();
+    expect(
+      checkTranslation(
+        'The minister said: “We will rebuild the whole harbour.”',
+        'Il a dit : « Nous bâtirons. »',
+        [],
+      ),
+    ).toBeUndefined();
   });
 });
 

@@ -66,8 +66,9 @@ export function checkTranslation(
 // a short output alone is no sign of a cut; one that also lost the sentence's final stop is.
 const TRUNCATED_BELOW = 0.8;
 
-// Ends with a sentence's final punctuation, then any closing quotes or brackets.
-const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*\s*$/u;
+// Ends with a sentence's final punctuation, then any closing quotes or brackets, as each of the
+// six languages writes them (German's “ and ‘, French's spaced » included).
+const SENTENCE_END = /[.!?…。！？][\s"'“”‘’«»‹›)\]]*$/u;
 
 function endsSentence(text: string): boolean {
   return SENTENCE_END.test(text);
