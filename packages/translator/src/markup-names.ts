@@ -2,7 +2,7 @@ import type { MarkupElement } from '@tidings/core';
 import type { Element } from 'domhandler';
 import { isTag } from 'domhandler';
 import type { InlineNode } from './html-flows.ts';
-import type { EncodedSegment } from './placeholder-codec.ts';
+import { type EncodedSegment, placeholderTag } from './placeholder-codec.ts';
 import type { SegmentProblem } from './review-reason.ts';
 
 /** What one placeholder of a segment stands for, as an editor knows it. */
@@ -57,7 +57,9 @@ export function markupNames(
     const node = nodes[slot.node];
     if (node?.kind === 'element') {
       const element = ELEMENTS[node.element.name] ?? 'other';
-      const inside = encoded.text.split(`<g${i + 1}>`)[1]?.split(`</g${i + 1}>`)[0];
+      const inside = encoded.text
+        .split(placeholderTag('open', i))[1]
+        ?.split(placeholderTag('close', i))[0];
       const words = inside
         ?.replace(/<x(\d+)\/>/g, (_, n: string) => kept[Number(n) - 1] ?? '')
         .replace(/<\/?g\d+>/g, '')

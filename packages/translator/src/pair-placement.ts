@@ -2,6 +2,7 @@ import {
   decodeSegment,
   type PlaceholderPiece,
   placeholderPieces,
+  placeholderTag,
   placeholderTokens,
   renderPieces,
   type Slot,
@@ -109,8 +110,8 @@ export function placePairs(
     if (!decodeSegment(renderPieces(moved), slots).ok) continue;
     list = moved;
     repairs.push(
-      { placeholder: `<g${slot + 1}>`, how: 'moved' },
-      { placeholder: `</g${slot + 1}>`, how: 'moved' },
+      { placeholder: placeholderTag('open', slot), how: 'moved' },
+      { placeholder: placeholderTag('close', slot), how: 'moved' },
     );
   }
   return { text: repairs.length > 0 ? renderPieces(list) : output, repairs };

@@ -93,7 +93,7 @@ export function encodeSegment(text: string, marks: readonly LocalMark[]): Encode
       if (index === undefined) continue;
       const slot = slots[index];
       if (slot) slots[index] = { ...slot, close: [before, after], closeTouch: touch };
-      out += ` </g${index + 1}> `;
+      out += ` ${placeholderTag('close', index)} `;
       continue;
     }
     const index = slots.length;
@@ -106,7 +106,7 @@ export function encodeSegment(text: string, marks: readonly LocalMark[]): Encode
       closeTouch: ['', ''],
     });
     slotOf.set(mark.node, index);
-    out += mark.type === 'open' ? ` <g${index + 1}> ` : ` <x${index + 1}/> `;
+    out += ` ${placeholderTag(mark.type === 'open' ? 'open' : 'void', index)} `;
   }
   out += text.slice(last);
   return { text: out.replace(/\s+/g, ' ').trim(), slots };
