@@ -56,6 +56,9 @@ describe('tidings list output', () => {
       "More: tidings list --status needs_review --search 'Kyiv port' --limit 50 --url https://news.example.org --cursor MjAyNnw3",
     );
     expect(listingTable(page, flags)).not.toContain('tdg_secret');
+    // Nor a password in the address.
+    const behindAuth = listRequest({ url: 'https://desk:s3cret@news.example.org/', limit: 20 });
+    expect(behindAuth.flags).toEqual(['--url', 'https://desk@news.example.org/']);
     // No --url given: the next page goes where this one did (TIDINGS_URL, …); the default limit
     // is asked for but not repeated.
     const plain = listRequest({ language: 'de', limit: 20 });

@@ -77,7 +77,8 @@ const DEFAULT_LIMIT = 20;
  * What `tidings list` asks the API for, and the flags that ask for it again: one list of the
  * filters given, each with its flag, so that the query and the next page's command cannot
  * differ. The flags carry `--url` when it was given (the next page is on the same server:
- * a cursor means nothing to another), never `--key`, which is a secret and is not printed.
+ * a cursor means nothing to another), without a password it holds, and never `--key`: secrets
+ * are not printed.
  *
  * @example
  * listRequest({ status: 'needs_review', limit: 20, url: 'https://news.example.org' });
@@ -98,8 +99,21 @@ export function listRequest(options: ListOptions): { query: URLSearchParams; fla
   const flags = given
     .filter(([flag, , value]) => flag !== '--limit' || value !== String(DEFAULT_LIMIT))
     .flatMap(([flag, , value]) => [flag, value]);
-  if (options.url) flags.push('--url', options.url);
+  if (options.url) flags.push('--url', withoutPassword(options.url));
   return { query, flags };
+}
+
+// A password in --url (https://user:pass@…) is a secret like the key: the printed command
+// leaves it out, and the user gives it again.
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password === '') return url;
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 /**
