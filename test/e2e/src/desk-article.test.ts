@@ -51,7 +51,8 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
     it('takes an editor from the queue to a held German draft, shows why it was held, and publishes a one-sentence correction that the German feed and page show', async () => {
       const id = await post(h.keys.publisher);
       // A worker's held result, written as the results consumer writes it: the model lost the
-      // link on "Monday", which the gate reports as data (code and fields), as workers do.
+      // link on "Monday", which the gate reports as data (code and fields, the element named), as
+      // workers do.
       const sentence = 'Defence minister Denys Shmyhal announced it on Monday.';
       await h.store.recordTranslationResult({
         articleId: id,
@@ -59,8 +60,18 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
         revision: 1,
         model: 'Xenova/opus-mt-en-de',
         status: 'needs_review',
-        reason: `Markup 1 of the source was lost in “${sentence}”`,
-        reasons: [{ code: 'placeholder-missing', placeholder: 1, segment: sentence }],
+        // The free-text reason (kept for older clients) says it otherwise: what the page shows
+        // must come from the data.
+        reason: 'placeholder 1 missing',
+        reasons: [
+          {
+            code: 'placeholder-missing',
+            placeholder: 1,
+            element: 'link',
+            wraps: 'Monday',
+            segment: sentence,
+          },
+        ],
         content: {
           title: 'Die Ukraine tritt der JEF bei',
           summary: 'Erweiterter Partnerstatus.',
@@ -77,7 +88,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       const why = page.locator('section.desk-reasons');
       expect(await why.locator('h3').textContent()).toBe('Why it was held for review');
       expect(await why.locator('li').textContent()).toBe(
-        `Markup 1 of the source was lost in “${sentence}”`,
+        `The link around “Monday” was lost in “${sentence}”`,
       );
 
       // From here on the keyboard alone, as an editor who does not use a mouse.
