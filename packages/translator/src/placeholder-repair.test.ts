@@ -58,7 +58,8 @@ describe('repairSegment', () => {
     );
     // Before, the pair stayed at the end around nothing but the term, which was then moved
     // out of it: an empty link, which the page drops, under a reason that said 'put back'.
-    expect(out?.text).toBe('El ministro habló en su <g1> <x2/> canal . </g1>');
+    // The link ends where the source's did, before the sentence's full stop.
+    expect(out?.text).toBe('El ministro habló en su <g1> <x2/> canal </g1> .');
     expect(out?.repairs).toEqual([
       { placeholder: '<g1>', how: 'moved' },
       { placeholder: '</g1>', how: 'moved' },

@@ -54,24 +54,31 @@ function plainOffsets(list: readonly PlaceholderPiece[]): { plain: string; at: n
 const WORDY = /[\p{L}\p{N}]/u;
 
 /** Where a word may start (`starts`) or end (`ends`) in a plain text, as character offsets. */
-function boundaries(plain: string): { starts: number[]; ends: number[] } {
+function boundaries(plain: string): { starts: number[]; ends: number[]; voidEnds: number[] } {
   const starts: number[] = [];
   const ends: number[] = [];
+  // Where a void may go: word ends, and after punctuation standing alone too.
+  const voidEnds: number[] = [];
   for (let i = 0; i <= plain.length; i++) {
     const before = plain.charAt(i - 1);
     const here = plain.charAt(i);
     if (here !== '' && !/\s/.test(here) && (i === 0 || /\s/.test(before))) starts.push(i);
     if (before !== '' && !/\s/.test(before) && (here === '' || /\s/.test(here))) {
-      // A word's end is before the punctuation that closes it ("ministro." ends at "o").
+      // A word's end is before the punctuation that closes it ("ministro." ends at "o"), and
+      // punctuation standing alone (the codec's " ." after a pair) ends no word a pair may
+      // close after.
       let end = i;
       while (end > 0 && !WORDY.test(plain.charAt(end - 1)) && !/\s/.test(plain.charAt(end - 1)))
         end--;
-      ends.push(end > 0 && !/\s/.test(plain.charAt(end - 1)) ? end : i);
+      const word = end > 0 && !/\s/.test(plain.charAt(end - 1));
+      if (word) ends.push(end);
+      voidEnds.push(word ? end : i);
     }
   }
   if (starts.length === 0) starts.push(0);
   if (ends.length === 0) ends.push(plain.length);
-  return { starts, ends };
+  if (voidEnds.length === 0) voidEnds.push(plain.length);
+  return { starts, ends, voidEnds };
 }
 
 function nearest(candidates: readonly number[], target: number, min = -1): number {
@@ -199,7 +206,7 @@ export function repairSegment(
     const present = list.some((i) => i.type === 'token' && i.slot === index);
     if (present) continue;
     const { plain, at } = plainOffsets(list);
-    const { starts, ends } = boundaries(plain);
+    const { starts, ends, voidEnds } = boundaries(plain);
     const insert = (offset: number, item: PlaceholderPiece & { type: 'token' }) => {
       // Opens and voids go after tags already at that offset, closes before them.
       let n = at.findIndex((a, k) => a >= offset && (list[k]?.type === 'char' || a > offset));
@@ -210,7 +217,7 @@ export function repairSegment(
     for (const kind of kinds)
       note(kind, index, moved.has(placeholderTag(kind, index)) ? 'moved' : 'restored');
     if (slot.kind === 'void') {
-      insert(nearest(starts.concat(ends), sourcePosition('void', index) * plain.length), {
+      insert(nearest(starts.concat(voidEnds), sourcePosition('void', index) * plain.length), {
         type: 'token',
         kind: 'void',
         slot: index,
