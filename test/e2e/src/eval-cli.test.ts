@@ -192,6 +192,15 @@ describe('tidings eval', () => {
       'MODELS=demo: `MODELS=demo npm start` builds the demo models there (fp32 and q8 weights; seconds, cached); run it once first, with the same DATA_DIR.',
     );
     expect(demo.stderr).not.toContain('models pull');
+    // Weights the demo start never builds: starting it again would not help.
+    const fp16 = tidings(['eval', '--from', 'en', '--to', 'es', '--dtype', 'fp16'], {
+      MODELS: 'demo',
+      DATA_DIR: mkdtempSync(join(scratch, 'data-')),
+    });
+    expect(fp16.code).toBe(1);
+    expect(fp16.stderr).toContain(
+      'MODELS=demo: the demo models are built in fp32 and q8 only; ask for --dtype fp32 or --dtype q8.',
+    );
   });
 
   it("runs the README's example as written, with the demo models built", () => {

@@ -8,6 +8,9 @@ import { evalProgress } from '../output/eval-progress.ts';
 import { renderTable } from '../output/render-table.ts';
 import { printJson } from './api-options.ts';
 
+/** The weights `MODELS=demo npm start` builds the demo models in. */
+const DEMO_DTYPES: readonly string[] = ['fp32', 'q8'];
+
 interface EvalOptions {
   readonly from?: string;
   readonly to?: string;
@@ -84,7 +87,9 @@ async function checkedMap(
           ),
           // The demo models are on no hub: `npm start` builds them from the repository.
           config.models === 'demo' && !variant.modelMap
-            ? `MODELS=demo: \`MODELS=demo npm start\` builds the demo models there (fp32 and q8 weights; seconds, cached); run it once first, with the same DATA_DIR.`
+            ? DEMO_DTYPES.includes(variant.dtype)
+              ? `MODELS=demo: \`MODELS=demo npm start\` builds the demo models there (fp32 and q8 weights; seconds, cached); run it once first, with the same DATA_DIR.`
+              : `MODELS=demo: the demo models are built in fp32 and q8 only; ask for --dtype fp32 or --dtype q8.`
             : `Fetch them with \`MODEL_DTYPE=${variant.dtype} tidings models pull ${directions.join(' ')}\`${variant.modelMap ? ` and MODEL_MAP=${variant.modelMap}` : ''}.`,
         ],
       },
