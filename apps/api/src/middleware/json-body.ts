@@ -215,12 +215,18 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
       { errors: [fieldProblem(shape.path, 'forbidden-key')] },
     );
   }
-  const malformed = stringPaths(raw, (s) => LONE_SURROGATE.test(s));
-  if (malformed.length > 0) {
-    throw badText('validation', malformed, 'text-lone-surrogate');
+  // One walk over the strings for both refusals; only a body that has one is walked again to
+  // tell them apart (a lone surrogate is said first, as before).
+  if (stringPaths(raw, (s) => LONE_SURROGATE.test(s) || s.includes('\u0000')).length > 0) {
+    const malformed = stringPaths(raw, (s) => LONE_SURROGATE.test(s));
+    if (malformed.length > 0) {
+      throw badText('validation', malformed, 'text-lone-surrogate');
+    }
+    throw nulCharacterProblem(
+      stringPaths(raw, (s) => s.includes('\u0000')),
+      language,
+    );
   }
-  const withNul = stringPaths(raw, (s) => s.includes('\u0000'));
-  if (withNul.length > 0) throw nulCharacterProblem(withNul, language);
   return validated(schema, raw, language);
 }
 
