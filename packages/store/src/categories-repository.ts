@@ -26,6 +26,8 @@ export class CategoriesRepository {
 
   /** The category with this slug in this language, or `null`. */
   async find(language: LanguageCode, slug: string): Promise<Category | null> {
+    // No row holds U+0000 (the store refuses it), so such a slug names nothing: not a query error.
+    if (slug.includes('\u0000')) return null;
     const [row] = await this.#db.query<Category>(
       'SELECT language, slug, name FROM categories WHERE language = $1 AND slug = $2',
       [language, slug],

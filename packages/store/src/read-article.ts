@@ -69,6 +69,8 @@ export async function readArticle(
   value: string,
 ): Promise<Article | null> {
   if (by === 'id' && !isStoreId(value)) return null;
+  // No row holds U+0000 (the store refuses it), so such a slug names nothing: not a query error.
+  if (value.includes('\u0000')) return null;
   // A slug is the article's own or one of its versions' (they never collide: see freeSlug).
   const where =
     by === 'id'

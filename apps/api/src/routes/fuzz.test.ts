@@ -318,3 +318,37 @@ describe('every route under generated hostile requests', () => {
     expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
   }, 600_000);
 });
+
+describe('a NUL character (U+0000), which no store can hold', () => {
+  it('in any one parameter of any route, by any method and role, is never a 5xx', async () => {
+    // Every parameter of every route in turn holds %00, the others good values: a sweep, not a
+    // sample, since the store refuses U+0000 with an error a missed check turns into a 500.
+    const good = ['en', articleId, 'feed.json'];
+    const failures: string[] = [];
+    for (const template of new Set(h.app.routes.map((r) => r.path))) {
+      const slots = template.match(/:\w+(\{[^}]*\})?\??|\*/g) ?? [];
+      for (let nul = 0; nul < slots.length; nul++) {
+        for (const filler of ['%00', 'a%00b']) {
+          let i = 0;
+          const path = template.replace(/:\w+(\{[^}]*\})?\??|\*/g, () => {
+            const at = i++;
+            return at === nul ? filler : (good[at % good.length] ?? 'x');
+          });
+          for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
+            for (const bearer of [h.keys.editor, h.keys.admin]) {
+              const res = await h.app.request(path, {
+                method,
+                headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+                body:
+                  method === 'GET' ? undefined : '{"title":"T","body":"<p>x</p>","language":"en"}',
+              });
+              await res.arrayBuffer();
+              if (res.status >= 500) failures.push(`${method} ${path} ${res.status}`);
+            }
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});

@@ -187,3 +187,18 @@ describe('bidi controls', () => {
     expect(content.body).toBe('<p>Body forced text</p>');
   });
 });
+
+describe('an address holding a NUL character', () => {
+  // No store can hold U+0000, so a slug or category holding one names nothing: a 404, never the
+  // 500 the store's refusal would be (found by the route fuzzer on /feeds/en/categories/%00/).
+  it.each([
+    '/feeds/en/categories/%00/feed.json',
+    '/feeds/en/categories/news%00/rss.xml',
+    '/feeds/de/categories/%00/atom.xml',
+    '/en/articles/%00',
+    '/es/articles/fuzz%00target',
+  ])('GET %s is a 404', async (path) => {
+    const res = await h.call('GET', path, undefined);
+    expect(res.status).toBe(404);
+  });
+});
