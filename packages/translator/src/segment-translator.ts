@@ -1,8 +1,8 @@
 import { planBatches } from './batch-planner.ts';
 import type { RouteStep } from './model-map.ts';
 import type { ModelPool } from './model-pool.ts';
-import { type PairSpan, pairSpans, placePairs } from './pair-placement.ts';
-import { decodeSegment, type Slot } from './placeholder-codec.ts';
+import { type PairSpan, pairSpans, placePairs, withoutPlaceholders } from './pair-placement.ts';
+import { decodeSegment, placeholderTag, type Slot } from './placeholder-codec.ts';
 import { type MarkupRepair, repairSegment } from './placeholder-repair.ts';
 import { lostForeignRuns } from './protected-runs.ts';
 import { checkTranslation } from './quality-gate.ts';
@@ -154,7 +154,7 @@ export class SegmentTranslator {
     const spansFor = (text: string) =>
       (spansOf.get(text) ?? []).flatMap((s) => {
         const translation = spanTranslations.get(s.text);
-        return translation === undefined ? [] : [{ slot: s.slot, translation }];
+        return translation === undefined ? [] : [{ slot: s.slot, translation, inner: s.inner }];
       });
     // Real token counts fill each batch to its budget; a rough guess (about 2x too high for
     // news English) left batches half empty. One segment needs no plan.
@@ -170,7 +170,8 @@ export class SegmentTranslator {
       const outputs = await this.#run(step, [...batchTexts, ...spanRows], false);
       for (const [i, text] of spanRows.entries()) {
         const translation = outputs[batchTexts.length + i] ?? '';
-        if (check(step, text, translation, [])) continue;
+        // Only the words count: a term or tag inside them is placed with the whole sentence.
+        if (check(step, withoutPlaceholders(text), withoutPlaceholders(translation), [])) continue;
         spanTranslations.set(text, translation);
         passed.push({ text, translation });
       }
@@ -230,13 +231,18 @@ export class SegmentTranslator {
 }
 
 /** A pair's source words translated alone: where the pair belongs in the translation. */
-type SpanTranslation = { readonly slot: number; readonly translation: string };
+type SpanTranslation = {
+  readonly slot: number;
+  readonly translation: string;
+  readonly inner: readonly number[];
+};
 
 /**
  * An output as it goes on: when its placeholders cannot be trusted, repaired (and the repair
  * is the problem, unless the repaired text fails another gate); otherwise as the model wrote
  * it, with what the gates find wrong. Either way, a pair around the wrong words is moved to
- * wrap the translation of its source words when that occurs once (see `placePairs`).
+ * wrap the translation of its source words when that occurs once (see `placePairs`), and a
+ * pair the repair placed by guess is narrowed to them.
  */
 function judge(
   step: RouteStep,
@@ -264,7 +270,16 @@ function judge(
   if (spans.length > 0 && decodeSegment(output, slots).ok) {
     // A pair already repaired keeps its one note; one the model put around the wrong words is moved.
     const noted = new Set(repairs.map((r) => r.placeholder));
-    const placed = placePairs(output, slots, spans);
+    // Put back or moved by the repair (not merely renumbered): its place is a guess.
+    const guess = new Set(
+      repairs.filter((r) => r.how === 'restored' || r.how === 'moved').map((r) => r.placeholder),
+    );
+    const guessed = slots.flatMap((_, slot) =>
+      guess.has(placeholderTag('open', slot)) || guess.has(placeholderTag('close', slot))
+        ? [slot]
+        : [],
+    );
+    const placed = placePairs(output, slots, spans, guessed);
     output = placed.text;
     repairs = [...repairs, ...placed.repairs.filter((r) => !noted.has(r.placeholder))];
   }
