@@ -92,6 +92,7 @@ export const PROBLEM_DETAILS = {
   'no-fresh-draft': { problem: 'conflict', fields: ['lang'] },
   'language-too-short': { problem: 'validation', fields: [] },
   'language-uncertain': { problem: 'validation', fields: ['confidence', 'guess'] },
+  'language-none': { problem: 'validation', fields: ['languages'] },
   'headers-too-large': { problem: 'headers-too-large', fields: [] },
   'request-timeout': { problem: 'request-timeout', fields: [] },
   'http-invalid': { problem: 'bad-request', fields: ['error'] },

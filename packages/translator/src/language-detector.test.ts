@@ -54,6 +54,27 @@ describe('detectLanguage', () => {
     );
   });
 
+  it.each([
+    [
+      'Dutch',
+      'Nederland heeft besloten om volgend jaar deel te nemen aan de gezamenlijke oefeningen van de alliantie.',
+    ],
+    [
+      'Polish',
+      'Minister obrony ogłosił we wtorek, że kraj weźmie udział we wspólnych ćwiczeniach sojuszu następnej zimy.',
+    ],
+    [
+      'Romanian',
+      'Ministrul apărării a anunțat marți că țara va participa la exercițiile comune ale alianței iarna viitoare.',
+    ],
+    [
+      'Czech',
+      'Ministr obrany v úterý oznámil, že se země příští zimu zúčastní společných cvičení aliance.',
+    ],
+  ])('does not pass %s off as one of the six', (_, text) => {
+    expect(() => detectLanguage(text)).toThrow(LanguageDetectionError);
+  });
+
   it('refuses to guess from too little text', () => {
     expect(() => detectLanguage('JEF NATO')).toThrow(LanguageDetectionError);
     try {

@@ -11,10 +11,18 @@ const ISO_639_3: Record<string, LanguageCode> = {
   ita: 'it',
   ukr: 'uk',
 };
-// The six, plus the neighbours most easily taken for one of them: a Russian or Portuguese
-// article must not pass as Ukrainian or Spanish just because those are the only choices.
+// The six, plus the European neighbours most easily taken for one of them: a Russian, Dutch,
+// Polish or Portuguese article must not pass as Ukrainian, German, French or Spanish just
+// because those are the only choices (a Dutch article was read as German, a Polish one as
+// French). Each neighbour votes for no language.
 const SIX = Object.keys(ISO_639_3);
-const CANDIDATES = [...SIX, 'rus', 'bel', 'bul', 'por', 'glg', 'cat'];
+const CANDIDATES = [
+  ...SIX,
+  ...['rus', 'bel', 'bul', 'srp', 'mkd'],
+  ...['por', 'glg', 'cat', 'ron'],
+  ...['nld', 'afr', 'dan', 'swe', 'nob'],
+  ...['pol', 'ces', 'slk', 'slv', 'hrv', 'bos'],
+];
 
 /** Detection thresholds (LANGUAGE_DETECTION_THRESHOLD, and a floor on the amount of text). */
 export interface DetectionOptions {
@@ -92,7 +100,7 @@ function judge(chunk: string): { language: LanguageCode; strength: number } | un
   // A neighbour (Portuguese, Catalan, Russian…) clearly ahead means the text is not ours.
   const wider = francAll(chunk, { only: CANDIDATES, minLength: 1 });
   const ours = wider.find(([code]) => code === best[0])?.[1] ?? 0;
-  if (wider[0]?.[0] !== best[0] && ours < 0.95) return undefined;
+  if (wider[0]?.[0] !== best[0] && ours < 0.92) return undefined;
   // franc scores the winner 1 and the others relative to it; a gap of 0.05 is a clear call.
   return { language, strength: Math.min(1, (1 - (second?.[1] ?? 0)) / 0.05) };
 }

@@ -64,8 +64,9 @@ function toContent(input: ArticleSubmissionInput, maxArticleChars: number): Arti
 /**
  * The language an article is written in, judged from its title, summary and the text of its
  * body (never its markup), or a 422 asking the publisher to give it: an article is refused
- * rather than translated from a guess. The 422 says why by code (`language-too-short`, or
- * `language-uncertain` with the best guess and its confidence), in the reader's language.
+ * rather than translated from a guess. The 422 says why by code (`language-too-short`;
+ * `language-none` when no paragraph reads as any of the six; or `language-uncertain` with the
+ * best guess and its confidence), in the reader's language.
  *
  * @example
  * detectLanguageOrProblem({ title: 'Ley', summary: '', body: '<p>El ministro dijo que…</p>', categories: [] }); // 'es'
@@ -79,10 +80,12 @@ function detectLanguageOrProblem(content: ArticleContent, threshold?: number): L
       'validation',
       error.code === 'too_short'
         ? { key: 'language-too-short' }
-        : {
-            key: 'language-uncertain',
-            fields: { guess: error.guess ?? '–', confidence: error.confidence.toFixed(2) },
-          },
+        : error.guess === undefined
+          ? { key: 'language-none', fields: { languages: LANGUAGE_CODES.join(', ') } }
+          : {
+              key: 'language-uncertain',
+              fields: { guess: error.guess, confidence: error.confidence.toFixed(2) },
+            },
       { errors: [fieldProblem('language', 'language-undetected')] },
     );
   }

@@ -217,12 +217,24 @@ describe('other problems told by code', () => {
       'de',
     )) as Invalid;
     expect(de.type).toBe('http://news.test/docs/problems/validation');
-    expect(de.detail).toMatch(
-      /^(Zu wenig Text, um die Sprache zu erkennen|Die Sprache ist nicht sicher zu erkennen \(beste Schätzung \S+ mit [\d.]+\)); geben Sie die Sprache ausdrücklich an\.$/,
+    // Russian reads as none of the six: said so, not as a 'best guess' of nothing at 0.00.
+    expect(de.detail).toBe(
+      'Der Text ist in keiner der Sprachen geschrieben, die Tidings übersetzt (en, es, de, fr, it, uk); geben Sie die Sprache ausdrücklich an, falls es eine davon ist.',
     );
     expect(de.errors).toEqual([
       { field: 'language', message: 'geben Sie die Sprache ausdrücklich an' },
     ]);
+  });
+
+  it('a Dutch or Polish article is none of the six: 422, not taken for German or French', async () => {
+    for (const body of [
+      '<p>Nederland heeft besloten om volgend jaar deel te nemen aan de gezamenlijke oefeningen van de alliantie.</p>',
+      '<p>Minister obrony ogłosił we wtorek, że kraj weźmie udział we wspólnych ćwiczeniach sojuszu następnej zimy.</p>',
+    ]) {
+      const res = await h.call('POST', '/v1/articles', h.keys.publisher, { title: 'Nieuws', body });
+      const p = (await problem(res, 422, 'en')) as Invalid;
+      expect(p.detail).toMatch(/^The text reads as none of the languages Tidings translates/);
+    }
   });
 
   it("nothing to retry in an editor's correction: 409 in German and Italian", async () => {
