@@ -65,6 +65,42 @@ describeStore('approvals', (env) => {
     });
   });
 
+  it('keeps the model’s start and finish for a draft approved as it is, and no start for one approved with an edit', async () => {
+    const { article, editor } = await held(env);
+    const startedAt = new Date(Date.now() - 2 * 3600_000);
+    const finishedAt = new Date(startedAt.getTime() + 1500);
+    await env.store.recordTranslationResult({
+      articleId: article.id,
+      language: 'fr',
+      revision: 1,
+      content: draft,
+      model: 'Xenova/opus-mt-uk-fr',
+      status: 'needs_review',
+      timings: { startedAt, finishedAt },
+    });
+    const fr = await env.store.approveTranslation(article.id, 'fr', editor);
+    expect([fr.startedAt?.toISOString(), fr.finishedAt?.toISOString()]).toEqual([
+      startedAt.toISOString(),
+      finishedAt.toISOString(),
+    ]);
+    await env.store.recordTranslationResult({
+      articleId: article.id,
+      language: 'es',
+      revision: 1,
+      content: draft,
+      model: 'Xenova/opus-mt-uk-es',
+      status: 'needs_review',
+      timings: { startedAt, finishedAt },
+    });
+    const before = Date.now() - 1000;
+    const es = await env.store.approveTranslation(article.id, 'es', editor, {
+      ...draft,
+      title: 'Ucrania',
+    });
+    expect(es.startedAt).toBeNull();
+    expect(es.finishedAt?.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
   it('refuses a language with no draft awaiting review, the source language and a retracted article', async () => {
     const { article, editor } = await held(env);
     await expect(env.store.approveTranslation(article.id, 'es', editor)).rejects.toThrow(

@@ -115,7 +115,9 @@ export async function insertVersion(tx: Queryable, v: VersionInput): Promise<str
 /**
  * Makes a kept version what readers see in its language. An editor's version keeps the
  * machine's model on record; a machine version clears any editor. The version's approval
- * (or its absence) goes with it.
+ * (or its absence) goes with it. Its times are its own: a machine version's start and
+ * finish are the model's; an editor's version has no start (no model made it) and finished
+ * when the editor saved it, so the two never read as a translation time.
  *
  * @example
  * await makeLive(tx, versionId, content.title);
@@ -129,7 +131,8 @@ export async function makeLive(tx: Queryable, versionId: string, title: string):
             approved_by = v.approved_by, approved_at = v.approved_at,
             segment_origins = v.segment_origins,
             model = CASE WHEN v.origin = 'machine' THEN v.model ELSE t.model END,
-            started_at = COALESCE(v.started_at, t.started_at), finished_at = v.finished_at,
+            started_at = CASE WHEN v.origin = 'machine' THEN COALESCE(v.started_at, t.started_at) END,
+            finished_at = v.finished_at,
             published_at = COALESCE(t.published_at, now()), content_updated_at = now()
        FROM translation_versions v
       WHERE v.id = $1 AND t.article_id = v.article_id AND t.language = v.language`,

@@ -148,6 +148,34 @@ describeStore('translations', (env) => {
     ]);
   });
 
+  it('says an editor’s correction was finished when the editor saved it and started by no model', async () => {
+    const article = await newArticle(env);
+    const editor = (await env.store.createKey({ name: 'desk', role: 'editor' })).id;
+    const modelStart = new Date(Date.now() - 3 * 3600_000);
+    await env.store.recordTranslationResult(
+      result(article.id, 'de', 1, {
+        timings: { startedAt: modelStart, finishedAt: new Date(modelStart.getTime() + 1500) },
+      }),
+    );
+    const machine = await env.store.getTranslation(article.id, 'de');
+    expect(machine.startedAt?.toISOString()).toBe(modelStart.toISOString());
+    const before = Date.now() - 1000;
+    const edited = await env.store.editTranslation(
+      article.id,
+      'de',
+      { ...german, title: 'Korrigiert' },
+      editor,
+    );
+    // The model's start and the editor's save are no translation time: the start is gone.
+    expect(edited.startedAt).toBeNull();
+    expect(edited.finishedAt?.getTime()).toBeGreaterThanOrEqual(before);
+    // A correction made while a model was at work on it takes no start from that model.
+    expect(await env.store.markTranslating(article.id, 'fr', 1)).toBe(true);
+    const fr = await env.store.editTranslation(article.id, 'fr', german, editor);
+    expect(fr.startedAt).toBeNull();
+    expect(fr.finishedAt?.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
   it('refuses to edit the source language: that is a new revision', async () => {
     const article = await newArticle(env);
     const editor = (await env.store.createKey({ name: 'desk', role: 'editor' })).id;

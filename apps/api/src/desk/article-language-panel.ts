@@ -55,8 +55,8 @@ function timings(ctx: ArticleRenderContext, v: Translation) {
   const rows: [string, Date | null, string | null][] = [
     ['queued', v.queuedAt, null],
     ['started', v.startedAt, seconds(v.queuedAt, v.startedAt)],
-    // An editor's version finishes when the editor saves it: from the model's start to then is
-    // no translation time.
+    // An editor's version finishes when the editor saves it and has no model start (the store
+    // keeps none for it, as the API says): there is no translation time to show.
     ['finished', v.finishedAt, v.editedBy ? null : seconds(v.startedAt, v.finishedAt)],
     ['published', v.publishedAt, null],
     ['updated', v.updatedAt, null],

@@ -73,6 +73,9 @@ describe('desk article page (happy)', () => {
         await (await desk.get(`/desk/articles/${id}?lang=de`)).text(),
       )?.[1];
     expect(await finished()).toMatch(/ UTC<\/time> \(took 1\.5 sec\)$/);
+    expect(await (await desk.get(`/desk/articles/${id}?lang=de`)).text()).toContain(
+      '<dt>Started</dt>',
+    );
     const found = await h.store.lookupToken(h.keys.editor);
     if (found.status !== 'valid') throw new Error('no editor key');
     await h.store.editTranslation(
@@ -82,6 +85,10 @@ describe('desk article page (happy)', () => {
       found.key.id,
     );
     expect(await finished()).toMatch(/ UTC<\/time>$/);
+    // Nor a start: no model started the editor's version, as the API says too (startedAt null).
+    expect(await (await desk.get(`/desk/articles/${id}?lang=de`)).text()).not.toContain(
+      '<dt>Started</dt>',
+    );
   });
 
   it('says each reason a draft was held for in the editor’s interface language, one per line', async () => {

@@ -38,6 +38,24 @@ const languageState = {
     },
     approver: keyRef('The key that approved it'),
     approvedAt: { type: ['string', 'null'], format: 'date-time' },
+    queuedAt: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description:
+        'When the current revision of this language was queued for translation; null for the source language.',
+    },
+    startedAt: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description:
+        "When the model started the live version; with `finishedAt`, how long it translated. Null for an editor's version (`editedBy` set: a correction, or a draft approved with an edit), which no model made, and while the language waits in the queue. For the source language, when its revision was stored.",
+    },
+    finishedAt: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description:
+        "When the live version was finished: the model's result for a machine version, the editor's save for an editor's version, the failure for a `failed` one. Null while the language is queued or being translated, and while an editor's version is `stale`.",
+    },
     publishedAt: { type: ['string', 'null'], format: 'date-time' },
     links: { type: 'object', additionalProperties: { type: 'string' } },
   },

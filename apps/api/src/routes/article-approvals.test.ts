@@ -12,6 +12,8 @@ interface Version {
   status: string;
   approvedBy: string | null;
   approvedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
   editedBy: string | null;
   approver: { id: string; name: string | null } | null;
   editor: { id: string; name: string | null } | null;
@@ -20,8 +22,9 @@ interface Version {
   links: { page: string };
 }
 
-const held = () =>
+const held = (timings?: { startedAt: Date; finishedAt: Date }) =>
   heldDraft(h, {
+    timings,
     source: {
       title: 'Ukraine joins the JEF',
       body: '<p>Ukraine has been granted extended partner status.</p>',
@@ -67,7 +70,9 @@ describe('POST /v1/articles/{id}/{lang}/approve (happy path)', () => {
   });
 
   it("publishes the draft with an edit in the same call, as the editor's version", async () => {
-    const id = await held();
+    const startedAt = new Date(Date.now() - 3 * 3600_000);
+    const id = await held({ startedAt, finishedAt: new Date(startedAt.getTime() + 900) });
+    const before = Date.now() - 1000;
     const res = await h.call('POST', `/v1/articles/${id}/de/approve`, h.keys.editor, {
       title: 'Die Ukraine wird JEF-Partner',
       body: '<p>Redigiert.<script>alert(1)</script></p>',
@@ -80,6 +85,9 @@ describe('POST /v1/articles/{id}/{lang}/approve (happy path)', () => {
     });
     expect(de.content?.body).not.toContain('script');
     expect(de.approvedBy).toBe(de.editedBy);
+    // Finished when the editor approved it; no model started the editor's version.
+    expect(de.startedAt).toBeNull();
+    expect(Date.parse(de.finishedAt ?? '')).toBeGreaterThanOrEqual(before);
   });
 
   it('names the key that edited and approved it, as a person knows it, beside its id', async () => {

@@ -124,6 +124,44 @@ describe('POST /v1/articles (happy path)', () => {
     });
   });
 
+  it("says when an editor's correction was saved, and no model start that would read as hours of translating", async () => {
+    const first = (await (
+      await h.call('POST', '/v1/articles', h.keys.publisher, article)
+    ).json()) as View;
+    const startedAt = new Date(Date.now() - 5 * 3600_000);
+    const finishedAt = new Date(startedAt.getTime() + 1200);
+    await h.store.recordTranslationResult({
+      articleId: first.id,
+      language: 'fr',
+      revision: 1,
+      model: 'Xenova/opus-mt-en-fr',
+      status: 'published',
+      timings: { startedAt, finishedAt },
+      content: { title: 'L’Ukraine', summary: '', body: '<p>Texte.</p>', categories: [] },
+    });
+    type Times = { startedAt: string | null; finishedAt: string | null };
+    const times = async () =>
+      (
+        (await (await h.call('GET', `/v1/articles/${first.id}`, h.keys.editor)).json()) as {
+          languages: Record<string, Times>;
+        }
+      ).languages.fr;
+    expect(await times()).toMatchObject({
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+    });
+    const before = Date.now() - 1000;
+    const edit = await h.call('PUT', `/v1/articles/${first.id}/fr`, h.keys.editor, {
+      title: 'L’Ukraine rejoint la JEF',
+      body: '<p>Texte corrigé.</p>',
+    });
+    expect(edit.status).toBe(200);
+    for (const fr of [(await edit.json()) as Times, await times()]) {
+      expect(fr?.startedAt).toBeNull();
+      expect(Date.parse(fr?.finishedAt ?? '')).toBeGreaterThanOrEqual(before);
+    }
+  });
+
   it('detects the language of an article posted without one, from its words, not its markup', async () => {
     // A short Spanish text in English-named markup: judged with its tags, it reads as English.
     const link = (path: string) =>

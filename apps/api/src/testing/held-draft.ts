@@ -17,6 +17,8 @@ export interface HeldDraftInput {
   readonly reasons?: readonly ReviewReasonData[];
   /** The draft itself; by default a German translation of the default source. */
   readonly draft?: ArticleContent;
+  /** When the model started and finished it, as a worker reports them; none by default. */
+  readonly timings?: { readonly startedAt: Date; readonly finishedAt: Date };
 }
 
 /**
@@ -46,6 +48,7 @@ export async function heldDraft(h: ApiHarness, input: HeldDraftInput = {}): Prom
     status: 'needs_review',
     reason: input.reason,
     reasons: input.reasons,
+    timings: input.timings,
     content: input.draft ?? {
       title: 'Schiffe fahren',
       summary: '',
