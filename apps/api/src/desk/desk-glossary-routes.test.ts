@@ -87,10 +87,17 @@ describe('desk glossary', () => {
     });
     expect(nul.status).toBe(400);
     const nulPage = await nul.text();
-    expect(nulPage).toContain(
-      '<a href="#source">a NUL character (U+0000), which no text may hold</a>',
-    );
-    expect(nulPage).toContain('<a href="#translation-fr">');
+    // Each field is told why (a NUL, not a length), and what was typed comes back without it:
+    // a browser would show the NUL as U+FFFD and send that back, to be kept in the glossary.
+    const taken =
+      'The text held a NUL character (U+0000), which no text may hold. It has been taken out below: check the text and save again';
+    expect(nulPage).toContain(`<a href="#source">${taken}</a>`);
+    expect(nulPage).toContain(`<a href="#translation-fr">${taken}</a>`);
+    expect(nulPage).not.toContain('\u0000');
+    expect(nulPage).toMatch(/<input id="source" name="source" type="text" value="Kyiv"/);
+    expect(nulPage).toMatch(/<input id="translation-fr" [^>]*value="Kiev"/);
+    const notice = await (await desk.get('/desk/glossary?done=added&source=Ky%00iv')).text();
+    expect(notice).toContain('Added “Kyiv”.');
     // Removing one answers the same: the form's error, not a 500 from the store.
     const remove = await desk.post('/desk/glossary/remove', { _csrf: token, source: 'NA\u0000TO' });
     expect(remove.status).toBe(400);

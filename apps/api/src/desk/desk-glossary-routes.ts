@@ -43,6 +43,25 @@ const termRefusal = (t: DeskEnv['Variables']['t'], refused: TermRefusal): FieldE
   message: refused === 'nul' ? t('errors:field.nul-character') : t('desk:glossary.errors.source'),
 });
 
+const NUL = '\u0000';
+
+/**
+ * The form as it is shown again after an error: every NUL taken out, as its error says. A
+ * browser shows a NUL in a field's value as U+FFFD and would send that back as text, which the
+ * glossary would keep.
+ */
+function withoutNul(form: GlossaryFormValues): GlossaryFormValues {
+  const clean = (text: string) => text.replaceAll(NUL, '');
+  return {
+    ...form,
+    source: clean(form.source),
+    from: clean(form.from),
+    translations: Object.fromEntries(
+      Object.entries(form.translations).map(([code, text]) => [code, clean(text)]),
+    ),
+  };
+}
+
 /**
  * `/desk/glossary`, for editor (and admin) sessions: the glossary page, its form adding or
  * changing a term (`POST /desk/glossary`) and removing one (`POST /desk/glossary/remove`),
@@ -109,7 +128,9 @@ export function deskGlossaryRoutes(deps: DeskGlossaryDeps): Hono<DeskEnv> {
       : EMPTY_GLOSSARY_FORM;
     const notice =
       done === 'added' || done === 'changed' || done === 'removed'
-        ? t(`desk:glossary.done.${done}`, { term: c.req.query('source') ?? '' })
+        ? t(`desk:glossary.done.${done}`, {
+            term: (c.req.query('source') ?? '').replaceAll(NUL, ''),
+          })
         : undefined;
     const before = Number(c.req.query('before'));
     return render(c, form, [], notice, Number.isInteger(before) && before > 0 ? before : undefined);
@@ -119,8 +140,17 @@ export function deskGlossaryRoutes(deps: DeskGlossaryDeps): Hono<DeskEnv> {
     const { t } = c.var;
     const form = formValues(await c.req.parseBody());
     const errors: FieldError[] = [];
+    const nul = (field: string): FieldError => ({
+      field,
+      message: t('desk:glossary.errors.nul'),
+    });
     const term = termSource(form.source);
-    if (!('source' in term)) errors.push(termRefusal(t, term.refused));
+    if (!('source' in term)) {
+      errors.push(term.refused === 'nul' ? nul('source') : termRefusal(t, term.refused));
+    }
+    for (const [code, text] of Object.entries(form.translations)) {
+      if (text.includes(NUL)) errors.push(nul(`translation-${code}`));
+    }
     const parsed = glossaryTermSchema.safeParse({
       ...(form.from ? { from: form.from } : {}),
       translations: form.translations,
@@ -129,14 +159,15 @@ export function deskGlossaryRoutes(deps: DeskGlossaryDeps): Hono<DeskEnv> {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const [name, code] = issue.path;
-        errors.push(
+        const error =
           name === 'translations' && typeof code === 'string'
             ? { field: `translation-${code}`, message: t('desk:glossary.errors.translation') }
-            : { field: 'from', message: t('desk:glossary.errors.from') },
-        );
+            : { field: 'from', message: t('desk:glossary.errors.from') };
+        // A translation's NUL is said once, as a NUL, not as a length.
+        if (!errors.some((e) => e.field === error.field)) errors.push(error);
       }
     }
-    if (!parsed.success || errors.length > 0) return render(c, form, errors);
+    if (!parsed.success || errors.length > 0) return render(c, withoutNul(form), errors);
     const translations = parsed.data.translations;
     const { created } = await changes.setTerm(
       {
