@@ -266,6 +266,31 @@ describe('desk sign-in (errors)', () => {
     expect(safeNext('/desk/\\evil.test')).toBe('/desk/');
     expect(safeNext(undefined)).toBe('/desk/');
   });
+
+  it('signs in to the queue, not a 500, when the page to go back to holds a NUL or a line break', async () => {
+    // Such a `next` cannot be a Location header (Hono's redirect threw: a 500 after a good key)
+    // and was echoed, NUL and all, into the sign-in form.
+    const page = await (await deskClient(h.app).get('/desk/sign-in?next=%2Fdesk%2F%00x')).text();
+    expect(page).not.toContain('\u0000');
+    expect(page).toContain('<input type="hidden" name="next" value="/desk/">');
+    for (const next of ['/desk/\u0000x', '/desk/a\r\nSet-Cookie: x=1', '/desk/\tx']) {
+      const desk = deskClient(h.app);
+      const token = await desk.csrfToken('/desk/sign-in');
+      const res = await desk.post('/desk/sign-in', { _csrf: token, key: h.keys.editor, next });
+      expect(res.status, JSON.stringify(next)).toBe(303);
+      expect(res.headers.get('location')).toBe('/desk/');
+      const back = await desk.get(`/desk/sign-in?next=${encodeURIComponent(next)}`);
+      expect(back.status).toBe(303);
+      expect(back.headers.get('location')).toBe('/desk/');
+      const language = await desk.post('/desk/language', {
+        _csrf: await desk.csrfToken('/desk/'),
+        language: 'de',
+        next,
+      });
+      expect(language.status).toBe(303);
+      expect(language.headers.get('location')).toBe('/desk/');
+    }
+  });
 });
 
 describe('desk security', () => {

@@ -53,14 +53,19 @@ export interface DeskDeps {
 }
 
 /**
- * `next` after signing in or switching language: a desk path on this site, never elsewhere.
+ * `next` after signing in or switching language: a desk path on this site, never elsewhere,
+ * and never one holding a control character (a NUL, a line break), which no Location header
+ * may carry.
  *
  * @example
  * safeNext('/desk/glossary'); // '/desk/glossary'
  * safeNext('https://evil.test/'); // '/desk/'
  */
 export function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/desk\/[^\\]*$/.test(value) && !value.startsWith('//')
+  return typeof value === 'string' &&
+    /^\/desk\/[^\\]*$/.test(value) &&
+    !value.startsWith('//') &&
+    !/\p{Cc}/u.test(value)
     ? value
     : '/desk/';
 }
