@@ -404,7 +404,6 @@ describe('a NUL character (U+0000) in a query or a desk form', () => {
       const posted = await desk.post(path, { ...form, _csrf: await desk.csrfToken('/desk/') });
       await posted.arrayBuffer();
       if (posted.status >= 500) failures.push(`POST ${path} ${posted.status}`);
-      console.log('DBG', path, get.status, posted.status);
     }
     expect(failures).toEqual([]);
   }, 120_000);
