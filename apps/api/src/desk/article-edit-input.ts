@@ -1,5 +1,6 @@
 import { type LanguageCode, type TranslationEditInput, translationEditSchema } from '@tidings/core';
 import { parseIn } from '../field-problem.ts';
+import { nulCharacterProblem } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
 
 const BLOCK_FIELD = /^block-(\d{1,4})$/;
@@ -20,6 +21,9 @@ export function editFromForm(
 ): TranslationEditInput {
   const text = (name: string) =>
     typeof form[name] === 'string' ? (form[name] as string) : undefined;
+  // Refused as the API's JSON body refuses it (no store holds U+0000), not cleaned away unseen.
+  const withNul = Object.keys(form).filter((name) => text(name)?.includes('\u0000'));
+  if (withNul.length > 0) throw nulCharacterProblem(withNul, language);
   const blocks = Object.keys(form)
     .flatMap((name) => {
       const match = BLOCK_FIELD.exec(name);

@@ -99,6 +99,30 @@ describe('desk article page (errors)', () => {
     );
   });
 
+  it('refuses a correction holding a NUL character, as the API does, rather than saving it altered', async () => {
+    const id = await post();
+    await h.store.recordTranslationResult({
+      articleId: id,
+      language: 'de',
+      revision: 1,
+      model: 'Xenova/opus-mt-en-de',
+      status: 'published',
+      content: { title: 'Hafen', summary: '', body: '<p>Hafen.</p>', categories: [] },
+    });
+    const desk = await signedIn(h.keys.editor);
+    const token = await desk.csrfToken(`/desk/articles/${id}`);
+    const edit = await desk.post(`/desk/articles/${id}/de/edit`, {
+      _csrf: token,
+      title: 'Ha\u0000fen',
+      'block-0': '<p>Der Ha\u0000fen.</p>',
+      categories: '[]',
+    });
+    expect(edit.status).toBe(422);
+    expect(await edit.text()).toMatch(/title: a NUL character[\s\S]*block-0: a NUL character/);
+    const { content } = await h.store.getTranslation(id, 'de');
+    expect(content).toMatchObject({ title: 'Hafen', body: '<p>Hafen.</p>' });
+  });
+
   it('answers an unknown article with a page, not a problem document', async () => {
     const desk = await signedIn(h.keys.editor);
     const res = await desk.get('/desk/articles/no-such-article');
