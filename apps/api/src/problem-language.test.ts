@@ -60,6 +60,24 @@ describe('problems in the reader language', () => {
     );
   });
 
+  it('says "an" before a role that starts with a vowel, in English', async () => {
+    const roles = new Hono();
+    roles.onError(errorHandler(logger));
+    roles.get('/:role', (c) => {
+      throw new ProblemError('forbidden', {
+        key: 'role-forbidden',
+        fields: { role: c.req.param('role'), roles: ['publisher'] },
+      });
+    });
+    const detail = async (role: string) =>
+      ((await (await roles.request(`/${role}`)).json()) as Problem).detail;
+    expect(await detail('editor')).toBe('An editor key cannot do this; only publisher keys can.');
+    expect(await detail('admin')).toBe('An admin key cannot do this; only publisher keys can.');
+    expect(await detail('publisher')).toBe(
+      'A publisher key cannot do this; only publisher keys can.',
+    );
+  });
+
   it('tells what is wrong with a request body in the language asked, naming where', async () => {
     const intake = new Hono();
     intake.onError(errorHandler(logger));

@@ -31,6 +31,13 @@ export function createI18n(resources: Resources = loadResources()): i18n {
     const text = String(value);
     return text.charAt(0).toLocaleUpperCase(lng) + text.slice(1);
   });
+  // `{{role, indefinite, capitalize}}`: English's indefinite article before a word, "an" before
+  // a vowel letter ("an editor", "a publisher"); right for the codes it is given (role names),
+  // not for every English word ("an hour").
+  instance.services.formatter?.add('indefinite', (value: unknown) => {
+    const text = String(value);
+    return `${/^[aeiou]/i.test(text) ? 'an' : 'a'} ${text}`;
+  });
   return instance;
 }
 
