@@ -9,6 +9,9 @@ export interface ApiResponse<T> {
   readonly body: T;
 }
 
+/** The shape of an API key (`tdg_` and 43 characters), as the API checks it before looking it up. */
+const KEY_SHAPE = /^tdg_[A-Za-z0-9_-]{43}$/;
+
 function reason(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (error as Error).message;
@@ -80,7 +83,10 @@ export class ApiClient {
   }
 
   #hints(status: number): string[] {
-    if (status !== 401 && status !== 403) return [];
+    // A 400 for a key that is no key at all (the API says the header is malformed) names its
+    // source as a refused one does: the user may not know a stale TIDINGS_KEY is in force.
+    const malformed = status === 400 && this.#key !== undefined && !KEY_SHAPE.test(this.#key);
+    if (status !== 401 && status !== 403 && !malformed) return [];
     if (this.#keySource === 'none') {
       return [
         '  No API key: pass --key or set TIDINGS_KEY (the first admin key is in DATA_DIR/admin-key).',
