@@ -151,7 +151,7 @@ function parseJson(text: string): unknown {
  * Reads a JSON request body and validates it: a compressed body 415, wrong content type 415,
  * bytes that are not UTF-8 400, malformed JSON 400, nesting deeper than
  * {@link MAX_JSON_DEPTH}, a duplicate key or a `__proto__`-style key 400, a string that is
- * not well-formed Unicode (a lone surrogate) 422, a string holding a NUL character 422 (for
+ * not well-formed Unicode (a lone surrogate) 422, a body that is no JSON object 422, a string holding a NUL character 422 (for
  * every route at once: no field can be stored with one), and a schema failure 422; each names
  * the offending field.
  *
@@ -213,6 +213,15 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
       'bad-request',
       { key: 'json-forbidden-key' },
       { errors: [fieldProblem(shape.path, 'forbidden-key')] },
+    );
+  }
+  // Every JSON route takes an object: an array, null or a lone value is said as such, not as
+  // zod's "body: expected object", which reads like the article's `body` field.
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ProblemError(
+      'validation',
+      { key: 'body-not-object' },
+      { errors: [fieldProblem('', 'json-object')] },
     );
   }
   // One walk over the strings for both refusals; only a body that has one is walked again to

@@ -114,6 +114,23 @@ describe('JSON that cannot be trusted as it is', () => {
     expect(p.errors).toEqual([{ field: 'title', message: 'duplicate key' }]);
   });
 
+  it('says the request body must be a JSON object when it is an array, null or a single value', async () => {
+    for (const body of ['[]', '[{"title":"T"}]', 'null', '"text"', '42']) {
+      const res = await raw(body);
+      expect(res.status, body).toBe(422);
+      const p = await problem(res);
+      // Not "body: …", which reads like the article's body field.
+      expect(p.detail, body).toBe('The request body must be a JSON object ({…}).');
+      expect(p.errors, body).toEqual([{ field: '', message: 'must be a JSON object ({…})' }]);
+    }
+    const de = await h.call('POST', '/v1/articles', h.keys.publisher, '[]', {
+      'accept-language': 'de',
+    });
+    expect((await problem(de)).detail).toBe(
+      'Der Body der Anfrage muss ein JSON-Objekt sein ({…}).',
+    );
+  });
+
   it('refuses a lone surrogate with a 422 naming the field, rather than storing U+FFFD', async () => {
     const res = await raw('{"title":"Kyiv \\ud800 today","body":"<p>x</p>","language":"en"}');
     expect(res.status).toBe(422);
