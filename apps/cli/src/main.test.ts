@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -93,5 +96,29 @@ describe('the tidings command line', { timeout: 60_000 }, () => {
     expect(core.stderr.trim()).toBe(
       'tidings: Invalid configuration: PORT="abc" is not an integer from 1 to 65535',
     );
+  });
+
+  it('says only that a --from directory does not exist, and what to pass', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'tidings-cli-from-'));
+    try {
+      const nowhere = join(scratch, 'nonexistent-dir');
+      const run = await tidings(['models', 'pull', '--from', nowhere], {
+        MODELS_DIR: join(scratch, 'models'),
+      });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `tidings: --from ${nowhere}: no such directory; pass the directory that holds the models, DIR/<model id>/config.json, onnx/… (another machine's MODELS_DIR will do)\n`,
+      );
+      writeFileSync(join(scratch, 'a-file'), '');
+      const file = await tidings(['models', 'pull', '--from', join(scratch, 'a-file')], {
+        MODELS_DIR: join(scratch, 'models'),
+      });
+      expect(file.stderr).toMatch(
+        /^tidings: --from .*a-file: not a directory; pass the directory /,
+      );
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -123,8 +124,18 @@ export function registerModelsPull(models: Command): void {
     });
 }
 
+/** A --from that is no directory, said alone: the models it lacks would all be noise. */
+async function checkFromDir(from: string): Promise<void> {
+  const found = await stat(from).catch(() => undefined);
+  if (found?.isDirectory()) return;
+  throw new CliError(
+    `--from ${from}: ${found ? 'not a directory' : 'no such directory'}; pass the directory that holds the models, DIR/<model id>/config.json, onnx/… (another machine's MODELS_DIR will do)`,
+  );
+}
+
 async function pull(pairs: string[], options: PullOptions): Promise<void> {
   const { config } = loadCliConfig();
+  if (options.from !== undefined) await checkFromDir(resolve(options.from));
   // The model runtime takes seconds to load: only for this command.
   const { inspectModel, modelMapInForce, neededModels } = await import(
     '../models/model-inventory.ts'
