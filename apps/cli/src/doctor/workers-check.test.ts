@@ -30,6 +30,18 @@ describe('doctor: the Workers check', () => {
     expect(check.fix).toMatch(/npm run worker/);
   });
 
+  it('says under which QUEUE_PREFIX it looked when it finds none, and how to look elsewhere', async () => {
+    await registry.announce(sampleWorker('translator-1:4242:abc123'));
+    const check = await workersCheck({ redisUrl, queuePrefix: `${prefix}-other` });
+    expect(check.status).toBe('fail');
+    expect(check.detail).toBe(
+      `none has been heard from in the last hour under QUEUE_PREFIX=${prefix}-other: articles wait in the queue untranslated`,
+    );
+    expect(check.fix).toMatch(
+      /if `tidings workers` lists one, run doctor with the service's QUEUE_PREFIX and REDIS_URL$/,
+    );
+  });
+
   it('passes with a worker alive, naming its host and pid', async () => {
     await registry.announce(sampleWorker('translator-1:4242:abc123'));
     const check = await workersCheck(config);

@@ -11,7 +11,8 @@ import type { Check } from './check.ts';
 const where = (w: WorkerStatus) => `${w.host} pid ${w.pid}`;
 
 /**
- * Checks the workers, from the registry in Redis: at least one alive (else nothing gets
+ * Checks the workers, from the registry in Redis under `QUEUE_PREFIX` (the one in doctor's
+ * environment, said when no worker is found there): at least one alive (else nothing gets
  * translated), and none silent (a worker that stopped answering without leaving: killed, or
  * cut off from Redis), naming the jobs a silent worker held.
  *
@@ -44,14 +45,16 @@ export async function workersCheck(
   const alive = workers.filter((w) => w.state === 'alive');
   const silent = workers.filter((w) => w.state === 'silent');
   if (alive.length === 0) {
+    // Workers are found by the QUEUE_PREFIX in doctor's own environment: said, so that a
+    // service run with another prefix is not taken for one without workers.
     return {
       name: 'Workers',
       status: 'fail',
       detail:
         silent.length === 0
-          ? 'none has been heard from in the last hour: articles wait in the queue untranslated'
+          ? `none has been heard from in the last hour under QUEUE_PREFIX=${config.queuePrefix}: articles wait in the queue untranslated`
           : `none alive; ${silent.length} silent: articles wait in the queue untranslated`,
-      fix: 'start one with `npm run worker` (or `tidings worker`) on a machine that reaches Redis and has the models',
+      fix: "start one with `npm run worker` (or `tidings worker`) on a machine that reaches Redis and has the models; if `tidings workers` lists one, run doctor with the service's QUEUE_PREFIX and REDIS_URL",
     };
   }
   const aliveLine = `${alive.length} alive (${alive.map(where).join(', ')})`;
