@@ -151,24 +151,34 @@ async function preload(): Promise<void> {
   const directions =
     preloadModels === 'served' ? servedDirections(config.languages) : preloadModels;
   const started = performance.now();
+  const failed: string[] = [];
   const plan = await translator.preload(directions, (event) => {
     reportModels();
     const fields = { model: event.model, ms: Math.round(event.ms) };
-    if (event.error)
+    if (event.error) {
+      failed.push(event.model);
       logger.warn(
         { ...fields, err: event.error },
         `could not preload model ${event.index}/${event.total}; its first job will try again`,
       );
-    else logger.info(fields, `preloaded model ${event.index}/${event.total}`);
+    } else logger.info(fields, `preloaded model ${event.index}/${event.total}`);
   });
-  logger.info(
+  // Only what loaded is counted as preloaded; the models that failed are said apart.
+  const total = plan.steps.length;
+  const message = [
+    `preloaded ${total - failed.length}${failed.length ? ` of ${total}` : ''} models${plan.left.length ? ' (MODEL_CACHE_SIZE)' : ''}`,
+    ...(failed.length
+      ? [`${failed.length} could not be loaded (their first jobs will try again)`]
+      : []),
+    ...(plan.left.length ? [`${plan.left.length} more load on first use`] : []),
+  ].join('; ');
+  logger[failed.length ? 'warn' : 'info'](
     {
       models: translator.loadedModels,
       ms: Math.round(performance.now() - started),
+      ...(failed.length ? { failed } : {}),
       ...(plan.left.length ? { leftToFirstUse: plan.left } : {}),
     },
-    plan.left.length
-      ? `preloaded ${plan.steps.length} models (MODEL_CACHE_SIZE); ${plan.left.length} more load on first use`
-      : `preloaded ${plan.steps.length} models`,
+    message,
   );
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRedisConnection, WorkerRegistry } from '@tidings/queue';
 import { ensureTestModels } from '@tidings/test-models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +53,30 @@ describe('a worker at start (PRELOAD_MODELS)', () => {
       'Xenova/opus-mt-uk-en',
     ]);
     expect(status.jobs).toEqual([]);
+  });
+
+  it('counts only the models it loaded, and says how many failed, when none can be loaded', {
+    timeout: 300_000,
+  }, async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'tidings-no-models-'));
+    try {
+      const worker = await tidings.startWorker({ MODELS_DIR: empty });
+      await worker.waitFor(/preloaded 0 of 4 models/, 60_000);
+      const summary = worker
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { msg: string; models?: string[]; failed?: string[] })
+        .find((l) => l.msg.startsWith('preloaded 0 of 4'));
+      expect(summary?.msg).toBe(
+        'preloaded 0 of 4 models; 4 could not be loaded (their first jobs will try again)',
+      );
+      expect(summary?.models).toEqual([]);
+      expect(summary?.failed).toHaveLength(4);
+      expect(worker.output()).not.toMatch(/"msg":"preloaded 4 models/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('loads nothing before the first job with PRELOAD_MODELS=none', async () => {
