@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addresses,
+  compatibilityRuns,
   emojiRuns,
   foreignRuns,
   lostForeignRuns,
@@ -70,6 +71,44 @@ describe('emojiRuns', () => {
       'emoji',
       'emoji',
     ]);
+  });
+});
+
+describe('compatibilityRuns', () => {
+  it('finds numbers and units that NFKC would change, with the number or short unit they are attached to', () => {
+    const text =
+      'Up 2½ %, ¾ of 10⁶ euros, 35 m² and 2 km², CO₂ and H₂O, decree №5, 10⁻³ g, 1,5², ① ㎡ Ⅻ.';
+    expect(texts(text, compatibilityRuns(text))).toEqual([
+      '2½',
+      '¾',
+      '10⁶',
+      'm²',
+      'km²',
+      'CO₂',
+      'H₂O',
+      '№5',
+      '10⁻³',
+      '1,5²',
+      '①',
+      '㎡',
+      'Ⅻ',
+    ]);
+    expect(protectedRuns('CO₂ at t.me/x', 'en').map((r) => r.kind)).toEqual([
+      'compatibility',
+      'url',
+    ]);
+    // In a Ukrainian article a capitalised Latin run is protected already: the two are one.
+    const uk = 'Викиди CO₂ зросли, каже JEF CO₂ і 35 m².';
+    expect(protectedRuns(uk, 'uk').map((r) => [uk.slice(r.start, r.end), r.kind])).toEqual([
+      ['CO₂', 'script'],
+      ['JEF CO₂', 'script'],
+      ['m²', 'compatibility'],
+    ]);
+  });
+
+  it('leaves a longer word to the model, and what NFKC folds harmlessly alone', () => {
+    const text = 'A study¹ found ﬁne １２ … 5 ℃, 2 µg, 1.º de mayo, 2ª edición, ௰.';
+    expect(texts(text, compatibilityRuns(text))).toEqual(['¹']);
   });
 });
 

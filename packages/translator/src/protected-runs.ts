@@ -2,7 +2,7 @@ import type { LanguageCode } from '@tidings/core';
 import { LinkifyIt } from 'linkify-it';
 
 /** Why a run of text is kept away from the model. */
-export type ProtectedKind = 'script' | 'url' | 'email' | 'emoji';
+export type ProtectedKind = 'script' | 'url' | 'email' | 'emoji' | 'compatibility';
 
 /** A run of a text that is copied into every translation as it is. */
 export interface ProtectedRun {
@@ -50,6 +50,57 @@ export function emojiRuns(text: string): { start: number; end: number }[] {
   return [...text.matchAll(EMOJI)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+// A character a tokenizer's NFKC normalizer (every Opus-MT conversion has one) rewrites into
+// something that reads differently: vulgar fractions and other `\p{No}` (`½` → `1⁄2`, so `2½`
+// becomes `21⁄2`), superscript and subscript digits, signs and letters (`10⁶` → `106`, `m²` →
+// `m2`, `CO₂` → `CO2`, `10⁻³` → `10-3`), number forms (`Ⅻ`), `№` (→ `No`) and the squared
+// unit signs (`㎡` → `m2`). Only those NFKC changes count: `௰` is `\p{No}` and stays itself.
+// Ligatures (`ﬁ`), full-width forms (`１２`), `…`, `℃` and `µ` fold to what reads the same,
+// and ordinal indicators (`1.º`, `2ª`) are words each language writes its own way: the model
+// may have them.
+const COMPATIBILITY_CANDIDATE = /[\p{No}\u2070-\u209f\u2116\u2150-\u218f\u3371-\u33df]/u;
+
+const COMPATIBILITY_ANY = new RegExp(COMPATIBILITY_CANDIDATE.source, 'u');
+
+function isCompatibility(char: string): boolean {
+  return COMPATIBILITY_CANDIDATE.test(char) && char.normalize('NFKC') !== char;
+}
+
+// A word with what is attached to it: letters, digits, marks, compatibility characters, and a
+// `.` or `,` between two digits (`1,5²`). A stretch of more than three letters in it is a word
+// to translate (`study¹`), not a unit or formula (`m²`, `km²`, `CO₂`, `H₂O`).
+const ATTACHED = /(?:[\p{L}\p{N}\p{M}\u2070-\u209f\u2116\u3371-\u33df]|[.,](?=\p{Nd}))+/gu;
+const WORD_LETTERS = /[\p{L}\p{M}]{4,}/u;
+const NUMBER_PART = /(?:[\p{N}\u2070-\u209f\u2116\u3371-\u33df]|[.,](?=\p{Nd}))+/gu;
+
+/**
+ * The numbers and units written with compatibility characters that NFKC would change (see
+ * above), each with the number or short unit it is attached to: `2½`, `10⁶`, `m²`, `CO₂`,
+ * `№5`, `10⁻³`. A tokenizer would hand the model `21⁄2`, `106`, `m2`, so they are kept from it
+ * and put back as written. In a longer word (`study¹`) only the characters and the digits
+ * beside them are, and the word is left to the model.
+ *
+ * @example
+ * compatibilityRuns('Up 2½ %, 35 m² and CO₂; a study¹; ﬁne.'); // [{ start: 3, end: 5 }, { start: 12, end: 14 }, { start: 19, end: 22 }, { start: 31, end: 32 }]
+ */
+export function compatibilityRuns(text: string): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  if (!COMPATIBILITY_ANY.test(text)) return runs;
+  for (const m of text.matchAll(ATTACHED)) {
+    const word = m[0];
+    if (![...word].some(isCompatibility)) continue;
+    if (!WORD_LETTERS.test(word)) {
+      runs.push({ start: m.index, end: m.index + word.length });
+      continue;
+    }
+    for (const part of word.matchAll(NUMBER_PART)) {
+      if (![...part[0]].some(isCompatibility)) continue;
+      runs.push({ start: m.index + part.index, end: m.index + part.index + part[0].length });
+    }
+  }
+  return runs;
+}
+
 /**
  * The runs of letters in a script foreign to the source language: Arabic, Hebrew, Chinese,
  * Georgian, Greek or Cyrillic names in a Latin-script article; in a Ukrainian article, Latin
@@ -93,23 +144,35 @@ export function addresses(text: string): ProtectedRun[] {
 
 /**
  * Everything in a text that the model must not see as words: URLs, e-mail addresses, runs in
- * a foreign script and emoji, in order and without overlaps (an address wins over a run inside
- * it).
+ * a foreign script, emoji, and numbers or units written with compatibility characters (see
+ * {@link compatibilityRuns}), in order and without overlaps (an address wins over a run inside
+ * it; a foreign run and a compatibility run that share letters are one).
  *
  * @example
  * protectedRuns('Shmyhal (t.me/x) met 习近平.', 'en').map((r) => r.kind); // ['url', 'script']
  */
 export function protectedRuns(text: string, source: LanguageCode): ProtectedRun[] {
   const found = addresses(text);
+  const free = (run: { start: number; end: number }): boolean =>
+    !found.some((a) => a.start < run.end && run.start < a.end);
+  let compatibility = compatibilityRuns(text).filter(free);
   for (const run of foreignRuns(text, source)) {
-    if (!found.some((a) => a.start < run.end && run.start < a.end)) {
-      found.push({ ...run, kind: 'script' });
-    }
+    if (!free(run)) continue;
+    // A compatibility run that shares letters with a foreign run (`CO₂` in a Ukrainian article,
+    // whose `CO` is one) joins it: the model sees neither.
+    const joined = compatibility.filter((c) => c.start < run.end && run.start < c.end);
+    compatibility = compatibility.filter((c) => !joined.includes(c));
+    found.push({
+      start: Math.min(run.start, ...joined.map((c) => c.start)),
+      end: Math.max(run.end, ...joined.map((c) => c.end)),
+      kind: 'script',
+    });
   }
   for (const run of emojiRuns(text)) {
-    if (!found.some((a) => a.start < run.end && run.start < a.end)) {
-      found.push({ ...run, kind: 'emoji' });
-    }
+    if (free(run)) found.push({ ...run, kind: 'emoji' });
+  }
+  for (const run of compatibility) {
+    if (free(run)) found.push({ ...run, kind: 'compatibility' });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -37,8 +37,9 @@ export interface TranslatorOptions extends ModelPoolOptions, SegmentTranslatorOp
   /** Largest article accepted, in characters of all fields (MAX_ARTICLE_CHARS); default 200,000. */
   readonly maxArticleChars?: number | undefined;
   /**
-   * Whether URLs, e-mail addresses and names in a foreign script are kept from the model and
-   * put back verbatim (default true). Turned off, the lost-content gate still holds a version
+   * Whether URLs, e-mail addresses, names in a foreign script, emoji and numbers written with
+   * compatibility characters (`2½`, `10⁶`, `m²`) are kept from the model and put back verbatim
+   * (default true). Turned off, the lost-content gate still holds a version
    * that lost one for review: tests use it to see that the gate works.
    */
   readonly protectRuns?: boolean | undefined;
