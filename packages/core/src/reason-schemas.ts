@@ -134,6 +134,8 @@ export const reviewReasonSchema = z.discriminatedUnion('code', [
     })
     .readonly(),
   z.object({ code: z.literal('empty-translation'), segment }).readonly(),
+  // `number`: the digits of a number the translation lacks, or, written with compatibility
+  // characters, the number as the source wrote it (`2½`, `10⁶`, `m²`).
   z.object({ code: z.literal('number-missing'), number: z.string(), segment }).readonly(),
   z.object({ code: z.literal('repetition-loop'), phrase: z.string(), segment }).readonly(),
   z.object({ code: z.literal('length-ratio'), ratio: z.number(), segment }).readonly(),

@@ -44,6 +44,34 @@ describe('checkTranslation', () => {
     ).toBeUndefined();
   });
 
+  it('flags a number written with compatibility characters that NFKC changed, naming it as written', () => {
+    // What a Marian tokenizer's NFKC normalizer hands the model, and so what it writes back.
+    for (const [source, target, number] of [
+      ['Prices rose by 2½ percent.', 'Die Preise stiegen um 21⁄2 Prozent.', '2½'],
+      ['The fund holds 10⁶ euros.', 'Der Fonds hält 106 Euro.', '10⁶'],
+      ['The flat has 35 m².', 'Die Wohnung hat 35 m2.', 'm²'],
+      ['It emits CO₂.', 'Emite CO2.', 'CO₂'],
+      ['Decree №5 was signed.', 'El decreto No5 fue firmado.', '№5'],
+      ['A dose of 10⁻³ g.', 'Una dosis de 10-3 g.', '10⁻³'],
+    ] as const) {
+      expect(checkTranslation(source, target, []), `${source} → ${target}`).toEqual({
+        code: 'number-missing',
+        number,
+      });
+    }
+  });
+
+  it('passes such a number kept as written, and still counts the plain numbers beside it', () => {
+    expect(
+      checkTranslation('Up 2½ percent, 35 m².', 'Die Preise: 2½ Prozent, 35 m².', []),
+    ).toBeUndefined();
+    // The 10 of 10⁶ is no 10 of the source's.
+    expect(checkTranslation('10⁶ euros and 10 cents.', '10⁶ Euro und Cent.', [])).toEqual({
+      code: 'number-missing',
+      number: '10',
+    });
+  });
+
   it('counts a number however the target language groups its thousands', () => {
     for (const [source, target] of [
       ['It cost 1200 euros.', 'Costó 1,200 euros.'],

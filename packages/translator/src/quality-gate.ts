@@ -1,4 +1,5 @@
 import { decodeSegment, type PlaceholderProblem, type Slot } from './placeholder-codec.ts';
+import { compatibilityRuns } from './protected-runs.ts';
 
 /**
  * What the quality gate finds wrong with a translated segment, as a stable code and its fields
@@ -10,7 +11,10 @@ import { decodeSegment, type PlaceholderProblem, type Slot } from './placeholder
 export type GateProblem =
   | PlaceholderProblem
   | { readonly code: 'empty-translation' }
-  /** A number of the input (its digits, without grouping) that the output lacks. */
+  /**
+   * A number of the input that the output lacks: its digits, without grouping, or, written with
+   * compatibility characters, as written with what it is attached to (`2½`, `10⁶`, `m²`).
+   */
   | { readonly code: 'number-missing'; readonly number: string }
   /** A phrase repeated back to back more often than in the input. */
   | { readonly code: 'repetition-loop'; readonly phrase: string }
@@ -29,7 +33,7 @@ const PLACEHOLDER = /<\s*\/?\s*[gx]\s*\d{1,3}\s*\/?\s*>/gi;
  * nothing is: the placeholders are the same set, balanced and nested (so markup and protected
  * glossary terms survive); every number of the input is there (compared as
  * {@link missingNumbers}, so `1200`, `1,200`, `1.200` and `1 200` agree, as `1,000.5` and
- * `1.000,5` do); no word or phrase repeats in a loop the input does not have; the output does not
+ * `1.000,5` do, while `2½`, `10⁶` or `m²` must be there as written); no word or phrase repeats in a loop the input does not have; the output does not
  * stop short of the input's end (a model that writes its end of sentence too early); and the
  * length is plausible for a translation.
  *
@@ -194,7 +198,33 @@ function reading(tokens: readonly NumberToken[], choice: number, first: number):
 }
 
 /**
- * The numbers of `source` (with repeats) that `target` lacks, compared as {@link numberRuns}
+ * The numbers and units of `source` written with compatibility characters (see
+ * `compatibilityRuns`: `2½`, `10⁶`, `m²`, `№5`) that `target` lacks as written, and both texts
+ * with each one found blanked out, so its digits are not counted again: `2½` read as digits is
+ * a `2` that `21⁄2` has, `10⁶` a `10` that `106` has.
+ */
+function writtenNumbers(
+  source: string,
+  target: string,
+): { lost: string[]; source: string; target: string } {
+  let from = source;
+  let to = target;
+  const lost: string[] = [];
+  for (const run of compatibilityRuns(source)) {
+    const written = source.slice(run.start, run.end);
+    const blank = ' '.repeat(written.length);
+    from = from.slice(0, run.start) + blank + from.slice(run.end);
+    const at = to.indexOf(written);
+    if (at === -1) lost.push(written);
+    else to = to.slice(0, at) + blank + to.slice(at + written.length);
+  }
+  return { lost, source: from, target: to };
+}
+
+/**
+ * The numbers of `source` (with repeats) that `target` lacks: first those written with
+ * compatibility characters (`2½`, `10⁶`, `m²`), which must be there as written, named so; then
+ * the others, compared as {@link numberRuns}
  * under the reading of each lone `d[.,]ddd` on either side (grouped `1200` or decimal `1`,
  * `200`) that leaves the fewest lacking: that form is English grouping and German decimal
  * alike, so either reading is the writer's. How the quality gate and the survival check
@@ -203,8 +233,14 @@ function reading(tokens: readonly NumberToken[], choice: number, first: number):
  * @example
  * missingNumbers('It cost 1,200 euros.', 'Costó 1200 euros.'); // []
  * missingNumbers('On 5 November 2025 200 people', 'El 5 de noviembre de 2025, 20 personas'); // ['200']
+ * missingNumbers('Up 2½ percent', 'Um 21⁄2 Prozent'); // ['2½']
  */
 export function missingNumbers(source: string, target: string): string[] {
+  const written = writtenNumbers(source, target);
+  return [...written.lost, ...missingDigitNumbers(written.source, written.target)];
+}
+
+function missingDigitNumbers(source: string, target: string): string[] {
   const from = numberTokens(source);
   const to = numberTokens(target);
   const fromLone = from.filter((token) => token.decimal).length;

@@ -44,4 +44,20 @@ describe('Numbers and units written with compatibility characters', () => {
     }
     expect(wrong).toEqual([]);
   }, 120_000);
+
+  it('with protection off, holds each changed version for review, naming the number as written', async () => {
+    const { translator } = translators({ protectRuns: false });
+    const results = await translator.translateArticle(
+      article('Inflation update', '<p>Prices rose by 2½ percent in November.</p>'),
+      'en',
+      ['de', 'es', 'fr', 'it', 'uk'],
+    );
+    for (const [target, result] of results) {
+      expect(result.needsReview, target).toContainEqual({
+        code: 'number-missing',
+        number: '2½',
+        segment: 'Prices rose by 2½ percent in November.',
+      });
+    }
+  }, 120_000);
 });
