@@ -101,6 +101,22 @@ describeStore('approvals', (env) => {
     expect(es.finishedAt?.getTime()).toBeGreaterThanOrEqual(before);
   });
 
+  it("keeps, of what an edit leaves out, the draft's values; what it sends empty is cleared", async () => {
+    const kept = await held(env);
+    const de = await env.store.approveTranslation(kept.article.id, 'de', kept.editor, {
+      title: 'Die Ukraine wird Partner',
+      body: draft.body,
+    });
+    expect(de.content).toMatchObject({ summary: '', categories: ['Verteidigung'] });
+    const cleared = await held(env);
+    const emptied = await env.store.approveTranslation(cleared.article.id, 'de', cleared.editor, {
+      title: 'Die Ukraine wird Partner',
+      body: draft.body,
+      categories: [],
+    });
+    expect(emptied.content?.categories).toEqual([]);
+  });
+
   it('refuses a language with no draft awaiting review, the source language and a retracted article', async () => {
     const { article, editor } = await held(env);
     await expect(env.store.approveTranslation(article.id, 'es', editor)).rejects.toThrow(

@@ -1,13 +1,19 @@
 import type { ArticleContent, LanguageCode, SegmentOrigins } from '@tidings/core';
 import type { Database } from './database.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
-import { insertVersion, lockTranslation, makeLive, readTranslation } from './insert-version.ts';
+import {
+  insertVersion,
+  keepUnsent,
+  lockTranslation,
+  makeLive,
+  readTranslation,
+} from './insert-version.ts';
 import { addMemoryLesson } from './memory-lessons-repository.ts';
 import { finishRequest } from './outbox-repository.ts';
 import { isStoreId } from './read-article.ts';
 import type { ContentColumns } from './rows.ts';
 import { settleLiveVersion } from './settle-live-version.ts';
-import type { Translation } from './types.ts';
+import type { EditedContent, Translation } from './types.ts';
 
 /**
  * Approvals: an editor publishes a machine draft held for review (`needs_review`), as it is
@@ -29,13 +35,14 @@ export class ApprovalsRepository {
    * Approves the `needs_review` draft of one language of an article's current revision; a
    * {@link ConflictError} when there is none to approve (another state, the source language,
    * a retracted article). Either way the approved version becomes a memory lesson; an edit
-   * keeps its `segmentOrigins`.
+   * keeps its `segmentOrigins`, and what it leaves out keeps the draft's value
+   * ({@link keepUnsent}).
    */
   approveTranslation(
     articleId: string,
     language: LanguageCode,
     editorKeyId: string,
-    edit?: ArticleContent,
+    edit?: EditedContent,
     segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {
     return this.#db.transaction(async (tx) => {
@@ -70,20 +77,20 @@ export class ApprovalsRepository {
       let versionId: string;
       let content: ArticleContent;
       if (edit) {
+        content = await keepUnsent(tx, articleId, language, current, edit);
         const id = await insertVersion(tx, {
           articleId,
           language,
           revision,
           origin: 'editor',
           status: 'edited',
-          content: edit,
+          content,
           editedBy: editorKeyId,
           approvedBy: editorKeyId,
           segmentOrigins,
         });
         if (id === undefined) throw new Error('An approved version was not kept');
         versionId = id;
-        content = edit;
       } else {
         const [draft] = await tx.query<ContentColumns & { id: string }>(
           `UPDATE translation_versions SET status = 'published', approved_by = $4, approved_at = now()

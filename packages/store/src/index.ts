@@ -31,6 +31,7 @@ export type {
   ArticleSummary,
   ArticleWrite,
   CreatedKey,
+  EditedContent,
   GlossaryChange,
   GlossaryEntry,
   GlossaryHistoryPage,

@@ -11,7 +11,7 @@ import { NotFoundError } from './errors.ts';
 import { ARTICLE_SELECT, type ArticleRow, isStoreId } from './read-article.ts';
 import { type ContentColumns, type TranslationRow, toContent, toLanguageState } from './rows.ts';
 import { titleKey } from './title-key.ts';
-import type { SourceChange, Translation } from './types.ts';
+import type { EditedContent, SourceChange, Translation } from './types.ts';
 
 /** The row of one language version, locked. */
 export interface LockedTranslation {
@@ -46,6 +46,60 @@ export async function lockTranslation(
     : [];
   if (!row) throw new NotFoundError('translation', `${articleId}/${language}`);
   return row;
+}
+
+/**
+ * An editor's version made whole: what the editor left out (the summary, the categories, the
+ * image's alt text) is the language version's current value, the draft's when one is held
+ * for review (`needs_review`: that is what the editor corrects or approves), else the one
+ * readers see. Call it after {@link lockTranslation}, in the same transaction, so that the
+ * values kept are the latest and no other editor's change in between is undone.
+ *
+ * @example
+ * const content = await keepUnsent(tx, articleId, 'de', current, { title, body });
+ */
+export async function keepUnsent(
+  tx: Queryable,
+  articleId: string,
+  language: LanguageCode,
+  current: Pick<LockedTranslation, 'revision' | 'status'>,
+  edit: EditedContent,
+): Promise<ArticleContent> {
+  const { title, body, summary, categories, image } = edit;
+  if (summary !== undefined && categories !== undefined && image !== undefined) {
+    return { title, body, summary, categories, image };
+  }
+  type Kept = Pick<ContentColumns, 'summary' | 'categories' | 'image_alt'> & {
+    image_url: string | null;
+  };
+  // The image is the source's (its current revision's); only its alt text is the language's.
+  const imageUrl = `(SELECT r.image_url FROM articles a
+                      JOIN revisions r ON r.article_id = a.id AND r.revision = a.current_revision
+                     WHERE a.id = $1) AS image_url`;
+  const [kept] =
+    current.status === 'needs_review'
+      ? await tx.query<Kept>(
+          `SELECT summary, categories, image_alt, ${imageUrl} FROM translation_versions
+            WHERE article_id = $1 AND language = $2 AND revision = $3 AND origin = 'machine'
+            ORDER BY id DESC LIMIT 1`,
+          [articleId, language, current.revision],
+        )
+      : await tx.query<Kept>(
+          `SELECT summary, categories, image_alt, ${imageUrl} FROM translations
+            WHERE article_id = $1 AND language = $2`,
+          [articleId, language],
+        );
+  const keptImage =
+    kept?.image_url != null && kept.image_alt !== null
+      ? { url: kept.image_url, alt: kept.image_alt }
+      : undefined;
+  return {
+    title,
+    body,
+    summary: summary ?? kept?.summary ?? '',
+    categories: categories ?? kept?.categories ?? [],
+    image: image ?? keptImage,
+  };
 }
 
 /** A version of one language's content, as `translation_versions` keeps every one. */

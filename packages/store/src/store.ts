@@ -32,6 +32,7 @@ import type {
   ArticleIndexPage,
   ArticleWrite,
   CreatedKey,
+  EditedContent,
   GlossaryHistoryPage,
   GlossarySnapshot,
   GlossaryTermInput,
@@ -250,14 +251,14 @@ export class Store {
   editTranslation(
     articleId: string,
     language: LanguageCode,
-    content: ArticleContent,
+    edit: EditedContent,
     editorKeyId: string,
     segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {
     return this.#translations.editTranslation(
       articleId,
       language,
-      content,
+      edit,
       editorKeyId,
       segmentOrigins,
     );
@@ -309,7 +310,7 @@ export class Store {
     articleId: string,
     language: LanguageCode,
     editorKeyId: string,
-    edit?: ArticleContent,
+    edit?: EditedContent,
     segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {
     return this.#approvals.approveTranslation(

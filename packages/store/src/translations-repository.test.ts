@@ -176,6 +176,84 @@ describeStore('translations', (env) => {
     expect(fr.finishedAt?.getTime()).toBeGreaterThanOrEqual(before);
   });
 
+  it('keeps what an edit leaves out (summary, categories, alt text) and clears what it sends empty', async () => {
+    const article = await newArticle(env);
+    const editor = (await env.store.createKey({ name: 'desk', role: 'editor' })).id;
+    await env.store.recordTranslationResult(result(article.id, 'de'));
+    const kept = await env.store.editTranslation(
+      article.id,
+      'de',
+      { title: 'Korrigiert', body: '<p>Neu.</p>' },
+      editor,
+    );
+    expect(kept.content).toEqual({ ...german, title: 'Korrigiert', body: '<p>Neu.</p>' });
+    const cleared = await env.store.editTranslation(
+      article.id,
+      'de',
+      { title: 'Leer', body: '<p>Neu.</p>', summary: '', categories: [] },
+      editor,
+    );
+    expect(cleared.content).toEqual({
+      ...german,
+      title: 'Leer',
+      body: '<p>Neu.</p>',
+      summary: '',
+      categories: [],
+    });
+    const [row] = await env.db.query<{ categories: unknown }>(
+      `SELECT categories FROM translation_versions
+        WHERE article_id = $1 AND language = 'de' AND origin = 'editor' ORDER BY id`,
+      [article.id],
+    );
+    expect(row?.categories).toEqual(german.categories);
+  });
+
+  it("keeps, of a draft held for review, the draft's values", async () => {
+    const article = await newArticle(env);
+    const editor = (await env.store.createKey({ name: 'desk', role: 'editor' })).id;
+    await env.store.recordTranslationResult(
+      result(article.id, 'fr', 1, { status: 'needs_review', reason: 'output shorter than input' }),
+    );
+    const fr = await env.store.editTranslation(
+      article.id,
+      'fr',
+      { title: 'Corrigé', body: '<p>Texte.</p>' },
+      editor,
+    );
+    expect(fr.content).toMatchObject({
+      summary: german.summary,
+      categories: german.categories,
+      image: german.image,
+    });
+  });
+
+  it('keeps the values of an edit that commits first: two editors at once lose neither change', async () => {
+    const article = await newArticle(env);
+    const editor = (await env.store.createKey({ name: 'desk', role: 'editor' })).id;
+    await env.store.recordTranslationResult(result(article.id, 'de'));
+    for (let round = 0; round < 5; round++) {
+      const categories = [`Rubrik ${round}`];
+      await Promise.all([
+        env.store.editTranslation(
+          article.id,
+          'de',
+          { title: german.title, body: german.body, categories },
+          editor,
+        ),
+        env.store.editTranslation(
+          article.id,
+          'de',
+          { title: `Titel ${round}`, body: german.body },
+          editor,
+        ),
+      ]);
+      // Whichever came second kept (or set) the categories the first one set.
+      expect((await env.store.getTranslation(article.id, 'de')).content?.categories).toEqual(
+        categories,
+      );
+    }
+  });
+
   it('refuses to edit the source language: that is a new revision', async () => {
     const article = await newArticle(env);
     const editor = (await env.store.createKey({ name: 'desk', role: 'editor' })).id;

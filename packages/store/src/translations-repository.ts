@@ -8,12 +8,18 @@ import type {
 } from '@tidings/core';
 import type { Database } from './database.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
-import { insertVersion, lockTranslation, makeLive, readTranslation } from './insert-version.ts';
+import {
+  insertVersion,
+  keepUnsent,
+  lockTranslation,
+  makeLive,
+  readTranslation,
+} from './insert-version.ts';
 import { addMemoryLesson } from './memory-lessons-repository.ts';
 import { finishRequest } from './outbox-repository.ts';
 import { isStoreId } from './read-article.ts';
 import { settleLiveVersion } from './settle-live-version.ts';
-import type { ResultOutcome, Translation } from './types.ts';
+import type { EditedContent, ResultOutcome, Translation } from './types.ts';
 
 /** A worker's finished translation of one language of one revision. */
 export interface TranslationResultInput {
@@ -191,12 +197,13 @@ export class TranslationsRepository {
    * From then on machine output never replaces it (a new source revision marks it `stale`).
    * The source language is refused with a {@link ConflictError}: it changes only through a
    * new revision, which re-translates every other language. A memory lesson is committed with
-   * it ({@link MemoryLessonsRepository}).
+   * it ({@link MemoryLessonsRepository}). What the editor left out keeps its current value
+   * ({@link keepUnsent}).
    */
   editTranslation(
     articleId: string,
     language: LanguageCode,
-    content: ArticleContent,
+    edit: EditedContent,
     editorKeyId: string,
     segmentOrigins?: SegmentOrigins,
   ): Promise<Translation> {
@@ -220,6 +227,7 @@ export class TranslationsRepository {
         });
       }
       const revision = article.current_revision;
+      const content = await keepUnsent(tx, articleId, language, current, edit);
       const versionId = await insertVersion(tx, {
         articleId,
         language,

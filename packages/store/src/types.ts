@@ -9,6 +9,19 @@ import type {
   TranslationStatus,
 } from '@tidings/core';
 
+/**
+ * An editor's version of one language as the store takes it (a correction, an approval with
+ * an edit): its title and body, and what else the editor gave. A field left out (`undefined`;
+ * for the image, its alt text) keeps the language version's current value, read in the
+ * write's own transaction under the row's lock, so that an editor who did not send it cannot
+ * clear it, nor put back a value another editor changed meanwhile. An empty value clears it.
+ */
+export type EditedContent = Pick<ArticleContent, 'title' | 'body'> & {
+  readonly summary?: string | undefined;
+  readonly categories?: readonly string[] | undefined;
+  readonly image?: ArticleContent['image'];
+};
+
 /** What an API key may do. */
 export type ApiKeyRole = 'publisher' | 'editor' | 'admin';
 
