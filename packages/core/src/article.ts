@@ -120,14 +120,21 @@ export const articleSubmissionSchema = z
 export type ArticleSubmissionInput = z.output<typeof articleSubmissionSchema>;
 
 /**
- * An editor's correction of one language version: the whole content, as it should read.
+ * An editor's correction of one language version: its title and body, as they should read, and
+ * any of its summary, categories and image alt text. A field left out keeps the language
+ * version's current value (the draft's, for a draft held for review); an empty one
+ * (`"summary": ""`, `"categories": []`) clears it.
  *
  * @example
- * translationEditSchema.parse({ title: 'Київ', body: '<p>Текст</p>' });
+ * translationEditSchema.parse({ title: 'Київ', body: '<p>Текст</p>' }); // categories kept
  */
 export const translationEditSchema = articleSubmissionSchema
-  .pick({ title: true, summary: true, body: true, categories: true })
-  .extend({ imageAlt: text(1_000).optional() })
+  .pick({ title: true, body: true })
+  .extend({
+    summary: text(2_000).optional(),
+    categories: z.array(text(100).min(1)).max(20).optional(),
+    imageAlt: text(1_000).optional(),
+  })
   .strict();
 
 /** A validated editor's correction. */

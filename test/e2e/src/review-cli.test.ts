@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openStore } from '@tidings/store';
 import { ensureTestModels } from '@tidings/test-models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +14,14 @@ const DRAFT = {
   summary: '',
   body: '<p>Die Ukraine hat den erweiterten Partnerstatus erhalten.</p>',
   categories: [],
+};
+
+/** A French draft held too, with a summary and categories an editor's file does not give. */
+const FRENCH = {
+  title: "L'Ukraine rejoint la JEF",
+  summary: 'Statut de partenaire élargi.',
+  body: "<p>L'Ukraine a obtenu le statut de partenaire élargi.</p>",
+  categories: ['Défense', 'Diplomatie'],
 };
 
 describe.each(BACKENDS)('reviewing a draft with the command line, on $name', (backend) => {
@@ -62,6 +73,15 @@ describe.each(BACKENDS)('reviewing a draft with the command line, on $name', (ba
         status: 'needs_review',
         reason: 'a link was lost',
       });
+      await store.recordTranslationResult({
+        articleId: id,
+        language: 'fr',
+        revision: 1,
+        content: FRENCH,
+        model: 'Xenova/opus-mt-en-fr',
+        status: 'needs_review',
+        reason: 'a link was lost',
+      });
     } finally {
       await store.close();
     }
@@ -95,7 +115,10 @@ describe.each(BACKENDS)('reviewing a draft with the command line, on $name', (ba
       expect(run.output.split('\n')[0]).toBe('1 needs_review');
       expect(run.output).toMatch(/^ID +UPDATED +SRC +TITLE +LANGUAGES$/m);
       expect(run.output).toMatch(
-        new RegExp(`^${id} +\\S+ \\S+ +en +Ukraine joins the JEF +es queued, de needs_review`, 'm'),
+        new RegExp(
+          `^${id} +\\S+ \\S+ +en +Ukraine joins the JEF +es queued, de needs_review, fr needs_review`,
+          'm',
+        ),
       );
       const search = await cli(['list', '--search', 'UKRAINE jef', '--json']);
       expect(search.code, search.output).toBe(0);
@@ -124,6 +147,51 @@ describe.each(BACKENDS)('reviewing a draft with the command line, on $name', (ba
       expect(again.output).toMatch(
         /de version is published; only a needs_review draft can be approved/,
       );
+    },
+  );
+  it.skipIf(!backend.available)(
+    "approves and corrects from a file without touching what the file does not give: the draft's summary and categories stay, until --category or a JSON file's [] changes them",
+    async () => {
+      const scratch = mkdtempSync(join(tmpdir(), 'tidings-review-cli-'));
+      const fix = join(scratch, 'fix.md');
+      writeFileSync(fix, "# L'Ukraine devient partenaire de la JEF\n\nCorrigé par la rédaction.\n");
+      const french = async () =>
+        (
+          (await (await tidings.call('GET', `/v1/articles/${id}/fr`, editor)).json()) as {
+            status: string;
+            content: { title: string; summary: string; categories: string[] };
+          }
+        ).content;
+
+      const approved = await cli(['approve', id, 'fr', fix]);
+      expect(approved.code, approved.output).toBe(0);
+      expect(await french()).toMatchObject({
+        title: "L'Ukraine devient partenaire de la JEF",
+        summary: FRENCH.summary,
+        categories: FRENCH.categories,
+      });
+
+      writeFileSync(fix, "# L'Ukraine, partenaire de la JEF\n\nCorrigé deux fois.\n");
+      const edited = await cli(['edit', id, 'fr', fix]);
+      expect(edited.code, edited.output).toBe(0);
+      expect(await french()).toMatchObject({
+        title: "L'Ukraine, partenaire de la JEF",
+        summary: FRENCH.summary,
+        categories: FRENCH.categories,
+      });
+
+      const recategorised = await cli(['edit', id, 'fr', fix, '--category', 'Diplomatie']);
+      expect(recategorised.code, recategorised.output).toBe(0);
+      expect((await french()).categories).toEqual(['Diplomatie']);
+
+      const cleared = join(scratch, 'fix.json');
+      writeFileSync(
+        cleared,
+        JSON.stringify({ title: 'Sans rubrique', body: '<p>Texte.</p>', categories: [] }),
+      );
+      const emptied = await cli(['edit', id, 'fr', cleared]);
+      expect(emptied.code, emptied.output).toBe(0);
+      expect(await french()).toMatchObject({ summary: FRENCH.summary, categories: [] });
     },
   );
 });

@@ -124,7 +124,7 @@ export const ARTICLE_PATHS = {
     put: {
       summary: "An editor's correction; never overwritten by a machine translation",
       description:
-        "The correction goes live at once and teaches the translation memory: aligned with the source block by block (sentence by sentence where the counts agree), its sentences become human entries, so the same sentence in a later revision or another article gets the editor's wording without a model. An approval (with or without an edit) teaches it the same way. The memory is written after the answer; while Redis is away the lesson waits in the store and is taught again every RECONCILE_INTERVAL_MS.",
+        'The body gives `title` and `body` (both required) and any of `summary`, `categories` and `imageAlt` (the image\'s alt text): a field left out keeps the language version\'s current value (for a needs_review language, the draft\'s), read when the correction is written, so a correction of the text alone never drops the language\'s categories from its category feeds; a field sent empty (`"summary": ""`, `"categories": []`) clears it. The correction goes live at once and teaches the translation memory: aligned with the source block by block (sentence by sentence where the counts agree), its sentences become human entries, so the same sentence in a later revision or another article gets the editor\'s wording without a model. An approval (with or without an edit) teaches it the same way. The memory is written after the answer; while Redis is away the lesson waits in the store and is taught again every RECONCILE_INTERVAL_MS.',
       security: auth,
       requestBody: body(translationEditSchema),
       responses: {
@@ -169,7 +169,7 @@ export const ARTICLE_PATHS = {
     post: {
       summary: 'Publish a draft held for review (editor), as it is or with an edit',
       description:
-        'Without a body the needs_review draft goes live as the machine made it (status published); with a body like PUT /v1/articles/{id}/{lang} the edit goes live instead (status edited). Either way `approvedBy` and `approvedAt` record the approval (`approver`, like `editor` for an edit, names that key: `{ id, name }`; `name` is null for a publisher key, since key names stay in the newsroom, and for a key that is gone), and the page says the translation was reviewed. 409 when the language has no draft awaiting review.',
+        'Without a body the needs_review draft goes live as the machine made it (status published); with a body like PUT /v1/articles/{id}/{lang} the edit goes live instead (status edited); `summary`, `categories` or `imageAlt` left out keep the values of the draft, sent empty they are cleared. Either way `approvedBy` and `approvedAt` record the approval (`approver`, like `editor` for an edit, names that key: `{ id, name }`; `name` is null for a publisher key, since key names stay in the newsroom, and for a key that is gone), and the page says the translation was reviewed. 409 when the language has no draft awaiting review.',
       security: auth,
       requestBody: { ...body(translationEditSchema), required: false },
       responses: {

@@ -13,7 +13,7 @@ import type { TranslationDispatcher } from '../dispatch/translation-dispatcher.t
 import { assertRole } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
 import { assertVisible } from './article-access.ts';
-import { cleanEdit } from './clean-edit.ts';
+import { cleanEdit, editBase } from './clean-edit.ts';
 
 /** What the commands on an article need: the store, the queue, and the instance's limits. */
 export interface ArticleCommandsDeps {
@@ -87,11 +87,15 @@ export function articleCommands(deps: ArticleCommandsDeps): ArticleCommands {
       });
     }
   };
-  /** The editor's text cleaned, and where its segments come from (the editor, by source sentence). */
+  /**
+   * The editor's text cleaned, and where the segments of the version it makes come from (the
+   * editor, by source sentence). What the editor left out keeps the language's current value.
+   */
   const cleaned = async (id: string, language: LanguageCode, input: TranslationEditInput) => {
     const article = await store.getArticle(id);
-    const edit = cleanEdit(input, article.content.image, maxArticleChars);
-    return { edit, origins: await editOrigins(deps.teacher, article, language, edit) };
+    const base = editBase(await store.getTranslation(id, language));
+    const { edit, whole } = cleanEdit(input, base, article.content.image, maxArticleChars);
+    return { edit, origins: await editOrigins(deps.teacher, article, language, whole) };
   };
 
   return {

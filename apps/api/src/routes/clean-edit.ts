@@ -5,6 +5,7 @@ import {
   cleanArticleContent,
   type TranslationEditInput,
 } from '@tidings/core';
+import type { EditedContent, Translation } from '@tidings/store';
 import { fieldProblem } from '../field-problem.ts';
 import { ProblemError } from '../problem.ts';
 
@@ -28,26 +29,53 @@ export function assertArticleSize(content: Parameters<typeof articleSize>[0], li
 }
 
 /**
- * An editor's text (a correction, or an approval with an edit) as the article's content, cleaned
- * as every text that reaches readers is ({@link cleanArticleContent}) and no larger than
- * MAX_ARTICLE_CHARS. The image is the source's (`image`); the editor gives only its alt text.
+ * The text an editor corrects in one language version: the draft held for review
+ * (`needs_review`), else what readers see; `null` when there is none. What an edit leaves out
+ * keeps this text's value (the store reads it again under its lock when it writes).
  *
  * @example
- * const edit = cleanEdit(await readJson(c, translationEditSchema), article.content.image, maxArticleChars);
+ * editBase(await store.getTranslation(id, 'de'))?.categories; // ['Verteidigung']
+ */
+export function editBase(
+  translation: Pick<Translation, 'status' | 'content' | 'draft'>,
+): ArticleContent | null {
+  return translation.status === 'needs_review' && translation.draft
+    ? translation.draft
+    : translation.content;
+}
+
+/**
+ * An editor's text (a correction, or an approval with an edit) cleaned as every text that
+ * reaches readers is ({@link cleanArticleContent}), and the version it makes with what it left
+ * out kept from `base` ({@link editBase}), no larger than MAX_ARTICLE_CHARS. `edit` holds the
+ * fields the editor sent, for the store (which keeps the others under its lock); `whole` is
+ * the whole version, for aligning it with its source. The image is the source's (`image`);
+ * the editor gives only its alt text.
+ *
+ * @example
+ * const { edit, whole } = cleanEdit(input, editBase(translation), article.content.image, maxArticleChars);
  */
 export function cleanEdit(
   input: TranslationEditInput,
+  base: ArticleContent | null,
   image: ArticleImage | undefined,
   maxArticleChars: number,
-): ArticleContent {
-  const edit = cleanArticleContent({
+): { readonly edit: EditedContent; readonly whole: ArticleContent } {
+  const alt = input.imageAlt ?? base?.image?.alt;
+  const whole = cleanArticleContent({
     title: input.title,
-    summary: input.summary,
+    summary: input.summary ?? base?.summary ?? '',
     body: input.body,
-    categories: input.categories,
-    image:
-      image && input.imageAlt !== undefined ? { url: image.url, alt: input.imageAlt } : undefined,
+    categories: input.categories ?? base?.categories ?? [],
+    image: image && alt !== undefined ? { url: image.url, alt } : undefined,
   });
-  assertArticleSize(edit, maxArticleChars);
-  return edit;
+  assertArticleSize(whole, maxArticleChars);
+  const edit: EditedContent = {
+    title: whole.title,
+    body: whole.body,
+    summary: input.summary === undefined ? undefined : whole.summary,
+    categories: input.categories === undefined ? undefined : whole.categories,
+    image: input.imageAlt === undefined ? undefined : whole.image,
+  };
+  return { edit, whole };
 }

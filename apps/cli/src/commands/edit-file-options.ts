@@ -30,7 +30,8 @@ export function withEditFileOptions(command: Command): Command {
 
 /**
  * Reads an editor's text (a file, or `-` for standard input) into the body of
- * `PUT /v1/articles/{id}/{lang}` or of an approval with an edit.
+ * `PUT /v1/articles/{id}/{lang}` or of an approval with an edit. Categories go with it only
+ * when `--category` is given (or the JSON file has them): else the language keeps its own.
  *
  * @example
  * const payload = await readEditFile('fix.md', { category: [] });

@@ -16,7 +16,10 @@ export interface ArticlePayload {
   [field: string]: unknown;
 }
 
-/** The JSON body of `PUT /v1/articles/{id}/{lang}`: an editor's whole correction. */
+/**
+ * The JSON body of `PUT /v1/articles/{id}/{lang}`: an editor's correction. A field left out
+ * (the summary, the categories, `imageAlt`) keeps the language's current value.
+ */
 export interface EditPayload {
   title: string;
   summary?: string;
