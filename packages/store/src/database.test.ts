@@ -1,3 +1,4 @@
+import { executionAsyncId } from 'node:async_hooks';
 import { expect, it } from 'vitest';
 import { describeStore } from './test-harness.ts';
 
@@ -58,5 +59,22 @@ describeStore('database connection', (env) => {
       }),
     ).rejects.toThrow(/transaction handle/);
     await env.store.ping();
+  });
+
+  it('leaves the promises of the process untracked once no transaction is open', async () => {
+    // An `await` gets an async id only while async hooks are on, which the guard's
+    // AsyncLocalStorage turns on for every promise of the process (2-3x the cost of each).
+    const idAfterAwait = async () => {
+      await null;
+      return executionAsyncId();
+    };
+    expect(await idAfterAwait()).toBe(0);
+    const inside = await env.db.transaction(async (tx) => {
+      await tx.query('SELECT 1');
+      return idAfterAwait();
+    });
+    expect(inside).not.toBe(0);
+    await env.db.query('SELECT 1');
+    expect(await idAfterAwait()).toBe(0);
   });
 });
