@@ -96,6 +96,27 @@ describe('sanitizeArticleHtml', () => {
   });
 
   // The W3C feed validator's accepted list lacks bdo; the rest of what intake keeps stays.
+  it('drops empty inline elements (a desk button pressed with nothing selected), nested ones too, on pages and in feeds', () => {
+    const html =
+      '<p>Kyiv<strong></strong><strong></strong> <em></em>said <code></code>' +
+      '<a href="https://x.test"></a><a href="https://x.test" title="a > b"></a>' +
+      '<em><b></b><span lang="uk"></span></em><mark></mark>.</p><p></p>';
+    expect(sanitizeArticleHtml(html)).toBe('<p>Kyiv said .</p><p></p>');
+    expect(sanitizeArticleHtml(html, { target: 'feed', baseUrl: 'https://news.test/a' })).toBe(
+      '<p>Kyiv said .</p><p></p>',
+    );
+  });
+
+  it('keeps an inline element around an image, a line break or a space', () => {
+    const html =
+      '<p><a href="https://x.test"><img src="https://x.test/a.png" alt=""></a>' +
+      'one<strong><br></strong>two<em> </em>three<code>x</code></p>';
+    expect(sanitizeArticleHtml(html)).toBe(
+      '<p><a href="https://x.test" rel="noopener noreferrer"><img src="https://x.test/a.png" alt="" /></a>' +
+        'one<strong><br /></strong>two<em> </em>three<code>x</code></p>',
+    );
+  });
+
   it('gives feeds a bdo as a span with its direction, and keeps details, summary and bdi', () => {
     expect(
       sanitizeArticleHtml(

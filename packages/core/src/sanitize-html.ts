@@ -206,7 +206,8 @@ export interface SanitizeOptions {
 
 /**
  * Cleans an article body against Tidings' allow-list: no scripts, event handlers, styles,
- * `javascript:` URLs or control characters; links get `rel="noopener noreferrer"`; elements
+ * `javascript:` URLs or control characters, and no empty inline element (`<strong></strong>`);
+ * links get `rel="noopener noreferrer"`; elements
  * nested deeper than {@link MAX_MARKUP_DEPTH} are flattened to their text first, so the time
  * taken stays linear in the input. Used on the publisher's HTML, again on the model's
  * output, and on every page and feed; a large input's result is kept, so the same large body
@@ -241,7 +242,52 @@ function sanitizeNow(html: string, options: SanitizeOptions): string {
       : options.baseUrl === undefined
         ? FEED_OPTIONS
         : feedOptionsFor(options.baseUrl);
-  return sanitize(flattenDeepMarkup(html.replace(CONTROL_CHARACTERS, '')), profile).trim();
+  return withoutEmptyInline(
+    sanitize(flattenDeepMarkup(html.replace(CONTROL_CHARACTERS, '')), profile),
+  ).trim();
+}
+
+/*
+ * Inline elements that mean nothing without content: an empty `<strong></strong>` (a desk's
+ * button pressed with nothing selected) shows nothing and would only be stored, translated and
+ * published as noise. Only an element with nothing at all inside goes: one around an image or a
+ * `<br>`, or around a space (which keeps two words apart), stays.
+ */
+const INLINE_TAGS = [
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+];
+// The sanitizer's own output: attribute values have `>` escaped, so `[^>]*` is the tag's end.
+const EMPTY_INLINE = new RegExp(`<(${INLINE_TAGS.join('|')})(?:\\s[^>]*)?></\\1>`, 'g');
+
+/** Sanitized HTML without its empty inline elements, nested ones (`<em><b></b></em>`) included. */
+function withoutEmptyInline(html: string): string {
+  let out = html;
+  for (;;) {
+    const next = out.replace(EMPTY_INLINE, '');
+    if (next === out) return out;
+    out = next;
+  }
 }
 
 /**
