@@ -65,6 +65,20 @@ describe('tidings show', () => {
     expect(text).toMatch(/^── Published \(de\) ─+\nNothing is published in this language yet\.$/m);
   });
 
+  it('prints inline markup glued to a word as the stored text has it, without a space', () => {
+    const text = showText(
+      {
+        ...article,
+        content: {
+          ...article.content,
+          body: '<p>Die <strong>HIMARS</strong>-Lieferungen (<em>sic</em>) in «<a href="https://x.test">Kyiv</a>».<br>Zeile<img src="https://x.test/a.png" alt="">zwei</p>',
+        },
+      },
+      held,
+    );
+    expect(text).toContain('Die HIMARS-Lieferungen (sic) in «Kyiv».\n\nZeile zwei');
+  });
+
   it('says why with the API’s texts of its reasons when it gives them, not the English reason', () => {
     const text = showText(article, {
       ...held,

@@ -35,6 +35,16 @@ describe('readDocument', () => {
     );
   });
 
+  it("keeps a title's inline markup glued to the words beside it as written", () => {
+    expect(
+      readDocument('# Die **HIMARS**-Lieferungen (*sic*)\n\nText.', 'markdown', true).title,
+    ).toBe('Die HIMARS-Lieferungen (sic)');
+    expect(
+      readDocument('<h1>«<a href="https://x.test">Kyiv</a>»<br>heute</h1><p>T.</p>', 'html', true)
+        .title,
+    ).toBe('«Kyiv» heute');
+  });
+
   it('takes the first line of Markdown without a heading as the title', () => {
     const doc = readDocument(
       'Kyiv & Oslo\n\nText with [a link](https://example.org).',

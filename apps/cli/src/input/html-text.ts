@@ -16,15 +16,23 @@ const NAMED: Record<string, string> = {
   rdquo: '”',
 };
 
+// Inline elements run within a line of text: their tags touch the words beside them
+// (`<strong>HIMARS</strong>-Lieferungen`), so they go without leaving a space. Any other tag
+// (a paragraph's, a line break, an image) keeps the words on each side of it apart.
+const INLINE_TAG =
+  /<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)(?=[\s/>])[^>]*>/gi;
+
 /**
- * The plain text of an HTML fragment: tags removed, entities decoded, whitespace collapsed.
- * For headlines, not for bodies (the API sanitizes bodies itself).
+ * The plain text of an HTML fragment: tags removed (an inline element's without a space, so
+ * the text reads as written), entities decoded, whitespace collapsed. For headlines, not for
+ * bodies (the API sanitizes bodies itself).
  *
  * @example
- * htmlText('<b>Kyiv</b> &amp; Oslo'); // 'Kyiv & Oslo'
+ * htmlText('<b>Kyiv</b> &amp; <em>Oslo</em>-Bergen'); // 'Kyiv & Oslo-Bergen'
  */
 export function htmlText(html: string): string {
   return html
+    .replace(INLINE_TAG, '')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
       if (name[0] === '#') {
