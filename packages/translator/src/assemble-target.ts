@@ -12,7 +12,13 @@ import { readerText } from './flow-renderer.ts';
 import type { Glossary } from './glossary.ts';
 import { nameMarkup } from './markup-names.ts';
 import type { RouteStep } from './model-map.ts';
-import { decodeLenient, decodeSegment, type LocalAtom, voidsIn } from './placeholder-codec.ts';
+import {
+  decodeLenient,
+  decodeSegment,
+  type LocalAtom,
+  spacedAsWritten,
+  voidsIn,
+} from './placeholder-codec.ts';
 import { lostForeignRuns } from './protected-runs.ts';
 import { type ReviewReason, reasonKey, type SegmentProblem } from './review-reason.ts';
 import type { SegmentOutput } from './segment-translator.ts';
@@ -84,15 +90,17 @@ export function assembleTarget(
         text = out.text;
       });
     sources.push({ block: plan.blocks[k] ?? 0, source: readerText(segment), origin });
-    text = restoreNoBreakSpaces(text, segment.spaces);
-    const result = decodeSegment(text, slots);
+    // An editor's wording keeps the editor's spacing around markup (`<code>PURL</code>-Finanzierung`).
+    const spaced = spacedAsWritten(text, slots);
+    text = restoreNoBreakSpaces(spaced.text, segment.spaces);
+    const result = decodeSegment(text, spaced.slots);
     if (!result.ok) problems.push(result.problem);
     problems.push(...lostContent(input, text, job.source, segment.kept));
     for (const problem of problems) {
       const reason = { ...nameMarkup(problem, segment.markup), segment: snippet(segment) };
       reasons.set(reasonKey(reason), reason);
     }
-    return result.ok ? result.atoms : decodeLenient(text, slots);
+    return result.ok ? result.atoms : decodeLenient(text, spaced.slots);
   });
   return {
     content: renderArticle(job.content, plan, atoms, glossary, target),

@@ -61,7 +61,8 @@ describe('alignCorrection', () => {
       from: 'en',
       to: 'es',
       text: 'The <g1> minister </g1> met <g2> the press </g2> .',
-      translation: 'Con <g2> la prensa </g2> se reunió la <g1> ministra </g1> .',
+      // Marked as written by the editor: spaced as the editor spaced the markup.
+      translation: '\u0001Con <g2>la prensa</g2> se reunió la <g1>ministra</g1>.',
     });
   });
 
@@ -95,7 +96,7 @@ describe('alignCorrection', () => {
       from: 'en',
       to: 'es',
       text: '<x1/> joined the <x2/> today.',
-      translation: 'Hoy <x1/> se unió a la <x2/> .',
+      translation: '\u0001Hoy <x1/> se unió a la <x2/>.',
     });
   });
 

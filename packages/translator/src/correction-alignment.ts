@@ -5,7 +5,13 @@ import type { FlowPlan, SegmentPiece } from './flow-plan.ts';
 import { readerText } from './flow-renderer.ts';
 import { Glossary } from './glossary.ts';
 import type { InlineNode } from './html-flows.ts';
-import { decodeSegment, type Slot } from './placeholder-codec.ts';
+import {
+  AS_WRITTEN,
+  asWritten,
+  decodeSegment,
+  type Slot,
+  spacedAsWritten,
+} from './placeholder-codec.ts';
 import type { HumanEntry } from './translation-memory.ts';
 
 /** Why part of a correction taught the memory nothing. */
@@ -83,14 +89,19 @@ export function alignCorrection(
     if (sourceSegments.length === correctedSegments.length) {
       aligned = sourceSegments.map((s, i) => {
         const c = correctedSegments[i];
-        return [s, c ? remap(c.encoded.text, c.encoded.slots, correctedSign, s, sourceSign) : ''];
+        return [
+          s,
+          c ? remap(asWritten(c.encoded), c.encoded.slots, correctedSign, s, sourceSign) : '',
+        ];
       });
     } else if (sourceSegments.length === 1 && sourceSegments[0]) {
       const only = sourceSegments[0];
-      const joined = correctedSegments
-        .map((c) => remap(c.encoded.text, c.encoded.slots, correctedSign, only, sourceSign, true))
-        .join(' ');
-      aligned = [[only, joined]];
+      const pieces = correctedSegments.map((c) =>
+        remap(asWritten(c.encoded), c.encoded.slots, correctedSign, only, sourceSign, true),
+      );
+      const joined = pieces.map((p) => spacedAsWritten(p, []).text).join(' ');
+      const marked = pieces.some((p) => p.startsWith(AS_WRITTEN));
+      aligned = [[only, pieces.includes('') ? '' : marked ? AS_WRITTEN + joined : joined]];
     } else {
       result.skipped.push({ block, reason: 'sentence-count' });
       continue;
@@ -189,7 +200,8 @@ function remap(
 /** Whether a wording decodes against the source's slots and keeps every kept text. */
 function fits(wording: string, segment: SegmentPiece): boolean {
   if (wording.includes('\u0000')) return false;
-  return decodeSegment(wording, segment.encoded.slots).ok;
+  const { text, slots } = spacedAsWritten(wording, segment.encoded.slots);
+  return decodeSegment(text, slots).ok;
 }
 
 /**

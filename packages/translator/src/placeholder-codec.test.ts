@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  AS_WRITTEN,
+  asWritten,
   decodeLenient,
   decodeSegment,
   encodeSegment,
   type LocalAtom,
   type LocalMark,
+  spacedAsWritten,
 } from './placeholder-codec.ts';
 
 // "The <a>minister <em>said</em></a> on 5 May."
@@ -116,6 +119,51 @@ describe('decodeSegment', () => {
     expect(problem('El <g1> <g2> a </g1> </g2>')).toEqual({
       code: 'placeholder-out-of-order',
       placeholder: 1,
+    });
+  });
+});
+
+/** A text written as {@link show} writes it (`<0>`…`</0>` pairs, `[2]` voids), as text and marks. */
+function marked(written: string): { text: string; marks: LocalMark[] } {
+  const marks: LocalMark[] = [];
+  let text = '';
+  for (const part of written.split(/(<\/?\d+>|\[\d+\])/)) {
+    const m = /^<(\/?)(\d+)>$|^\[(\d+)\]$/.exec(part);
+    if (!m) text += part;
+    else if (m[3]) marks.push({ type: 'void', at: text.length, node: Number(m[3]) });
+    else marks.push({ type: m[1] ? 'close' : 'open', at: text.length, node: Number(m[2]) });
+  }
+  return { text, marks };
+}
+
+describe('asWritten', () => {
+  it('gives back the spacing around markup of the text it was encoded from', () => {
+    for (const written of [
+      '<0>PURL</0>-Finanzierung',
+      'Er schrieb (<0>sic</0>) zweimal.',
+      'in «<0>Kyiv</0>».',
+      'Die <0>HIMARS</0>-Lieferungen und <1>CO</1>₂ [2] heute.',
+      '<0>Der <1>Minister</1></0>, sagte er[3].',
+      'A[0][1] b',
+    ]) {
+      const { text, marks } = marked(written);
+      const encoded = encodeSegment(text, marks);
+      const wording = asWritten(encoded);
+      expect(wording.startsWith(AS_WRITTEN)).toBe(true);
+      const spaced = spacedAsWritten(wording, encoded.slots);
+      const d = decodeSegment(spaced.text, spaced.slots);
+      expect(d.ok && show(d.atoms)).toBe(written);
+    }
+  });
+
+  it('moves a space at the inner edge of an element outside it, and leaves plain text as it is', () => {
+    const { text, marks } = marked('Es ist <0>sehr </0>spät, <1> nun</1>.');
+    const wording = asWritten(encodeSegment(text, marks));
+    expect(wording).toBe(`${AS_WRITTEN}Es ist <g1>sehr</g1> spät, <g2>nun</g2>.`);
+    expect(asWritten(encodeSegment('Kein Markup.', []))).toBe('Kein Markup.');
+    expect(spacedAsWritten('Kein Markup.', encoded.slots)).toEqual({
+      text: 'Kein Markup.',
+      slots: encoded.slots,
     });
   });
 });

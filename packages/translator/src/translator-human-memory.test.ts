@@ -84,4 +84,35 @@ describe("Translator with an editor's corrections in the memory", () => {
     expect(result?.content.body).toBe('<p>La ministra ha parlato.</p>');
     expect(result?.segmentOrigins.origins.humanMemory).toBe(2);
   });
+
+  it("gives back the editor's wording exactly where markup is glued to the words beside it", async () => {
+    const memoryPrefix = `${prefix}c:`;
+    const source = article(
+      'Funding',
+      '<p>The <code>PURL</code> funding ended.</p><p>He wrote (<em>sic</em>) twice.</p>' +
+        '<p>They met in "<a href="https://x.test" rel="noopener noreferrer">Kyiv</a>".</p><p>It is <strong>very</strong> late.</p>',
+    );
+    // Markup glued to a word or a mark on either side, and (as a desk's double-click selects
+    // it) a space inside an element's edge, which a page shows as the space between two words.
+    const corrected = {
+      ...source,
+      title: 'Finanzierung',
+      body:
+        '<p>Die <code>PURL</code>-Finanzierung endete.</p><p>Er schrieb (<em>sic</em>) zweimal.</p>' +
+        '<p>Sie trafen sich in «<a href="https://x.test" rel="noopener noreferrer">Kyiv</a>».</p>' +
+        '<p>Es ist <strong>sehr </strong>spät.</p>',
+    };
+    const taught = alignCorrection(source, corrected, 'en', 'de');
+    expect(taught.skipped).toEqual([]);
+    await new TranslationMemory(redis, { prefix: memoryPrefix }).setHuman(taught.entries);
+
+    const again = make({}, memoryPrefix);
+    const result = (await again.translator.translateArticle(source, 'en', ['de'])).get('de');
+    expect(again.batches).toEqual([]);
+    expect(result?.content.body).toBe(
+      '<p>Die <code>PURL</code>-Finanzierung endete.</p><p>Er schrieb (<em>sic</em>) zweimal.</p>' +
+        '<p>Sie trafen sich in «<a href="https://x.test" rel="noopener noreferrer">Kyiv</a>».</p>' +
+        '<p>Es ist <strong>sehr</strong> spät.</p>',
+    );
+  });
 });
