@@ -133,6 +133,73 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       );
     });
 
+    it('with nothing selected, a style applies to what is typed next and no empty element is stored', async () => {
+      const id = await post(h.keys.publisher);
+      await h.store.recordTranslationResult({
+        articleId: id,
+        language: 'de',
+        revision: 1,
+        model: 'Xenova/opus-mt-en-de',
+        status: 'needs_review',
+        reason: 'held',
+        content: {
+          title: 'Die Ukraine tritt der JEF bei',
+          summary: 'Erweiterter Partnerstatus.',
+          body: '<p>Die Ukraine hat einen erweiterten Partnerstatus erhalten.</p><p>Shmyhal gab es bekannt.</p>',
+          categories: [],
+        },
+      });
+      const page = await fresh();
+      await signIn(page, h.keys.editor);
+      await page.goto(`${session.base}/desk/articles/${id}?lang=de&edit=de`);
+      const editor = page.locator('[role="textbox"][aria-label="German: Part 2"]');
+      const bar = page.getByRole('toolbar', { name: /German: Part 2$/ });
+      const area = page.locator('textarea[name="block-1"]');
+      const values: string[] = [];
+      const typed = async (text: string) => {
+        await page.keyboard.type(text);
+        values.push(await area.inputValue());
+      };
+      const press = async (name: string) => {
+        await bar.getByRole('button', { name, exact: true }).click();
+        values.push(await area.inputValue());
+      };
+
+      await editor.click();
+      await page.keyboard.press('ControlOrMeta+End');
+      // Strong, nothing selected: pressed, it waits for the text typed next.
+      await press('Strong');
+      expect(await area.inputValue()).not.toContain('<strong></strong>');
+      expect(await bar.getByRole('button', { name: 'Strong' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+      await typed('Heute');
+      // Pressed again at the end of the bold text: what follows is not bold.
+      await press('Strong');
+      await typed('!');
+      // Emphasis and Code pressed and taken back, or left behind by a click elsewhere: nothing.
+      await press('Emphasis');
+      await press('Emphasis');
+      await press('Code');
+      await editor.click();
+      await page.keyboard.press('ControlOrMeta+End');
+      await typed('Ende');
+      // A link on nothing selected shows its address.
+      page.once('dialog', (dialog) => dialog.accept('https://example.org/jef'));
+      await press('Link');
+      const expected =
+        '<p>Shmyhal gab es bekannt.<strong>Heute</strong>!Ende<a href="https://example.org/jef">https://example.org/jef</a></p>';
+      expect(await area.inputValue()).toBe(expected);
+      for (const value of values) expect(value).not.toMatch(/<(strong|em|code|a)\b[^>]*><\/\1>/);
+
+      await page.getByRole('button', { name: 'Publish the correction' }).click();
+      await page.waitForURL(/done=published/);
+      const de = await h.store.getTranslation(id, 'de');
+      expect(de.content?.body.split('\n')[1]).toBe(
+        '<p>Shmyhal gab es bekannt.<strong>Heute</strong>!Ende<a href="https://example.org/jef" rel="noopener noreferrer">https://example.org/jef</a></p>',
+      );
+    });
+
     it('shows a stale Spanish version with the source’s change and the fresh draft; taking the draft makes it edited again', async () => {
       const id = await post(h.keys.publisher);
       const revised = await staleTranslation(h, {

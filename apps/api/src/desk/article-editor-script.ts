@@ -3,7 +3,10 @@
  * scripts from the desk only): it turns each block's text area of the correction form into a
  * small rich-text editor (a contenteditable with buttons for emphasis, strong, code, a link and
  * a line break) and writes the block's HTML back into its text area as the editor types, so
- * the form posts exactly what it posts without JavaScript. What it shows is rebuilt from an
+ * the form posts exactly what it posts without JavaScript. A style pressed with nothing
+ * selected applies to what is typed next (pressed at the end of text in that style, to what
+ * follows outside it), a link on nothing selected shows its address, and an element left with
+ * nothing in it is never written back. What it shows is rebuilt from an
  * allow-list (text, `a[href]`, `em`, `strong`, `code`, `br`; anything else becomes its text),
  * so nothing a draft contains runs; the server cleans the result again on saving. A block that
  * is not one paragraph, heading, quote or list item keeps its text area.
@@ -29,8 +32,9 @@ export const ARTICLE_EDITOR_SCRIPT = `(() => {
         if (!/^(https?:|mailto:)/i.test(href)) { clean(node, to); continue; }
         copy.setAttribute('href', href);
       }
-      to.appendChild(copy);
       if (tag !== 'br') clean(node, copy);
+      // An element with nothing in it (a button pressed on an empty selection) shows nothing.
+      if (tag === 'br' || copy.hasChildNodes()) to.appendChild(copy);
     }
     return to;
   };
@@ -57,10 +61,50 @@ export const ARTICLE_EDITOR_SCRIPT = `(() => {
       const s = getSelection();
       return s && s.rangeCount && editor.contains(s.getRangeAt(0).commonAncestorContainer) ? s.getRangeAt(0) : null;
     };
+    const caret = (node, offset) => {
+      const range = document.createRange();
+      range.setStart(node, offset);
+      const s = getSelection();
+      s.removeAllRanges();
+      s.addRange(range);
+    };
+    // A style chosen with nothing selected: it applies to what is typed next, as in any
+    // rich-text editor (typed at the end of text in that style, what follows leaves it), and
+    // is dropped when the caret moves. Pressing it again takes it back.
+    let pending = null;
+    const pend = (next) => {
+      pending = next && !(pending && pending.tag === next.tag) ? next : null;
+      for (const b of bar.querySelectorAll('button[data-style]'))
+        b.setAttribute('aria-pressed', String(!!pending && !pending.leave && b.dataset.style === pending.tag));
+    };
+    const within = (range, name) => {
+      for (let n = range.startContainer; n && n !== editor; n = n.parentNode)
+        if (n.nodeName === name) return n;
+      return null;
+    };
+    const atEnd = (range, element) => {
+      const rest = document.createRange();
+      rest.selectNodeContents(element);
+      rest.setStart(range.endContainer, range.endOffset);
+      return rest.toString() === '';
+    };
     const put = (node) => {
       const range = selection();
       if (!range) return;
-      if (node.nodeName !== 'BR') node.appendChild(range.extractContents());
+      if (node.nodeName !== 'BR' && !node.hasChildNodes()) {
+        if (range.collapsed && node.nodeName !== 'A') {
+          // Nothing selected: the style waits for the text typed next.
+          const inStyle = within(range, node.nodeName);
+          if (!inStyle) pend({ tag: node.nodeName.toLowerCase(), leave: null });
+          else if (atEnd(range, inStyle)) pend({ tag: node.nodeName.toLowerCase(), leave: inStyle });
+          editor.focus();
+          return;
+        }
+        // A link on nothing selected shows its address.
+        if (range.collapsed) node.textContent = node.getAttribute('href');
+        else node.appendChild(range.extractContents());
+      }
+      if (!node.textContent && node.nodeName !== 'BR' && !node.querySelector('br')) return;
       range.insertNode(node);
       range.setStartAfter(node);
       sync();
@@ -70,18 +114,19 @@ export const ARTICLE_EDITOR_SCRIPT = `(() => {
     bar.className = 'desk-rich-bar';
     bar.setAttribute('role', 'toolbar');
     bar.setAttribute('aria-label', (labels.toolbar || '') + ': ' + editor.getAttribute('aria-label'));
-    const button = (name, make) => {
+    const button = (name, make, style) => {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'secondary';
+      if (style) { b.dataset.style = style; b.setAttribute('aria-pressed', 'false'); }
       b.textContent = labels[name] || name;
       b.addEventListener('mousedown', (e) => e.preventDefault());
       b.addEventListener('click', () => { const node = make(); if (node) put(node); });
       bar.appendChild(b);
     };
-    button('em', () => document.createElement('em'));
-    button('strong', () => document.createElement('strong'));
-    button('code', () => document.createElement('code'));
+    button('em', () => document.createElement('em'), 'em');
+    button('strong', () => document.createElement('strong'), 'strong');
+    button('code', () => document.createElement('code'), 'code');
     button('link', () => {
       const href = prompt(labels.linkPrompt || 'URL', 'https://');
       if (!href || !/^(https?:|mailto:)/i.test(href.trim())) return null;
@@ -92,6 +137,25 @@ export const ARTICLE_EDITOR_SCRIPT = `(() => {
     button('br', () => document.createElement('br'));
     editor.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') { e.preventDefault(); put(document.createElement('br')); }
+    });
+    editor.addEventListener('beforeinput', (e) => {
+      const range = selection();
+      if (!pending || !range || !range.collapsed || e.inputType !== 'insertText' || !e.data) return;
+      e.preventDefault();
+      const text = document.createTextNode(e.data);
+      if (pending.leave) pending.leave.after(text);
+      else {
+        const node = document.createElement(pending.tag);
+        node.appendChild(text);
+        range.insertNode(node);
+      }
+      pend(null);
+      caret(text, e.data.length);
+      sync();
+    });
+    for (const leave of ['mousedown', 'blur']) editor.addEventListener(leave, () => { if (pending) pend(null); });
+    editor.addEventListener('keydown', (e) => {
+      if (pending && /^(Arrow|Home|End|Page)/.test(e.key)) pend(null);
     });
     editor.addEventListener('input', sync);
     editor.addEventListener('paste', (e) => {
