@@ -200,6 +200,56 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       );
     });
 
+    it('keeps the text area (the HTML source) for a block with markup the rich editor would drop, so saving keeps its <sup> and <span lang>', async () => {
+      const id = await post(h.keys.publisher);
+      const blocks = [
+        '<p>Die Fläche wuchs auf 10<sup>3</sup> km².</p>',
+        '<p>Die Partei <span lang="uk">Слуга народу</span> stimmte zu.</p>',
+        '<p>Shmyhal gab es am <a href="https://example.org/jef" rel="noopener noreferrer">Montag</a> bekannt.</p>',
+      ];
+      await h.store.recordTranslationResult({
+        articleId: id,
+        language: 'de',
+        revision: 1,
+        model: 'Xenova/opus-mt-en-de',
+        status: 'needs_review',
+        reason: 'held',
+        content: {
+          title: 'Die Ukraine tritt der JEF bei',
+          summary: 'Erweiterter Partnerstatus.',
+          body: blocks.join(''),
+          categories: [],
+        },
+      });
+      const page = await fresh();
+      await signIn(page, h.keys.editor);
+      await page.goto(`${session.base}/desk/articles/${id}?lang=de&edit=de`);
+      // What an editor sees and types into for each block: the rich editor or the text area.
+      const field = (part: number) =>
+        page.getByLabel(`German: Part ${part}`, { exact: true }).locator('visible=true');
+      // One word typed at the start of the block's text (in a text area, past its "<p>").
+      const edit = async (part: number) => {
+        const kind = await field(part).evaluate((e) => e.tagName);
+        await field(part).click();
+        await page.keyboard.press('ControlOrMeta+Home');
+        if (kind === 'TEXTAREA') for (const _ of '<p>') await page.keyboard.press('ArrowRight');
+        await page.keyboard.type('Neu: ');
+        return kind;
+      };
+      const kinds = [await edit(1), await edit(2), await edit(3)];
+      await page.getByRole('button', { name: 'Publish the correction' }).click();
+      await page.waitForURL(/done=published/);
+      const de = await h.store.getTranslation(id, 'de');
+      expect(de.content?.body.split('\n')).toEqual([
+        '<p>Neu: Die Fläche wuchs auf 10<sup>3</sup> km².</p>',
+        '<p>Neu: Die Partei <span lang="uk">Слуга народу</span> stimmte zu.</p>',
+        '<p>Neu: Shmyhal gab es am <a href="https://example.org/jef" rel="noopener noreferrer">Montag</a> bekannt.</p>',
+      ]);
+      // The plain block (its link's rel is the server's own, set again on saving) keeps the
+      // rich editor; the other two are edited in their text areas.
+      expect(kinds).toEqual(['TEXTAREA', 'TEXTAREA', 'DIV']);
+    });
+
     it('shows a stale Spanish version with the source’s change and the fresh draft; taking the draft makes it edited again', async () => {
       const id = await post(h.keys.publisher);
       const revised = await staleTranslation(h, {

@@ -9,7 +9,9 @@
  * nothing in it is never written back. What it shows is rebuilt from an
  * allow-list (text, `a[href]`, `em`, `strong`, `code`, `br`; anything else becomes its text),
  * so nothing a draft contains runs; the server cleans the result again on saving. A block that
- * is not one paragraph, heading, quote or list item keeps its text area.
+ * is not one paragraph, heading, quote or list item, or whose markup that rebuild would change
+ * (any other element or attribute, on the block or inside it), keeps its text area, so nothing
+ * is dropped from it silently.
  *
  * @example
  * desk.get('/assets/article-editor.js', (c) => c.body(ARTICLE_EDITOR_SCRIPT, 200, { 'content-type': 'text/javascript' }));
@@ -44,6 +46,15 @@ export const ARTICLE_EDITOR_SCRIPT = `(() => {
     const block = source.firstElementChild;
     const tag = block ? block.tagName.toLowerCase() : 'p';
     if (area.value.trim() && (!block || source.children.length !== 1 || !/^(p|h[2-6]|blockquote|li)$/.test(tag))) continue;
+    // The editor writes back only what the allow-list keeps: a block with anything more (a
+    // <sup>, <abbr>, <span lang>, an image, a lang or dir on the block itself, a comment)
+    // keeps its text area, the HTML source, so saving never drops it silently. A link's rel
+    // is not lost: the server sets it on every link when it saves.
+    if (block) {
+      const kept = block.cloneNode(true);
+      for (const a of kept.querySelectorAll('a[rel]')) a.removeAttribute('rel');
+      if (kept.attributes.length || clean(kept, document.createElement('div')).innerHTML !== kept.innerHTML) continue;
+    }
     const label = document.querySelector('label[for="' + area.id + '"]');
     const editor = document.createElement('div');
     editor.className = 'desk-rich-text';
