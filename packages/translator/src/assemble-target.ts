@@ -12,18 +12,13 @@ import { readerText } from './flow-renderer.ts';
 import type { Glossary } from './glossary.ts';
 import { nameMarkup } from './markup-names.ts';
 import type { RouteStep } from './model-map.ts';
-import {
-  decodeLenient,
-  decodeSegment,
-  type LocalAtom,
-  spacedAsWritten,
-  voidsIn,
-} from './placeholder-codec.ts';
+import { decodeLenient, decodeSegment, type LocalAtom, voidsIn } from './placeholder-codec.ts';
 import { lostForeignRuns } from './protected-runs.ts';
 import { type ReviewReason, reasonKey, type SegmentProblem } from './review-reason.ts';
 import type { SegmentOutput } from './segment-translator.ts';
 import { stepKey } from './step-groups.ts';
 import { restoreNoBreakSpaces } from './typography.ts';
+import { spacedAsWritten } from './wording-as-written.ts';
 
 /** One language version produced by the translator. */
 export interface TargetTranslation {

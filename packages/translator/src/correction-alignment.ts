@@ -5,14 +5,9 @@ import type { FlowPlan, SegmentPiece } from './flow-plan.ts';
 import { readerText } from './flow-renderer.ts';
 import { Glossary } from './glossary.ts';
 import type { InlineNode } from './html-flows.ts';
-import {
-  AS_WRITTEN,
-  asWritten,
-  decodeSegment,
-  type Slot,
-  spacedAsWritten,
-} from './placeholder-codec.ts';
+import { decodeSegment, type Slot } from './placeholder-codec.ts';
 import type { HumanEntry } from './translation-memory.ts';
+import { AS_WRITTEN, asWritten, spacedAsWritten } from './wording-as-written.ts';
 
 /** Why part of a correction taught the memory nothing. */
 export type SkipReason =

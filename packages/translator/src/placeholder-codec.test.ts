@@ -1,15 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  AS_WRITTEN,
-  asWritten,
   decodeLenient,
   decodeSegment,
   encodeSegment,
   type LocalAtom,
   type LocalMark,
-  spacedAsWritten,
 } from './placeholder-codec.ts';
+import { AS_WRITTEN, asWritten, spacedAsWritten } from './wording-as-written.ts';
 
 // "The <a>minister <em>said</em></a> on 5 May."
 const text = 'The minister said on 5 May.';
