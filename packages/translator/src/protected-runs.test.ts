@@ -106,6 +106,21 @@ describe('compatibilityRuns', () => {
     ]);
   });
 
+  it('keeps only the footnote mark on a short word that is no unit or formula', () => {
+    // A short word with a superscript is a word with its footnote (`EU¹`, `who¹`), not a unit
+    // (`m²`, `km³`) or a formula (`CO₂`): the word goes to the model, the mark is kept.
+    const text = 'The EU¹ and who² said der³; 5 m³, 2 km², 9 ft², NO₂.';
+    expect(texts(text, compatibilityRuns(text))).toEqual([
+      '¹',
+      '²',
+      '³',
+      'm³',
+      'km²',
+      'ft²',
+      'NO₂',
+    ]);
+  });
+
   it('leaves a longer word to the model, and what NFKC folds harmlessly alone', () => {
     const text = 'A study¹ found ﬁne １２ … 5 ℃, 2 µg, 1.º de mayo, 2ª edición, ௰.';
     expect(texts(text, compatibilityRuns(text))).toEqual(['¹']);

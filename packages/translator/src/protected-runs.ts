@@ -71,14 +71,26 @@ function isCompatibility(char: string): boolean {
 // to translate (`study¹`), not a unit or formula (`m²`, `km²`, `CO₂`, `H₂O`).
 const ATTACHED = /(?:[\p{L}\p{N}\p{M}\u2070-\u209f\u2116\u3371-\u33df]|[.,](?=\p{Nd}))+/gu;
 const WORD_LETTERS = /[\p{L}\p{M}]{4,}/u;
+// A short word is kept whole only as a unit (`m²`, `km³`, `ft²`, `s⁻¹`) or a formula, which
+// has a subscript (`CO₂`, `H₂O`); otherwise it is a word with its footnote mark (`EU¹`,
+// `who²`), and only the mark is kept from the model.
+const UNIT = /^(?:[nµμcdk]?m|ft|in|yd|mi|m?s|h|k?g|l)$/u;
+const SUBSCRIPT = /[\u2080-\u209c]/u;
+
+function keptWhole(word: string): boolean {
+  if (WORD_LETTERS.test(word)) return false;
+  const letters = word.replace(/[^\p{L}\p{M}]/gu, '');
+  return letters === '' || SUBSCRIPT.test(word) || UNIT.test(letters);
+}
 const NUMBER_PART = /(?:[\p{N}\u2070-\u209f\u2116\u3371-\u33df]|[.,](?=\p{Nd}))+/gu;
 
 /**
  * The numbers and units written with compatibility characters that NFKC would change (see
  * above), each with the number or short unit it is attached to: `2½`, `10⁶`, `m²`, `CO₂`,
  * `№5`, `10⁻³`. A tokenizer would hand the model `21⁄2`, `106`, `m2`, so they are kept from it
- * and put back as written. In a longer word (`study¹`) only the characters and the digits
- * beside them are, and the word is left to the model.
+ * and put back as written. In a longer word (`study¹`), or a short one that is no unit or
+ * formula (`EU¹`), only the characters and the digits beside them are, and the word is left to
+ * the model.
  *
  * @example
  * compatibilityRuns('Up 2½ %, 35 m² and CO₂; a study¹; ﬁne.'); // [{ start: 3, end: 5 }, { start: 12, end: 14 }, { start: 19, end: 22 }, { start: 31, end: 32 }]
@@ -89,7 +101,7 @@ export function compatibilityRuns(text: string): { start: number; end: number }[
   for (const m of text.matchAll(ATTACHED)) {
     const word = m[0];
     if (![...word].some(isCompatibility)) continue;
-    if (!WORD_LETTERS.test(word)) {
+    if (keptWhole(word)) {
       runs.push({ start: m.index, end: m.index + word.length });
       continue;
     }
