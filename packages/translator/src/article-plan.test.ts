@@ -90,6 +90,19 @@ describe('planArticle and renderArticle', () => {
     expect(out.body).toBe('<p>Denys Shmyhal JOINED THE Fuerza Expedicionaria Conjunta.</p>');
   });
 
+  it('lets a glossary term win over a number or unit written with compatibility characters inside it', () => {
+    const glossary = new Glossary([
+      { source: 'CO₂ tax', translations: { es: 'impuesto al CO₂' }, caseSensitive: true },
+    ]);
+    const { plan, out } = roundTrip(
+      article('<p>The CO₂ tax rose by 2½ percent.</p>'),
+      (w) => w.toUpperCase(),
+      glossary,
+    );
+    expect(plan.segments[2]?.encoded.text).toBe('The <x1/> rose by <x2/> percent.');
+    expect(out.body).toBe('<p>THE impuesto al CO₂ ROSE BY 2½ PERCENT.</p>');
+  });
+
   it('collapses HTML whitespace inside a flow and notes the no-break spaces the model will not see', () => {
     const { plan, out } = roundTrip(article('<p>On 5\u00a0November\n   the   minister spoke.</p>'));
     expect(plan.segments[2]?.encoded.text).toBe('On 5 November the minister spoke.');

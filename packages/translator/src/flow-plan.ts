@@ -219,13 +219,18 @@ function findReplacements(
     ranges.some((r) => r.start <= m.start && m.end <= r.end) &&
     !marks.some((k) => k.at > m.start && k.at < m.end);
   const found: { start: number; end: number; node: InlineNode }[] = [];
-  const runs = options.protect === false ? [] : protectedRuns(text, language).filter(fits);
+  const terms = glossary.find(text, language).filter(fits);
+  // A number or unit inside a glossary term (`CO₂` in `CO₂ tax`) is the term's to keep; any
+  // other protected run wins over a term it overlaps (a term inside an address is no term).
+  const runs = (options.protect === false ? [] : protectedRuns(text, language).filter(fits)).filter(
+    (r) => r.kind !== 'compatibility' || !terms.some((m) => m.start <= r.start && r.end <= m.end),
+  );
   for (const run of runs) {
     const slice = text.slice(run.start, run.end);
     found.push({ ...run, node: { kind: 'protected', protect: run.kind, text: slice } });
   }
-  for (const m of glossary.find(text, language)) {
-    if (!fits(m) || runs.some((r) => r.start < m.end && m.start < r.end)) continue;
+  for (const m of terms) {
+    if (runs.some((r) => r.start < m.end && m.start < r.end)) continue;
     const slice = text.slice(m.start, m.end);
     found.push({ start: m.start, end: m.end, node: { kind: 'term', term: m.term, text: slice } });
   }
