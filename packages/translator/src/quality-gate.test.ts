@@ -241,6 +241,16 @@ describe('missingNumbers', () => {
     expect(missingNumbers('3 and 141', '3.141')).toEqual([]);
     expect(missingNumbers('3.141', '3.14')).toEqual(['3141']);
   });
+
+  it('finds a number written with compatibility characters only as a whole, not inside a longer one', () => {
+    expect(missingNumbers('The flat has 35 m².', 'Die Wohnung hat 35 km².')).toEqual(['m²']);
+    expect(missingNumbers('Up 2½ percent', 'Um 12½ Prozent')).toEqual(['2½']);
+    expect(missingNumbers('Up 2½ percent', 'Um 2½0 Prozent')).toEqual(['2½']);
+    expect(missingNumbers('Up 2½ percent', 'Um 12½ oder 2½ Prozent')).toEqual([]);
+    expect(missingNumbers('35 m² flat', 'Wohnung (35 m²)')).toEqual([]);
+    // Glued to a letter in the source, it may be glued to one in the target.
+    expect(missingNumbers('A study¹ found', 'Eine Studie¹ fand')).toEqual([]);
+  });
 });
 
 describe('digitRuns', () => {

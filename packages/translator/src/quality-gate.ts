@@ -214,11 +214,37 @@ function writtenNumbers(
     const written = source.slice(run.start, run.end);
     const blank = ' '.repeat(written.length);
     from = from.slice(0, run.start) + blank + from.slice(run.end);
-    const at = to.indexOf(written);
+    const at = foundAsWritten(to, written, source, run);
     if (at === -1) lost.push(written);
     else to = to.slice(0, at) + blank + to.slice(at + written.length);
   }
   return { lost, source: from, target: to };
+}
+
+const GLUED_DIGIT = /[\p{N}\u2070-\u209f\u2116\u3371-\u33df]/u;
+const GLUED_LETTER = /[\p{L}\p{M}]/u;
+
+/**
+ * Where `target` holds `written` (a run of `source` from `run.start` to `run.end`) as a whole,
+ * or -1: not glued to a digit (`2½` is not in `12½`), nor to a letter unless the run is glued
+ * to one in the source too (`m²` is not in `km²`, but `¹` of `study¹` is in `Studie¹`).
+ */
+function foundAsWritten(
+  target: string,
+  written: string,
+  source: string,
+  run: { start: number; end: number },
+): number {
+  const letterBefore = GLUED_LETTER.test(source.charAt(run.start - 1));
+  const letterAfter = GLUED_LETTER.test(source.charAt(run.end));
+  const glued = (char: string, letterToo: boolean): boolean =>
+    GLUED_DIGIT.test(char) || (!letterToo && GLUED_LETTER.test(char));
+  for (let at = target.indexOf(written); at !== -1; at = target.indexOf(written, at + 1)) {
+    if (glued(target.charAt(at - 1), letterBefore)) continue;
+    if (glued(target.charAt(at + written.length), letterAfter)) continue;
+    return at;
+  }
+  return -1;
 }
 
 /**
