@@ -39,6 +39,10 @@ export function editFromForm(
   } catch {
     categories = undefined;
   }
+  // The JSON text holds a NUL as the escape `\u0000`, which the check above cannot see.
+  if (Array.isArray(categories) && categories.some((c) => String(c).includes('\u0000'))) {
+    throw nulCharacterProblem(['categories'], language);
+  }
   const parsed = parseIn(
     translationEditSchema,
     {

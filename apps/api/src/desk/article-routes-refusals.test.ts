@@ -123,6 +123,30 @@ describe('desk article page (errors)', () => {
     expect(content).toMatchObject({ title: 'Hafen', body: '<p>Hafen.</p>' });
   });
 
+  it('refuses a category holding a NUL character, which the form posts as the JSON escape', async () => {
+    const id = await post();
+    await h.store.recordTranslationResult({
+      articleId: id,
+      language: 'de',
+      revision: 1,
+      model: 'Xenova/opus-mt-en-de',
+      status: 'published',
+      content: { title: 'Hafen', summary: '', body: '<p>Hafen.</p>', categories: ['Hafen'] },
+    });
+    const desk = await signedIn(h.keys.editor);
+    const token = await desk.csrfToken(`/desk/articles/${id}`);
+    const edit = await desk.post(`/desk/articles/${id}/de/edit`, {
+      _csrf: token,
+      title: 'Hafen',
+      'block-0': '<p>Der Hafen.</p>',
+      categories: JSON.stringify(['Ha\u0000fen']),
+    });
+    expect(edit.status).toBe(422);
+    expect(await edit.text()).toMatch(/categories: a NUL character/);
+    const { content } = await h.store.getTranslation(id, 'de');
+    expect(content).toMatchObject({ body: '<p>Hafen.</p>', categories: ['Hafen'] });
+  });
+
   it('answers an unknown article with a page, not a problem document', async () => {
     const desk = await signedIn(h.keys.editor);
     const res = await desk.get('/desk/articles/no-such-article');
