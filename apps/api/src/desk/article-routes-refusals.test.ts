@@ -147,6 +147,30 @@ describe('desk article page (errors)', () => {
     expect(content).toMatchObject({ body: '<p>Hafen.</p>', categories: ['Hafen'] });
   });
 
+  it('refuses a correction whose body has no text, as the API refuses a new article without text', async () => {
+    const id = await post();
+    await h.store.recordTranslationResult({
+      articleId: id,
+      language: 'de',
+      revision: 1,
+      model: 'Xenova/opus-mt-en-de',
+      status: 'published',
+      content: { title: 'Hafen', summary: '', body: '<p>Hafen.</p>', categories: [] },
+    });
+    const desk = await signedIn(h.keys.editor);
+    const token = await desk.csrfToken(`/desk/articles/${id}`);
+    const edit = await desk.post(`/desk/articles/${id}/de/edit`, {
+      _csrf: token,
+      title: 'Hafen',
+      'block-0': '<p><strong></strong></p>',
+      categories: '[]',
+    });
+    expect(edit.status).toBe(422);
+    expect(await edit.text()).toContain('The body has no text once disallowed markup is removed.');
+    const translation = await h.store.getTranslation(id, 'de');
+    expect(translation).toMatchObject({ status: 'published', content: { body: '<p>Hafen.</p>' } });
+  });
+
   it('answers an unknown article with a page, not a problem document', async () => {
     const desk = await signedIn(h.keys.editor);
     const res = await desk.get('/desk/articles/no-such-article');

@@ -22,7 +22,7 @@ import { ProblemError } from '../problem.ts';
 import { assertVisible, languageParam, servedLanguageParam } from './article-access.ts';
 import type { ArticleCommands } from './article-commands.ts';
 import { articleAnswer, translationAnswer } from './article-view.ts';
-import { assertArticleSize } from './clean-edit.ts';
+import { assertArticleSize, assertBodyHasText } from './clean-edit.ts';
 
 /** What the article routes need. */
 export interface ArticleRoutesDeps {
@@ -48,15 +48,7 @@ export interface ArticleRoutesDeps {
 
 function toContent(input: ArticleSubmissionInput, maxArticleChars: number): ArticleContent {
   const content = cleanArticleContent(input);
-  if (!content.body.replace(/<[^>]*>/g, '').trim()) {
-    throw new ProblemError(
-      'validation',
-      { key: 'body-empty' },
-      {
-        errors: [fieldProblem('body', 'no-text')],
-      },
-    );
-  }
+  assertBodyHasText(content);
   assertArticleSize(content, maxArticleChars);
   return content;
 }

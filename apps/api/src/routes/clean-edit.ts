@@ -29,6 +29,25 @@ export function assertArticleSize(content: Parameters<typeof articleSize>[0], li
 }
 
 /**
+ * Refuses a body with no text once cleaned (`<p></p>`, `<p><strong></strong></p>`): 422
+ * `body-empty` naming `body`, for a new article and a correction alike, so an edit never
+ * publishes an empty version.
+ *
+ * @example
+ * assertBodyHasText(cleanArticleContent(input));
+ */
+export function assertBodyHasText(content: Pick<ArticleContent, 'body'>): void {
+  if (content.body.replace(/<[^>]*>/g, '').trim()) return;
+  throw new ProblemError(
+    'validation',
+    { key: 'body-empty' },
+    {
+      errors: [fieldProblem('body', 'no-text')],
+    },
+  );
+}
+
+/**
  * The text an editor corrects in one language version: the draft held for review
  * (`needs_review`), else what readers see; `null` when there is none. What an edit leaves out
  * keeps this text's value (the store reads it again under its lock when it writes).
@@ -47,10 +66,10 @@ export function editBase(
 /**
  * An editor's text (a correction, or an approval with an edit) cleaned as every text that
  * reaches readers is ({@link cleanArticleContent}), and the version it makes with what it left
- * out kept from `base` ({@link editBase}), no larger than MAX_ARTICLE_CHARS. `edit` holds the
- * fields the editor sent, for the store (which keeps the others under its lock); `whole` is
- * the whole version, for aligning it with its source. The image is the source's (`image`);
- * the editor gives only its alt text.
+ * out kept from `base` ({@link editBase}), with text in its body ({@link assertBodyHasText}),
+ * no larger than MAX_ARTICLE_CHARS. `edit` holds the fields the editor sent, for the store
+ * (which keeps the others under its lock); `whole` is the whole version, for aligning it with
+ * its source. The image is the source's (`image`); the editor gives only its alt text.
  *
  * @example
  * const { edit, whole } = cleanEdit(input, editBase(translation), article.content.image, maxArticleChars);
@@ -69,6 +88,7 @@ export function cleanEdit(
     categories: input.categories ?? base?.categories ?? [],
     image: image && alt !== undefined ? { url: image.url, alt } : undefined,
   });
+  assertBodyHasText(whole);
   assertArticleSize(whole, maxArticleChars);
   const edit: EditedContent = {
     title: whole.title,

@@ -135,6 +135,41 @@ describe('PUT /v1/articles/{id}/{lang}: what the correction leaves out', () => {
   });
 });
 
+describe('a correction with no text in its body', () => {
+  it('is refused as a new article without text is: 422 body-empty naming body, in the request language', async () => {
+    const id = await publishedInGerman();
+    for (const body of ['<p></p>', '<p><strong></strong></p>', '<p> <em> </em></p>']) {
+      const res = await h.call(
+        'PUT',
+        `/v1/articles/${id}/de`,
+        h.keys.editor,
+        { title: 'Leer', body },
+        { 'accept-language': 'de' },
+      );
+      expect(res.status, body).toBe(422);
+      const problem = (await res.json()) as { detail: string; errors: { field: string }[] };
+      expect(problem.detail).toBe(
+        'Der Body enthält keinen Text mehr, sobald nicht erlaubtes Markup entfernt ist.',
+      );
+      expect(problem.errors.map((e) => e.field)).toEqual(['body']);
+    }
+    expect(await read(id)).toMatchObject({ status: 'published', content: german });
+  });
+
+  it('is refused when approving a draft with an edit, and the draft stays held', async () => {
+    const id = await heldDraft(h, { draft: { ...german, image: undefined } });
+    const res = await h.call('POST', `/v1/articles/${id}/de/approve`, h.keys.editor, {
+      title: 'Leer',
+      body: '<p><strong></strong></p>',
+    });
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { detail: string; errors: { field: string }[] };
+    expect(problem.detail).toBe('The body has no text once disallowed markup is removed.');
+    expect(problem.errors.map((e) => e.field)).toEqual(['body']);
+    expect((await read(id)).status).toBe('needs_review');
+  });
+});
+
 describe('POST /v1/articles/{id}/{lang}/approve with an edit: what it leaves out', () => {
   const held = () =>
     heldDraft(h, {
