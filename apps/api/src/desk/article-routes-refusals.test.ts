@@ -10,6 +10,17 @@ afterAll(() => h.close());
 
 const { post, held, signedIn } = deskArticle(() => h);
 
+/** A machine-made German version of the article, published: 'Hafen'. */
+const publishHafen = (id: string, categories: string[] = []) =>
+  h.store.recordTranslationResult({
+    articleId: id,
+    language: 'de',
+    revision: 1,
+    model: 'Xenova/opus-mt-en-de',
+    status: 'published',
+    content: { title: 'Hafen', summary: '', body: '<p>Hafen.</p>', categories },
+  });
+
 describe('desk article page (errors)', () => {
   it('refuses to approve a draft that changed since the editor opened it, and says so on the page', async () => {
     const id = await held();
@@ -74,14 +85,7 @@ describe('desk article page (errors)', () => {
 
   it('says why nothing was retried, and a correction without a title is refused with the field named', async () => {
     const id = await post();
-    await h.store.recordTranslationResult({
-      articleId: id,
-      language: 'de',
-      revision: 1,
-      model: 'Xenova/opus-mt-en-de',
-      status: 'published',
-      content: { title: 'Hafen', summary: '', body: '<p>Hafen.</p>', categories: [] },
-    });
+    await publishHafen(id);
     const desk = await signedIn(h.keys.editor);
     const token = await desk.csrfToken(`/desk/articles/${id}`);
     const retry = await desk.post(`/desk/articles/${id}/de/retry`, { _csrf: token });
@@ -101,14 +105,7 @@ describe('desk article page (errors)', () => {
 
   it('refuses a correction holding a NUL character, as the API does, rather than saving it altered', async () => {
     const id = await post();
-    await h.store.recordTranslationResult({
-      articleId: id,
-      language: 'de',
-      revision: 1,
-      model: 'Xenova/opus-mt-en-de',
-      status: 'published',
-      content: { title: 'Hafen', summary: '', body: '<p>Hafen.</p>', categories: [] },
-    });
+    await publishHafen(id);
     const desk = await signedIn(h.keys.editor);
     const token = await desk.csrfToken(`/desk/articles/${id}`);
     const edit = await desk.post(`/desk/articles/${id}/de/edit`, {
@@ -125,14 +122,7 @@ describe('desk article page (errors)', () => {
 
   it('refuses a category holding a NUL character, which the form posts as the JSON escape', async () => {
     const id = await post();
-    await h.store.recordTranslationResult({
-      articleId: id,
-      language: 'de',
-      revision: 1,
-      model: 'Xenova/opus-mt-en-de',
-      status: 'published',
-      content: { title: 'Hafen', summary: '', body: '<p>Hafen.</p>', categories: ['Hafen'] },
-    });
+    await publishHafen(id, ['Hafen']);
     const desk = await signedIn(h.keys.editor);
     const token = await desk.csrfToken(`/desk/articles/${id}`);
     const edit = await desk.post(`/desk/articles/${id}/de/edit`, {
@@ -149,14 +139,7 @@ describe('desk article page (errors)', () => {
 
   it('refuses a correction whose body has no text, as the API refuses a new article without text', async () => {
     const id = await post();
-    await h.store.recordTranslationResult({
-      articleId: id,
-      language: 'de',
-      revision: 1,
-      model: 'Xenova/opus-mt-en-de',
-      status: 'published',
-      content: { title: 'Hafen', summary: '', body: '<p>Hafen.</p>', categories: [] },
-    });
+    await publishHafen(id);
     const desk = await signedIn(h.keys.editor);
     const token = await desk.csrfToken(`/desk/articles/${id}`);
     const edit = await desk.post(`/desk/articles/${id}/de/edit`, {
