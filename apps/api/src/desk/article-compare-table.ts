@@ -1,6 +1,7 @@
 import { type ArticleContent, bodyBlockHtml, sanitizeArticleHtml } from '@tidings/core';
 import type { Article, Translation } from '@tidings/store';
 import { html, raw } from 'hono/html';
+import type { TypedCorrection } from './article-edit-input.ts';
 import { type ArticleRenderContext, languageName } from './article-render-context.ts';
 
 type Row =
@@ -102,7 +103,8 @@ function originList(ctx: ArticleRenderContext, column: Column, block: number) {
  * The source and the chosen versions side by side, row by row (title, summary, the image's
  * description, then each block of the body), with each segment's origin under the live
  * versions' rows. In the column being corrected, each row is a text area of the form
- * `edit-form-{lang}` (a block's HTML, limited on saving to the markup Tidings keeps).
+ * `edit-form-{lang}` (a block's HTML, limited on saving to the markup Tidings keeps), holding
+ * what the editor `typed` when a correction was refused, else the version's text.
  *
  * @example
  * compareTable(ctx, article, shown, 'de');
@@ -112,6 +114,7 @@ export function compareTable(
   article: Article,
   shown: readonly Translation[],
   editing: string | undefined,
+  typed?: TypedCorrection,
 ) {
   const { t } = ctx;
   const source = article.content;
@@ -140,8 +143,9 @@ export function compareTable(
     if (text === undefined) return html`<span class="meta">${t('desk:article.empty')}</span>`;
     return row.kind === 'block' ? raw(sanitizeArticleHtml(text)) : text;
   };
-  const editCell = (column: Column, row: Row, text: string | undefined) => {
+  const editCell = (column: Column, row: Row, stored: string | undefined) => {
     const name = row.kind === 'block' ? `block-${row.index}` : row.kind;
+    const text = typed ? (typed[name] ?? '') : stored;
     const id = `edit-${column.language}-${name}`;
     const label = `${languageName(column.language as never, ctx.language)}: ${rowName(row)}`;
     const field =

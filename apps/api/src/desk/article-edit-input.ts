@@ -4,6 +4,29 @@ import { nulCharacterProblem } from '../middleware/json-body.ts';
 import { ProblemError } from '../problem.ts';
 
 const BLOCK_FIELD = /^block-(\d{1,4})$/;
+const TEXT_FIELDS = new Set(['title', 'summary', 'imageAlt', 'categories']);
+
+/** What an editor typed into the correction form, by field name, as the form is shown again. */
+export type TypedCorrection = Readonly<Record<string, string>>;
+
+/**
+ * The correction form's fields as the editor typed them, to show them again when the correction
+ * is refused, so that nothing typed is lost: title, summary, the image's description, the
+ * categories' JSON and each `block-N`, with every NUL (U+0000) taken out, as its error says (a
+ * browser would show one as U+FFFD and send that back).
+ *
+ * @example
+ * typedCorrection({ _csrf: 'x', title: 'Hafen', 'block-0': '<p>Der Hafen</p>' }); // { title: 'Hafen', 'block-0': '<p>Der Hafen</p>' }
+ */
+export function typedCorrection(form: Record<string, unknown>): TypedCorrection {
+  return Object.fromEntries(
+    Object.entries(form).flatMap(([name, value]) =>
+      typeof value === 'string' && (TEXT_FIELDS.has(name) || BLOCK_FIELD.test(name))
+        ? [[name, value.replaceAll('\u0000', '')]]
+        : [],
+    ),
+  );
+}
 
 /**
  * An editor's correction as the desk's form posts it (title, summary, the image's description,

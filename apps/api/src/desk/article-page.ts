@@ -3,6 +3,7 @@ import type { Translation } from '@tidings/store';
 import { html } from 'hono/html';
 import { compareTable } from './article-compare-table.ts';
 import type { ArticleDeskView } from './article-desk-view.ts';
+import type { TypedCorrection } from './article-edit-input.ts';
 import { languagePanel } from './article-language-panel.ts';
 import { type ArticleRenderContext, languageName, shownField } from './article-render-context.ts';
 import { versionFingerprint } from './version-fingerprint.ts';
@@ -16,7 +17,12 @@ export interface ArticleNotice {
   readonly detail?: string | undefined;
 }
 
-function editForm(ctx: ArticleRenderContext, v: Translation, chosen: string) {
+function editForm(
+  ctx: ArticleRenderContext,
+  v: Translation,
+  chosen: string,
+  typed: TypedCorrection | undefined,
+) {
   const { t } = ctx;
   const text = v.status === 'needs_review' ? v.draft : v.content;
   if (!text) return '';
@@ -24,7 +30,7 @@ function editForm(ctx: ArticleRenderContext, v: Translation, chosen: string) {
   return html`<form id="edit-form-${v.language}" class="desk-edit-form" method="post" action="${ctx.path}/${v.language}/edit" data-toolbar="${tool('toolbar')}" data-em="${tool('em')}" data-strong="${tool('strong')}" data-code="${tool('code')}" data-link="${tool('link')}" data-br="${tool('br')}" data-link-prompt="${tool('linkPrompt')}">
 <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
 <input type="hidden" name="seen" value="${versionFingerprint(v)}">
-<input type="hidden" name="categories" value="${JSON.stringify(text.categories)}">
+<input type="hidden" name="categories" value="${typed?.categories ?? JSON.stringify(text.categories)}">
 ${shownField(ctx)}
 <p class="hint" id="edit-hint-${v.language}">${t('desk:article.edit.hint')}</p>
 <div class="desk-actions">
@@ -79,6 +85,8 @@ export function articlePage(
   view: ArticleDeskView,
   options: {
     readonly editing?: LanguageCode | undefined;
+    /** What the editor typed into a refused correction, shown again in its fields. */
+    readonly typed?: TypedCorrection | undefined;
     readonly notice?: ArticleNotice | undefined;
   } = {},
 ) {
@@ -103,8 +111,8 @@ ${article.retractedAt ? html`<p class="error-summary">${t('desk:article.retracte
 ${articleActions(ctx, view)}
 ${chooser(ctx, view)}
 <div class="desk-panels">${shown.map((v) => languagePanel(ctx, v, chosen))}</div>
-${compareTable(ctx, article, shown, editing?.language)}
-${editing ? editForm(ctx, editing, chosen) : ''}
+${compareTable(ctx, article, shown, editing?.language, options.typed)}
+${editing ? editForm(ctx, editing, chosen, options.typed) : ''}
 </div>`;
 }
 

@@ -154,6 +154,44 @@ describe('desk article page (errors)', () => {
     expect(translation).toMatchObject({ status: 'published', content: { body: '<p>Hafen.</p>' } });
   });
 
+  it('shows a refused correction again as the editor typed it, so that nothing typed is lost', async () => {
+    const id = await post();
+    await publishHafen(id, ['Hafen']);
+    const desk = await signedIn(h.keys.editor);
+    const token = await desk.csrfToken(`/desk/articles/${id}`);
+    const empty = await desk.post(`/desk/articles/${id}/de/edit`, {
+      _csrf: token,
+      title: 'Der Hafen öffnet wieder',
+      'block-0': '<p><em></em></p>',
+      categories: '["Hafen","Schifffahrt"]',
+    });
+    expect(empty.status).toBe(422);
+    const page = await empty.text();
+    expect(page).toContain('The body has no text once disallowed markup is removed.');
+    expect(page).toMatch(
+      /<input id="edit-de-title" name="title"[^>]* value="Der Hafen öffnet wieder"/,
+    );
+    expect(page).toMatch(
+      /<textarea id="edit-de-block-0" name="block-0"[^>]*>&lt;p&gt;&lt;em&gt;&lt;\/em&gt;&lt;\/p&gt;<\/textarea>/,
+    );
+    expect(page).toContain('name="categories" value="[&quot;Hafen&quot;,&quot;Schifffahrt&quot;]"');
+    const withNul = await desk.post(`/desk/articles/${id}/de/edit`, {
+      _csrf: token,
+      title: 'Der Ha\u0000fen öffnet',
+      'block-0': '<p>Schiffe legen wieder an.</p>',
+      categories: '["Hafen"]',
+    });
+    expect(withNul.status).toBe(422);
+    const again = await withNul.text();
+    expect(again).not.toContain('\u0000');
+    expect(again).toMatch(/<input id="edit-de-title" name="title"[^>]* value="Der Hafen öffnet"/);
+    expect(again).toMatch(
+      /name="block-0"[^>]*>&lt;p&gt;Schiffe legen wieder an.&lt;\/p&gt;<\/textarea>/,
+    );
+    const { content } = await h.store.getTranslation(id, 'de');
+    expect(content).toMatchObject({ title: 'Hafen', body: '<p>Hafen.</p>', categories: ['Hafen'] });
+  });
+
   it('answers an unknown article with a page, not a problem document', async () => {
     const desk = await signedIn(h.keys.editor);
     const res = await desk.get('/desk/articles/no-such-article');

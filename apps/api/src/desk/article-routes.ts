@@ -13,7 +13,7 @@ import type { ArticleCommands } from '../routes/article-commands.ts';
 import { nothingToRetry } from '../store-problem.ts';
 import { articleActionError, ChangedUnderEditorError } from './article-action-error.ts';
 import { articleDeskView } from './article-desk-view.ts';
-import { editFromForm } from './article-edit-input.ts';
+import { editFromForm, type TypedCorrection, typedCorrection } from './article-edit-input.ts';
 import { type ArticleNotice, articlePage, retractConfirmPage } from './article-page.ts';
 import type { ArticleRenderContext } from './article-render-context.ts';
 import type { DeskEnv } from './desk-env.ts';
@@ -80,6 +80,7 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
     chosen: readonly LanguageCode[],
     options: {
       editing?: LanguageCode | undefined;
+      typed?: TypedCorrection | undefined;
       notice?: ArticleNotice | undefined;
       status?: 200 | 403 | 404 | 409 | 413 | 422 | 503;
     } = {},
@@ -156,10 +157,13 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
         title: c.var.t(`desk:article.error.${problem.code}`),
         detail: problem.detail,
       };
+      // A correction refused for what it holds comes back in the editor as it was typed.
+      const refused = editing && (problem.code === 'invalid' || problem.code === 'tooLarge');
       return page(c, id, chosen, {
         notice,
         status: problem.status,
-        editing: problem.code === 'invalid' ? editing : undefined,
+        editing: refused ? editing : undefined,
+        typed: refused ? typedCorrection(form) : undefined,
       });
     }
   };
