@@ -56,7 +56,7 @@ describe('problems in the reader language', () => {
     expect(en.detail).toBe('A publisher key cannot do this; only editor or admin keys can.');
     const fr = await roles.request('/', { headers: { 'accept-language': 'fr' } });
     expect(((await fr.json()) as Problem).detail).toBe(
-      'Une clé publisher ne peut pas faire cela ; il faut une clé editor ou admin.',
+      'Une clé publisher ne peut pas faire cela\u202f; il faut une clé editor ou admin.',
     );
   });
 

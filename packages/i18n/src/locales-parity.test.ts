@@ -22,6 +22,17 @@ const resources = loadResources();
 const en = resources.en;
 
 describe('locales', () => {
+  // French sets a no-break space before a colon and inside guillemets, and a narrow one before
+  // ; ! ?, so no line ever starts with the mark (as the translator's typeset() does for models).
+  it('writes French with no-break spaces before : ; ! ? and inside « »', () => {
+    const plain = / [:;!?»]|« /;
+    for (const [namespace, messages] of Object.entries(resources.fr)) {
+      for (const [key, text] of flatten(messages)) {
+        expect(plain.test(text), `fr ${namespace}:${key}: ${text}`).toBe(false);
+      }
+    }
+  });
+
   it('has exactly the namespaces i18n loads, in every language', () => {
     for (const lang of LANGUAGE_CODES) {
       expect(Object.keys(resources[lang]).sort(), lang).toEqual([...NAMESPACES].sort());

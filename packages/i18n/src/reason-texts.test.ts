@@ -106,7 +106,7 @@ describe('reviewReasonText', () => {
       'Markup the model lost or moved was repaired in “We never left.”: the emphasis on “never” was put back, the image (“Map of the port”) was put back, and a line break was moved back into place',
     );
     expect(reviewReasonText(translatorFor('fr'), reason)).toBe(
-      'Balisage réparé dans « We never left. » : le modèle avait perdu l’italique sur « never », le modèle avait perdu l’image (« Map of the port ») et le modèle avait déplacé un saut de ligne',
+      'Balisage réparé dans «\u00a0We never left.\u00a0»\u00a0: le modèle avait perdu l’italique sur «\u00a0never\u00a0», le modèle avait perdu l’image («\u00a0Map of the port\u00a0») et le modèle avait déplacé un saut de ligne',
     );
   });
 

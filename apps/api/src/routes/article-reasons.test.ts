@@ -48,7 +48,9 @@ describe('GET /v1/articles/{id}/{lang} review reasons', () => {
       },
     ]);
     const fr = (await (await get(id, 'fr')).json()) as Version;
-    expect(fr.reasons[0]?.text).toBe('Le nombre 5 a été perdu dans « Ships leave on 5 May. »');
+    expect(fr.reasons[0]?.text).toBe(
+      'Le nombre 5 a été perdu dans «\u00a0Ships leave on 5 May.\u00a0»',
+    );
     // None of the six asked for, or no header: English.
     const en = (await (await get(id, 'ja')).json()) as Version;
     expect(en.reasons[0]?.text).toBe('The number 5 was lost in “Ships leave on 5 May.”');
