@@ -30,46 +30,61 @@ function columnsOf(
   ctx: ArticleRenderContext,
   shown: readonly Translation[],
   editing: string | undefined,
+  typed: boolean,
 ) {
   const { t } = ctx;
   return shown.flatMap((v): Column[] => {
+    const columns = versionColumns(ctx, v, editing === v.language && !typed);
+    if (editing !== v.language || !typed) return columns;
+    // A refused correction: what was typed, to correct again, beside the version as it is now
+    // (which another editor may have changed meanwhile).
     const name = languageName(v.language, ctx.language);
-    const edit = editing === v.language;
-    if (v.status === 'needs_review') {
-      return [
-        {
-          language: v.language,
-          label: t('desk:article.column.draft', { language: name }),
-          content: v.draft,
-          origins: null,
-          editing: edit,
-        },
-      ];
-    }
-    const live = {
-      language: v.language,
-      label:
-        v.status === 'stale'
-          ? t('desk:article.column.editors', { language: name })
-          : t('desk:article.column.live', { language: name }),
-      content: v.content,
-      origins: v.segmentOrigins,
-      editing: edit,
-    };
-    if (v.status === 'stale' && v.draft) {
-      return [
-        live,
-        {
-          language: v.language,
-          label: t('desk:article.column.freshDraft', { language: name }),
-          content: v.draft,
-          origins: null,
-          editing: false,
-        },
-      ];
-    }
-    return [live];
+    const label = t('desk:article.column.typed', { language: name });
+    return [
+      { language: v.language, label, content: null, origins: null, editing: true },
+      ...columns,
+    ];
   });
+}
+
+/** The columns of one version as it is stored: a draft, or what readers see and a fresh draft. */
+function versionColumns(ctx: ArticleRenderContext, v: Translation, edit: boolean): Column[] {
+  const { t } = ctx;
+  const name = languageName(v.language, ctx.language);
+  if (v.status === 'needs_review') {
+    return [
+      {
+        language: v.language,
+        label: t('desk:article.column.draft', { language: name }),
+        content: v.draft,
+        origins: null,
+        editing: edit,
+      },
+    ];
+  }
+  const live = {
+    language: v.language,
+    label:
+      v.status === 'stale'
+        ? t('desk:article.column.editors', { language: name })
+        : t('desk:article.column.live', { language: name }),
+    content: v.content,
+    origins: v.segmentOrigins,
+    editing: edit,
+  };
+  if (v.status === 'stale' && v.draft) {
+    return [
+      live,
+      {
+        language: v.language,
+        label: t('desk:article.column.freshDraft', { language: name }),
+        content: v.draft,
+        origins: null,
+        editing: false,
+      },
+    ];
+  }
+  return [live];
 }
 
 /**
@@ -118,7 +133,7 @@ export function compareTable(
 ) {
   const { t } = ctx;
   const source = article.content;
-  const columns = columnsOf(ctx, shown, editing);
+  const columns = columnsOf(ctx, shown, editing, typed !== undefined);
   const blocks = new Map<ArticleContent | null, string[]>();
   const blocksOf = (c: ArticleContent | null) => {
     if (!c) return [];

@@ -192,6 +192,41 @@ describe('desk article page (errors)', () => {
     expect(content).toMatchObject({ title: 'Hafen', body: '<p>Hafen.</p>', categories: ['Hafen'] });
   });
 
+  it('keeps a correction typed while another editor changed the language, beside the version as it is now', async () => {
+    const id = await post();
+    await publishHafen(id, ['Hafen']);
+    const desk = await signedIn(h.keys.editor);
+    const opened = await (await desk.get(`/desk/articles/${id}?lang=de&edit=de`)).text();
+    const form = seenOf(opened, 'de/edit');
+    // Another editor's correction is saved meanwhile, through the API.
+    const other = await h.call('PUT', `/v1/articles/${id}/de`, h.keys.editor, {
+      title: 'Hafen (korrigiert)',
+      body: '<p>Der Hafen.</p>',
+    });
+    expect(other.status).toBe(200);
+    const res = await desk.post(`/desk/articles/${id}/de/edit`, {
+      _csrf: form?.[1] ?? '',
+      seen: form?.[2] ?? '',
+      title: 'Der Hafen öffnet wieder',
+      'block-0': '<p>Schiffe legen wieder an.</p>',
+      categories: '["Hafen"]',
+    });
+    expect(res.status).toBe(409);
+    const page = await res.text();
+    expect(page).toContain('This language changed since you opened it');
+    expect(page).toContain('German: your correction (not saved)');
+    expect(page).toMatch(
+      /<input id="edit-de-title" name="title"[^>]* value="Der Hafen öffnet wieder"/,
+    );
+    expect(page).toMatch(
+      /name="block-0"[^>]*>&lt;p&gt;Schiffe legen wieder an.&lt;\/p&gt;<\/textarea>/,
+    );
+    // The other editor's version, as it is now, in its own column; nothing of theirs overwritten.
+    expect(page).toContain('German: what readers see');
+    expect(page).toContain('Der Hafen.');
+    expect((await h.store.getTranslation(id, 'de')).content?.title).toBe('Hafen (korrigiert)');
+  });
+
   it('answers an unknown article with a page, not a problem document', async () => {
     const desk = await signedIn(h.keys.editor);
     const res = await desk.get('/desk/articles/no-such-article');

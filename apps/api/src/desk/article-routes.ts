@@ -157,8 +157,11 @@ export function articleDeskRoutes(deps: ArticleDeskRoutesDeps): Hono<DeskEnv> {
         title: c.var.t(`desk:article.error.${problem.code}`),
         detail: problem.detail,
       };
-      // A correction refused for what it holds comes back in the editor as it was typed.
-      const refused = editing && (problem.code === 'invalid' || problem.code === 'tooLarge');
+      // A refused correction comes back in the editor as it was typed: refused for what it
+      // holds, or because the version changed meanwhile (shown beside it as it is now).
+      const refused =
+        editing &&
+        (problem.code === 'invalid' || problem.code === 'tooLarge' || problem.code === 'changed');
       return page(c, id, chosen, {
         notice,
         status: problem.status,
