@@ -12,6 +12,7 @@ export {
   type SkipReason,
 } from './correction-alignment.ts';
 export { Glossary, type GlossaryTerm, loadGlossary, parseGlossary } from './glossary.ts';
+export { loadModelMap } from './model-map.ts';
 export {
   isRepairOnly,
   REVIEW_REASON_CODES,
