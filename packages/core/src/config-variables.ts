@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_MAX_ARTICLE_CHARS } from './article.ts';
 import { LANGUAGE_CODES, type LanguageCode } from './languages.ts';
@@ -34,6 +35,11 @@ const duration = z
   })
   .refine((seconds) => seconds >= 60 && seconds <= 30 * 86400);
 const redisUrl = z.url({ protocol: /^rediss?$/ });
+// An IP address, or a host name of dot-separated labels (letters, digits, '-', '_'): what the API
+// can bind and what its default PUBLIC_URL (http://HOST:PORT) can be made of.
+const HOST_NAME =
+  /^(?=.{1,253}\.?$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
+const host = z.string().refine((h) => (isIP(h) !== 0 && !h.includes('%')) || HOST_NAME.test(h));
 // Two or more distinct language codes, separated by commas; kept in menu order.
 const languageList = z
   .string()
@@ -93,7 +99,7 @@ export const CONFIG_VARIABLES = {
     description: 'Port the HTTP API listens on.',
   }),
   HOST: variable({
-    schema: z.string().min(1),
+    schema: host,
     default: '127.0.0.1',
     expected: 'a host name or IP address to bind',
     description:

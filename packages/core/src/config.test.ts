@@ -37,6 +37,35 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DESK_SESSION_SECRET: 'short' })).toThrow(/DESK_SESSION_SECRET=/);
   });
 
+  it('takes an IP address or a host name as HOST, and refuses anything else with one line', () => {
+    for (const good of [
+      '0.0.0.0',
+      '127.0.0.1',
+      '::',
+      '::1',
+      'localhost',
+      'api.example.org',
+      'queue_host',
+    ]) {
+      expect(parseConfig({ HOST: good }).host, good).toBe(good);
+    }
+    expect(parseConfig({ HOST: '::1', PORT: '4000' }).publicUrl).toBe('http://[::1]:4000');
+    // Before, these were taken, and the API died at start on a stack trace (Invalid URL
+    // http://[::::]:3000, made for the default PUBLIC_URL).
+    for (const bad of [
+      '::::',
+      'my host',
+      'http://example.org',
+      'example.org:3000',
+      '-x',
+      'fe80::1%eth0',
+    ]) {
+      expect(() => parseConfig({ HOST: bad }), bad).toThrow(
+        `Invalid configuration: HOST=${JSON.stringify(bad)} is not a host name or IP address to bind`,
+      );
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(parseConfig({ PORT: '' }).port).toBe(3000);
   });
