@@ -232,7 +232,11 @@ describe('tidings, the command line, against a running installation', () => {
     expect(down.output).toMatch(/^✗ API: nothing answers at http:\/\/127\.0\.0\.1:\d+/m);
     expect(down.output).toMatch(/^ {4}fix: start it with `npm start`/m);
 
-    const noRedis = await cli(['doctor'], { REDIS_URL: `redis://127.0.0.1:${dead}` });
+    // Nor at the private port npm start would use (doctor looks there too).
+    const noRedis = await cli(['doctor'], {
+      REDIS_URL: `redis://127.0.0.1:${dead}`,
+      REDIS_PRIVATE_PORT: String(dead),
+    });
     expect(noRedis.code).toBe(1);
     expect(noRedis.output).toMatch(
       new RegExp(

@@ -27,10 +27,11 @@ export function registerDoctor(program: Command): void {
       const { redisChecks } = await import('../doctor/redis-checks.ts');
       const { modelsCheck } = await import('../doctor/models-check.ts');
       const { workersCheck } = await import('../doctor/workers-check.ts');
+      const redis = await redisChecks(config);
       const checks = [
-        ...(await redisChecks(config)),
+        ...redis.checks,
         await apiCheck(url),
-        await workersCheck(config),
+        await workersCheck({ ...config, redisUrl: redis.redisUrl }),
         await modelsCheck(config),
       ];
       const failed = checks.filter((c) => c.status === 'fail');

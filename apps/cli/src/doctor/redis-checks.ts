@@ -4,16 +4,46 @@ import type { Check } from './check.ts';
 
 const redacted = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
 
+// The hosts for which `npm start` runs a private Redis when nothing answers at REDIS_URL.
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
 /**
  * Checks Redis: that it answers, that it never evicts keys (BullMQ needs
  * `maxmemory-policy noeviction`), and that it persists what it holds (`appendonly` or `save`).
+ * When nothing answers at a REDIS_URL on this machine, it looks where `npm start` runs its
+ * private Redis in that case (127.0.0.1:REDIS_PRIVATE_PORT), as `npm start` does, and checks
+ * that one: `redisUrl` is the Redis checked, for the checks that read it next (the workers).
  *
  * @example
- * const checks = await redisChecks(config);
+ * const { checks, redisUrl } = await redisChecks(config);
  */
-export async function redisChecks(config: Pick<Config, 'redisUrl'>): Promise<Check[]> {
-  const where = redacted(config.redisUrl);
-  const redis = createRedisConnection(config.redisUrl, 'producer', {
+export async function redisChecks(
+  config: Pick<Config, 'redisUrl' | 'redisPrivatePort'>,
+): Promise<{ checks: Check[]; redisUrl: string }> {
+  const checks = await redisChecksAt(config.redisUrl);
+  if (checks[0]?.status !== 'fail' || !LOCAL_HOSTS.has(new URL(config.redisUrl).hostname)) {
+    return { checks, redisUrl: config.redisUrl };
+  }
+  const privateUrl = `redis://127.0.0.1:${config.redisPrivatePort}`;
+  if (privateUrl === config.redisUrl) return { checks, redisUrl: config.redisUrl };
+  const [answer, ...settings] = await redisChecksAt(privateUrl);
+  if (answer?.status === 'fail') return { checks, redisUrl: config.redisUrl };
+  return {
+    checks: [
+      {
+        name: 'Redis',
+        status: 'ok',
+        detail: `nothing answers at ${redacted(config.redisUrl)}; the private Redis npm start runs then answers at ${privateUrl} (REDIS_PRIVATE_PORT)`,
+      },
+      ...settings,
+    ],
+    redisUrl: privateUrl,
+  };
+}
+
+async function redisChecksAt(redisUrl: string): Promise<Check[]> {
+  const where = redacted(redisUrl);
+  const redis = createRedisConnection(redisUrl, 'producer', {
     retryStrategy: () => null,
     lazyConnect: true,
   });
