@@ -156,7 +156,7 @@ export const CONFIG_VARIABLES = {
     default: '--max-semi-space-size=2 --heap-growing-percent=20',
     expected: 'V8 flags such as --max-semi-space-size=2, separated by spaces, or none',
     description:
-      "V8 flags `npm start` runs the API process with (none: V8's defaults). The default keeps its memory near what it holds: a young generation of at most 2 MiB a semi-space (V8's default: 16) and a full GC once the old generation has grown 20% past what the last one left live (V8 never lets it grow less than 8 MiB). On PostgreSQL the API's resident memory after 20,000 feed and readiness requests was 175-221 MiB with V8's defaults, 151-155 MiB with 30% instead of 20%, 146-148 MiB with these (bench api-memory), for ~10% more API CPU time per feed or readiness request than with V8's defaults (measured at 30%; 20% did not differ from 30% beyond this machine's noise).",
+      "V8 flags `npm start` runs the API process with (none: V8's defaults). The default keeps its memory near what it holds: a young generation of at most 2 MiB a semi-space (V8's default: 16) and a full GC once the old generation has grown 20% past what the last one left live (V8 never lets it grow less than 8 MiB). On PostgreSQL the API's resident memory 5 s after the last of 20,000 feed and readiness requests (busy: before V8's memory reducer gives back what the load took) was 175-221 MiB with V8's defaults, 151-155 MiB with 30% instead of 20%, 146-148 MiB with these (bench api-memory), for ~10% more API CPU time per feed or readiness request than with V8's defaults (measured at 30%; 20% did not differ from 30% beyond this machine's noise).",
   }),
   LOG_LEVEL: variable({
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
