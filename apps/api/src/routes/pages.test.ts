@@ -329,4 +329,27 @@ describe('a hostile article', () => {
     const index = await (await h.get('/en/')).text();
     expect(index).not.toMatch(LIVE);
   });
+
+  // README: pages, like feeds, carry an ETag per coding, so a reader's browser revalidates them.
+  it('answers a conditional GET of a page with 304, in every coding', async () => {
+    for (const path of ['/en/', `/en/articles/${slug}`]) {
+      for (const coding of [undefined, 'gzip', 'br']) {
+        const asked: Record<string, string> = coding ? { 'accept-encoding': coding } : {};
+        const first = await h.get(path, asked);
+        expect(first.status, path).toBe(200);
+        await first.arrayBuffer();
+        const etag = first.headers.get('etag');
+        expect(etag, `${path} ${coding}`).toMatch(
+          coding ? new RegExp(`-${coding}"$`) : /^"[\w-]+"$/,
+        );
+        const again = await h.get(path, { ...asked, 'if-none-match': etag ?? '' });
+        expect(again.status, `${path} ${coding}`).toBe(304);
+        expect(again.headers.get('etag')).toBe(etag);
+        expect(await again.text()).toBe('');
+      }
+    }
+    // Another page's tag is not this one's.
+    const other = (await h.get('/es/')).headers.get('etag') ?? '';
+    expect((await h.get('/en/', { 'if-none-match': other })).status).toBe(200);
+  });
 });

@@ -5,6 +5,7 @@ import { type Context, Hono } from 'hono';
 import type { ApiEnv } from '../env.ts';
 import { preferredLanguage } from '../preferred-language.ts';
 import { articlePage } from '../site/article-page.ts';
+import { conditionalResponse, entityTag } from '../site/conditional-response.ts';
 import { indexPage } from '../site/index-page.ts';
 import { messagePage } from '../site/message-page.ts';
 import { siteCss } from '../site/site-css.ts';
@@ -17,9 +18,24 @@ const CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const PAGE_SIZE = 20;
+const CACHE_CONTROL = 'public, max-age=60';
 
 /** The page as a string without the control characters no HTML document should carry. */
 const clean = (page: string): string => xmlSafe(page);
+
+/**
+ * A page found: with its ETag (per coding, as compressResponses sends it), and `304` when the
+ * reader's browser already holds it. A page is made of several records (the article, its other
+ * languages, the site's settings), so it has no Last-Modified: the tag is of the page itself.
+ */
+function found(c: Context, page: string): Response {
+  const body = clean(page);
+  return conditionalResponse(
+    c,
+    { body, etag: entityTag(body), contentType: 'text/html; charset=UTF-8' },
+    CACHE_CONTROL,
+  );
+}
 
 function language(c: Context): LanguageCode {
   return c.req.param('lang') as LanguageCode;
@@ -45,12 +61,12 @@ export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
     await next();
     c.header('content-security-policy', CSP);
     c.header('content-language', language(c));
-    c.header('cache-control', 'public, max-age=60');
+    c.header('cache-control', CACHE_CONTROL);
   });
   app.get(`/${LANG}/`, async (c) => {
     const before = c.req.query('before');
     const listing = await store.listPublished(language(c), { limit: PAGE_SIZE, before });
-    return c.html(clean(await indexPage(language(c), listing, urls, site, before)));
+    return found(c, await indexPage(language(c), listing, urls, site, before));
   });
   app.get(`/${LANG}/articles/:slug`, async (c) => {
     const lang = language(c);
@@ -63,17 +79,16 @@ export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
       const current = versionSlug(article, lang);
       if (slug !== current) return c.redirect(urls.article(lang, current), 301);
       const translation = await store.getTranslation(article.id, lang);
-      return c.html(
-        clean(
-          await articlePage({
-            article,
-            language: lang,
-            content: translation.content,
-            urls,
-            site,
-            bodies: syndication.pageBodies,
-          }),
-        ),
+      return found(
+        c,
+        await articlePage({
+          article,
+          language: lang,
+          content: translation.content,
+          urls,
+          site,
+          bodies: syndication.pageBodies,
+        }),
       );
     } catch (error) {
       if (error instanceof NotFoundError)

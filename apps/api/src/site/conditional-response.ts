@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import {
   compressible,
@@ -10,9 +11,14 @@ import {
 export interface Validated {
   readonly body: string;
   readonly etag: string;
-  readonly lastModified: Date;
+  /** When the content last changed; a page made of several records has none. */
+  readonly lastModified?: Date | undefined;
   readonly contentType: string;
 }
+
+/** A strong entity tag of a body: 32 characters of its SHA-256. */
+export const entityTag = (body: string): string =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 
 function etagMatches(header: string, etag: string): boolean {
   if (header.trim() === '*') return true;
@@ -27,10 +33,11 @@ function etagMatches(header: string, etag: string): boolean {
  * return conditionalResponse(c, await syndication.feed('uk', 'atom'), 'public, max-age=60');
  */
 export function conditionalResponse(c: Context, value: Validated, cacheControl: string): Response {
-  const lastModified = new Date(Math.floor(value.lastModified.getTime() / 1000) * 1000);
+  const lastModified =
+    value.lastModified && new Date(Math.floor(value.lastModified.getTime() / 1000) * 1000);
   const headers: Record<string, string> = {
     etag: value.etag,
-    'last-modified': lastModified.toUTCString(),
+    ...(lastModified ? { 'last-modified': lastModified.toUTCString() } : {}),
     'cache-control': cacheControl,
   };
   const ifNoneMatch = c.req.header('if-none-match');
@@ -39,7 +46,7 @@ export function conditionalResponse(c: Context, value: Validated, cacheControl: 
   const notModified =
     ifNoneMatch !== undefined
       ? etagMatches(ifNoneMatch, value.etag)
-      : !Number.isNaN(since) && lastModified.getTime() <= since;
+      : lastModified !== undefined && !Number.isNaN(since) && lastModified.getTime() <= since;
   if (notModified) {
     // A 304 carries the tag of the representation the client would have been sent, which
     // compressResponses chooses for the 200 by the same rule.

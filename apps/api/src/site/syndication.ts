@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   DEFAULT_SITE_SETTINGS,
   LANGUAGE_CODES,
@@ -17,6 +16,7 @@ import {
 import { translatorFor } from '@tidings/i18n';
 import { type ListingVersion, type Store, slugify } from '@tidings/store';
 import { ProblemError } from '../problem.ts';
+import { entityTag } from './conditional-response.ts';
 import { FeedTexts } from './feed-texts.ts';
 import { PageBodies } from './page-bodies.ts';
 import { PageBodySanitizer } from './page-body-sanitizer.ts';
@@ -66,8 +66,7 @@ export interface SyndicationOptions {
 // The OPML list changes only with the code and the locales, that is, with a restart.
 const STARTED = new Date();
 
-const etagOf = (body: string) =>
-  `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+const etagOf = entityTag;
 
 /**
  * Feeds for every language and category, cached per language until its listing changes,
