@@ -237,6 +237,14 @@ describe('site pages', () => {
     expect(page).toContain('<h1>Page introuvable</h1>');
   });
 
+  // A reader who follows a broken archive link gets the site's page, not problem+json.
+  it('answers an archive address with a cursor no page gave with the localized 404 page', async () => {
+    const res = await h.get('/fr/?before=garbage');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('Page introuvable');
+  });
+
   it('answers a retracted article with a localized 410 page', async () => {
     const gone = await h.publish('it', { ...content, title: 'Da ritirare' });
     await h.store.retractArticle(gone.id);

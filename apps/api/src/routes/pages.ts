@@ -1,6 +1,6 @@
 import type { LanguageCode } from '@tidings/core';
 import { xmlSafe } from '@tidings/feed';
-import { NotFoundError } from '@tidings/store';
+import { InvalidCursorError, NotFoundError } from '@tidings/store';
 import { type Context, Hono } from 'hono';
 import type { ApiEnv } from '../env.ts';
 import { preferredLanguage } from '../preferred-language.ts';
@@ -65,8 +65,15 @@ export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
   });
   app.get(`/${LANG}/`, async (c) => {
     const before = c.req.query('before');
-    const listing = await store.listPublished(language(c), { limit: PAGE_SIZE, before });
-    return found(c, await indexPage(language(c), listing, urls, site, before));
+    try {
+      const listing = await store.listPublished(language(c), { limit: PAGE_SIZE, before });
+      return found(c, await indexPage(language(c), listing, urls, site, before));
+    } catch (error) {
+      // An archive address no "Older articles" link gave (cut, or made up) is no page.
+      if (error instanceof InvalidCursorError)
+        return c.html(clean(await messagePage(language(c), 'notFound', urls, site)), 404);
+      throw error;
+    }
   });
   app.get(`/${LANG}/articles/:slug`, async (c) => {
     const lang = language(c);
