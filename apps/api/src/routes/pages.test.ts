@@ -237,7 +237,23 @@ describe('site pages', () => {
     expect(page).toContain('<h1>Page introuvable</h1>');
   });
 
-  // A reader who follows a broken archive link gets the site's page, not problem+json.
+  // A reader who mistypes a language or follows a broken archive link gets the site's page,
+  // not the API's problem+json.
+  it('answers a language the site does not serve with the localized 404 page', async () => {
+    for (const path of ['/pt/', '/pt', '/xx/articles/anything', '/UK/', '/pt-BR/']) {
+      const res = await h.get(path, { 'accept-language': 'uk, en;q=0.5' });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+      expect(res.headers.get('content-language'), path).toBe('uk');
+      expect(res.headers.get('content-security-policy'), path).toContain("default-src 'none'");
+      const page = await res.text();
+      expect(page, path).toContain('<html lang="uk">');
+      expect(page, path).toContain('Сторінку не знайдено');
+    }
+    const english = await h.get('/pt/');
+    expect(await english.text()).toContain('Page not found');
+  });
+
   it('answers an archive address with a cursor no page gave with the localized 404 page', async () => {
     const res = await h.get('/fr/?before=garbage');
     expect(res.status).toBe(404);

@@ -108,6 +108,20 @@ export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
     c.html(clean(await messagePage(language(c), 'notFound', urls, site)), 404),
   );
 
+  // A language this site does not serve (`/pt/`, `/UK/…`, or one LANGUAGES leaves out): the
+  // site's 404 page in the reader's language, not the API's problem+json. Two letters never
+  // name an API path.
+  const unserved = async (c: Context) => {
+    const lang = preferredLanguage(c.req.header('accept-language'), languages);
+    c.header('content-security-policy', CSP);
+    c.header('content-language', lang);
+    c.header('vary', 'accept-language');
+    return c.html(clean(await messagePage(lang, 'notFound', urls, site)), 404);
+  };
+  const OTHER = ':other{[A-Za-z]{2}(?:-[A-Za-z0-9]{2,8})?}';
+  // `/pt/*` answers `/pt` too.
+  app.get(`/${OTHER}/*`, unserved);
+
   app.get('/assets/site.css', (c) =>
     c.body(css, 200, {
       'content-type': 'text/css; charset=utf-8',
