@@ -25,6 +25,30 @@ import { publishedForm } from './routes/glossary.ts';
 import { Syndication } from './site/syndication.ts';
 
 const PROGRAM = 'tidings-api';
+
+// Network errors, and PostgreSQL's refusals of the connection itself: no such role, a wrong
+// password (SQLSTATE class 28), no such database (3D000).
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ECONNRESET',
+  '3D000',
+]);
+
+/**
+ * The one line that says the PostgreSQL at `url` cannot be used (and what to do), when `error`
+ * is a failure to connect or to log in; undefined for any other error. The password is left out.
+ */
+function postgresUnreachable(url: string, error: unknown): string | undefined {
+  const code = String((error as { code?: unknown } | undefined)?.code ?? '');
+  if (!UNREACHABLE_CODES.has(code) && !code.startsWith('28')) return undefined;
+  const u = new URL(url);
+  const where = `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
+  return `cannot open the store at DATABASE_URL (${where}): ${(error as Error).message}. Make sure PostgreSQL answers there and lets this user into that database, or correct DATABASE_URL (unset, the embedded store in DATA_DIR is used).`;
+}
 const config = loadConfig();
 const logger = createLogger(config, 'api');
 
@@ -35,6 +59,9 @@ const store = await openStore({
 }).catch((error: unknown) => {
   // Another instance on this DATA_DIR is an everyday mistake, not a crash: one line says it.
   if (error instanceof StoreLockedError) exitWithMessage(PROGRAM, error.message);
+  // So is a PostgreSQL that does not answer or does not let this user in.
+  const unreachable = config.databaseUrl && postgresUnreachable(config.databaseUrl, error);
+  if (unreachable) exitWithMessage(PROGRAM, unreachable);
   logger.fatal({ err: error }, (error as Error).message);
   logger.flush();
   process.exit(1);
