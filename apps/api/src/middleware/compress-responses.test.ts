@@ -56,6 +56,23 @@ describe('compressed feeds and pages', () => {
     expect(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString('utf8')).toBe(plain);
   });
 
+  // RFC 9110: a HEAD answers with the header fields a GET would send, so a cache or a feed
+  // reader that checks a feed's ETag with HEAD gets the tag it will be sent.
+  it('answers HEAD with the coding, ETag and length GET sends', async () => {
+    for (const path of ['/feeds/uk/rss.xml', '/feeds/uk/feed.json', `/uk/articles/${slug}`]) {
+      for (const encoding of ['br', 'gzip']) {
+        const headers = { 'accept-encoding': encoding };
+        const get = await h.get(path, headers);
+        await get.arrayBuffer();
+        const head = await h.app.request(path, { method: 'HEAD', headers });
+        expect(head.status, path).toBe(200);
+        expect(await head.text(), path).toBe('');
+        for (const name of ['content-encoding', 'etag', 'content-length', 'vary', 'content-type'])
+          expect(head.headers.get(name), `${path} ${encoding} ${name}`).toBe(get.headers.get(name));
+      }
+    }
+  });
+
   it('follows the client’s preference and refusals in Accept-Encoding', () => {
     expect(negotiateEncoding('gzip, br')).toBe('br');
     expect(negotiateEncoding('br;q=0.5, gzip')).toBe('gzip');

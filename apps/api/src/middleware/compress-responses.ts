@@ -83,6 +83,8 @@ export function sameEntityTag(candidate: string, etag: string): boolean {
  * Compresses pages, feeds and other text answers of 1 KiB or more with brotli or gzip, as the
  * client accepts (Hono's own `compress` knows no brotli); adds `Vary: Accept-Encoding` and
  * gives each coding its own ETag. The work runs on libuv's thread pool, not the event loop.
+ * A HEAD is answered with the same header fields (Hono runs it as a GET and drops the body), so
+ * its ETag and length are those a GET would send.
  *
  * @example
  * app.use(compressResponses());
@@ -92,7 +94,6 @@ export function compressResponses(): MiddlewareHandler {
     await next();
     const res = c.res;
     if (
-      c.req.method === 'HEAD' ||
       res.status !== 200 ||
       !res.body ||
       res.headers.has('content-encoding') ||
