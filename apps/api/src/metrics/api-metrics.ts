@@ -11,6 +11,26 @@ export interface MetricsSources {
   readonly queues: readonly Pick<Queue, 'name' | 'getJobCounts'>[];
   /** The worker registry: workers by state, and each one's last heartbeat. */
   readonly workers?: Pick<WorkerRegistry, 'list'> | undefined;
+  /** How long a scrape waits for Redis (queue depth, workers) before it reports without it. */
+  readonly redisTimeoutMs?: number | undefined;
+}
+
+/** What `read` gives, or `fallback` when it fails or gives nothing within `ms`. */
+function within<T>(read: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(fallback), ms);
+    timer.unref();
+    read.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(fallback);
+      },
+    );
+  });
 }
 
 /**
@@ -34,6 +54,8 @@ export class ApiMetrics {
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
+    // As /readyz waits: a Redis that does not answer must not hold the whole scrape.
+    const redisMs = sources.redisTimeoutMs ?? 2_000;
     collectDefaultMetrics({ register: this.registry, prefix: 'tidings_api_' });
     this.#http = new Histogram({
       name: 'tidings_http_request_duration_seconds',
@@ -82,34 +104,34 @@ export class ApiMetrics {
       async collect() {
         this.reset();
         for (const queue of sources.queues) {
-          const counts = await queue.getJobCounts(
-            'waiting',
-            'active',
-            'delayed',
-            'failed',
-            'completed',
+          // While Redis does not answer the depth is unknown: no sample rather than no scrape.
+          const counts = await within(
+            queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'),
+            redisMs,
+            {},
           );
           for (const [state, n] of Object.entries(counts))
             this.set({ queue: queue.name, state }, n);
         }
       },
     });
-    if (sources.workers) this.#workerGauges(sources.workers, registers);
+    if (sources.workers) this.#workerGauges(sources.workers, registers, redisMs);
   }
 
-  #workerGauges(registry: Pick<WorkerRegistry, 'list'>, registers: Registry[]): void {
+  #workerGauges(
+    registry: Pick<WorkerRegistry, 'list'>,
+    registers: Registry[],
+    redisMs: number,
+  ): void {
     // Both gauges are read from one listing per scrape. While Redis does not answer no worker
     // can be seen: they read none, rather than failing the whole scrape.
     let listing: ReturnType<WorkerRegistry['list']> | undefined;
     const list = () => {
-      listing ??= registry
-        .list()
-        .catch(() => [])
-        .finally(() => {
-          setImmediate(() => {
-            listing = undefined;
-          });
+      listing ??= within(registry.list(), redisMs, []).finally(() => {
+        setImmediate(() => {
+          listing = undefined;
         });
+      });
       return listing;
     };
     new Gauge({
