@@ -228,6 +228,22 @@ describe('feed routes', () => {
     ]);
     expect(body).toContain('http://news.test/feeds/uk/feed.json');
   });
+
+  // The list changes only when a category is first published; its ETag says when. A
+  // Last-Modified of 'now' told every reader it had just changed, and no If-Modified-Since
+  // could ever be answered 304.
+  it('gives the OPML list no Last-Modified that moves with every request', async () => {
+    const first = await h.get('/feeds/opml.xml');
+    await first.text();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const again = await h.get('/feeds/opml.xml');
+    await again.text();
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(again.headers.get('last-modified')).toBe(first.headers.get('last-modified'));
+    const since = first.headers.get('last-modified');
+    if (since)
+      expect((await h.get('/feeds/opml.xml', { 'if-modified-since': since })).status).toBe(304);
+  });
 });
 
 describe('feed paging', () => {

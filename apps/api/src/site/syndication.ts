@@ -31,7 +31,8 @@ export interface RenderedFeed {
   readonly body: string;
   /** A strong validator: the hash of the body. */
   readonly etag: string;
-  readonly lastModified: Date;
+  /** When it last changed; none for the OPML list of categories, which only its ETag dates. */
+  readonly lastModified?: Date | undefined;
   readonly contentType: string;
 }
 
@@ -197,8 +198,9 @@ export class Syndication {
     return {
       body,
       etag: etagOf(body),
-      // The list grows with categories; its ETag tells when, a date cannot.
-      lastModified: categories.length > 0 ? new Date() : STARTED,
+      // The list grows with categories; its ETag tells when, a date cannot (no date at all,
+      // rather than 'now' on every request, which said it had just changed).
+      lastModified: categories.length > 0 ? undefined : STARTED,
       contentType: 'text/x-opml; charset=utf-8',
     };
   }
