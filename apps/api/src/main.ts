@@ -83,7 +83,7 @@ if (config.glossary !== undefined) {
   const path = config.glossary;
   const file = await loadGlossary(path).catch(async (error: unknown) => {
     await store.close();
-    exitWithMessage(PROGRAM, (error as Error).message);
+    exitWithMessage(PROGRAM, `GLOSSARY: ${(error as Error).message}`);
   });
   if (await store.seedGlossary(file.terms)) {
     logger.info({ path, terms: file.terms.length }, 'seeded the glossary from GLOSSARY');

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './harness/free-port.ts';
 import { launch } from './harness/launch.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tidings-worker-files-'));
@@ -51,5 +52,25 @@ describe('a worker whose MODEL_MAP or GLOSSARY file is wrong', () => {
     expect(output).not.toMatch(/worker ready/);
     expect(output.trim().split('\n')).toHaveLength(1);
     expect(output).toMatch(new RegExp(`^tidings-worker: GLOSSARY: .*${glossary}`));
+  });
+});
+
+describe('an API whose GLOSSARY file is wrong', () => {
+  it('stops at start with one line naming GLOSSARY and the file, as the worker does', {
+    timeout: 180_000,
+  }, async () => {
+    const glossary = join(dir, 'api-glossary.json');
+    writeFileSync(glossary, '{ "terms": [');
+    const api = launch(['--import', 'tsx', 'apps/api/src/main.ts'], {
+      PORT: String(await freePort()),
+      DATA_DIR: join(dir, 'api'),
+      QUEUE_PREFIX: `e2e-${randomUUID().slice(0, 8)}`,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      GLOSSARY: glossary,
+    });
+    expect((await api.exited()).code).toBe(1);
+    // Before: 'tidings-api: Invalid translator configuration in FILE: …', naming no variable.
+    const last = api.output().trim().split('\n').at(-1);
+    expect(last).toMatch(new RegExp(`^tidings-api: GLOSSARY: .*${glossary}`));
   });
 });
