@@ -229,6 +229,13 @@ describe('site pages', () => {
     expect(page).toContain('Також доступна ще 2 мовами:');
   });
 
+  it('keeps the query when it adds the slash to a language home (/uk?before=… → /uk/?before=…)', async () => {
+    const res = await h.get('/uk?before=abc&x=1');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('http://news.test/uk/?before=abc&x=1');
+    expect((await h.get('/uk')).headers.get('location')).toBe('http://news.test/uk/');
+  });
+
   it('answers an unknown slug with a localized 404 page', async () => {
     const res = await h.get('/fr/articles/nothing-at-all');
     expect(res.status).toBe(404);

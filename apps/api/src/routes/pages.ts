@@ -103,7 +103,11 @@ export function pageRoutes(syndication: Syndication): Hono<ApiEnv> {
       throw error;
     }
   });
-  app.get(`/${LANG}`, (c) => c.redirect(urls.home(language(c)), 301));
+  // The query goes along: `/uk?before=…` is the archive page, not the first.
+  app.get(`/${LANG}`, (c) => {
+    const query = new URL(c.req.url).search;
+    return c.redirect(urls.home(language(c)) + query, 301);
+  });
   app.get(`/${LANG}/*`, async (c) =>
     c.html(clean(await messagePage(language(c), 'notFound', urls, site)), 404),
   );
