@@ -87,7 +87,8 @@ describe('benchmark options', () => {
     for (const key of ['gates', 'newTokens', 'benchmark']) expect(config).not.toHaveProperty(key);
     // main.ts starts the worker with the configuration alone: no second argument to fill.
     const main = readFileSync(new URL('./main.ts', import.meta.url), 'utf8');
-    expect(main).toMatch(/^startWorker\(loadConfig\(\)\);$/m);
+    expect(main).toMatch(/^const config = loadConfig\(\);$/m);
+    expect(main).toMatch(/^startWorker\(config\);$/m);
     expect(main.match(/startWorker\(/g)).toHaveLength(1);
   });
 });
