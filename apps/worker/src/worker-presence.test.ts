@@ -1,24 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createLogger } from '@tidings/core';
 import { createRedisConnection, type WorkerAnnouncement, WorkerRegistry } from '@tidings/queue';
+import { PrivateRedis } from '@tidings/queue/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPresence } from './worker-presence.ts';
 
 const logger = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
 const HEARTBEAT_MS = 200;
-let redis: ChildProcess;
+let redis: PrivateRedis;
 let url: string;
 const connections: Redis[] = [];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 const until = async (what: string, check: () => boolean, ms = 10_000) => {
   const end = Date.now() + ms;
@@ -31,19 +22,16 @@ const until = async (what: string, check: () => boolean, ms = 10_000) => {
 // A Redis of its own, which the test freezes (SIGSTOP): it stops answering while every socket
 // stays open, as a link that silently loses every packet.
 beforeAll(async () => {
-  const port = await freePort();
-  url = `redis://127.0.0.1:${port}`;
-  redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  redis = await PrivateRedis.start();
+  url = redis.url;
   const probe = createRedisConnection(url, 'worker');
-  probe.on('error', () => undefined); // refused until redis-server listens
+  probe.on('error', () => undefined); // while the test freezes Redis
   connections.push(probe);
   await probe.ping();
 });
-afterAll(() => {
+afterAll(async () => {
   for (const c of connections) c.disconnect();
-  redis.kill('SIGKILL');
+  await redis?.stop();
 });
 
 const me: WorkerAnnouncement = {
@@ -84,14 +72,14 @@ describe('WorkerPresence', () => {
     expect((await observer.list()).map((w) => [w.id, w.state])).toEqual([[me.id, 'alive']]);
 
     const frozenAt = Date.now();
-    redis.kill('SIGSTOP');
+    redis.freeze();
     try {
       await until('the loss to be noticed', () => events.some((e) => e.what === 'lost'));
       expect((events[0]?.at ?? 0) - frozenAt).toBeLessThanOrEqual(2 * HEARTBEAT_MS + 500);
       await until('heartbeats while lost', () => events.some((e) => e.what === 'while'));
       expect(presence.linked).toBe(false);
     } finally {
-      redis.kill('SIGCONT');
+      redis.thaw();
     }
     await until('the return to be noticed', () => events.some((e) => e.what === 'back'));
     expect(presence.linked).toBe(true);

@@ -1,33 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisConnection, whenReady } from './connection.ts';
 import { inspectRedisSettings } from './redis-settings.ts';
+import { PrivateRedis } from './testing/private-redis.ts';
 
-// A private redis-server, so the test can set what it checks without touching the shared one.
-const port = 20_000 + Math.floor(Math.random() * 20_000);
-let server: ChildProcess;
-// The test turns the append-only file on: its files go to a scratch directory, not the tree.
-const dir = mkdtempSync(join(tmpdir(), 'tidings-redis-settings-'));
-const redis = createRedisConnection(`redis://127.0.0.1:${port}`, 'worker');
-redis.on('error', () => undefined);
+// A private redis-server, so the test can set what it checks without touching the shared one;
+// it turns the append-only file on, whose files go to the server's scratch directory.
+let server: PrivateRedis;
+let redis: Redis;
 
 beforeAll(async () => {
-  server = spawn(
-    'redis-server',
-    [...['--port', String(port), '--dir', dir], ...['--save', '', '--appendonly', 'no']],
-    {
-      stdio: 'ignore',
-    },
-  );
-  await whenReady(redis, 10_000);
+  server = await PrivateRedis.start();
+  redis = createRedisConnection(server.url, 'producer');
+  await whenReady(redis);
 });
-afterAll(() => {
-  redis.disconnect();
-  server.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
+afterAll(async () => {
+  redis?.disconnect();
+  await server?.stop();
 });
 
 describe('inspectRedisSettings', () => {

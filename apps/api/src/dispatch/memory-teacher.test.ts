@@ -1,44 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createLogger } from '@tidings/core';
 import { createRedisConnection, whenReady } from '@tidings/queue';
+import { PrivateRedis } from '@tidings/queue/testing';
 import { TranslationMemory } from '@tidings/translator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
 import { MemoryTeacher } from './memory-teacher.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-
-/** A private redis-server this test can stop and start again, on one port. */
-function startRedis(port: number, dir: string): ChildProcess {
-  return spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-    ],
-    { stdio: 'ignore' },
-  );
-}
 
 /** Until the connection answers again (its state may still say ready from before the outage). */
 async function untilAnswers(redis: ReturnType<typeof createRedisConnection>): Promise<void> {
@@ -55,17 +21,14 @@ async function untilAnswers(redis: ReturnType<typeof createRedisConnection>): Pr
 
 let h: ApiHarness;
 let teacher: MemoryTeacher | undefined;
-let server: ChildProcess;
-let port = 0;
-let dir = '';
+let server: PrivateRedis;
 let memoryRedis: ReturnType<typeof createRedisConnection>;
 let memory: TranslationMemory;
 
 beforeAll(async () => {
-  port = await freePort();
-  dir = mkdtempSync(join(tmpdir(), 'tidings-teacher-redis-'));
-  server = startRedis(port, dir);
-  memoryRedis = createRedisConnection(`redis://127.0.0.1:${port}`, 'producer');
+  // A redis-server of its own, which the test kills and starts again.
+  server = await PrivateRedis.start();
+  memoryRedis = createRedisConnection(server.url, 'producer');
   // The outage is this test's doing; its connection errors are expected.
   memoryRedis.on('error', () => undefined);
   await whenReady(memoryRedis, 10_000);
@@ -81,9 +44,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await teacher?.stop();
   memoryRedis?.disconnect();
-  server?.kill('SIGKILL');
+  await server?.stop();
   await h?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('corrections teach the translation memory', () => {
@@ -108,8 +70,7 @@ describe('corrections teach the translation memory', () => {
       status: 'published',
     });
 
-    server.kill('SIGKILL');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await server.kill();
     const started = Date.now();
     const put = await h.call('PUT', `/v1/articles/${id}/es`, h.keys.editor, {
       title: 'Tormenta',
@@ -131,7 +92,7 @@ describe('corrections teach the translation memory', () => {
     );
     expect(waiting?.attempts).toBeGreaterThanOrEqual(1);
 
-    server = startRedis(port, dir);
+    await server.restart();
     await untilAnswers(memoryRedis);
     expect(await teacher?.runOnce(0)).toBe(1);
     expect(

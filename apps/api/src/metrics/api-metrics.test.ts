@@ -1,47 +1,26 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { createRedisConnection, translateQueue, WorkerRegistry } from '@tidings/queue';
-import { sampleWorker } from '@tidings/queue/testing';
+import { createRedisConnection, translateQueue, WorkerRegistry, whenReady } from '@tidings/queue';
+import { PrivateRedis, sampleWorker } from '@tidings/queue/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
 import { ApiMetrics } from './api-metrics.ts';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
 let h: ApiHarness;
-let redis: ChildProcess;
+let redis: PrivateRedis;
 let connection: Redis;
 
 // A Redis of its own, which the test freezes (SIGSTOP): it stops answering while its sockets
 // stay open, as a hung Redis or a link that loses every packet.
 beforeAll(async () => {
   h = await apiHarness();
-  const port = await freePort();
-  redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  connection = createRedisConnection(`redis://127.0.0.1:${port}`, 'producer');
-  connection.on('error', () => undefined); // refused until redis-server listens
-  for (let tries = 0; ; tries++) {
-    try {
-      await connection.ping();
-      break;
-    } catch (error) {
-      if (tries > 100) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  redis = await PrivateRedis.start();
+  connection = createRedisConnection(redis.url, 'producer');
+  connection.on('error', () => undefined); // while the test freezes Redis
+  await whenReady(connection);
 });
 afterAll(async () => {
   connection?.disconnect();
-  redis?.kill('SIGKILL');
+  await redis?.stop();
   await h?.close();
 });
 
@@ -60,7 +39,7 @@ describe('GET /metrics while Redis does not answer', () => {
     });
     expect(await metrics.render()).toMatch(/^tidings_workers\{state="alive"\} 1$/m);
 
-    redis.kill('SIGSTOP');
+    redis.freeze();
     await new Promise((r) => setTimeout(r, 300)); // the signal is delivered asynchronously
     try {
       const started = Date.now();
@@ -76,7 +55,7 @@ describe('GET /metrics while Redis does not answer', () => {
       expect(text).not.toMatch(/^tidings_queue_jobs\{/m);
       expect(text).toMatch(/^# TYPE tidings_translations gauge$/m);
     } finally {
-      redis.kill('SIGCONT');
+      redis.thaw();
     }
   });
 });
