@@ -18,8 +18,12 @@ export interface ConfigVariable<T extends z.ZodType = z.ZodType> {
 
 const variable = <T extends z.ZodType>(v: ConfigVariable<T>): ConfigVariable<T> => v;
 
-const port = z.coerce.number().int().min(1).max(65535);
-const positiveInt = z.coerce.number().int().min(1);
+// A whole number written in digits (spaces around it allowed): `1e3`, `0x10`, `1.0` and `1_000`
+// are refused, not read as 1000, 16 or 1 behind the operator's back.
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+const port = integer(1, 65535);
+const positiveInt = integer(1);
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -146,7 +150,7 @@ export const CONFIG_VARIABLES = {
       'Use this PostgreSQL server instead of the embedded PGlite store (for several API instances or durability against power loss).',
   }),
   WORKERS: variable({
-    schema: z.coerce.number().int().min(0).max(64),
+    schema: integer(0, 64),
     default: '1',
     expected: 'an integer from 0 to 64',
     description: 'How many worker processes `npm start` runs beside the API (0: API only).',
@@ -186,14 +190,14 @@ export const CONFIG_VARIABLES = {
       'Largest request body the API accepts, in bytes of JSON; a larger one is answered 413. Keep it well above MAX_ARTICLE_CHARS (a character takes up to 4 bytes, more when escaped).',
   }),
   REQUEST_TIMEOUT_MS: variable({
-    schema: z.coerce.number().int().min(1_000),
+    schema: integer(1_000),
     default: '30000',
     expected: 'an integer of at least 1000 (milliseconds)',
     description:
       'Longest time a client may take to send one whole request to the API (headers and body); after it the API answers 408 and closes the connection.',
   }),
   HEADERS_TIMEOUT_MS: variable({
-    schema: z.coerce.number().int().min(1_000),
+    schema: integer(1_000),
     default: '10000',
     expected: 'an integer of at least 1000 (milliseconds)',
     description:
@@ -228,7 +232,7 @@ export const CONFIG_VARIABLES = {
       'An enqueued translation with no result after this long is checked against the queue and enqueued again if its job is gone.',
   }),
   STALLED_RETRIES: variable({
-    schema: z.coerce.number().int().min(0).max(100),
+    schema: integer(0, 100),
     default: '3',
     expected: 'an integer from 0 to 100',
     description:
@@ -242,7 +246,12 @@ export const CONFIG_VARIABLES = {
       "The languages this instance serves, like LibreTranslate's --load-only: an article is posted in one of them (another is refused with a 422) and translated into the others; only their pages, feeds, sitemaps and models exist. Versions stored in another language before are kept but not served.",
   }),
   LANGUAGE_DETECTION_THRESHOLD: variable({
-    schema: z.coerce.number().min(0).max(1),
+    schema: z
+      .string()
+      .trim()
+      .regex(/^(\d+(\.\d*)?|\.\d+)$/)
+      .transform(Number)
+      .pipe(z.number().min(0).max(1)),
     default: '0.5',
     expected: 'a number from 0 to 1',
     description:
@@ -310,21 +319,21 @@ export const CONFIG_VARIABLES = {
       'Which models a worker loads at start, before it takes a job, so the first article after a start does not wait for loading: served (those of every direction between the LANGUAGES, most used first, as many as MODEL_CACHE_SIZE keeps), none (each on the first job that needs it), or a list of directions.',
   }),
   ORT_THREADS: variable({
-    schema: z.coerce.number().int().min(0).max(256),
+    schema: integer(0, 256),
     default: '0',
     expected: 'an integer from 0 to 256',
     description:
       'Threads ONNX Runtime uses per model session (0: its default, all cores). With several workers on one machine, cores divided by workers.',
   }),
   WORKER_CONCURRENCY: variable({
-    schema: z.coerce.number().int().min(1).max(64),
+    schema: integer(1, 64),
     default: '8',
     expected: 'an integer from 1 to 64',
     description:
       "How many translation jobs one worker process holds at once. All go to the worker's one translation engine (one copy of each model), which translates the jobs for one direction together in shared batches, the longest-waiting direction first; above 5 (the languages of one article) the articles of a burst share batches.",
   }),
   WORKER_LOCK_DURATION_MS: variable({
-    schema: z.coerce.number().int().min(1_000),
+    schema: integer(1_000),
     default: '30000',
     expected: 'an integer of at least 1000 (milliseconds)',
     description:
@@ -338,7 +347,7 @@ export const CONFIG_VARIABLES = {
       'Token budget of one model batch (segments x longest segment); larger batches are faster per token and use more memory.',
   }),
   TRANSLATION_MEMORY_TTL_DAYS: variable({
-    schema: z.coerce.number().int().min(0),
+    schema: integer(0),
     default: '90',
     expected: 'a non-negative integer (days; 0 keeps entries forever)',
     description:

@@ -81,6 +81,24 @@ describe('parseConfig', () => {
     }
   });
 
+  it('reads a number only as written in digits, never 1e3, hex or 1_000 as another number', () => {
+    for (const bad of ['1e3', '0x50', '80.0', '1_000', '+80', '0b1010']) {
+      expect(() => parseConfig({ PORT: bad }), bad).toThrow(
+        `PORT="${bad}" is not an integer from 1 to 65535`,
+      );
+    }
+    for (const bad of ['1e3', '0x10', '2.5'])
+      expect(() => parseConfig({ WORKER_CONCURRENCY: bad }), bad).toThrow('WORKER_CONCURRENCY=');
+    for (const bad of ['1e-1', '0x1', '.5.'])
+      expect(() => parseConfig({ LANGUAGE_DETECTION_THRESHOLD: bad }), bad).toThrow(
+        'LANGUAGE_DETECTION_THRESHOLD=',
+      );
+    expect(parseConfig({ PORT: ' 8080 ' }).port).toBe(8080);
+    expect(parseConfig({ LANGUAGE_DETECTION_THRESHOLD: '.75' }).languageDetectionThreshold).toBe(
+      0.75,
+    );
+  });
+
   it('reports every bad variable at once', () => {
     try {
       parseConfig({ PORT: '70000', REDIS_URL: 'http://x', LOG_LEVEL: 'loud' });
