@@ -1,7 +1,13 @@
 import { type ServerType, serve } from '@hono/node-server';
+import { createLogger } from '@tidings/core';
+import { createRedisConnection, translateQueue, whenReady } from '@tidings/queue';
+import { PrivateRedis } from '@tidings/queue/testing';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorHandler } from '../on-error.ts';
 import { type ApiHarness, apiHarness } from '../testing/api-harness.ts';
 import { chromiumAvailable, launchChromium } from '../testing/launch-chromium.ts';
+import { queueDashboard } from './queue-dashboard.ts';
 
 let h: ApiHarness;
 let server: ServerType;
@@ -100,4 +106,51 @@ describe('/admin/queues', () => {
       }
     },
   );
+});
+
+describe('/admin/queues while Redis does not answer', () => {
+  it('answers its calls 503 problem+json within its wait, instead of loading for ever', {
+    timeout: 60_000,
+  }, async () => {
+    // A Redis of its own, frozen (SIGSTOP): it stops answering while its sockets stay open, as
+    // a hung Redis or a link that loses every packet.
+    const redis = await PrivateRedis.start();
+    const connection = createRedisConnection(redis.url, 'producer');
+    connection.on('error', () => undefined);
+    const queue = translateQueue({ connection, prefix: 'dashboard-test' });
+    try {
+      await whenReady(connection);
+      const app = new Hono()
+        .route('/admin/queues', queueDashboard(h.store, [queue], { redisWaitMs: 1_000 }))
+        .onError(errorHandler(createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test')));
+      const call = () =>
+        app.request('/admin/queues/api/queues?page=1&jobsPerPage=10', {
+          headers: { authorization: basic(h.keys.admin), 'accept-language': 'de' },
+        });
+      expect((await call()).status).toBe(200);
+
+      redis.freeze();
+      await new Promise((r) => setTimeout(r, 300)); // the signal is delivered asynchronously
+      const started = Date.now();
+      const res = await Promise.race([
+        call(),
+        new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 15_000)),
+      ]);
+      expect(res).not.toBe('no answer');
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const answer = res as Response;
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(answer.headers.get('content-language')).toBe('de');
+      expect(await answer.json()).toMatchObject({
+        status: 503,
+        detail: expect.stringMatching(/Redis/),
+      });
+    } finally {
+      redis.thaw();
+      await queue.close();
+      connection.disconnect();
+      await redis.stop();
+    }
+  });
 });

@@ -6,10 +6,20 @@ import type { Store } from '@tidings/store';
 import type { Queue } from 'bullmq';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { HTTPException } from 'hono/http-exception';
+import { timeout } from 'hono/timeout';
 import { trimTrailingSlash } from 'hono/trailing-slash';
 import { ProblemError } from '../problem.ts';
 
 const BASE = '/admin/queues';
+
+/**
+ * How long one of the dashboard's calls (`/admin/queues/api/…`, which read Redis) waits before
+ * it answers 503: a Redis that hangs, or a link that loses every packet, would otherwise leave
+ * the operator's page loading for ever, when it matters most. Longer than `/readyz`'s and
+ * `/metrics`' 2 s, as a page of jobs on a busy queue takes a few round trips.
+ */
+export const DASHBOARD_REDIS_WAIT_MS = 5_000;
 
 /**
  * The dashboard loads everything from this origin: bull-board's own page asks Google Fonts for
@@ -64,12 +74,17 @@ function adminOnly(store: Pick<Store, 'lookupToken'>) {
  * The queue dashboard for operators (bull-board) at `/admin/queues` (`/admin/queues/` is
  * redirected there), behind an admin key:
  * every queue's jobs by state, with retry and clean actions. The page loads nothing from another
- * origin (no web fonts), under a Content-Security-Policy that allows none.
+ * origin (no web fonts), under a Content-Security-Policy that allows none; its calls answer 503
+ * when Redis gives nothing within {@link DASHBOARD_REDIS_WAIT_MS}.
  *
  * @example
  * app.route(BASE, queueDashboard(store, [translateQueue, resultsQueue]));
  */
-export function queueDashboard(store: Pick<Store, 'lookupToken'>, queues: readonly Queue[]): Hono {
+export function queueDashboard(
+  store: Pick<Store, 'lookupToken'>,
+  queues: readonly Queue[],
+  options: { redisWaitMs?: number } = {},
+): Hono {
   const adapter = new HonoAdapter(serveStatic).setBasePath(BASE);
   createBullBoard({
     queues: queues.map((q) => new BullMQAdapter(q)),
@@ -82,6 +97,16 @@ export function queueDashboard(store: Pick<Store, 'lookupToken'>, queues: readon
   // Before adminOnly, so its 401s and Basic-auth challenges are under the policy as well.
   app.use('*', ownOriginOnly);
   app.use('*', adminOnly(store));
+  app.use(
+    '/api/*',
+    timeout(
+      options.redisWaitMs ?? DASHBOARD_REDIS_WAIT_MS,
+      () =>
+        new HTTPException(503, {
+          cause: new ProblemError('unavailable', { key: 'queue-unavailable' }),
+        }),
+    ),
+  );
   app.route('/', adapter.registerPlugin());
   return app;
 }
