@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedisConnection, whenReady } from '../connection.ts';
 
-/** A port the system has just handed out as free on 127.0.0.1. */
+/**
+ * A TCP port nothing listens on right now (the system hands it out as free on 127.0.0.1), for a
+ * private server in a test.
+ *
+ * @example
+ * const port = await freePort();
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
