@@ -57,13 +57,18 @@ function toContent(input: ArticleSubmissionInput, maxArticleChars: number): Arti
  * The language an article is written in, judged from its title, summary and the text of its
  * body (never its markup), or a 422 asking the publisher to give it: an article is refused
  * rather than translated from a guess. The 422 says why by code (`language-too-short`;
- * `language-none` when no paragraph reads as any of the six; or `language-uncertain` with the
- * best guess and its confidence), in the reader's language.
+ * `language-none` when no paragraph reads as any of the six, naming the `served` ones
+ * (LANGUAGES); or `language-uncertain` with the best guess and its confidence), in the
+ * reader's language.
  *
  * @example
- * detectLanguageOrProblem({ title: 'Ley', summary: '', body: '<p>El ministro dijo que…</p>', categories: [] }); // 'es'
+ * detectLanguageOrProblem({ title: 'Ley', summary: '', body: '<p>El ministro dijo que…</p>', categories: [] }, LANGUAGE_CODES); // 'es'
  */
-function detectLanguageOrProblem(content: ArticleContent, threshold?: number): LanguageCode {
+function detectLanguageOrProblem(
+  content: ArticleContent,
+  served: readonly LanguageCode[],
+  threshold?: number,
+): LanguageCode {
   try {
     return detectArticleLanguage(content, { threshold }).language;
   } catch (error) {
@@ -73,7 +78,7 @@ function detectLanguageOrProblem(content: ArticleContent, threshold?: number): L
       error.code === 'too_short'
         ? { key: 'language-too-short' }
         : error.guess === undefined
-          ? { key: 'language-none', fields: { languages: LANGUAGE_CODES.join(', ') } }
+          ? { key: 'language-none', fields: { languages: served.join(', ') } }
           : {
               key: 'language-uncertain',
               fields: { guess: error.guess, confidence: error.confidence.toFixed(2) },
@@ -121,7 +126,8 @@ export function articleRoutes(deps: ArticleRoutesDeps): Hono<ApiEnv> {
     requireQueue();
     const content = toContent(input, maxArticleChars);
     const sourceLanguage =
-      input.language ?? detectLanguageOrProblem(content, deps.languageDetectionThreshold);
+      input.language ??
+      detectLanguageOrProblem(content, languages, deps.languageDetectionThreshold);
     if (!languages.includes(sourceLanguage)) {
       throw new ProblemError(
         'validation',

@@ -45,10 +45,24 @@ describe('LANGUAGES=en,uk', () => {
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       const problem = (await res.json()) as { detail: string };
-      expect(problem.detail).toContain('en, uk (LANGUAGES)');
-      expect(problem.detail).toContain('de is not accepted');
+      expect(problem.detail).toBe(
+        'language' in post
+          ? 'This instance serves only en, uk (LANGUAGES); an article in de is not accepted.'
+          : 'This instance serves only en, uk (LANGUAGES); this article reads as de and is not accepted.',
+      );
     }
     expect((await h.store.listArticles({ limit: 100 })).items.length).toBe(before);
+  });
+
+  it('names the served languages, not all six, when a post reads as none of them', async () => {
+    const res = await h.call('POST', '/v1/articles', h.keys.publisher, {
+      title: 'Nieuws',
+      body: '<p>Nederland heeft besloten om volgend jaar deel te nemen aan de gezamenlijke oefeningen van de alliantie.</p>',
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { detail: string }).detail).toBe(
+      'The text reads as none of the languages Tidings translates (en, uk); give the language explicitly if it is one of them.',
+    );
   });
 
   it('translates an English post into Ukrainian only: one job, two languages', async () => {
