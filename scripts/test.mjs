@@ -81,9 +81,10 @@ const run = (args) =>
     // Both streams are read line by line (turbo says which task failed on stderr).
     const follow = (stream, out, onLines) => {
       let pending = '';
+      stream.setEncoding('utf8'); // a character split between two chunks stays whole
       stream.on('data', (chunk) => {
         out.write(chunk);
-        pending += chunk.toString();
+        pending += chunk;
         const end = pending.lastIndexOf('\n');
         if (end >= 0) {
           onLines(pending.slice(0, end));
@@ -128,9 +129,7 @@ if (code === 0) {
 }
 
 for (const name of failedPackages)
-  process.stdout.write(
-    `\n${name} failed; the end of what its suite said:\n${failureDigest(name)}\n`,
-  );
+  process.stdout.write(`\n${name} failed; what its suite said of it:\n${failureDigest(name)}\n`);
 if (totals.errors > 0)
   process.stdout.write(`\nerrors outside any test (each fails its package): ${totals.errors}\n`);
 process.stdout.write(
