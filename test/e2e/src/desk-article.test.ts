@@ -184,11 +184,24 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       await editor.click();
       await page.keyboard.press('ControlOrMeta+End');
       await typed('Ende');
+      // Two styles pressed one after the other both wait (the second used to replace the first),
+      // nested as pressed; leaving the outer one keeps the inner one, then leaving that too.
+      await press('Strong');
+      await press('Emphasis');
+      for (const name of ['Strong', 'Emphasis'])
+        expect(await bar.getByRole('button', { name }).getAttribute('aria-pressed'), name).toBe(
+          'true',
+        );
+      await typed('Neu');
+      await press('Strong');
+      await typed('!');
+      await press('Emphasis');
+      await typed('.');
       // A link on nothing selected shows its address.
       page.once('dialog', (dialog) => dialog.accept('https://example.org/jef'));
       await press('Link');
       const expected =
-        '<p>Shmyhal gab es bekannt.<strong>Heute</strong>!Ende<a href="https://example.org/jef">https://example.org/jef</a></p>';
+        '<p>Shmyhal gab es bekannt.<strong>Heute</strong>!Ende<strong><em>Neu</em></strong><em>!</em>.<a href="https://example.org/jef">https://example.org/jef</a></p>';
       expect(await area.inputValue()).toBe(expected);
       for (const value of values) expect(value).not.toMatch(/<(strong|em|code|a)\b[^>]*><\/\1>/);
 
@@ -196,7 +209,7 @@ describe.skipIf(!chromiumAvailable("the browser tests of the desk's article page
       await page.waitForURL(/done=published/);
       const de = await h.store.getTranslation(id, 'de');
       expect(de.content?.body.split('\n')[1]).toBe(
-        '<p>Shmyhal gab es bekannt.<strong>Heute</strong>!Ende<a href="https://example.org/jef" rel="noopener noreferrer">https://example.org/jef</a></p>',
+        '<p>Shmyhal gab es bekannt.<strong>Heute</strong>!Ende<strong><em>Neu</em></strong><em>!</em>.<a href="https://example.org/jef" rel="noopener noreferrer">https://example.org/jef</a></p>',
       );
     });
 

@@ -3,10 +3,10 @@
  * scripts from the desk only): it turns each block's text area of the correction form into a
  * small rich-text editor (a contenteditable with buttons for emphasis, strong, code, a link and
  * a line break) and writes the block's HTML back into its text area as the editor types, so
- * the form posts exactly what it posts without JavaScript. A style pressed with nothing
- * selected applies to what is typed next (pressed at the end of text in that style, to what
- * follows outside it), a link on nothing selected shows its address, and an element left with
- * nothing in it is never written back. What it shows is rebuilt from an
+ * the form posts exactly what it posts without JavaScript. Styles pressed with nothing
+ * selected apply, several at once, to what is typed next (pressed at the end of text in a
+ * style, what follows is outside it), a link on nothing selected shows its address, and an
+ * element left with nothing in it is never written back. What it shows is rebuilt from an
  * allow-list (text, `a[href]`, `em`, `strong`, `code`, `br`; anything else becomes its text),
  * so nothing a draft contains runs; the server cleans the result again on saving. A block that
  * is not one paragraph, heading, quote or list item, or whose markup that rebuild would change
@@ -79,14 +79,18 @@ export const ARTICLE_EDITOR_SCRIPT = `(() => {
       s.removeAllRanges();
       s.addRange(range);
     };
-    // A style chosen with nothing selected: it applies to what is typed next, as in any
-    // rich-text editor (typed at the end of text in that style, what follows leaves it), and
-    // is dropped when the caret moves. Pressing it again takes it back.
+    // Styles chosen with nothing selected: they apply to what is typed next, as in any rich-text
+    // editor, several at once (nested in the order pressed); pressed at the end of text in a
+    // style, what follows leaves that style (and keeps the ones inside it not pressed). They are
+    // dropped when the caret moves; pressing one again takes it back.
     let pending = null;
-    const pend = (next) => {
-      pending = next && !(pending && pending.tag === next.tag) ? next : null;
+    const toggle = (list, item) =>
+      list.includes(item) ? list.filter((x) => x !== item) : list.concat([item]);
+    const pend = (change) => {
+      const next = change ? change(pending || { enter: [], leave: [] }) : null;
+      pending = next && (next.enter.length || next.leave.length) ? next : null;
       for (const b of bar.querySelectorAll('button[data-style]'))
-        b.setAttribute('aria-pressed', String(!!pending && !pending.leave && b.dataset.style === pending.tag));
+        b.setAttribute('aria-pressed', String(!!pending && pending.enter.includes(b.dataset.style)));
     };
     const within = (range, name) => {
       for (let n = range.startContainer; n && n !== editor; n = n.parentNode)
@@ -106,8 +110,9 @@ export const ARTICLE_EDITOR_SCRIPT = `(() => {
         if (range.collapsed && node.nodeName !== 'A') {
           // Nothing selected: the style waits for the text typed next.
           const inStyle = within(range, node.nodeName);
-          if (!inStyle) pend({ tag: node.nodeName.toLowerCase(), leave: null });
-          else if (atEnd(range, inStyle)) pend({ tag: node.nodeName.toLowerCase(), leave: inStyle });
+          const tag = node.nodeName.toLowerCase();
+          if (!inStyle) pend((p) => ({ enter: toggle(p.enter, tag), leave: p.leave }));
+          else if (atEnd(range, inStyle)) pend((p) => ({ enter: p.enter, leave: toggle(p.leave, inStyle) }));
           editor.focus();
           return;
         }
@@ -154,12 +159,20 @@ export const ARTICLE_EDITOR_SCRIPT = `(() => {
       if (!pending || !range || !range.collapsed || e.inputType !== 'insertText' || !e.data) return;
       e.preventDefault();
       const text = document.createTextNode(e.data);
-      if (pending.leave) pending.leave.after(text);
-      else {
-        const node = document.createElement(pending.tag);
-        node.appendChild(text);
-        range.insertNode(node);
-      }
+      // Left styles: the text goes after the outermost, in copies of the ones between the
+      // caret and it that were not left; then in the styles entered, the first pressed outermost.
+      let outer = null;
+      for (let n = range.startContainer; n && n !== editor; n = n.parentNode)
+        if (pending.leave.includes(n)) outer = n;
+      const wraps = [];
+      if (outer)
+        for (let n = range.startContainer; n !== outer; n = n.parentNode)
+          if (n.nodeType === 1 && !pending.leave.includes(n)) wraps.unshift(n.cloneNode(false));
+      for (const tag of pending.enter) wraps.push(document.createElement(tag));
+      let node = text;
+      for (const wrap of wraps.reverse()) { wrap.appendChild(node); node = wrap; }
+      if (outer) outer.after(node);
+      else range.insertNode(node);
       pend(null);
       caret(text, e.data.length);
       sync();
