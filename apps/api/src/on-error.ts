@@ -128,10 +128,6 @@ export function errorHandler(logger: Logger): ErrorHandler {
     }
     const fromStore = storeProblem(error);
     if (fromStore) return problemResponse(c, fromStore.code, fromStore.detail);
-    // A middleware that can only throw Hono's exception (its timeout) carries the problem.
-    if (error instanceof HTTPException && error.cause instanceof ProblemError) {
-      return problemResponse(c, error.cause.code, error.cause.detail, error.cause.extra);
-    }
     if (error instanceof HTTPException) {
       // Hono's own words are English and may say too much: the answer gives the problem's
       // title (or, for a 500, the internal detail) in the reader's language.

@@ -1,5 +1,6 @@
 import type { LanguageCode } from '@tidings/core';
 import { translatorFor } from '@tidings/i18n';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
@@ -250,17 +251,16 @@ export const problemType = (code: ProblemCode, base: string): string =>
  * @example
  * throw new ProblemError('not-found', { key: 'article-not-found', fields: { id: '42' } });
  */
-export class ProblemError extends Error {
+export class ProblemError extends HTTPException {
   override readonly name = 'ProblemError';
-  readonly status: ContentfulStatusCode;
 
   constructor(
     readonly code: ProblemCode,
     readonly detail: ProblemDetail,
     readonly extra: { errors?: readonly FieldProblem[]; headers?: Record<string, string> } = {},
   ) {
-    // The message is the English text, for logs.
-    super(detailText(detail, 'en'));
-    this.status = PROBLEMS[code];
+    // Hono's own exception, so a Hono middleware that throws one (its timeout) can throw this;
+    // the message is the English text, for logs.
+    super(PROBLEMS[code], { message: detailText(detail, 'en') });
   }
 }

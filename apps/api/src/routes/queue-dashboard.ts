@@ -6,7 +6,6 @@ import type { Store } from '@tidings/store';
 import type { Queue } from 'bullmq';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
 import { trimTrailingSlash } from 'hono/trailing-slash';
 import { ProblemError } from '../problem.ts';
@@ -101,10 +100,7 @@ export function queueDashboard(
     '/api/*',
     timeout(
       options.redisWaitMs ?? DASHBOARD_REDIS_WAIT_MS,
-      () =>
-        new HTTPException(503, {
-          cause: new ProblemError('unavailable', { key: 'queue-unavailable' }),
-        }),
+      () => new ProblemError('unavailable', { key: 'queue-unavailable' }),
     ),
   );
   app.route('/', adapter.registerPlugin());
