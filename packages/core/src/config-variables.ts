@@ -20,8 +20,11 @@ const variable = <T extends z.ZodType>(v: ConfigVariable<T>): ConfigVariable<T> 
 
 // A whole number written in digits (spaces around it allowed): `1e3`, `0x10`, `1.0` and `1_000`
 // are refused, not read as 1000, 16 or 1 behind the operator's back.
-const integer = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+const written = (digits: RegExp, min: number, max: number) =>
+  z.string().trim().regex(digits).transform(Number).pipe(z.number().min(min).max(max));
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER) => written(/^\d+$/, min, max);
+// The same for a fraction: digits with one point (`0.5`, `.75`).
+const decimal = (min: number, max: number) => written(/^(\d+(\.\d*)?|\.\d+)$/, min, max);
 const port = integer(1, 65535);
 const positiveInt = integer(1);
 const boolean = z
@@ -246,12 +249,7 @@ export const CONFIG_VARIABLES = {
       "The languages this instance serves, like LibreTranslate's --load-only: an article is posted in one of them (another is refused with a 422) and translated into the others; only their pages, feeds, sitemaps and models exist. Versions stored in another language before are kept but not served.",
   }),
   LANGUAGE_DETECTION_THRESHOLD: variable({
-    schema: z
-      .string()
-      .trim()
-      .regex(/^(\d+(\.\d*)?|\.\d+)$/)
-      .transform(Number)
-      .pipe(z.number().min(0).max(1)),
+    schema: decimal(0, 1),
     default: '0.5',
     expected: 'a number from 0 to 1',
     description:
